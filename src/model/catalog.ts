@@ -1,0 +1,74 @@
+/**
+ * The catalog: operations and types of every API version, merged from parsed pages.
+ * Built by src/catalog from ParsedPage[]; read by schema/openapi generation, lint, contracts, provider.
+ */
+import type { Finding, SourcePos } from './finding.js';
+import type { Example, Permission, PropertyRow, TypeRef } from './page.js';
+
+/**
+ * Stable operation id derived from the first documented `METHOD path`, Graph style:
+ *   POST /deviceAppManagement/sideLoadingKeys      → deviceAppManagement.sideLoadingKeys.create
+ *   GET  /deviceAppManagement/sideLoadingKeys      → deviceAppManagement.sideLoadingKeys.list
+ *   GET  /deviceAppManagement/sideLoadingKeys/{id} → deviceAppManagement.sideLoadingKeys.get
+ *   PATCH .../{id} → .update, DELETE .../{id} → .delete, PUT .../{id} → .set
+ *   POST /applications/{id}/addKey                 → applications.addKey   (action: last segment)
+ * Placeholders are dropped; segments keep their case.
+ */
+export type OperationId = string;
+
+export interface Operation {
+  id: OperationId;
+  /** API version (`beta`, `v1.0`, `localtest`, or `unversioned`). */
+  version: string;
+  method: string;
+  /** The first documented path, trailing slash removed, placeholders normalised to `{name}`. */
+  path: string;
+  /** Every documented `METHOD path` of the page(s), as written. */
+  paths: { method: string; path: string; file: string; line: number }[];
+  title: string;
+  description?: string;
+  /** Pages that document this operation (more than one when merged). */
+  sources: SourcePos[];
+  permissions: Permission[];
+  /** Request body properties from the table(s); undefined when the request has no body. */
+  requestBody?: {
+    properties: PropertyRow[];
+    /** "supply a JSON representation of [x]": the whole type is the body. */
+    representationOf?: TypeRef;
+    source: SourcePos;
+  };
+  /** Documented success status (first 2xx in the Response section, else 200). */
+  successStatus: number;
+  /** Returned type, when the Response section names one (undefined for 204 / no body). */
+  returnType?: TypeRef;
+  returnsCollection: boolean;
+  examples: Example[];
+}
+
+export interface TypeDef {
+  /** Fully qualified (`microsoft.graph.keyCredential`). */
+  name: string;
+  kind: 'entity' | 'complex' | 'enum';
+  /** Version of the page that defined it; `unversioned` for pages outside a version folder (shared by all). */
+  version: string;
+  properties: PropertyRow[];
+  relationships: PropertyRow[];
+  keyProperty?: string;
+  /** Fully qualified base type. */
+  baseType?: string;
+  openType: boolean;
+  abstract: boolean;
+  members?: string[];
+  source: SourcePos;
+}
+
+export interface Catalog {
+  /** Versions in sorted order. */
+  versions: string[];
+  /** Operations sorted by version, then id. */
+  operations: Operation[];
+  /** Types keyed by `${version}:${fqName}`; lookups fall back to `unversioned:${fqName}`. */
+  types: Map<string, TypeDef>;
+  /** Findings from parsing and merging (merge conflicts, unresolved types...). */
+  findings: Finding[];
+}

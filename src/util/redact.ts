@@ -1,0 +1,45 @@
+/**
+ * Secrets never leak: every byte graphpact writes to a report, contract, log or error goes through
+ * redactText/redactValue. Two layers: values registered at run time (the --token, a client secret,
+ * a broker password) are replaced wherever they appear, and well-known secret shapes (bearer tokens,
+ * JWTs, PEM private keys, secret-named JSON fields) are replaced by pattern.
+ */
+export const REDACTED = '[REDACTED]';
+
+const registered = new Set<string>();
+
+/** Registers a secret value so that it is redacted everywhere from now on. Short values are ignored (too many false hits). */
+export function registerSecret(value: string | undefined | null): void {
+  if (value && value.length >= 6) registered.add(value);
+}
+
+/** For tests: forget registered secrets. */
+export function clearRegisteredSecrets(): void {
+  registered.clear();
+}
+
+const PATTERNS: Array<[RegExp, string]> = [
+  // PEM private keys (any kind), whole block.
+  [/-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\s\S]*?-----END \1PRIVATE KEY-----/g, `-----BEGIN $1PRIVATE KEY-----${REDACTED}-----END $1PRIVATE KEY-----`],
+  // Authorization: Bearer/Basic credentials.
+  [/\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/gi, `$1 ${REDACTED}`],
+  // JWT / JWS compact serialisations (three base64url parts, header starts with eyJ).
+  [/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g, REDACTED],
+  // JSON or query fields whose name says secret.
+  [/("(?:proof|secretText|client_secret|clientSecret|password|access_token|refresh_token|privateKey|private_key|token)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi, `$1"${REDACTED}"`],
+  [/\b((?:client_secret|access_token|refresh_token|password|token)=)[^&\s"']+/gi, `$1${REDACTED}`],
+];
+
+export function redactText(text: string): string {
+  let out = text;
+  for (const secret of registered) {
+    if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  }
+  for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
+  return out;
+}
+
+/** Deep-redacts a JSON-able value (strings through redactText, secret-named keys replaced). */
+export function redactValue<T>(value: T): T {
+  return JSON.parse(redactText(JSON.stringify(value))) as T;
+}
