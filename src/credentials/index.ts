@@ -1,0 +1,3 @@
+/** Credentials helpers: self-signed certificates and addKey/removeKey proofs. */
+export * from './certificate.js';
+export * from './proof.js';
