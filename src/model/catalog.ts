@@ -35,6 +35,11 @@ export interface Operation {
     properties: PropertyRow[];
     /** "supply a JSON representation of [x]": the whole type is the body. */
     representationOf?: TypeRef;
+    /**
+     * "provide an optional `keyCredential` property as a JSON object with the following parameters":
+     * the body is `{ <wrapperProperty>: { <properties> } }`; the table lists the inner properties.
+     */
+    wrapperProperty?: string;
     source: SourcePos;
   };
   /** Documented success status (first 2xx in the Response section, else 200). */
