@@ -54,6 +54,8 @@ export interface TypeDef {
   /** Fully qualified (`microsoft.graph.keyCredential`). */
   name: string;
   kind: 'entity' | 'complex' | 'enum';
+  /** The resource page's description (front matter), for schema descriptions. */
+  description?: string;
   /** Version of the page that defined it; `unversioned` for pages outside a version folder (shared by all). */
   version: string;
   properties: PropertyRow[];
