@@ -1,0 +1,95 @@
+import { expect } from 'chai';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { renderJUnit } from '../../src/report/junit.js';
+import { renderHtml, renderDiff } from '../../src/report/html.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { writeReports, renderJson } from '../../src/report/write.js';
+import { countStatuses, decideOutcome, failures, worstStatus } from '../../src/report/model.js';
+import { registerSecret, clearRegisteredSecrets } from '../../src/util/redact.js';
+import { sampleReport } from './fixture.js';
+
+describe('verification reports', () => {
+  it('orders statuses fail > inconclusive > warn > pass > skip', () => {
+    expect(worstStatus(['pass', 'warn', 'skip'])).to.equal('warn');
+    expect(worstStatus(['inconclusive', 'fail'])).to.equal('fail');
+    expect(worstStatus([])).to.equal('skip');
+  });
+
+  it('decides the exit code: failures → 1, inconclusive only with --strict', () => {
+    const report = sampleReport();
+    const totals = countStatuses(report.operations, report.pact);
+    expect(totals).to.deep.equal({ pass: 2, fail: 2, warn: 1, inconclusive: 1, skip: 1 });
+    expect(decideOutcome(totals, false).exitCode).to.equal(1);
+    const inconclusiveOnly = { ...totals, fail: 0 };
+    expect(decideOutcome(inconclusiveOnly, false)).to.deep.equal({ outcome: 'conformant', exitCode: 0 });
+    expect(decideOutcome(inconclusiveOnly, true)).to.deep.equal({ outcome: 'non-conformant', exitCode: 1 });
+  });
+
+  it('lists failures, Pact first, naming interaction and check', () => {
+    const titles = failures(sampleReport()).map((f) => f.title);
+    expect(titles[0]).to.equal('Pact: addKey with an AsymmetricX509Cert');
+    expect(titles[1]).to.contain('deviceAppManagement.sideLoadingKeys.create × response_schema_conformance');
+  });
+
+  it('JUnit: one testcase per interaction and per check, failures counted', () => {
+    const xml = renderJUnit(sampleReport());
+    expect(xml.match(/<testcase /g)).to.have.length(2 + 5);
+    expect(xml).to.match(/<testsuites[^>]* failures="2"/);
+    expect(xml).to.contain('name="response_schema_conformance [success]"');
+    expect(xml).to.contain('addKey with an AsymmetricX509Cert [given an application with a valid certificate exists]');
+    expect(xml).to.match(/<testsuites[^>]* skipped="2"/); // the not-applicable and the inconclusive check
+  });
+
+  it('HTML: self-contained matrix with escaped expected/actual and a diff', () => {
+    const html = renderHtml(sampleReport());
+    expect(html).to.match(/^<!doctype html>/);
+    expect(html).not.to.match(/<script|<link|src=|url\(/i);
+    expect(html).to.contain('<td class="fail"');
+    expect(html).to.contain('<td class="inconclusive"');
+    expect(html).to.contain('&quot;5 &lt;b&gt;&quot;');
+    expect(html).not.to.contain('"5 <b>"');
+    expect(html).to.contain('Failures (2)');
+  });
+
+  it('diffs expected against actual line by line', () => {
+    const diff = renderDiff('a\nb\nc', 'a\nB\nc');
+    expect(diff).to.contain('<span class="del">− b</span>');
+    expect(diff).to.contain('<span class="add">+ B</span>');
+    expect(diff).to.contain('  a\n');
+  });
+
+  it('Markdown: outcome, totals, matrix row and failures', () => {
+    const md = renderMarkdown(sampleReport());
+    expect(md).to.contain('## graphpact verify: ❌ non-conformant');
+    expect(md).to.contain('| `POST /deviceAppManagement/sideLoadingKeys` | ⚠️ warn | ❌ fail | ❔ inconclusive |');
+    expect(md).to.contain('**Pact: addKey with an AsymmetricX509Cert**: expected status 200 but was 500');
+  });
+
+  it('JSON: stable bytes with sorted keys', () => {
+    const a = renderJson(sampleReport());
+    expect(a).to.equal(renderJson(sampleReport()));
+    expect(JSON.parse(a).operations[0].responseProperties).to.deep.equal(['displayName', 'id', 'totalActivation']);
+  });
+
+  it('writes all four files atomically with secrets redacted', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'graphpact-report-'));
+    try {
+      const secret = 'fake-token-ZZ9-plural-alpha';
+      registerSecret(secret);
+      const report = sampleReport({ reason: `token ${secret} rejected`, provider: { baseUrl: `http://127.0.0.1/beta?access_token=${secret}`, embedded: false } });
+      report.operations[0].checks[1].actual = `{"proof": "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJ4In0.c2ln", "auth": "Bearer ${secret}"}`;
+      const paths = await writeReports(dir, report);
+      expect((await readdir(dir)).sort()).to.deep.equal(['verify.html', 'verify.json', 'verify.junit.xml', 'verify.md']);
+      for (const path of Object.values(paths)) {
+        const text = await readFile(path, 'utf8');
+        expect(text, path).not.to.contain(secret);
+        expect(text, path).not.to.contain('eyJhbGciOiJSUzI1NiJ9');
+      }
+    } finally {
+      clearRegisteredSecrets();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
