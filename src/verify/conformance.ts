@@ -1,0 +1,107 @@
+/**
+ * Schema conformance: every documented operation of the provider's version is called with the client
+ * (valid request and the deliberately wrong ones, scenarios.ts) and each real response is judged by the
+ * selected checks (checks.ts). Network failures (ProviderUnreachableError) are not caught here: the run
+ * cannot continue and ends with exit 2.
+ */
+import type { Exchange, GraphClient } from '../client/index.js';
+import type { CheckOutcome, OperationOutcome } from '../report/model.js';
+import { worstStatus } from '../report/model.js';
+import { checks, type CheckContext, type CheckResult, type SchemaVerdict } from './checks.js';
+import { createApplicationWithCertificate, FixtureError, objectName, type ApplicationFixture, type CreatedObjects } from './fixtures.js';
+import { DRIVERS, scenarioNeeded, type PlannedRequest } from './scenarios.js';
+
+/** What the verifier knows about one documented operation (from schemas/index.json and its schemas). */
+export interface DocumentedOperation {
+  id: string;
+  version: string;
+  method: string;
+  path: string;
+  successStatus: number;
+  validateResponse?: (body: unknown) => SchemaVerdict;
+  documentedProperties: string[];
+}
+
+export interface ConformanceOptions {
+  /** Client with the token. */
+  client: GraphClient;
+  /** Same provider, no token (for the no-auth requests). */
+  anonymousClient: GraphClient;
+  operations: DocumentedOperation[];
+  selectedChecks: string[];
+  runId: string;
+  created: CreatedObjects;
+}
+
+export async function runConformance(options: ConformanceOptions): Promise<OperationOutcome[]> {
+  const outcomes: OperationOutcome[] = [];
+  let app: ApplicationFixture | undefined;
+  for (const operation of options.operations) {
+    const base = { id: operation.id, version: operation.version, method: operation.method, path: operation.path };
+    const driver = DRIVERS[operation.id];
+    if (!driver) {
+      outcomes.push({ ...base, status: 'skip', checks: [], responseProperties: [], notExercised: 'graphpact has no request builder for this operation yet' });
+      continue;
+    }
+    const planned = driver.requests({ runId: options.runId, app: PLACEHOLDER_FREE }).filter((r) => scenarioNeeded(r.scenario, options.selectedChecks));
+    if (planned.length === 0) {
+      outcomes.push({ ...base, status: 'skip', checks: [], responseProperties: [], notExercised: 'no selected check applies' });
+      continue;
+    }
+    if (driver.needsApplication && !app) {
+      try {
+        app = await createApplicationWithCertificate(options.client, options.created, objectName(options.runId, 'app'));
+      } catch (err) {
+        if (!(err instanceof FixtureError)) throw err;
+        const setup: CheckOutcome = { check: 'fixture_setup', scenario: 'success', status: 'fail', message: `could not create the application this operation needs: ${err.message}`, request: { method: 'POST', path: '/applications' } };
+        outcomes.push({ ...base, status: 'fail', checks: [setup], responseProperties: [], notExercised: 'application fixture could not be created' });
+        continue;
+      }
+    }
+    const requests = driver.requests({ runId: options.runId, app }).filter((r) => scenarioNeeded(r.scenario, options.selectedChecks));
+    const results: CheckOutcome[] = [];
+    let responseProperties: string[] = [];
+    for (const request of requests) {
+      const exchange = await send(request.authenticated ? options.client : options.anonymousClient, request);
+      if (driver.creates) trackCreated(exchange, driver.creates, options.created);
+      if (request.scenario === 'success') responseProperties = propertyNames(exchange.response.body);
+      const ctx: CheckContext = { operationId: operation.id, scenario: request.scenario, successStatus: operation.successStatus, validateResponse: operation.validateResponse, documentedProperties: operation.documentedProperties };
+      results.push(...judge(exchange, ctx, request, options.selectedChecks));
+    }
+    outcomes.push({ ...base, status: worstStatus(results.map((r) => r.status)), checks: results, responseProperties });
+  }
+  return outcomes;
+}
+
+// Requests are planned once without fixture values only to learn which scenarios are needed.
+const PLACEHOLDER_FREE = undefined;
+
+function send(client: GraphClient, request: PlannedRequest): Promise<Exchange> {
+  return client.send({ method: request.method, path: request.path, body: request.body });
+}
+
+/**
+ * Runs the selected checks on one exchange. Not-applicable results are dropped; when the provider was still
+ * throttling after the retry budget, what a check would have said is reported as inconclusive instead.
+ */
+export function judge(exchange: Exchange, ctx: CheckContext, request: PlannedRequest, selected: string[]): CheckOutcome[] {
+  const out: CheckOutcome[] = [];
+  for (const name of selected) {
+    let result: CheckResult = checks[name](exchange, ctx);
+    if (result.status === 'skip') continue;
+    if (exchange.exhaustedRetries && result.status !== 'pass') {
+      result = { status: 'inconclusive', message: `provider still answered ${exchange.response.status} after ${exchange.attempts} attempts (retry budget spent)` };
+    }
+    out.push({ check: name, scenario: ctx.scenario, ...result, request: { method: request.method, path: request.path }, httpStatus: exchange.response.status });
+  }
+  return out;
+}
+
+function trackCreated(exchange: Exchange, kind: 'sideLoadingKey', created: CreatedObjects): void {
+  const body = exchange.response.body as { id?: unknown } | undefined;
+  if (exchange.response.status >= 200 && exchange.response.status < 300 && body && typeof body.id === 'string') created.track(kind, body.id);
+}
+
+function propertyNames(body: unknown): string[] {
+  return body && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body).sort() : [];
+}

@@ -1,0 +1,108 @@
+/**
+ * What the schema-conformance run sends for each documented operation: the valid documented call and the
+ * deliberately wrong ones a provider must refuse. Pure data builders: the same plan is printed by
+ * `--dry-run` (with placeholders) and executed by conformance.ts (with the run's real fixture values).
+ */
+import type { Scenario } from './checks.js';
+import type { ApplicationFixture } from './fixtures.js';
+import { objectName } from './fixtures.js';
+
+export interface PlannedRequest {
+  operationId: string;
+  scenario: Scenario;
+  method: string;
+  /** Below the base URL, ids filled in. */
+  path: string;
+  /** False for the no-token request. */
+  authenticated: boolean;
+  body?: unknown;
+}
+
+export interface ScenarioInputs {
+  runId: string;
+  /** The application fixture (operations that need one), or placeholders in a dry run. */
+  app?: ApplicationFixture;
+}
+
+export interface OperationDriver {
+  /** Operation id as in schemas/index.json (src/model/catalog.ts rules). */
+  operationId: string;
+  /** The run must create an application with a certificate first. */
+  needsApplication: boolean;
+  requests(inputs: ScenarioInputs): PlannedRequest[];
+  /** For create operations: the kind of object a 2xx answer created, so the run deletes it. */
+  creates?: 'sideLoadingKey';
+}
+
+/** The requests of one operation: the valid one, then the same with no token, a bad body, a bad proof. */
+function variants(operationId: string, method: string, path: string, valid: unknown, invalidBody: unknown, invalidProofBody?: unknown): PlannedRequest[] {
+  const base = { operationId, method, path };
+  const out: PlannedRequest[] = [
+    { ...base, scenario: 'success', authenticated: true, body: valid },
+    { ...base, scenario: 'no-auth', authenticated: false, body: valid },
+    { ...base, scenario: 'invalid-body', authenticated: true, body: invalidBody },
+  ];
+  if (invalidProofBody !== undefined) out.push({ ...base, scenario: 'invalid-proof', authenticated: true, body: invalidProofBody });
+  return out;
+}
+
+const createSideLoadingKey: OperationDriver = {
+  operationId: 'deviceAppManagement.sideLoadingKeys.create',
+  needsApplication: false,
+  creates: 'sideLoadingKey',
+  requests: ({ runId }) => {
+    const valid = {
+      '@odata.type': '#microsoft.graph.sideLoadingKey',
+      displayName: objectName(runId, 'sideloadingkey'),
+      description: 'Created by graphpact verify; deleted at the end of the run.',
+      value: 'GRAPH-PACTV-ERIFY-TESTK-EY001',
+      totalActivation: 3,
+    };
+    // totalActivation is documented Int32: a string breaks the schema.
+    return variants(createSideLoadingKey.operationId, 'POST', '/deviceAppManagement/sideLoadingKeys', valid, { ...valid, totalActivation: 'three' });
+  },
+};
+
+/** Placeholders shown by --dry-run where the run would use values made at run time. */
+export const PLACEHOLDER_APP: ApplicationFixture = {
+  displayName: 'graphpact-<runId>-app',
+  applicationId: '{applicationId}',
+  proof: '<proof: RS256 JWT signed at run time>',
+  invalidProof: '<proof signed by a key the application does not have>',
+  newKey: '<base64 DER of a certificate made at run time>',
+  newKeyThumbprint: '<thumbprint>',
+  newKeyStartDateTime: '<now>',
+  newKeyEndDateTime: '<now + 1 year>',
+  newKeyPassword: '<password>',
+};
+
+const addKey: OperationDriver = {
+  operationId: 'applications.addKey',
+  needsApplication: true,
+  requests: ({ runId, app = PLACEHOLDER_APP }) => {
+    const keyCredential = { type: 'AsymmetricX509Cert', usage: 'Verify', key: app.newKey, displayName: objectName(runId, 'addkey') };
+    const valid = { keyCredential, passwordCredential: null, proof: app.proof };
+    // keyCredential.type is documented String: a number breaks the schema.
+    const invalidBody = { ...valid, keyCredential: { ...keyCredential, type: 12345 } };
+    const invalidProof = { ...valid, proof: app.invalidProof };
+    return variants(addKey.operationId, 'POST', `/applications/${encodeURIComponent(app.applicationId)}/addKey`, valid, invalidBody, invalidProof);
+  },
+};
+
+/** Operations graphpact knows how to exercise, by operation id. */
+export const DRIVERS: Record<string, OperationDriver> = {
+  [createSideLoadingKey.operationId]: createSideLoadingKey,
+  [addKey.operationId]: addKey,
+};
+
+/** The checks that can say anything about a scenario's response: a scenario none of them needs is not sent. */
+const SCENARIO_CHECKS: Record<Scenario, string[]> = {
+  success: ['status_code_conformance', 'content_type_conformance', 'response_schema_conformance', 'request_id_present', 'client_request_id_echoed'],
+  'no-auth': ['auth_required', 'status_code_conformance', 'content_type_conformance', 'error_envelope_conformance', 'request_id_present', 'client_request_id_echoed'],
+  'invalid-body': ['rejects_invalid_body', 'status_code_conformance', 'content_type_conformance', 'error_envelope_conformance', 'request_id_present', 'client_request_id_echoed'],
+  'invalid-proof': ['proof_checked', 'status_code_conformance', 'content_type_conformance', 'error_envelope_conformance', 'request_id_present', 'client_request_id_echoed'],
+};
+
+export function scenarioNeeded(scenario: Scenario, selected: string[]): boolean {
+  return SCENARIO_CHECKS[scenario].some((name) => selected.includes(name));
+}
