@@ -1,0 +1,82 @@
+/** One API page → one Operation (before type resolution and merging). Pure. */
+import type { Finding } from '../model/finding.js';
+import type { Operation } from '../model/catalog.js';
+import type { ApiPage, Example } from '../model/page.js';
+import { normalizePath, operationId } from './operation-id.js';
+import { pageVersion } from './types.js';
+
+/**
+ * "In the request body, provide an optional `keyCredential` property as a JSON object with the
+ * following parameters." — the table lists the properties INSIDE that one key (addKey, addPassword).
+ */
+const WRAPPER_PROSE =
+  /\bprovide an? (?:(?:optional|required) )?`([A-Za-z_][A-Za-z0-9_]*)` (?:property |object |parameter )?(?:as an? JSON object )?with the following (?:parameters|properties)/i;
+
+export function bodyWrapperProperty(prose: string): string | undefined {
+  return WRAPPER_PROSE.exec(prose.replace(/\s+/g, ' '))?.[1];
+}
+
+/** The documented success status: first 2xx of the Response section, else of the examples, else 200. */
+export function successStatusOf(page: ApiPage): { status: number; from: 'response' | 'example' | 'default' } {
+  const fromText = page.response?.statusCodes.find(is2xx);
+  if (fromText !== undefined) return { status: fromText, from: 'response' };
+  const fromExample = page.examples.map((e) => e.response?.status).find((s): s is number => s !== undefined && is2xx(s));
+  if (fromExample !== undefined) return { status: fromExample, from: 'example' };
+  return { status: 200, from: 'default' };
+}
+
+function is2xx(status: number): boolean {
+  return status >= 200 && status < 300;
+}
+
+export function operationFromPage(page: ApiPage): { operation?: Operation; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const first = page.httpRequests[0];
+  if (!first) {
+    findings.push({ file: page.file, line: page.h1?.line ?? 1, ruleId: 'catalog-no-http-request', severity: 'info', message: `API page ${page.file} documents no \`METHOD path\`; no operation is derived from it` });
+    return { findings };
+  }
+  const version = pageVersion(page);
+  const success = successStatusOf(page);
+  if (success.from === 'default') {
+    findings.push({ file: page.file, line: page.response?.line ?? first.line, ruleId: 'catalog-success-status-missing', severity: 'warning', message: 'no 2xx status in the Response section or the examples; assuming 200 OK' });
+  }
+  const method = first.method.toUpperCase();
+  const path = normalizePath(first.path);
+  const body = page.requestBody;
+  const hasBody = body !== undefined && !body.none && (body.properties.length > 0 || body.representationOf !== undefined);
+  const returnsBody = success.status !== 204 && page.response?.returnType !== undefined;
+  const heading = page.h1?.text ?? page.title;
+  const operation: Operation = {
+    id: operationId(method, path, {
+      heading,
+      successStatus: success.status,
+      returnsCollection: page.response?.collection,
+      bodyIsRepresentation: body?.representationOf !== undefined,
+    }),
+    version,
+    method,
+    path,
+    paths: page.httpRequests.map((r) => ({ method: r.method.toUpperCase(), path: r.path, file: page.file, line: r.line })),
+    title: heading ?? path,
+    sources: [{ file: page.file, line: first.line }],
+    permissions: page.permissions,
+    successStatus: success.status,
+    returnsCollection: returnsBody && (page.response?.collection ?? false),
+    examples: page.examples.filter(hasExampleContent),
+  };
+  if (page.description) operation.description = page.description;
+  if (returnsBody) operation.returnType = page.response?.returnType;
+  if (hasBody && body) {
+    const requestBody: NonNullable<Operation['requestBody']> = { properties: body.properties, source: { file: page.file, line: body.line } };
+    if (body.properties.length === 0 && body.representationOf) requestBody.representationOf = body.representationOf;
+    const wrapper = body.properties.length > 0 ? bodyWrapperProperty(body.prose) : undefined;
+    if (wrapper) requestBody.wrapperProperty = wrapper;
+    operation.requestBody = requestBody;
+  }
+  return { operation, findings };
+}
+
+function hasExampleContent(example: Example): boolean {
+  return example.request !== undefined || example.response !== undefined;
+}

@@ -1,0 +1,147 @@
+/**
+ * Types from resource pages, and resolution of the TypeRefs that point at them.
+ *
+ * A resolved named TypeRef carries the fully qualified name of a type visible in the referring
+ * version (`name: 'microsoft.graph.keyCredential'`); an unresolved one keeps its name and gets a
+ * `catalog-unresolved-type` finding. Schema generation looks resolved names up with `lookupType`.
+ */
+import { posix } from 'node:path';
+import type { Finding, SourcePos } from '../model/finding.js';
+import type { TypeDef } from '../model/catalog.js';
+import type { PropertyRow, ResourcePage, TypeRef } from '../model/page.js';
+import { UNVERSIONED, qualifyTypeName, typeKey } from './type-names.js';
+
+export function pageVersion(page: { version?: { value: string } }): string {
+  return page.version?.value ?? UNVERSIONED;
+}
+
+/** Finds a type visible in `version`: its own first, then the unversioned ones. */
+export function lookupType(types: Map<string, TypeDef>, version: string, fqName: string): TypeDef | undefined {
+  return types.get(typeKey(version, fqName)) ?? types.get(typeKey(UNVERSIONED, fqName));
+}
+
+/** TypeDefs of the resource pages (sorted by file); a second page defining the same type is reported and ignored. */
+export function collectTypes(pages: ResourcePage[]): { types: Map<string, TypeDef>; files: Map<string, string>; findings: Finding[] } {
+  const types = new Map<string, TypeDef>();
+  /** Lower-cased page path → type key, for link resolution. */
+  const files = new Map<string, string>();
+  const findings: Finding[] = [];
+  for (const page of pages) {
+    const source: SourcePos = { file: page.file, line: page.h1?.line ?? 1 };
+    if (!page.typeName) {
+      findings.push({ ...source, ruleId: 'catalog-untyped-resource', severity: 'info', message: `resource page ${page.file} names no type; it defines no schema` });
+      continue;
+    }
+    const def = typeDefFromPage(page, source);
+    const key = typeKey(def.version, def.name);
+    const existing = types.get(key);
+    if (existing) {
+      findings.push({
+        ...source,
+        ruleId: 'catalog-duplicate-type',
+        severity: 'warning',
+        message: `type ${def.name} (${def.version}) is already defined in ${existing.source.file}:${existing.source.line}; this definition is ignored`,
+      });
+      continue;
+    }
+    types.set(key, def);
+    files.set(normalizeFile(page.file), key);
+  }
+  return { types, files, findings };
+}
+
+function typeDefFromPage(page: ResourcePage, source: SourcePos): TypeDef {
+  const members = page.enumMembers?.map((m) => m.name);
+  const kind: TypeDef['kind'] =
+    page.typeKind === 'enum' || (page.typeKind === 'unknown' && members && members.length > 0)
+      ? 'enum'
+      : page.typeKind === 'entity' ? 'entity' : 'complex';
+  const def: TypeDef = {
+    name: qualifyTypeName(page.typeName as string),
+    kind,
+    version: pageVersion(page),
+    properties: page.properties,
+    relationships: page.relationships,
+    openType: page.openType ?? false,
+    abstract: page.abstract ?? false,
+    source,
+  };
+  if (page.description) def.description = page.description;
+  if (page.keyProperty) def.keyProperty = page.keyProperty;
+  if (page.baseType) def.baseType = qualifyTypeName(page.baseType);
+  if (kind === 'enum') def.members = members ?? [];
+  return def;
+}
+
+function normalizeFile(file: string): string {
+  return posix.normalize(file.replace(/\\/g, '/')).toLowerCase();
+}
+
+/** Resolves named TypeRefs: by link target first, else by name (case-insensitive), else a finding. */
+export class TypeResolver {
+  /** version → lower-cased short and qualified names → qualified name. */
+  private readonly byName = new Map<string, Map<string, string>>();
+  readonly findings: Finding[] = [];
+
+  constructor(private readonly types: Map<string, TypeDef>, private readonly files: Map<string, string>) {
+    for (const def of types.values()) {
+      let names = this.byName.get(def.version);
+      if (!names) this.byName.set(def.version, (names = new Map()));
+      const short = def.name.slice(def.name.lastIndexOf('.') + 1).toLowerCase();
+      if (!names.has(short)) names.set(short, def.name);
+      names.set(def.name.toLowerCase(), def.name);
+    }
+  }
+
+  /** The qualified name `ref` resolves to in `version`, or undefined. */
+  resolveName(ref: TypeRef, version: string, fromFile: string): string | undefined {
+    if (ref.kind !== 'named') return undefined;
+    if (ref.link) {
+      const linked = this.byLink(ref.link, fromFile);
+      if (linked && lookupType(this.types, version, linked)) return linked;
+    }
+    return this.byTypeName(ref.name, version);
+  }
+
+  /** A copy of `ref` (and its alternatives) with resolved names; unresolved ones are reported at `at`. */
+  resolve(ref: TypeRef, version: string, at: SourcePos & { file: string }, context: string): TypeRef {
+    const out: TypeRef = { ...ref };
+    if (ref.alternatives) out.alternatives = ref.alternatives.map((alt) => this.resolve(alt, version, at, context));
+    if (ref.kind !== 'named') return out;
+    const name = this.resolveName(ref, version, at.file);
+    if (name) {
+      out.name = name;
+    } else if (!ref.alternatives) {
+      this.findings.push({
+        file: at.file,
+        line: at.line,
+        ruleId: 'catalog-unresolved-type',
+        severity: 'warning',
+        message: `${context}: type "${ref.name}" is defined by no resource page${ref.link ? ` (link ${ref.link})` : ''}; its schema accepts any value`,
+      });
+    }
+    return out;
+  }
+
+  resolveRows(rows: PropertyRow[], version: string, owner: string): PropertyRow[] {
+    return rows.map((row) => ({ ...row, type: this.resolve(row.type, version, row, `${owner} property ${row.name}`) }));
+  }
+
+  private byLink(link: string, fromFile: string): string | undefined {
+    const target = link.replace(/\\/g, '/').replace(/[?#].*$/, '');
+    if (!target || /^[a-z]+:/i.test(target) || target.startsWith('/')) return undefined;
+    const key = this.files.get(normalizeFile(posix.join(posix.dirname(fromFile.replace(/\\/g, '/')), target)));
+    return key === undefined ? undefined : this.types.get(key)?.name;
+  }
+
+  private byTypeName(name: string, version: string): string | undefined {
+    const wanted = name.trim().replace(/^#/, '').replace(/^Collection\((.*)\)$/i, '$1').toLowerCase();
+    const short = wanted.slice(wanted.lastIndexOf('.') + 1);
+    for (const v of version === UNVERSIONED ? [UNVERSIONED] : [version, UNVERSIONED]) {
+      const names = this.byName.get(v);
+      const hit = names?.get(qualifyTypeName(wanted).toLowerCase()) ?? (wanted.includes('.') ? undefined : names?.get(short));
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Edm primitive → JSON Schema 2020-12 (checked with ajv 2020 + ajv-formats). The docs spell
+ * primitives many ways (`Int32`, `int`, `Edm.Int32`); all map to the same schema.
+ */
+export type JsonSchema = Record<string, unknown>;
+
+/** Standard base64 (Graph's Edm.Binary); ajv does not check `contentEncoding`, this pattern does. */
+export const BASE64_PATTERN = '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$';
+
+/** Edm.TimeOfDay is `hh:mm:ss[.fffffff]` without an offset, which the `time` format (RFC 3339) rejects. */
+export const TIME_OF_DAY_PATTERN = '^(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,12})?)?$';
+
+const integer = (minimum: number, maximum: number, format?: string): JsonSchema =>
+  format ? { type: 'integer', format, minimum, maximum } : { type: 'integer', minimum, maximum };
+
+/** IEEE 754 specials that Graph serialises as strings for Edm.Double/Single. */
+const FLOAT_SPECIALS = ['NaN', 'INF', '-INF'];
+
+const EDM: Record<string, () => JsonSchema> = {
+  string: () => ({ type: 'string' }),
+  boolean: () => ({ type: 'boolean' }),
+  byte: () => integer(0, 255),
+  sbyte: () => integer(-128, 127),
+  int16: () => integer(-32768, 32767),
+  int32: () => integer(-2147483648, 2147483647, 'int32'),
+  // Int64 does not fit a JSON number exactly beyond 2^53; no range, so that large values are not
+  // rejected because of a rounding error in the parser.
+  int64: () => ({ type: 'integer', format: 'int64' }),
+  double: () => ({ anyOf: [{ type: 'number' }, { type: 'string', enum: [...FLOAT_SPECIALS] }] }),
+  single: () => ({ anyOf: [{ type: 'number' }, { type: 'string', enum: [...FLOAT_SPECIALS] }] }),
+  decimal: () => ({ type: 'number' }),
+  datetimeoffset: () => ({ type: 'string', format: 'date-time' }),
+  date: () => ({ type: 'string', format: 'date' }),
+  timeofday: () => ({ type: 'string', pattern: TIME_OF_DAY_PATTERN }),
+  duration: () => ({ type: 'string', format: 'duration' }),
+  guid: () => ({ type: 'string', format: 'uuid' }),
+  binary: () => ({ type: 'string', contentEncoding: 'base64', pattern: BASE64_PATTERN }),
+  stream: () => ({ type: 'string', format: 'binary', contentMediaType: 'application/octet-stream' }),
+  json: () => ({}),
+};
+
+/** Spellings seen in the docs' Type columns → EDM key. */
+const ALIASES: Record<string, string> = {
+  bool: 'boolean',
+  int: 'int32',
+  integer: 'int32',
+  long: 'int64',
+  float: 'double',
+  number: 'double',
+  datetime: 'datetimeoffset',
+  timestamp: 'datetimeoffset',
+  uuid: 'guid',
+  object: 'json',
+  untyped: 'json',
+};
+
+/** Schema of an Edm primitive, or undefined when the name is not one we know. */
+export function edmSchema(name: string): JsonSchema | undefined {
+  const key = name.trim().replace(/^Edm\./i, '').toLowerCase();
+  const make = EDM[ALIASES[key] ?? key];
+  if (make) return make();
+  // Spatial types (Edm.GeographyPoint, ...) are GeoJSON objects.
+  if (/^(geography|geometry)/.test(key)) return { type: 'object' };
+  return undefined;
+}

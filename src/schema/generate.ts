@@ -1,0 +1,164 @@
+/**
+ * Catalog → JSON Schema files (2020-12), in the layout of src/model/schema-layout.ts. Pure: returns
+ * relative path → schema; src/schema/write.ts puts them on disk.
+ *
+ * Policy (why the schemas look the way they do):
+ * - Types and responses allow unknown properties (Graph adds properties over time); known ones are
+ *   typed, nullable unless documented "Not nullable"; nothing is required.
+ * - Request bodies reject unknown properties (a provider does), apart from `@odata.*` annotations.
+ * - Type schemas never say `additionalProperties: true` explicitly: that would mark every property
+ *   as evaluated and defeat `unevaluatedProperties: false` in request schemas that `$ref` them.
+ */
+import type { Catalog, Operation, TypeDef } from '../model/catalog.js';
+import type { Finding, SourcePos } from '../model/finding.js';
+import type { PropertyRow } from '../model/page.js';
+import type { SchemaIndex, SchemaIndexEntry } from '../model/schema-layout.js';
+import { requestSchemaPath, responseSchemaPath, schemaId, typeSchemaPath } from '../model/schema-layout.js';
+import { UNVERSIONED, compareStrings } from '../catalog/index.js';
+import type { JsonSchema } from './edm.js';
+import { propertiesSchema, refTarget, relativeRef, singleValueSchema, type RefContext } from './type-ref.js';
+
+export const JSON_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
+export const SOURCE_KEYWORD = 'x-graphpact-source';
+
+/** `@odata.*` control information is allowed on every object (`@odata.type` is a string). */
+const ODATA_ANNOTATIONS = { '^@odata\\.': {} };
+const ODATA_TYPE = { type: 'string', description: 'OData type annotation (`#microsoft.graph.x`).' };
+
+export interface GeneratedSchemas {
+  /** Relative path (`beta/types/microsoft.graph.keyCredential.json`) → schema. */
+  files: Map<string, JsonSchema>;
+  index: SchemaIndex;
+  findings: Finding[];
+}
+
+/** Versions that get a folder: those with operations (every one sees the unversioned types), else all. */
+export function schemaVersions(catalog: Catalog): string[] {
+  const withOps = [...new Set(catalog.operations.map((o) => o.version))].sort(compareStrings);
+  return withOps.length > 0 ? withOps : catalog.versions;
+}
+
+/** Types visible in a version: its own, plus unversioned ones it does not redefine. */
+export function visibleTypes(catalog: Catalog, version: string): TypeDef[] {
+  const byName = new Map<string, TypeDef>();
+  for (const def of catalog.types.values()) if (def.version === version) byName.set(def.name, def);
+  for (const def of catalog.types.values()) if (def.version === UNVERSIONED && !byName.has(def.name)) byName.set(def.name, def);
+  return [...byName.values()].sort((a, b) => compareStrings(a.name, b.name));
+}
+
+export function generateSchemas(catalog: Catalog): GeneratedSchemas {
+  const files = new Map<string, JsonSchema>();
+  const findings: Finding[] = [];
+  const entries: SchemaIndexEntry[] = [];
+  const versions = schemaVersions(catalog);
+  for (const version of versions) {
+    for (const def of visibleTypes(catalog, version)) {
+      const path = typeSchemaPath(version, def.name);
+      files.set(path, typeSchema(def, { version, fromPath: path, types: catalog.types }, findings));
+    }
+  }
+  for (const op of catalog.operations) {
+    if (!versions.includes(op.version)) continue;
+    const entry: SchemaIndexEntry = {
+      version: op.version,
+      id: op.id,
+      method: op.method,
+      path: op.path,
+      successStatus: op.successStatus,
+      source: { file: op.sources[0].file, line: op.sources[0].line },
+    };
+    const requestPath = requestSchemaPath(op.version, op.id);
+    const request = requestSchema(op, { version: op.version, fromPath: requestPath, types: catalog.types });
+    if (request) {
+      files.set(requestPath, request);
+      entry.request = requestPath;
+    }
+    const responsePath = responseSchemaPath(op.version, op.id);
+    const response = responseSchema(op, { version: op.version, fromPath: responsePath, types: catalog.types });
+    if (response) {
+      files.set(responsePath, response);
+      entry.response = responsePath;
+    }
+    entries.push(entry);
+  }
+  return { files, index: { versions, operations: entries }, findings };
+}
+
+function header(path: string, title: string, description: string | undefined, source: SourcePos): JsonSchema {
+  const out: JsonSchema = { $schema: JSON_SCHEMA_DIALECT, $id: schemaId(path), title, [SOURCE_KEYWORD]: { file: source.file, line: source.line } };
+  if (description && description.trim()) out.description = description.trim();
+  return out;
+}
+
+export function typeSchema(def: TypeDef, ctx: RefContext, findings: Finding[] = []): JsonSchema {
+  const head = header(ctx.fromPath, def.name, def.description, def.source);
+  if (def.kind === 'enum') {
+    // An enum without documented members still is a string.
+    return def.members && def.members.length > 0 ? { ...head, type: 'string', enum: [...new Set(def.members)] } : { ...head, type: 'string' };
+  }
+  const schema: JsonSchema = {
+    ...head,
+    type: 'object',
+    properties: { '@odata.type': ODATA_TYPE, ...propertiesSchema([...def.properties, ...def.relationships], ctx) },
+    patternProperties: ODATA_ANNOTATIONS,
+  };
+  if (def.baseType) {
+    const base = refTarget({ raw: def.baseType, kind: 'named', name: def.baseType, collection: false }, ctx);
+    if (base && base.name !== def.name) {
+      schema.allOf = [{ $ref: relativeRef(ctx.fromPath, typeSchemaPath(ctx.version, base.name)) }];
+    } else {
+      findings.push({ ...def.source, ruleId: 'schema-unresolved-base-type', severity: 'warning', message: `${def.name}: base type ${def.baseType} is defined by no resource page; its properties are not inherited` });
+    }
+  }
+  return schema;
+}
+
+/** Request body schema; undefined when the operation takes no body. */
+export function requestSchema(op: Operation, ctx: RefContext): JsonSchema | undefined {
+  const body = op.requestBody;
+  if (!body) return undefined;
+  const head = header(ctx.fromPath, `${op.id} request body`, `Request body of ${op.method} ${op.path}.`, body.source);
+  if (body.representationOf && body.properties.length === 0) {
+    const whole = singleValueSchema(body.representationOf, ctx);
+    if (!('$ref' in whole)) return { ...head, type: 'object' };
+    // The type allows unknown properties; a request does not: close it over the type's properties.
+    return { ...head, ...whole, patternProperties: ODATA_ANNOTATIONS, unevaluatedProperties: false };
+  }
+  const table = closedObject(body.properties, ctx);
+  if (body.wrapperProperty) {
+    return { ...head, type: 'object', properties: { [body.wrapperProperty]: table }, patternProperties: ODATA_ANNOTATIONS, additionalProperties: false };
+  }
+  return { ...head, ...table };
+}
+
+function closedObject(rows: PropertyRow[], ctx: RefContext): JsonSchema {
+  const required = [...new Set(rows.filter((r) => r.required === true && r.name).map((r) => r.name))];
+  const out: JsonSchema = { type: 'object', properties: propertiesSchema(rows, ctx), patternProperties: ODATA_ANNOTATIONS, additionalProperties: false };
+  if (required.length > 0) out.required = required;
+  return out;
+}
+
+/**
+ * Success response schema; undefined for 204 and when the docs name no returned type.
+ * Collections are `{ value: [...] }` with paging links; primitives and enums are `{ value: x }`
+ * (OData's wrapping of non-entity results); entities and complex types are the type itself.
+ */
+export function responseSchema(op: Operation, ctx: RefContext): JsonSchema | undefined {
+  const ret = op.returnType;
+  if (!ret || op.successStatus === 204) return undefined;
+  const head = header(ctx.fromPath, `${op.id} response`, `${op.successStatus} response body of ${op.method} ${op.path}.`, op.sources[0]);
+  const item = singleValueSchema({ ...ret, collection: false }, ctx);
+  const context = { type: 'string' };
+  if (op.returnsCollection || ret.collection) {
+    return {
+      ...head,
+      type: 'object',
+      properties: { value: { type: 'array', items: item }, '@odata.context': context, '@odata.nextLink': { type: 'string' }, '@odata.count': { type: 'integer' } },
+      required: ['value'],
+    };
+  }
+  const target = refTarget(ret, ctx);
+  if (target && target.kind !== 'enum') return { ...head, ...item, type: 'object' };
+  if (ret.kind === 'named' && !target) return { ...head, type: 'object' };
+  return { ...head, type: 'object', properties: { value: item, '@odata.context': context }, required: ['value'] };
+}

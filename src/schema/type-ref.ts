@@ -1,0 +1,83 @@
+/** TypeRef → schema fragment: primitives inline, named types as a relative `$ref` to their type file. */
+import { posix } from 'node:path';
+import type { TypeDef } from '../model/catalog.js';
+import type { PropertyRow, TypeRef } from '../model/page.js';
+import { typeSchemaPath } from '../model/schema-layout.js';
+import { lookupType } from '../catalog/index.js';
+import { edmSchema, type JsonSchema } from './edm.js';
+
+/** Where a fragment is written: the version whose type files it refers to, and the file it lives in. */
+export interface RefContext {
+  version: string;
+  /** Relative path of the schema file being generated (`beta/operations/x.request.json`). */
+  fromPath: string;
+  types: Map<string, TypeDef>;
+}
+
+/** Relative `$ref` from one schema file to another (both relative to the schemas directory). */
+export function relativeRef(fromPath: string, toPath: string): string {
+  const rel = posix.relative(posix.dirname(fromPath), toPath);
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
+
+/** The named type a ref points at, when the catalog resolved it. */
+export function refTarget(ref: TypeRef, ctx: RefContext): TypeDef | undefined {
+  return ref.kind === 'named' ? lookupType(ctx.types, ctx.version, ref.name) : undefined;
+}
+
+/** Schema of one value of the type (ignoring `collection`). Unresolved or unreadable types accept anything. */
+export function singleValueSchema(ref: TypeRef, ctx: RefContext): JsonSchema {
+  if (ref.alternatives && ref.alternatives.length > 1) {
+    return { anyOf: ref.alternatives.map((alt) => singleValueSchema({ ...alt, alternatives: undefined }, ctx)) };
+  }
+  switch (ref.kind) {
+    case 'primitive':
+      return edmSchema(ref.name) ?? {};
+    case 'named': {
+      const def = refTarget(ref, ctx);
+      return def ? { $ref: relativeRef(ctx.fromPath, typeSchemaPath(ctx.version, def.name)) } : {};
+    }
+    default:
+      return {};
+  }
+}
+
+/** Schema of a TypeRef including collections: `[x](...) collection` → array of x. */
+export function typeRefSchema(ref: TypeRef, ctx: RefContext): JsonSchema {
+  const item = singleValueSchema(ref, ctx);
+  return ref.collection ? { type: 'array', items: item } : item;
+}
+
+/** Adds `null` to a schema's accepted values (`type: [X, "null"]`, or `anyOf` with null for `$ref`s). */
+export function withNull(schema: JsonSchema): JsonSchema {
+  if (Object.keys(schema).length === 0) return schema; // `{}` already accepts null
+  const { type } = schema;
+  if (typeof type === 'string' && !('anyOf' in schema)) {
+    const out: JsonSchema = { ...schema, type: [type, 'null'] };
+    if (Array.isArray(schema.enum)) out.enum = [...schema.enum, null];
+    return out;
+  }
+  if (Array.isArray(schema.anyOf) && Object.keys(schema).length === 1) return { anyOf: [...schema.anyOf, { type: 'null' }] };
+  return { anyOf: [schema, { type: 'null' }] };
+}
+
+/** Schema of a property row: its type, nullable unless the docs say "Not nullable", with its description. */
+export function propertySchema(row: PropertyRow, ctx: RefContext): JsonSchema {
+  const base = typeRefSchema(row.type, ctx);
+  const schema = row.nullable === false ? base : withNull(base);
+  const out: JsonSchema = { ...schema };
+  const description = row.description.trim();
+  if (description) out.description = description;
+  if (row.readOnly) out.readOnly = true;
+  return out;
+}
+
+/** `properties` of an object schema from table rows; a repeated row keeps its first definition. */
+export function propertiesSchema(rows: PropertyRow[], ctx: RefContext): Record<string, JsonSchema> {
+  const out: Record<string, JsonSchema> = {};
+  for (const row of rows) {
+    if (!row.name || Object.prototype.hasOwnProperty.call(out, row.name)) continue;
+    out[row.name] = propertySchema(row, ctx);
+  }
+  return out;
+}
