@@ -1,0 +1,128 @@
+/**
+ * loadDocs: walk docs directories for `*.md` (sorted), index every file case-insensitively for link
+ * resolution, read and parse each page. Unreadable files are findings; a missing directory is a
+ * DocsDirError (the CLI exits 2).
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Finding } from '../model/finding.js';
+import type { ParsedPage } from '../model/page.js';
+import type { ParseContext } from './links.js';
+import { parsePage } from './page.js';
+import { versionFromPath } from './version.js';
+
+export class DocsDirError extends Error {
+  constructor(
+    message: string,
+    readonly dir: string,
+  ) {
+    super(message);
+    this.name = 'DocsDirError';
+  }
+}
+
+/** '/'-separated, relative to the current directory when the file is inside it. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const abs = path.resolve(file);
+  const rel = path.relative(cwd, abs);
+  const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+  return shown.split(path.sep).join('/');
+}
+
+/** Case-insensitive index of the docs files, for resolving `.md` links (`\` separators accepted). */
+export class FileIndex implements ParseContext {
+  private readonly exact = new Set<string>();
+  private readonly folded = new Map<string, string>();
+
+  constructor(files: Iterable<string>) {
+    for (const f of files) {
+      const norm = normalisePath(f);
+      this.exact.add(norm);
+      if (!this.folded.has(norm.toLowerCase())) this.folded.set(norm.toLowerCase(), norm);
+    }
+  }
+
+  resolveLink(fromFile: string, target: string): { resolved?: string; caseMismatch?: boolean } {
+    const clean = target.split('#')[0].split('?')[0].trim();
+    if (!clean || /^[a-z][a-z0-9+.-]*:/i.test(clean)) return {};
+    const withSlashes = clean.replace(/\\/g, '/');
+    // Site-absolute links (`/graph/...`) are not files of the docs tree.
+    if (withSlashes.startsWith('/')) return {};
+    const joined = normalisePath(path.posix.join(path.posix.dirname(normalisePath(fromFile)), decodeSafe(withSlashes)));
+    if (this.exact.has(joined)) return withSlashes === clean ? { resolved: joined } : { resolved: joined, caseMismatch: true };
+    const found = this.folded.get(joined.toLowerCase());
+    return found ? { resolved: found, caseMismatch: true } : {};
+  }
+}
+
+function normalisePath(p: string): string {
+  return path.posix.normalize(p.replace(/\\/g, '/'));
+}
+
+function decodeSafe(p: string): string {
+  try {
+    return decodeURI(p);
+  } catch {
+    return p;
+  }
+}
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) await walk(full, out);
+    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) out.push(full);
+  }
+}
+
+export interface LoadOptions {
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Files are read this many at a time: enough to hide I/O latency, few enough not to hog descriptors. */
+const READ_BATCH = 64;
+
+export async function loadDocs(dirs: string[], opts: LoadOptions = {}): Promise<{ pages: ParsedPage[]; findings: Finding[] }> {
+  const files: string[] = [];
+  for (const dir of dirs) {
+    let info;
+    try {
+      info = await stat(dir);
+    } catch (err) {
+      throw new DocsDirError(`docs directory ${dir} cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, dir);
+    }
+    if (!info.isDirectory()) throw new DocsDirError(`docs path ${dir} is not a directory`, dir);
+    try {
+      await walk(dir, files);
+    } catch (err) {
+      throw new DocsDirError(`docs directory ${dir} cannot be listed: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, dir);
+    }
+  }
+  const shown = [...new Set(files.map((f) => displayPath(f)))].sort();
+  const index = new FileIndex(shown);
+  const pages: ParsedPage[] = [];
+  const findings: Finding[] = [];
+  for (let start = 0; start < shown.length; start += READ_BATCH) {
+    const batch = shown.slice(start, start + READ_BATCH);
+    const texts = await Promise.all(
+      batch.map((file) =>
+        readFile(file, 'utf8').then(
+          (text) => ({ text }),
+          (err: NodeJS.ErrnoException) => ({ error: err.code ?? err.message }),
+        ),
+      ),
+    );
+    batch.forEach((file, k) => {
+      const read = texts[k];
+      if ('error' in read) {
+        findings.push({ ruleId: 'parse-unreadable-file', severity: 'error', file, line: 1, message: `cannot read ${file}: ${read.error}` });
+        return;
+      }
+      const version = versionFromPath(file);
+      pages.push(parsePage(version ? { file, text: read.text, version } : { file, text: read.text }, index));
+    });
+    opts.onProgress?.(Math.min(start + READ_BATCH, shown.length), shown.length);
+  }
+  return { pages, findings };
+}

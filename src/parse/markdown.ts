@@ -1,0 +1,65 @@
+/**
+ * The one markdown-it instance and small helpers over its tokens and cell text.
+ * Every page is tokenised exactly once (see page.ts); everything else works on those tokens
+ * and on the source lines their `.map` points at.
+ */
+import MarkdownIt, { type Token } from 'markdown-it';
+
+export type { Token };
+
+/** Default preset: tables on; html so that annotation comments become html_block tokens. */
+const md = new MarkdownIt({ html: true });
+
+/** Link reference definitions (`[identitySet]: ../resources/identityset.md`), keyed by normalised label. */
+export type LinkReferences = Record<string, { href: string; title?: string }>;
+
+export interface Tokenised {
+  tokens: Token[];
+  references: LinkReferences;
+}
+
+export function tokenise(text: string): Tokenised {
+  const env: Record<string, unknown> = {};
+  const tokens = md.parse(text, env);
+  return { tokens, references: (env.references as LinkReferences | undefined) ?? {} };
+}
+
+/** Looks up a reference-style link label the way markdown-it does (case- and space-insensitive). */
+export function lookupReference(references: LinkReferences, label: string): string | undefined {
+  return references[md.utils.normalizeReference(label)]?.href;
+}
+
+const ENTITY = /&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);/g;
+
+/** Decodes HTML entities (`&lt;` → `<`) and nothing else: markdown escapes are kept. */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(ENTITY, (entity) => md.utils.unescapeAll(entity));
+}
+
+/**
+ * Plain text of a bit of markdown: links → their text, code spans/emphasis markers and HTML tags
+ * removed, `<br>` → space, entities decoded. For names and prose matching, not for display.
+ */
+export function stripMarkdown(text: string): string {
+  let out = text;
+  if (out.includes('<')) out = out.replace(/<br\s*\/?>/gi, ' ').replace(/<\/?[A-Za-z][^>]*>/g, ' ');
+  if (out.includes('[')) out = out.replace(/!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])?/g, '$1');
+  out = out.replace(/[`*]+/g, '').replace(/(^|\s)_+|_+(\s|$)/g, '$1$2').replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
+  return decodeEntities(out).replace(/\s+/g, ' ').trim();
+}
+
+/** Text of an inline token (its raw source). */
+export function inlineText(tokens: Token[], index: number): string {
+  const t = tokens[index];
+  return t && t.type === 'inline' ? t.content : '';
+}
+
+/** A link target as written (markdown-it percent-encodes hrefs; this undoes it for display and resolution). */
+export function linkTargetAsWritten(href: string): string {
+  try {
+    return md.normalizeLinkText(href);
+  } catch {
+    return href;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Property/parameter tables → PropertyRow (request body, resource Properties/Relationships, function
+ * parameters). Columns are found by header name, whatever the variant (`Property|Type|Description`,
+ * `Parameter|Type|Required?|Description`, `Name|Value|Description`, bold headers...).
+ */
+import type { PropertyRow, Table } from '../model/page.js';
+import { stripMarkdown } from './markdown.js';
+import { columnIndex } from './tables.js';
+import { parseTypeRef, type ReferenceLookup } from './type-ref.js';
+
+const NAME_HEADERS = ['property', 'parameter', 'name', 'property name', 'parameter name', 'member', 'relationship', 'field', 'key'];
+const TYPE_HEADERS = ['type', 'data type', 'value type', 'return type'];
+const DESCRIPTION_HEADERS = ['description', 'notes', 'remarks'];
+const REQUIRED_HEADERS = ['required', 'required?', 'is required', 'optional'];
+
+/** Does this table look like a property table (a name column and a type column)? */
+export function isPropertyTable(table: Table): boolean {
+  return columnIndex(table, TYPE_HEADERS) >= 0 || (columnIndex(table, ['value']) >= 0 && columnIndex(table, NAME_HEADERS) >= 0);
+}
+
+/** Name with markdown stripped: `` `displayName` `` / `**displayName**` / `[x](…)` → the name. */
+export function propertyName(cell: string): string {
+  return stripMarkdown(cell).replace(/\s*\((optional|required)\)\s*$/i, '').trim();
+}
+
+/** What a description states: "Required."/"Optional.", "Read-only.", "Nullable."/"Not nullable.". */
+export function descriptionFacts(description: string): Pick<PropertyRow, 'required' | 'readOnly' | 'nullable'> {
+  const facts: Pick<PropertyRow, 'required' | 'readOnly' | 'nullable'> = {};
+  const text = stripMarkdown(description);
+  if (/(^|[.;]\s*|\()required\b/i.test(text)) facts.required = true;
+  else if (/(^|[.;]\s*|\()optional\b/i.test(text)) facts.required = false;
+  if (/\bread-?\s?only\b/i.test(text)) facts.readOnly = true;
+  if (/\b(not|non)[\s-]?nullable\b/i.test(text)) facts.nullable = false;
+  else if (/\bnullable\b/i.test(text)) facts.nullable = true;
+  return facts;
+}
+
+function requiredCell(cell: string): boolean | undefined {
+  const v = stripMarkdown(cell).toLowerCase();
+  if (/^(yes|true|required|y)\b/.test(v)) return true;
+  if (/^(no|false|optional|n)\b/.test(v)) return false;
+  return undefined;
+}
+
+export function propertyRows(table: Table, lookup?: ReferenceLookup): PropertyRow[] {
+  let nameCol = columnIndex(table, NAME_HEADERS);
+  if (nameCol < 0) nameCol = 0;
+  let typeCol = columnIndex(table, TYPE_HEADERS);
+  if (typeCol < 0) typeCol = columnIndex(table, ['value']);
+  if (typeCol < 0 && table.header.length >= 3) typeCol = 1;
+  let descCol = columnIndex(table, DESCRIPTION_HEADERS);
+  if (descCol < 0) descCol = table.header.length - 1;
+  const reqCol = columnIndex(table, REQUIRED_HEADERS);
+  const rows: PropertyRow[] = [];
+  for (const row of table.rows) {
+    const name = propertyName(row.cells[nameCol] ?? '');
+    if (!name) continue;
+    const description = descCol !== nameCol && descCol !== typeCol ? (row.cells[descCol] ?? '') : '';
+    const type = parseTypeRef(typeCol >= 0 ? (row.cells[typeCol] ?? '') : '', lookup);
+    const facts = descriptionFacts(description);
+    if (reqCol >= 0) {
+      const required = requiredCell(row.cells[reqCol] ?? '');
+      if (required !== undefined) facts.required = required;
+    }
+    rows.push({ file: row.file, line: row.line, name, type, description, ...facts });
+  }
+  return rows;
+}

@@ -1,0 +1,65 @@
+/**
+ * Request body section: all property tables, the prose without tables, "none"/"do not supply",
+ * and "supply a JSON representation of [x]".
+ */
+import type { ApiPage, TypeRef } from '../model/page.js';
+import { propertyRows } from './properties.js';
+import type { Section } from './sections.js';
+import type { PageSource } from './source.js';
+import { referenceLookup } from './source.js';
+import { tablesInRange } from './tables.js';
+import { parseTypeRef, type ReferenceLookup } from './type-ref.js';
+
+/** The prose of tokens [from, to): paragraph and list item text, tables excluded. */
+export function sectionProse(src: PageSource, from: number, to: number): string {
+  const parts: string[] = [];
+  let inTable = 0;
+  for (let i = from; i < to; i++) {
+    const t = src.tokens[i];
+    if (t.type === 'table_open') inTable++;
+    else if (t.type === 'table_close') inTable--;
+    else if (t.type === 'inline' && inTable === 0) {
+      // A paragraph that is a malformed table is not prose.
+      if (t.content.includes('|') && /\n\s*\|?\s*:?-{2,}/.test(t.content)) continue;
+      parts.push(t.content);
+    }
+  }
+  return parts.join('\n');
+}
+
+const NO_BODY = /\bdo not supply\b|\bdon't supply\b|\bno request body\b|\bnot supply a request body\b|^\s*none\.?\s*$|\bdo not (?:specify|provide|send|include) a request body\b|\brequest body is empty\b|\bno body\b/im;
+
+export function saysNoBody(prose: string): boolean {
+  return NO_BODY.test(prose);
+}
+
+const GENERIC = /^(the|a|an)?\s*(parameters?|properties|property|following|object|objects|fields?|values?|changes?|relevant)\b/i;
+
+/** "supply a JSON representation of [x](…)" / "of a sideLoadingKey object" → the type. */
+export function representationOf(prose: string, lookup?: ReferenceLookup): TypeRef | undefined {
+  const m = /\b(?:supply|provide|include|specify)\s+(?:an?\s+|the\s+)?JSON representation\s+(?:of|for)\s+(?:an?\s+|the\s+|new\s+)*(.+)$/im.exec(prose);
+  if (!m) return undefined;
+  const rest = m[1];
+  const link = /^(?:new\s+)?(\[[^\]]+\](?:\([^)]*\)|\[[^\]]*\]))/.exec(rest);
+  if (link) return parseTypeRef(link[1], lookup);
+  if (GENERIC.test(rest)) return undefined;
+  const word = /^\*{0,2}`?([A-Za-z][\w.]*)`?\*{0,2}(?=\s+(?:object|resource|entity)\b|\s*[.,]|\s+to\b|\s+with\b|\s*$)/.exec(rest);
+  return word && !GENERIC.test(word[1]) ? parseTypeRef(word[1]) : undefined;
+}
+
+export function readRequestBody(src: PageSource, sections: Section[]): ApiPage['requestBody'] {
+  if (sections.length === 0) return undefined;
+  const lookup = referenceLookup(src);
+  const tables = sections.flatMap((s) => tablesInRange(src, s.start, s.end));
+  const prose = sections.map((s) => sectionProse(src, s.start, s.end)).join('\n').trim();
+  const body: NonNullable<ApiPage['requestBody']> = {
+    line: sections[0].line,
+    properties: tables.flatMap((t) => propertyRows(t, lookup)),
+    tables,
+    prose,
+    none: tables.length === 0 && saysNoBody(prose),
+  };
+  const rep = representationOf(prose, lookup);
+  if (rep) body.representationOf = rep;
+  return body;
+}

@@ -1,0 +1,54 @@
+/**
+ * Response section prose: status codes in order (`201 Created`, `` `200 OK` ``, `200, OK`), the returned
+ * type (the first type link, or "a sideLoadingKey object"), and whether a collection is returned.
+ */
+import type { TypeRef } from '../model/page.js';
+import { parseTypeRef, type ReferenceLookup } from './type-ref.js';
+
+const REASONS =
+  'OK|Created|Accepted|No Content|Non-Authoritative Information|Reset Content|Partial Content|Multi-Status|Found|Moved Permanently|See Other|Not Modified|Temporary Redirect|Permanent Redirect|Bad Request|Unauthorized|Forbidden|Not Found|Conflict|Gone|Precondition Failed|Unprocessable Entity|Too Many Requests|Internal Server Error|Service Unavailable';
+/** A status code: in a code span, followed by a reason phrase, or followed by "response"/"status". */
+const STATUS = new RegExp(
+  '`\\s*([1-5]\\d\\d)\\b[^`]*`|\\b([1-5]\\d\\d)(?=,?\\s+(?:' + REASONS + ')\\b|\\s+(?:response|status|code)\\b)',
+  'gi',
+);
+
+export function statusCodes(text: string): number[] {
+  const out: number[] = [];
+  STATUS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = STATUS.exec(text)) !== null) {
+    const code = Number(m[1] ?? m[2]);
+    if (!out.includes(code)) out.push(code);
+  }
+  return out;
+}
+
+const TYPE_LINK = /\[([^\]]+)\]\(([^)\s]+\.md)(?:#[^)]*)?\)|\[([^\]]+)\]\[([^\]]*)\]/g;
+
+/** The first link to a type page (a `.md` link not under concepts/overview folders). */
+export function returnType(text: string, lookup?: ReferenceLookup): TypeRef | undefined {
+  TYPE_LINK.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TYPE_LINK.exec(text)) !== null) {
+    if (m[1] !== undefined) {
+      const target = m[2];
+      if (/^(https?:|\/)/.test(target) || /(^|\/)(concepts|includes|overview)\//i.test(target)) continue;
+      return parseTypeRef(`[${m[1]}](${target})`);
+    }
+    const label = m[4] || m[3];
+    const target = lookup?.(label);
+    if (target && /\.md(#|$)/.test(target) && !/^(https?:|\/)/.test(target)) return parseTypeRef(`[${m[3]}](${target})`);
+  }
+  // Unlinked: "... and a sideLoadingKey object in the response body".
+  const plain = /\b(?:an?|the|new)\s+(?:new\s+)?\*{0,2}`?([A-Za-z][\w.]*)`?\*{0,2}\s+(object|collection|resource|entity)\b/i.exec(text);
+  if (plain && !/^(json|response|new|updated|single|empty)$/i.test(plain[1])) {
+    return parseTypeRef(plain[1]);
+  }
+  return undefined;
+}
+
+/** "collection of", "a collection", "`value` ... collection". */
+export function mentionsCollection(text: string): boolean {
+  return /collection of\b|\ba collection\b|`value`[^.]*collection|\bcollection\b[^.]*`value`|\blist of\b/i.test(text);
+}

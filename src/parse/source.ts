@@ -1,0 +1,38 @@
+/**
+ * The per-page parsing context every extractor receives: the file name, its source lines, the
+ * markdown-it tokens (made once), link reference definitions and the findings list to append to.
+ */
+import type { Finding, Severity } from '../model/finding.js';
+import type { LinkReferences, Token } from './markdown.js';
+import { lookupReference } from './markdown.js';
+
+export interface PageSource {
+  file: string;
+  /** Source lines (index 0 = line 1), `\r\n` normalised. */
+  lines: string[];
+  tokens: Token[];
+  references: LinkReferences;
+  findings: Finding[];
+}
+
+export function addFinding(src: PageSource, ruleId: string, severity: Severity, line: number, message: string, fix?: string): void {
+  src.findings.push({ ruleId, severity, file: src.file, line, message, ...(fix ? { fix } : {}) });
+}
+
+/** Reference-style link lookup bound to the page. */
+export function referenceLookup(src: PageSource): (label: string) => string | undefined {
+  return (label) => lookupReference(src.references, label);
+}
+
+/**
+ * Runs one extractor; if it throws (a parser bug on odd input), records a finding and returns the
+ * fallback, so one broken part of a page never loses the rest.
+ */
+export function guarded<T>(src: PageSource, what: string, line: number, fallback: T, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    addFinding(src, 'parse-internal-error', 'error', line, `could not read ${what}: ${(err as Error)?.message ?? String(err)}`);
+    return fallback;
+  }
+}
