@@ -13,6 +13,8 @@ export async function main(argv: string[]): Promise<number> {
     .description('Contract-testing conformance suite for Microsoft Graph-compatible APIs, built from the Graph docs.')
     .version(await packageVersion(), '-V, --version')
     .showHelpAfterError('(add --help for usage)')
+    // Program options only before the command name, so a command may define its own (`serve --version beta`).
+    .enablePositionalOptions()
     .exitOverride();
   program.configureOutput({ writeErr: (s) => process.stderr.write(redactText(s)) });
   for (const factory of commandFactories) program.addCommand(factory().exitOverride());
