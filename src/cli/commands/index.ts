@@ -1,4 +1,9 @@
 /** Every command of the CLI, in the order `--help` lists them. */
 import type { Command } from 'commander';
+import { serveCommand } from './serve.js';
+import { buildCommand } from './build.js';
 
-export const commandFactories: Array<() => Command> = [];
+export const commandFactories: Array<() => Command> = [
+  buildCommand,
+  serveCommand,
+];

@@ -1,0 +1,90 @@
+/**
+ * The build pipeline shared by `graphpact build`, scripts/corpus.ts and scripts/bench.ts:
+ * docs directories → parsed pages → catalog → schema files + OpenAPI documents + index (in memory).
+ * Writing is left to the caller (src/schema/write.ts).
+ */
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Catalog } from '../model/catalog.js';
+import type { Finding } from '../model/finding.js';
+import type { ParsedPage } from '../model/page.js';
+import { openApiPath, type SchemaIndex } from '../model/schema-layout.js';
+import { buildCatalog } from '../catalog/index.js';
+import { loadDocs } from '../parse/index.js';
+import { generateOpenApi } from '../openapi/generate.js';
+import { generateSchemas } from './generate.js';
+
+export const INDEX_FILE = 'index.json';
+
+export interface BuildOutput {
+  /** Relative path → JSON value: schema files, `openapi.<version>.json`, `index.json`. */
+  files: Map<string, unknown>;
+  index: SchemaIndex;
+  /** Schema files only (types and operations), e.g. for an in-memory SchemaSet. */
+  schemaFiles: Map<string, Record<string, unknown>>;
+  findings: Finding[];
+}
+
+/** Catalog → every output file. Pure. */
+export function generateOutput(catalog: Catalog): BuildOutput {
+  const schemas = generateSchemas(catalog);
+  const files = new Map<string, unknown>(schemas.files);
+  const findings = [...schemas.findings];
+  for (const version of schemas.index.versions) {
+    const openapi = generateOpenApi(catalog, schemas, version);
+    files.set(openApiPath(version), openapi.document);
+    findings.push(...openapi.findings);
+  }
+  files.set(INDEX_FILE, schemas.index);
+  return { files, index: schemas.index, schemaFiles: schemas.files, findings };
+}
+
+export interface DocsBuild {
+  pages: ParsedPage[];
+  catalog: Catalog;
+  output: BuildOutput;
+  /** Files that could not be read (the build cannot be trusted when there are any). */
+  unreadable: Finding[];
+  /** Catalog, load and generation findings, sorted. */
+  findings: Finding[];
+}
+
+export interface DocsBuildOptions {
+  /** Source paths in the output are made relative to this directory (the project root), '/' separated. */
+  root?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Loads, parses, catalogs and generates. Throws DocsDirError when a docs directory cannot be read. */
+export async function buildFromDocs(dirs: string[], options: DocsBuildOptions = {}): Promise<DocsBuild> {
+  const loaded = await loadDocs(dirs, options.onProgress ? { onProgress: options.onProgress } : {});
+  const pages = options.root ? relocateSourcePaths(loaded.pages, process.cwd(), options.root) : loaded.pages;
+  const unreadable = options.root ? relocateSourcePaths(loaded.findings, process.cwd(), options.root) : loaded.findings;
+  const catalog = buildCatalog(pages);
+  const output = generateOutput(catalog);
+  const findings = [...unreadable, ...catalog.findings, ...output.findings];
+  return { pages, catalog, output, unreadable, findings };
+}
+
+/**
+ * The parser reports files relative to the current directory; outputs must not depend on where the
+ * tool was started, so every `file`/`resolved` path is re-expressed relative to `root`. A no-op when
+ * the current directory is the root.
+ */
+export function relocateSourcePaths<T>(value: T, cwd: string, root: string): T {
+  if (resolve(cwd) === resolve(root)) return value;
+  const rebase = (file: string): string => {
+    const abs = resolve(cwd, file);
+    const rel = relative(root, abs);
+    return (rel && !isAbsolute(rel) ? rel : abs).split(sep).join('/');
+  };
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (!v || typeof v !== 'object') return v;
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(v)) {
+      out[key] = (key === 'file' || key === 'resolved') && typeof inner === 'string' ? rebase(inner) : walk(inner);
+    }
+    return out;
+  };
+  return walk(value) as T;
+}
