@@ -1,0 +1,193 @@
+/**
+ * Checking an example body against what the docs define:
+ *  - `schemaProblems`: ajv errors of a compiled schema, reduced to one readable problem per JSON pointer;
+ *  - `unknownProperties`: properties the request body table / resource tables do not define (ajv cannot
+ *    tell these for responses, whose schemas allow additional properties because Graph adds them).
+ */
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { distance } from 'fastest-levenshtein';
+import type { Catalog, Operation, TypeDef } from '../model/catalog.js';
+import type { JsonBody, PropertyRow } from '../model/page.js';
+import { allProperties, findType, isAnnotationKey, isOpen, isPlainObject, localTypeName } from './doc-facts.js';
+import { childPointer, pointerLeaf, quoteValue } from './report.js';
+
+export interface BodyProblem {
+  /** JSON pointer into the example body. */
+  pointer: string;
+  message: string;
+  fix?: string;
+}
+
+/** The file line of a JSON pointer of a body (nearest ancestor known to the parser, else the body's line). */
+export function lineOfPointer(body: JsonBody, pointer: string): number {
+  for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+    const line = body.pointers?.[p];
+    if (line !== undefined) return line;
+    if (p === '') return body.line;
+  }
+}
+
+const KEYWORD_RANK: Record<string, number> = { format: 0, enum: 1, const: 1, pattern: 2, type: 3, minimum: 4, maximum: 4, exclusiveMinimum: 4, exclusiveMaximum: 4, minLength: 5, maxLength: 5, required: 6 };
+const IGNORED_KEYWORDS = new Set(['additionalProperties', 'unevaluatedProperties', 'anyOf', 'oneOf', 'allOf', 'if', 'then', 'else', 'not', '$ref']);
+
+/**
+ * Validates `value` and returns one problem per failing pointer (the most specific error there).
+ * Unknown-property errors are left to `unknownProperties`; `required` ones are dropped for truncated examples.
+ */
+export function schemaProblems(validate: ValidateFunction, value: unknown, options: { truncated: boolean; prefix?: string }): BodyProblem[] {
+  if (validate(value)) return [];
+  const errors = (validate.errors ?? []).filter((e) => !IGNORED_KEYWORDS.has(e.keyword) && !(options.truncated && e.keyword === 'required'));
+  // A nullable $ref fails as "must be null" next to the real errors deeper down: drop such noise.
+  const paths = errors.map((e) => e.instancePath);
+  const useful = errors.filter((e) => !(isNullOnly(e) && paths.some((p) => p.startsWith(e.instancePath + '/'))));
+  const best = new Map<string, ErrorObject>();
+  for (const e of useful) {
+    const current = best.get(e.instancePath);
+    if (!current || rank(e) < rank(current)) best.set(e.instancePath, e);
+  }
+  const prefix = options.prefix ?? '';
+  return [...best.values()].map((e) => ({ pointer: prefix + e.instancePath, message: describe(e, value) }));
+}
+
+function isNullOnly(e: ErrorObject): boolean {
+  return e.keyword === 'type' && (e.params as { type?: unknown }).type === 'null';
+}
+
+function rank(e: ErrorObject): number {
+  // Prefer a type error naming a real type over "must be null".
+  return (KEYWORD_RANK[e.keyword] ?? 7) + (isNullOnly(e) ? 0.5 : 0);
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let v = root;
+  for (const part of pointer.split('/').slice(1)) {
+    const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+    v = Array.isArray(v) ? v[Number(key)] : isPlainObject(v) ? v[key] : undefined;
+  }
+  return v;
+}
+
+function describe(e: ErrorObject, root: unknown): string {
+  const leaf = e.instancePath === '' ? 'the body' : `"${pointerLeaf(e.instancePath)}"`;
+  const parentKey = /^\d+$/.test(pointerLeaf(e.instancePath)) ? pointerLeaf(e.instancePath.slice(0, e.instancePath.lastIndexOf('/'))) : pointerLeaf(e.instancePath);
+  const value = quoteValue(valueAt(root, e.instancePath), parentKey);
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'format':
+      return `${leaf} value ${value} is not a valid ${String(params.format)}`;
+    case 'enum':
+      return `${leaf} value ${value} is not one of the documented values (${(params.allowedValues as unknown[]).slice(0, 8).map((v) => JSON.stringify(v)).join(', ')})`;
+    case 'pattern':
+      return /A-Za-z0-9\+\/|\+\//.test(String(params.pattern))
+        ? `${leaf} value ${value} is not valid base64`
+        : `${leaf} value ${value} does not match the documented pattern ${String(params.pattern)}`;
+    case 'type':
+      return `${leaf} value ${value} must be ${String(params.type).replace(/,null$/, '').replace(/,/g, ' or ')}`;
+    case 'required':
+      return `${leaf} is missing the required property "${String(params.missingProperty)}"`;
+    default:
+      return `${leaf} value ${value} ${e.message ?? 'is invalid'}`;
+  }
+}
+
+/** What properties an object may have, and how to look into its children. */
+export interface Shape {
+  /** For messages: "the request body table", "keyCredential". */
+  owner: string;
+  open: boolean;
+  rows: readonly PropertyRow[];
+  /** Children with a shape that does not come from their row's type (a documented wrapper). */
+  children?: Map<string, Shape>;
+}
+
+export function typeShape(catalog: Catalog, def: TypeDef): Shape {
+  return { owner: localTypeName(def.name), open: isOpen(catalog, def), rows: allProperties(catalog, def) };
+}
+
+/** The shape of an operation's request body, from its table (and wrapper), else the type it represents. */
+export function requestShape(catalog: Catalog, op: Operation): Shape | undefined {
+  const body = op.requestBody;
+  if (!body) return undefined;
+  let rows: readonly PropertyRow[] = body.properties;
+  let open = false;
+  if (rows.length === 0 && body.representationOf) {
+    const def = body.representationOf.kind === 'named' ? findType(catalog, op.version, body.representationOf.name) : undefined;
+    if (!def) return undefined;
+    rows = allProperties(catalog, def);
+    open = isOpen(catalog, def);
+  }
+  if (rows.length === 0) return undefined;
+  const table: Shape = { owner: 'the request body table', open, rows };
+  if (!body.wrapperProperty) return table;
+  const wrapperRow: PropertyRow = { ...body.source, name: body.wrapperProperty, type: { raw: 'Object', kind: 'json', name: 'Object', collection: false }, description: '' };
+  return { owner: 'the request body', open: false, rows: [wrapperRow], children: new Map([[body.wrapperProperty, { ...table, owner: `${body.wrapperProperty} (the request body table)` }]]) };
+}
+
+export interface UnknownProperty {
+  pointer: string;
+  name: string;
+  owner: string;
+  /** The documented property it most likely means. */
+  suggestion?: string;
+}
+
+/** Properties of `value` (recursively) that its shape does not define. */
+export function unknownProperties(value: unknown, shape: Shape, catalog: Catalog, version: string, pointer = ''): UnknownProperty[] {
+  const out: UnknownProperty[] = [];
+  walk(value, shape, pointer, 0);
+  return out;
+
+  function walk(v: unknown, s: Shape, at: string, depth: number): void {
+    if (Array.isArray(v)) {
+      v.forEach((item, i) => walk(item, s, childPointer(at, i), depth));
+      return;
+    }
+    if (!isPlainObject(v) || depth > 12) return;
+    const effective = derivedShape(v, s);
+    for (const [key, child] of Object.entries(v)) {
+      if (isAnnotationKey(key)) continue;
+      const row = effective.rows.find((r) => r.name === key);
+      if (!row) {
+        if (!effective.open) out.push({ pointer: childPointer(at, key), name: key, owner: effective.owner, suggestion: closestName(key, effective.rows.map((r) => r.name)) });
+        continue;
+      }
+      const next = effective.children?.get(key) ?? rowShape(row);
+      if (next) walk(child, next, childPointer(at, key), depth + 1);
+    }
+  }
+
+  function rowShape(row: PropertyRow): Shape | undefined {
+    if (row.type.kind !== 'named' || row.type.alternatives) return undefined;
+    const def = findType(catalog, version, row.type.name);
+    return def && def.kind !== 'enum' ? typeShape(catalog, def) : undefined;
+  }
+
+  /** An object naming a derived type with `@odata.type` may use that type's properties. */
+  function derivedShape(v: Record<string, unknown>, s: Shape): Shape {
+    const t = v['@odata.type'];
+    if (typeof t !== 'string') return s;
+    const def = findType(catalog, version, t);
+    if (!def) return s;
+    const derived = typeShape(catalog, def);
+    return { ...s, open: s.open || derived.open, rows: [...s.rows, ...derived.rows] };
+  }
+}
+
+/** The known name a misspelt one most likely means: a prefix of it, or within a small edit distance. */
+export function closestName(name: string, known: readonly string[]): string | undefined {
+  const lower = name.toLowerCase();
+  const caseOnly = known.find((k) => k.toLowerCase() === lower);
+  if (caseOnly) return caseOnly;
+  const prefixed = known.filter((k) => k.toLowerCase().startsWith(lower) || lower.startsWith(k.toLowerCase()));
+  if (prefixed.length === 1 && Math.min(name.length, prefixed[0].length) >= 4) return prefixed[0];
+  let best: string | undefined;
+  let bestDistance = Math.max(1, Math.floor(name.length / 4)) + 1;
+  for (const k of known) {
+    const d = distance(lower, k.toLowerCase());
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,137 @@
+/**
+ * Small pure readings of parsed docs shared by several rules: annotation flags, type names, the
+ * documented response of an operation, the properties a type allows, response envelopes.
+ */
+import type { Catalog, Operation, TypeDef } from '../model/catalog.js';
+import type { Annotation, ApiPage, HttpResponseExample, PropertyRow, TypeRef } from '../model/page.js';
+import { lookupType, qualifyTypeName } from '../catalog/index.js';
+
+/** An annotation flag that may be written `true` or `"true"`. */
+export function annotationFlag(annotation: Annotation | undefined, key: string): boolean | undefined {
+  const v = annotation?.data[key];
+  if (v === true || v === 'true' || v === 'True') return true;
+  if (v === false || v === 'false' || v === 'False') return false;
+  return undefined;
+}
+
+/** `truncated: true` on the annotation, or the Intune/legacy prose "may be truncated" (not visible here: annotation only). */
+export function isTruncated(response: HttpResponseExample): boolean {
+  return annotationFlag(response.annotation, 'truncated') === true;
+}
+
+/** `microsoft.graph.keyCredential` / `#microsoft.graph.keyCredential` / `keyCredential` → `keyCredential`. */
+export function localTypeName(name: string): string {
+  const q = qualifyTypeName(name);
+  return q.slice(q.lastIndexOf('.') + 1);
+}
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Keys that are annotations (`@odata.context`, `members@odata.bind`), not properties. */
+export function isAnnotationKey(key: string): boolean {
+  return key.includes('@');
+}
+
+/** Finds a type by (possibly short or differently cased) name in a version, falling back to unversioned. */
+export function findType(catalog: Catalog, version: string, name: string): TypeDef | undefined {
+  const fq = qualifyTypeName(name);
+  const exact = lookupType(catalog.types, version, fq);
+  if (exact) return exact;
+  const index = lowerIndex(catalog);
+  return index.get(`${version}:${fq.toLowerCase()}`) ?? index.get(`unversioned:${fq.toLowerCase()}`);
+}
+
+const lowerIndexes = new WeakMap<Catalog, Map<string, TypeDef>>();
+function lowerIndex(catalog: Catalog): Map<string, TypeDef> {
+  let index = lowerIndexes.get(catalog);
+  if (!index) {
+    index = new Map();
+    for (const def of catalog.types.values()) {
+      const key = `${def.version}:${def.name.toLowerCase()}`;
+      if (!index.has(key)) index.set(key, def);
+    }
+    lowerIndexes.set(catalog, index);
+  }
+  return index;
+}
+
+/** Properties and relationships of a type and its base types (nearest first). */
+export function allProperties(catalog: Catalog, def: TypeDef): PropertyRow[] {
+  const out: PropertyRow[] = [];
+  const seen = new Set<string>();
+  for (let t: TypeDef | undefined = def; t && !seen.has(t.name); t = t.baseType ? findType(catalog, t.version, t.baseType) : undefined) {
+    seen.add(t.name);
+    out.push(...t.properties, ...t.relationships);
+  }
+  return out;
+}
+
+/** True when `def` (or a base of it) is an open type: any property is allowed. */
+export function isOpen(catalog: Catalog, def: TypeDef): boolean {
+  const seen = new Set<string>();
+  for (let t: TypeDef | undefined = def; t && !seen.has(t.name); t = t.baseType ? findType(catalog, t.version, t.baseType) : undefined) {
+    seen.add(t.name);
+    if (t.openType) return true;
+  }
+  return false;
+}
+
+/** True when `sub` is `base` or derives from it. */
+export function derivesFrom(catalog: Catalog, sub: TypeDef, base: TypeDef): boolean {
+  const seen = new Set<string>();
+  for (let t: TypeDef | undefined = sub; t && !seen.has(t.name); t = t.baseType ? findType(catalog, t.version, t.baseType) : undefined) {
+    if (t.name.toLowerCase() === base.name.toLowerCase()) return true;
+    seen.add(t.name);
+  }
+  return false;
+}
+
+/** What the Response section documents: type, collection or not, status codes. */
+export interface DocumentedResponse {
+  returnType?: TypeRef;
+  collection: boolean;
+  statusCodes: number[];
+  line: number;
+}
+
+export function documentedResponse(page: ApiPage, op: Operation | undefined): DocumentedResponse | undefined {
+  if (!page.response) return undefined;
+  return {
+    returnType: op?.returnType ?? page.response.returnType,
+    collection: op?.returnsCollection ?? page.response.collection,
+    statusCodes: page.response.statusCodes,
+    line: page.response.line,
+  };
+}
+
+/** The TypeDef of a documented named return type, when the catalog has it. */
+export function returnTypeDef(catalog: Catalog, version: string, ref: TypeRef | undefined): TypeDef | undefined {
+  return ref && ref.kind === 'named' ? findType(catalog, version, ref.name) : undefined;
+}
+
+export interface Envelope {
+  /** The wrapping key (`value`, `keyCredential`). */
+  key: string;
+  inner: Record<string, unknown>;
+}
+
+/**
+ * An undocumented wrapper around a single returned object: `{"value": {...}}` when no collection is
+ * documented, or `{"<returnTypeName>": {...}}`, unless the returned type really has such a property.
+ */
+export function responseEnvelope(body: unknown, documented: DocumentedResponse, returned: TypeDef | undefined, catalog: Catalog): Envelope | undefined {
+  if (!isPlainObject(body) || documented.collection) return undefined;
+  const ref = documented.returnType;
+  if (!ref || ref.kind !== 'named' || ref.collection) return undefined;
+  const keys = Object.keys(body).filter((k) => !isAnnotationKey(k));
+  if (keys.length !== 1) return undefined;
+  const key = keys[0];
+  const inner = body[key];
+  if (!isPlainObject(inner)) return undefined;
+  const typeName = localTypeName(ref.name).toLowerCase();
+  if (key !== 'value' && key.toLowerCase() !== typeName) return undefined;
+  if (returned && allProperties(catalog, returned).some((p) => p.name === key && p.type.kind !== 'primitive')) return undefined;
+  return { key, inner };
+}

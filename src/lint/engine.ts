@@ -1,0 +1,140 @@
+/**
+ * The lint engine: runs every rule over the subjects it is given and returns the findings sorted
+ * (file, line, column, rule id). Parser (`parse-*`) and catalog (`catalog-*`) findings are included.
+ * Pure: all inputs are already loaded; see run.ts for the I/O edge.
+ */
+import type { Catalog, Operation } from '../model/catalog.js';
+import type { Finding } from '../model/finding.js';
+import type { ApiPage, ParsedPage } from '../model/page.js';
+import type { SchemaSet } from '../schema/load.js';
+import type { AnyLintRule, BodyValidators, ExampleSubject, LintContext } from './types.js';
+import { allRules } from './rules/index.js';
+
+export interface LintOptions {
+  /** Rules to run (default: all). */
+  rules?: readonly AnyLintRule[];
+  /** Every docs file of the run, for "closest file" fixes (default: the pages' files). */
+  knownFiles?: readonly string[];
+  /** Source lines of a docs file, for positions the parsed data lacks (default: none). */
+  sourceLines?: (file: string) => readonly string[] | undefined;
+}
+
+/** Lints parsed pages against their catalog and the schemas generated from it. */
+export function lintDocs(pages: readonly ParsedPage[], catalog: Catalog, schemaSet: SchemaSet, options: LintOptions = {}): Finding[] {
+  const ctx = lintContext(pages, catalog, validatorsOf(schemaSet), options);
+  const findings: Finding[] = [];
+  for (const page of pages) findings.push(...page.findings.filter(notSuperseded));
+  findings.push(...catalog.findings.filter(notSuperseded));
+  const subjects = subjectsOf(pages, ctx);
+  for (const rule of options.rules ?? allRules) findings.push(...runRule(rule, subjects, ctx));
+  return sortFindings(dedupe(findings));
+}
+
+/**
+ * Parser findings that lint rules report again with calibrated severities (json-lenient, json-invalid):
+ * kept once, under the lint rule.
+ */
+const SUPERSEDED = new Set(['parse-json-lenient', 'parse-json-invalid', 'parse-annotation-lenient', 'parse-annotation-invalid']);
+function notSuperseded(f: Finding): boolean {
+  return !SUPERSEDED.has(f.ruleId);
+}
+
+interface Subjects {
+  pages: readonly ParsedPage[];
+  apiPages: ApiPage[];
+  operations: readonly Operation[];
+  examples: ExampleSubject[];
+}
+
+function subjectsOf(pages: readonly ParsedPage[], ctx: LintContext): Subjects {
+  const apiPages = pages.filter((p): p is ApiPage => p.kind === 'api');
+  const examples: ExampleSubject[] = [];
+  for (const page of apiPages) {
+    const operation = ctx.operationOf(page.file);
+    for (const example of page.examples) examples.push({ page, example, operation });
+  }
+  return { pages, apiPages, operations: ctx.catalog.operations, examples };
+}
+
+/** Runs one rule over its subjects; a rule that throws becomes a finding, never a crash. */
+function runRule(rule: AnyLintRule, s: Subjects, ctx: LintContext): Finding[] {
+  const out: Finding[] = [];
+  const guard = (file: string, line: number, fn: () => Finding[]): void => {
+    try {
+      out.push(...fn());
+    } catch (err) {
+      out.push({ ruleId: 'lint-rule-failed', severity: 'error', file, line,
+        message: `rule ${rule.id} could not check this: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  };
+  switch (rule.given) {
+    case 'page':
+      for (const p of s.pages) guard(p.file, 1, () => rule.check(p, ctx));
+      break;
+    case 'api-page':
+      for (const p of s.apiPages) guard(p.file, 1, () => rule.check(p, ctx));
+      break;
+    case 'resource-page':
+      for (const p of s.pages) if (p.kind === 'resource') guard(p.file, 1, () => rule.check(p, ctx));
+      break;
+    case 'operation':
+      for (const o of s.operations) guard(o.sources[0]?.file ?? '', o.sources[0]?.line ?? 1, () => rule.check(o, ctx));
+      break;
+    case 'example':
+      for (const e of s.examples) guard(e.page.file, e.example.line, () => rule.check(e, ctx));
+      break;
+  }
+  return out;
+}
+
+/** Request/response validators of an operation, found through the schema index (compiled once, cached by the set). */
+export function validatorsOf(set: SchemaSet): BodyValidators {
+  const entries = new Map(set.index.operations.map((e) => [`${e.version}\0${e.id}`, e]));
+  const entry = (op: Operation) => entries.get(`${op.version}\0${op.id}`);
+  return {
+    request: (op) => {
+      const path = entry(op)?.request;
+      return path ? set.validator(path) : undefined;
+    },
+    response: (op) => {
+      const path = entry(op)?.response;
+      return path ? set.validator(path) : undefined;
+    },
+  };
+}
+
+function lintContext(pages: readonly ParsedPage[], catalog: Catalog, validators: BodyValidators, options: LintOptions): LintContext {
+  const byFile = new Map<string, Operation>();
+  for (const op of catalog.operations) {
+    for (const src of op.sources) if (!byFile.has(src.file)) byFile.set(src.file, op);
+  }
+  return {
+    catalog,
+    validators,
+    knownFiles: options.knownFiles ?? pages.map((p) => p.file),
+    operationOf: (file) => byFile.get(file),
+    sourceLines: options.sourceLines ?? (() => undefined),
+  };
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}\0${f.file}\0${f.line}\0${f.column ?? ''}\0${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
+    || a.line - b.line
+    || (a.column ?? 0) - (b.column ?? 0)
+    || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+    || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+}
+
+export function sortFindings<T extends Finding>(findings: T[]): T[] {
+  return [...findings].sort(compareFindings);
+}

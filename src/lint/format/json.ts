@@ -1,0 +1,17 @@
+/** JSON output for machines: the findings (accepted flag and fingerprint included) and a summary. */
+import type { LintReport } from './report-model.js';
+import { summaryCounts } from './report-model.js';
+import { redactValue } from '../../util/redact.js';
+import { stableJson } from '../../util/fs.js';
+
+export function formatJson(report: LintReport): string {
+  return stableJson(redactValue({
+    summary: { ...summaryCounts(report.findings), files: report.files.length, exitCode: report.exitCode },
+    findings: report.findings.map((f) => ({
+      file: f.file, line: f.line, ...(f.column !== undefined ? { column: f.column } : {}),
+      ruleId: f.ruleId, severity: f.severity, message: f.message,
+      ...(f.fix !== undefined ? { fix: f.fix } : {}),
+      accepted: f.accepted, fingerprint: f.fingerprint,
+    })),
+  }));
+}

@@ -1,0 +1,36 @@
+/** Matching example request paths against documented `METHOD path` lines. */
+
+/** Path part of a documented path or URL: no scheme/host/version, no query, leading slash, no trailing slash. */
+export function documentedPathPart(path: string): string {
+  let p = path.trim().replace(/^https?:\/\/[^/]+/i, '');
+  p = p.replace(/^\/(v1\.0|beta|localtest)(?=\/|$)/i, '');
+  p = p.replace(/[?#].*$/, '');
+  if (!p.startsWith('/')) p = '/' + p;
+  return p.length > 1 ? p.replace(/\/+$/, '') : p;
+}
+
+const cache = new Map<string, RegExp>();
+
+/** A documented path as a regex: `{placeholders}` and `<placeholders>` match any text, case-insensitively. */
+export function pathPattern(documented: string): RegExp {
+  let re = cache.get(documented);
+  if (!re) {
+    const parts = documentedPathPart(documented).split(/(\{[^}]*\}|<[^>]*>)/);
+    const source = parts.map((part, i) => (i % 2 === 1 ? '.+?' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+    re = new RegExp(`^${source}$`, 'i');
+    cache.set(documented, re);
+  }
+  return re;
+}
+
+/** Example path (placeholders in it match anything too) against a documented path. */
+export function pathMatches(examplePath: string, documented: string): boolean {
+  const example = documentedPathPart(examplePath);
+  if (pathPattern(documented).test(example)) return true;
+  // The example may keep a placeholder (`{id}`) where the docs have another name or a literal.
+  if (/[{<]/.test(example)) {
+    const exampleRe = pathPattern(example);
+    return exampleRe.test(documentedPathPart(documented));
+  }
+  return false;
+}

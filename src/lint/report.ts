@@ -1,0 +1,42 @@
+/** Small helpers rules use to build findings and quote values in messages. */
+import type { Finding, Severity, SourcePos } from '../model/finding.js';
+import { redactText } from '../util/redact.js';
+
+export interface FindingExtras {
+  severity?: Severity;
+  column?: number;
+  fix?: string;
+}
+
+/** A finding of `rule` at `pos` (file + line). */
+export function findingAt(rule: { id: string; severity: Severity }, pos: SourcePos, message: string, extras: FindingExtras = {}): Finding {
+  const finding: Finding = { ruleId: rule.id, severity: extras.severity ?? rule.severity, file: pos.file, line: pos.line, message };
+  const column = extras.column ?? pos.column;
+  if (column !== undefined) finding.column = column;
+  if (extras.fix !== undefined) finding.fix = extras.fix;
+  return finding;
+}
+
+const SECRET_KEY = /proof|secret|password|token|privatekey|private_key|^key$|client_?secret/i;
+
+/**
+ * A value quoted for a message, shortened, and masked when its property name says it is a secret
+ * (`proof`, `secretText`, `password`, `key`...): example bodies may hold real-looking credentials.
+ */
+export function quoteValue(value: unknown, propertyName?: string): string {
+  if (propertyName && SECRET_KEY.test(propertyName) && typeof value === 'string' && value !== '') return '"[REDACTED]"';
+  let text = JSON.stringify(value) ?? String(value);
+  if (text.length > 60) text = text.slice(0, 57) + '...';
+  return redactText(text);
+}
+
+/** Last segment of a JSON pointer, unescaped (`/a/b~1c` → `b/c`). */
+export function pointerLeaf(pointer: string): string {
+  const parts = pointer.split('/');
+  return (parts[parts.length - 1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** JSON pointer of a child (`/a` + `b/c` → `/a/b~1c`). */
+export function childPointer(pointer: string, key: string | number): string {
+  return `${pointer}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+}

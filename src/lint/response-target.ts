@@ -1,0 +1,31 @@
+/** The response body an example rule validates: unwrapped from an undocumented envelope, with its documented type. */
+import type { TypeDef } from '../model/catalog.js';
+import type { JsonBody } from '../model/page.js';
+import type { ExampleSubject, LintContext } from './types.js';
+import { documentedResponse, responseEnvelope, returnTypeDef, type DocumentedResponse, type Envelope } from './doc-facts.js';
+
+export interface ResponseTarget {
+  body: JsonBody;
+  /** The value to validate (inside the envelope when there is one). */
+  value: unknown;
+  /** Pointer of `value` inside the body ('' or '/value'). */
+  prefix: string;
+  documented: DocumentedResponse;
+  returned?: TypeDef;
+  envelope?: Envelope;
+}
+
+export function responseTarget({ page, example, operation }: ExampleSubject, ctx: LintContext): ResponseTarget | undefined {
+  const body = example.response?.body;
+  if (!body || body.value === undefined || !operation) return undefined;
+  // Only the success response is described by the docs' Response section.
+  const status = example.response?.status;
+  if (status !== undefined && (status < 200 || status > 299)) return undefined;
+  const documented = documentedResponse(page, operation);
+  if (!documented) return undefined;
+  const returned = returnTypeDef(ctx.catalog, operation.version, documented.returnType);
+  const envelope = responseEnvelope(body.value, documented, returned, ctx.catalog);
+  return envelope
+    ? { body, value: envelope.inner, prefix: `/${envelope.key}`, documented, returned, envelope }
+    : { body, value: body.value, prefix: '', documented, returned };
+}

@@ -1,0 +1,28 @@
+import type { LintRule } from '../types.js';
+import { findingAt } from '../report.js';
+import { lineOfPointer, requestShape, unknownProperties } from '../body-check.js';
+import { widgetFixture, WIDGET_DEFAULTS } from './fixtures.js';
+
+export const rule: LintRule<'example'> = {
+  id: 'example-request-unknown-property',
+  severity: 'error',
+  purpose: 'A request example uses only properties of the request body table (and of the types it names).',
+  given: 'example',
+  check({ page, example, operation }, ctx) {
+    const body = example.request?.body;
+    if (!operation || !body || body.value === undefined || example.request!.method.toUpperCase() !== operation.method.toUpperCase()) return [];
+    const shape = requestShape(ctx.catalog, operation);
+    if (!shape) return [];
+    return unknownProperties(body.value, shape, ctx.catalog, operation.version).map((u) =>
+      findingAt(rule, { file: page.file, line: lineOfPointer(body, u.pointer) },
+        `request example property "${u.name}" is not in ${u.owner}`,
+        u.suggestion ? { fix: `"${u.suggestion}"` } : {}));
+  },
+  examples: {
+    ok: [widgetFixture()],
+    notOk: [
+      widgetFixture({ requestBody: WIDGET_DEFAULTS.requestBody.replace('"size": 3', '"size": 3,\n  "colour": "blue"') }, '"colour"'),
+      widgetFixture({ requestBody: WIDGET_DEFAULTS.requestBody.replace('"displayName"', '"displayNam"') }, '"displayNam"'),
+    ],
+  },
+};

@@ -1,0 +1,49 @@
+import type { LintRule } from '../types.js';
+import type { Finding } from '../../model/finding.js';
+import { findingAt } from '../report.js';
+import { lineOfPointer } from '../body-check.js';
+import { allProperties, annotationFlag, documentedResponse, isPlainObject, returnTypeDef } from '../doc-facts.js';
+import { widgetFixture } from './fixtures.js';
+
+export const rule: LintRule<'example'> = {
+  id: 'example-response-collection',
+  severity: 'error',
+  purpose: 'Collection wording of the Response section, the isCollection annotation and the {"value": [...]} body agree.',
+  given: 'example',
+  check({ page, example, operation }, ctx) {
+    const r = example.response;
+    const documented = documentedResponse(page, operation);
+    if (!r || !documented || documented.returnType?.kind !== 'named' || (r.status !== undefined && (r.status < 200 || r.status > 299))) return [];
+    const out: Finding[] = [];
+    const said = documented.collection ? 'a collection' : 'a single object';
+    const annotated = annotationFlag(r.annotation, 'isCollection');
+    if (r.annotation && annotated !== undefined && annotated !== documented.collection) {
+      out.push(findingAt(rule, r.annotation, `annotation says isCollection: ${annotated} but the Response section documents ${said}`));
+    }
+    const body = r.body;
+    if (body && isPlainObject(body.value)) {
+      const returned = returnTypeDef(ctx.catalog, operation?.version ?? 'unversioned', documented.returnType);
+      const hasValueProperty = returned && allProperties(ctx.catalog, returned).some((p) => p.name === 'value');
+      const isValueArray = Array.isArray(body.value.value);
+      if (!documented.collection && isValueArray && !hasValueProperty) {
+        out.push(findingAt(rule, { file: page.file, line: lineOfPointer(body, '/value') }, `response body is a {"value": [...]} collection but the Response section documents a single object`));
+      } else if (documented.collection && !isValueArray && Object.keys(body.value).some((k) => !k.startsWith('@'))) {
+        out.push(findingAt(rule, { file: page.file, line: body.line }, `response body is a single object but the Response section documents a collection ({"value": [...]})`));
+      }
+    }
+    return out;
+  },
+  examples: {
+    ok: [
+      widgetFixture(),
+      widgetFixture({ httpRequest: 'GET /widgets', requestLine: 'GET https://graph.microsoft.com/v1.0/widgets', requestBody: '', statusLine: 'HTTP/1.1 200 OK',
+        response: 'If successful, this method returns a `200 OK` response code and a collection of [widget](../resources/widget.md) objects in the response body.',
+        responseAnnotation: '<!-- { "blockType": "response", "truncated": true, "isCollection": true, "@odata.type": "microsoft.graph.widget" } -->',
+        responseBody: '{\n  "value": [\n    { "id": "1" }\n  ]\n}' }),
+    ],
+    notOk: [
+      widgetFixture({ responseBody: '{\n  "value": [\n    { "id": "1" }\n  ]\n}' }, '"value": ['),
+      widgetFixture({ responseAnnotation: '<!-- { "blockType": "response", "isCollection": true, "@odata.type": "microsoft.graph.widget" } -->' }, '"isCollection": true'),
+    ],
+  },
+};

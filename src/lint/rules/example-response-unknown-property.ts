@@ -1,0 +1,29 @@
+import type { LintRule } from '../types.js';
+import { findingAt } from '../report.js';
+import { lineOfPointer, typeShape, unknownProperties } from '../body-check.js';
+import { isPlainObject } from '../doc-facts.js';
+import { responseTarget } from '../response-target.js';
+import { widgetFixture, WIDGET_DEFAULTS } from './fixtures.js';
+
+export const rule: LintRule<'example'> = {
+  id: 'example-response-unknown-property',
+  severity: 'warning',
+  purpose: 'A response example uses only properties the returned type documents (a warning: Graph adds properties over time).',
+  given: 'example',
+  check(subject, ctx) {
+    const t = responseTarget(subject, ctx);
+    if (!t?.returned || t.returned.kind === 'enum' || !subject.operation) return [];
+    const shape = typeShape(ctx.catalog, t.returned);
+    // A documented collection is {"value": [items]}; look at the items.
+    const value = t.documented.collection && isPlainObject(t.value) && Array.isArray(t.value.value) ? t.value.value : t.value;
+    const prefix = value === t.value ? t.prefix : `${t.prefix}/value`;
+    return unknownProperties(value, shape, ctx.catalog, subject.operation.version, prefix).map((u) =>
+      findingAt(rule, { file: subject.page.file, line: lineOfPointer(t.body, u.pointer) },
+        `response example property "${u.name}" is not a property of ${u.owner}`,
+        u.suggestion ? { fix: `"${u.suggestion}"` } : {}));
+  },
+  examples: {
+    ok: [widgetFixture()],
+    notOk: [widgetFixture({ responseBody: WIDGET_DEFAULTS.responseBody.replace('"size": 3', '"size": 3,\n  "colour": "blue"') }, '"colour"')],
+  },
+};

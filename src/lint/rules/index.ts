@@ -1,0 +1,49 @@
+/** Every lint rule, one module each (see ../types.ts for what a rule is). */
+import type { AnyLintRule } from '../types.js';
+import { rule as descriptionH1Mismatch } from './description-h1-mismatch.js';
+import { rule as examplePathMismatch } from './example-path-mismatch.js';
+import { rule as exampleRequestInvalid } from './example-request-invalid.js';
+import { rule as exampleRequestUnknownProperty } from './example-request-unknown-property.js';
+import { rule as exampleResponseCollection } from './example-response-collection.js';
+import { rule as exampleResponseEnvelope } from './example-response-envelope.js';
+import { rule as exampleResponseInvalid } from './example-response-invalid.js';
+import { rule as exampleResponseOdataType } from './example-response-odata-type.js';
+import { rule as exampleResponseStatus } from './example-response-status.js';
+import { rule as exampleResponseUnknownProperty } from './example-response-unknown-property.js';
+import { rule as exampleUrlVersion } from './example-url-version.js';
+import { rule as frontMatterMissing } from './front-matter-missing.js';
+import { rule as headersAuthorizationMissing } from './headers-authorization-missing.js';
+import { rule as jsonInvalid } from './json-invalid.js';
+import { rule as jsonLenient } from './json-lenient.js';
+import { rule as linkBroken } from './link-broken.js';
+import { rule as pathTrailingSlash } from './path-trailing-slash.js';
+import { rule as permissionsMissing } from './permissions-missing.js';
+import { rule as permissionsPlaceholder } from './permissions-placeholder.js';
+import { rule as requestTableUnusedRow } from './request-table-unused-row.js';
+import { rule as tableTypeNameMismatch } from './table-type-name-mismatch.js';
+import { rule as titleH1Mismatch } from './title-h1-mismatch.js';
+
+export const allRules: readonly AnyLintRule[] = [
+  descriptionH1Mismatch,
+  examplePathMismatch,
+  exampleRequestInvalid,
+  exampleRequestUnknownProperty,
+  exampleResponseCollection,
+  exampleResponseEnvelope,
+  exampleResponseInvalid,
+  exampleResponseOdataType,
+  exampleResponseStatus,
+  exampleResponseUnknownProperty,
+  exampleUrlVersion,
+  frontMatterMissing,
+  headersAuthorizationMissing,
+  jsonInvalid,
+  jsonLenient,
+  linkBroken,
+  pathTrailingSlash,
+  permissionsMissing,
+  permissionsPlaceholder,
+  requestTableUnusedRow,
+  tableTypeNameMismatch,
+  titleH1Mismatch,
+];
