@@ -1,0 +1,113 @@
+/**
+ * The JSON Schemas the provider validates request bodies with: generated from the docs by the build
+ * stage (layout in src/model/schema-layout.ts, loaded by src/schema/load.ts). Looked up per API version
+ * with fallbacks (the version itself, then the other served versions, then the rest of the set), so an
+ * operation documented only in beta is still validated under v1.0 by this provider.
+ */
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import { loadSchemaSet, type SchemaSet } from '../schema/load.js';
+import { requestSchemaPath, typeSchemaPath } from '../model/schema-layout.js';
+
+/** Validates a value: undefined when valid, else a one-line message naming the property at fault. */
+export type Validate = (value: unknown) => string | undefined;
+
+export interface SchemaLookup {
+  /** Request body validator of an operation (`deviceAppManagement.sideLoadingKeys.create`). */
+  request(version: string, operationId: string): Resolved | undefined;
+  /** Validator of a type (`microsoft.graph.keyCredential`). */
+  type(version: string, fqName: string): Resolved | undefined;
+}
+
+export interface Resolved {
+  /** Schema validation, then (for request input) no property the schema does not document. */
+  validate: Validate;
+  /** Top-level property names the schema documents (what a created object echoes). */
+  properties: string[];
+  /** Relative path of the schema file that answered, for messages. */
+  file: string;
+}
+
+/** Loads a built schemas directory (src/schema/load.ts). Throws one line naming the problem file. */
+export async function loadSchemaLookup(dir: string, servedVersions: string[]): Promise<SchemaLookup> {
+  return schemaLookup(await loadSchemaSet(dir), servedVersions);
+}
+
+export function schemaLookup(set: SchemaSet, servedVersions: string[]): SchemaLookup {
+  const available = new Set(set.paths);
+  const cache = new Map<string, Resolved>();
+  const resolve = (rel: string): Resolved | undefined => {
+    if (!available.has(rel)) return undefined;
+    let hit = cache.get(rel);
+    if (!hit) {
+      const validator = set.validator(rel);
+      const properties = documentedProperties(set, rel);
+      hit = {
+        validate: (value) => (validator(value) ? undocumented(value, properties) : describeError(validator.errors?.[0])),
+        properties,
+        file: rel,
+      };
+      cache.set(rel, hit);
+    }
+    return hit;
+  };
+  const order = (version: string) => [...new Set([version, ...servedVersions, ...set.index.versions])];
+  const firstOf = (version: string, path: (v: string) => string) => {
+    for (const v of order(version)) {
+      const hit = resolve(path(v));
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+  return {
+    request: (version, operationId) => firstOf(version, (v) => requestSchemaPath(v, operationId)),
+    type: (version, fqName) => firstOf(version, (v) => typeSchemaPath(v, fqName)),
+  };
+}
+
+/**
+ * Type schemas are open (a response may carry more than the docs say), but a request may not:
+ * Graph refuses a property its type does not define. Annotations (`@odata.*`) are allowed.
+ */
+function undocumented(value: unknown, properties: string[]): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || properties.length === 0) return undefined;
+  const unknown = Object.keys(value).find((key) => !key.startsWith('@') && !properties.includes(key));
+  return unknown === undefined ? undefined : `Property '${unknown}' is not a documented property of this type.`;
+}
+
+/** Top-level property names, following a top-level $ref and allOf (how generated schemas compose types). */
+function documentedProperties(set: SchemaSet, rel: string, depth = 0): string[] {
+  const schema = set.schema(rel) as Record<string, unknown> | undefined;
+  return schema ? propertiesOf(set, rel, schema, depth) : [];
+}
+
+function propertiesOf(set: SchemaSet, rel: string, schema: Record<string, unknown>, depth: number): string[] {
+  if (depth > 5) return [];
+  const own = schema.properties && typeof schema.properties === 'object' ? Object.keys(schema.properties) : [];
+  const fromRef = typeof schema.$ref === 'string' && !schema.$ref.startsWith('#')
+    ? documentedProperties(set, new URL(schema.$ref, `http://x/${rel}`).pathname.slice(1), depth + 1)
+    : [];
+  const fromAllOf = Array.isArray(schema.allOf)
+    ? schema.allOf.flatMap((part) => (part && typeof part === 'object' ? propertiesOf(set, rel, part as Record<string, unknown>, depth + 1) : []))
+    : [];
+  return [...new Set([...own, ...fromRef, ...fromAllOf])].filter((name) => !name.startsWith('@'));
+}
+
+/** A Graph-like one-line message for the first schema error. */
+export function describeError(error: ErrorObject | undefined): string {
+  if (!error) return 'the request body is invalid';
+  const at = (child?: unknown) => {
+    const parts = error.instancePath.split('/').filter(Boolean);
+    if (child !== undefined) parts.push(String(child));
+    return parts.join('.') || 'the body';
+  };
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties': return `Property '${at(p.additionalProperty)}' is not a documented property of this type.`;
+    case 'unevaluatedProperties': return `Property '${at(p.unevaluatedProperty)}' is not a documented property of this type.`;
+    case 'required': return `Property '${at(p.missingProperty)}' is required.`;
+    case 'type': return `Property '${at()}' must be of type ${String(p.type).split(',').join(' or ')}.`;
+    case 'format': return `Property '${at()}' must be a valid ${String(p.format)}.`;
+    case 'enum': return `Property '${at()}' must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`;
+    default: return `Property '${at()}' ${error.message ?? 'is invalid'}.`;
+  }
+}
