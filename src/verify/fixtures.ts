@@ -5,7 +5,7 @@
  * provider answers, and deleted in a finally step by `sweep`, whatever happened in between.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { GraphClient, Exchange } from '../client/index.js';
+import { ProviderUnreachableError, type GraphClient, type Exchange } from '../client/index.js';
 import { makeSelfSignedCertificate, signProof } from '../credentials/index.js';
 import type { ApplicationWithCertificateParams, NoApplicationParams } from '../contracts/states.js';
 import { redactText } from '../util/redact.js';
@@ -69,7 +69,7 @@ export class CreatedObjects {
    * Deletes every tracked object, then (best effort) any application the provider lists under this run's
    * name prefix. Never throws: what could not be deleted is returned as leftovers (`kind id: reason`).
    */
-  async sweep(client: GraphClient, runId?: string): Promise<{ created: number; deleted: number; leftovers: string[] }> {
+  async sweep(client: GraphClient, runId?: string, opts: { stopWhenUnreachable?: boolean } = {}): Promise<{ created: number; deleted: number; leftovers: string[] }> {
     const leftovers: string[] = [];
     if (runId) {
       try {
@@ -79,14 +79,21 @@ export class CreatedObjects {
         // Listing is a safety net only; tracked ids are deleted below either way.
       }
     }
-    for (const object of this.list()) {
+    const pending = this.list();
+    for (const [i, object] of pending.entries()) {
       try {
         const result = object.kind === 'application' ? await client.deleteApplication(object.id) : await client.deleteSideLoadingKey(object.id);
         // 404: already gone (a teardown or the provider removed it) counts as deleted.
         if (result.ok || result.response.status === 404) this.forget(object.kind, object.id);
         else leftovers.push(`${object.kind} ${object.id}: HTTP ${result.response.status}`);
       } catch (err) {
-        leftovers.push(`${object.kind} ${object.id}: ${redactText(err instanceof Error ? err.message : String(err))}`);
+        const reason = redactText(err instanceof Error ? err.message : String(err));
+        // A provider that stopped answering will not answer the next DELETE either: do not wait once per object.
+        if (opts.stopWhenUnreachable && err instanceof ProviderUnreachableError) {
+          leftovers.push(...pending.slice(i).map((o) => `${o.kind} ${o.id}: ${reason}`));
+          break;
+        }
+        leftovers.push(`${object.kind} ${object.id}: ${reason}`);
       }
     }
     return { created: this.created, deleted: this.deletedCount, leftovers };

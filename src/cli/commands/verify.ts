@@ -1,0 +1,133 @@
+/**
+ * `graphpact verify`: Pact verification of the consumer contracts plus schema conformance of the live
+ * responses, against a provider (or the embedded one), with reports in --reports. Option handling and
+ * output only; the run itself is src/verify/run.ts.
+ */
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { Command } from 'commander';
+import { redactText, registerSecret } from '../../util/redact.js';
+import { CHECK_NAMES, selectChecks } from '../../verify/checks.js';
+import { failures, type VerificationReport } from '../../report/model.js';
+import { renderPlan } from '../../verify/plan.js';
+import { CouldNotRun, runVerify, type VerifyOptions, type VerifyResult } from '../../verify/run.js';
+import type { ReportPaths } from '../../report/write.js';
+import { action, addFormatOption, EXIT, UsageError, type OutputFormat } from '../command.js';
+
+/** The package root: the suite's own contracts/ and schemas/ are the defaults. */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface VerifyCliOptions {
+  providerBaseUrl?: string;
+  token?: string;
+  pactDir?: string;
+  schemas?: string;
+  reports: string;
+  timeout: number;
+  checks?: string;
+  providerStatesSetupUrl?: string;
+  allowWrites?: boolean;
+  dryRun?: boolean;
+  strict?: boolean;
+  format: OutputFormat;
+}
+
+function positiveSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds (got "${value}")`);
+  return seconds;
+}
+
+export function addVerifyOptions(cmd: Command): Command {
+  cmd
+    .option('--provider-base-url <url>', 'provider service root including the version segment, e.g. https://graph.microsoft.com/beta (default: start the embedded provider)')
+    .option('--token <token>', 'bearer token for the provider (default: $GRAPH_TOKEN); never written anywhere')
+    .option('--pact-dir <dir>', "directory of Pact contracts (default: the package's contracts/)")
+    .option('--schemas <dir>', "schemas directory built by `graphpact build` (default: the package's schemas/)")
+    .option('--reports <dir>', 'directory for the JUnit, JSON, HTML and Markdown reports', 'reports')
+    .option('--timeout <seconds>', 'per-request timeout in seconds', positiveSeconds, 30)
+    .option('--checks <list>', `comma-separated checks to run (default: all): ${CHECK_NAMES.join(', ')}`)
+    .option('--provider-states-setup-url <url>', "let the provider set up Pact states itself (Pact's state change URL) instead of graphpact's Graph API handlers")
+    .option('--allow-writes', 'allow creating and deleting test objects on a provider outside loopback')
+    .option('--dry-run', 'print every request the run would send (secrets redacted) and send nothing')
+    .option('--strict', 'inconclusive checks (still throttled after retries) count as failures');
+  return addFormatOption(cmd);
+}
+
+export function verifyCommand(): Command {
+  const cmd = new Command('verify')
+    .description('verify a provider: Pact contracts + schema conformance of live responses (exit 0 conformant, 1 non-conformant, 2 could not run)');
+  addVerifyOptions(cmd);
+  cmd.addHelpText('after', '\nExamples:\n  graphpact verify\n  GRAPH_TOKEN=... graphpact verify --provider-base-url https://graph.example.test/beta --allow-writes\n  graphpact verify --provider-base-url http://127.0.0.1:8080/beta --checks auth_required,proof_checked --format json');
+  return cmd.action(action(async (opts: VerifyCliOptions) => verifyAction(opts)));
+}
+
+/** Turns CLI options into run options (usage errors → UsageError). */
+export function toVerifyOptions(opts: VerifyCliOptions, extra: Partial<VerifyOptions> = {}): VerifyOptions {
+  const token = opts.token ?? (process.env.GRAPH_TOKEN || undefined);
+  registerSecret(token);
+  let checks: string[];
+  try {
+    checks = selectChecks(opts.checks);
+  } catch (err) {
+    throw new UsageError(`--checks: ${(err as Error).message}`);
+  }
+  return {
+    providerBaseUrl: opts.providerBaseUrl,
+    token,
+    pactDir: opts.pactDir ?? resolve(PACKAGE_ROOT, 'contracts'),
+    schemasDir: opts.schemas ?? resolve(PACKAGE_ROOT, 'schemas'),
+    reportsDir: opts.reports,
+    timeoutMs: Math.round(opts.timeout * 1000),
+    checks,
+    providerStatesSetupUrl: opts.providerStatesSetupUrl,
+    allowWrites: opts.allowWrites ?? false,
+    dryRun: opts.dryRun ?? false,
+    strict: opts.strict ?? false,
+    ...extra,
+  };
+}
+
+export async function verifyAction(opts: VerifyCliOptions, extra: Partial<VerifyOptions> = {}): Promise<number> {
+  const options = toVerifyOptions(opts, { progress: opts.format === 'text' ? (line) => process.stderr.write(`graphpact: ${redactText(line)}\n`) : undefined, ...extra });
+  let result: VerifyResult;
+  try {
+    result = await runVerify(options);
+  } catch (err) {
+    if (!(err instanceof CouldNotRun)) throw err;
+    return couldNotRun(err.message, opts.format);
+  }
+  if (result.plan) {
+    const out = opts.format === 'json' ? JSON.stringify({ dryRun: true, header: result.plan.header, steps: result.plan.steps }, null, 2) + '\n' : renderPlan(result.plan.steps, result.plan.header);
+    process.stdout.write(redactText(out));
+    return EXIT.ok;
+  }
+  const report = result.report!;
+  process.stdout.write(redactText(opts.format === 'json' ? JSON.stringify({ ...report, reportFiles: result.paths }, null, 2) + '\n' : renderSummary(report, result.paths!)));
+  if (report.outcome === 'could-not-run' && opts.format === 'text') process.stderr.write(`graphpact: could not run: ${redactText(report.reason ?? 'unknown reason')}\n`);
+  return report.exitCode;
+}
+
+function couldNotRun(message: string, format: OutputFormat): number {
+  const line = redactText(message.replace(/\s*\n\s*/g, ' '));
+  if (format === 'json') process.stdout.write(JSON.stringify({ outcome: 'could-not-run', exitCode: EXIT.couldNotRun, reason: line }) + '\n');
+  process.stderr.write(`graphpact: could not run: ${line}\n`);
+  return EXIT.couldNotRun;
+}
+
+/** The short text summary: outcome, counts, the first failures, where the reports are. */
+export function renderSummary(report: VerificationReport, paths: ReportPaths): string {
+  const t = report.totals;
+  const lines = [
+    `${report.outcome.toUpperCase()} (exit ${report.exitCode}) — ${report.provider.baseUrl}${report.provider.embedded ? ' (embedded)' : ''}`,
+    `  Pact: ${report.pact.ran ? `${report.pact.interactions.filter((i) => i.status === 'pass').length}/${report.pact.interactions.length} interactions pass` : `not run${report.pact.error ? ` (${report.pact.error})` : ''}`}`,
+    `  checks: ${t.pass} pass, ${t.fail} fail, ${t.warn} warn, ${t.inconclusive} inconclusive`,
+    `  cleanup: ${report.cleanup.deleted}/${report.cleanup.created} created objects deleted${report.cleanup.leftovers.length ? `, LEFT: ${report.cleanup.leftovers.join('; ')}` : ''}`,
+  ];
+  const failed = failures(report);
+  for (const f of failed.slice(0, 20)) lines.push(`  FAIL ${f.title}: ${f.message}`);
+  if (failed.length > 20) lines.push(`  ... ${failed.length - 20} more in the reports`);
+  lines.push(`  reports: ${paths.html} ${paths.junit} ${paths.json} ${paths.markdown}`);
+  return lines.join('\n') + '\n';
+}
+

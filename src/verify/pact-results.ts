@@ -1,0 +1,95 @@
+/**
+ * Reading Pact: the interactions a contract file declares, and the Pact verifier's JSON result
+ * (pact_ffi `pactffi_verifier_json`) turned into per-interaction outcomes for the reports. Pure.
+ */
+import type { InteractionOutcome } from '../report/model.js';
+
+export interface DeclaredInteraction {
+  description: string;
+  providerStates: string[];
+  method: string;
+  path: string;
+  /** Request header names (values are examples or matchers; shown only redacted in a dry run). */
+  headers: string[];
+}
+
+/** Interactions of a Pact (V2–V4) JSON document; throws with the reason when it is not one. */
+export function declaredInteractions(pact: unknown, file: string): DeclaredInteraction[] {
+  const interactions = (pact as { interactions?: unknown })?.interactions;
+  if (!Array.isArray(interactions)) throw new Error(`${file}: not a Pact file (no "interactions" array)`);
+  return interactions.map((raw, i) => {
+    const it = raw as { description?: unknown; providerStates?: { name?: string }[]; providerState?: string; request?: { method?: string; path?: string; headers?: Record<string, unknown> } };
+    if (typeof it.description !== 'string') throw new Error(`${file}: interaction ${i + 1} has no description`);
+    const states = Array.isArray(it.providerStates) ? it.providerStates.map((s) => s?.name ?? '').filter(Boolean) : it.providerState ? [it.providerState] : [];
+    return {
+      description: it.description,
+      providerStates: states,
+      method: it.request?.method ?? 'GET',
+      path: it.request?.path ?? '/',
+      headers: Object.keys(it.request?.headers ?? {}),
+    };
+  });
+}
+
+interface VerifierMismatch {
+  type?: string;
+  path?: string;
+  expected?: unknown;
+  actual?: unknown;
+  mismatch?: string;
+  description?: string;
+}
+
+interface VerifierResult {
+  result?: boolean;
+  interactionResults?: { description?: string; result?: string }[];
+  errors?: { interaction?: string; mismatch?: { type?: string; message?: string; mismatches?: VerifierMismatch[] } }[];
+  output?: string[];
+}
+
+/** Parses the verifier's JSON result; undefined when it is not JSON. */
+export function parseVerifierJson(text: string | undefined): VerifierResult | undefined {
+  if (!text) return undefined;
+  try {
+    const value = JSON.parse(text) as unknown;
+    return value && typeof value === 'object' ? (value as VerifierResult) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One outcome per declared interaction. The verifier names failed interactions as
+ * "Verifying a pact between A and B Given <state> - <description>", so errors are matched by suffix.
+ */
+export function interactionOutcomes(declared: DeclaredInteraction[], result: VerifierResult): InteractionOutcome[] {
+  const errors = result.errors ?? [];
+  const ran = result.interactionResults ?? [];
+  return declared.map((interaction) => {
+    const mine = errors.filter((e) => e.interaction === interaction.description || e.interaction?.endsWith(` - ${interaction.description}`));
+    const mismatches = mine.flatMap((e) => {
+      if (e.mismatch?.mismatches?.length) {
+        return e.mismatch.mismatches.map((m) => ({
+          message: `${m.type ? `${m.type}: ` : ''}${m.mismatch ?? m.description ?? 'mismatch'}`,
+          ...(m.path ? { path: m.path } : {}),
+          ...(m.expected !== undefined ? { expected: text(m.expected) } : {}),
+          ...(m.actual !== undefined ? { actual: text(m.actual) } : {}),
+        }));
+      }
+      return [{ message: e.mismatch?.message ?? 'verification error' }];
+    });
+    const verdict = ran.find((r) => r.description === interaction.description)?.result;
+    const status: InteractionOutcome['status'] = mismatches.length > 0 || (verdict !== undefined && verdict !== 'OK') ? 'fail' : verdict === 'OK' ? 'pass' : 'skip';
+    return { description: interaction.description, providerStates: interaction.providerStates, status, mismatches };
+  });
+}
+
+/** The verifier's human output without terminal colours. */
+export function plainOutput(result: VerifierResult | undefined): string {
+  // eslint-disable-next-line no-control-regex
+  return (result?.output ?? []).join('\n').replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}

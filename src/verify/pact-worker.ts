@@ -1,0 +1,88 @@
+/**
+ * Child process that runs the real Pact verifier (pact_ffi, through @pact-foundation/pact's Verifier).
+ * It runs apart from the CLI because the native verifier prints straight to the process's stdout: here
+ * that output is captured by the parent (pact.ts), redacted and written to the Pact log, and the CLI's own
+ * stdout stays clean (`--format json`). The token arrives over IPC (never argv/env) and is injected by the
+ * request filter, so the native verifier never sees it and contracts never hold one.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
+import { createGraphClient } from '../client/index.js';
+import { redactText, registerSecret } from '../util/redact.js';
+import { CreatedObjects } from './fixtures.js';
+import { createStateHandlers } from './state-handlers.js';
+import type { WorkerMessage, WorkerRequest } from './pact.js';
+
+function post(message: WorkerMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.send) return resolve();
+    process.send(message, undefined, {}, () => resolve());
+  });
+}
+
+/** Replaces the example Authorization of a contract request with the real token (requests without one stay without). */
+function authorizationFilter(token: string, created: CreatedObjects) {
+  return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
+    if (req.headers.authorization !== undefined) req.headers.authorization = `Bearer ${token}`;
+    if (req.method === 'POST' && /\/sideLoadingKeys\/?$/i.test((req.url ?? '').split('?')[0])) trackCreatedKey(res, created);
+    next();
+  };
+}
+
+/** Watches a create response go by so the sideLoadingKey a contract interaction created is deleted at the end. */
+function trackCreatedKey(res: ServerResponse, created: CreatedObjects): void {
+  const chunks: Buffer[] = [];
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.write = ((chunk: unknown, ...rest: unknown[]) => {
+    if (chunk) chunks.push(Buffer.from(chunk as Buffer));
+    return write(chunk, ...rest);
+  }) as typeof res.write;
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk as Buffer));
+    try {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { id?: unknown };
+      if (res.statusCode >= 200 && res.statusCode < 300 && typeof body.id === 'string') created.track('sideLoadingKey', body.id);
+    } catch {
+      // Not JSON: nothing was created that we could name.
+    }
+    return end(chunk, ...rest);
+  }) as typeof res.end;
+}
+
+async function run(request: WorkerRequest): Promise<void> {
+  registerSecret(request.token);
+  const created = new CreatedObjects((object) => void post({ type: 'created', object }));
+  const client = createGraphClient({ baseUrl: request.providerBaseUrl, token: request.token, timeoutMs: request.timeoutMs, retry: request.retry });
+  const handlers = createStateHandlers({ client, created, runId: request.runId, onSecret: (value) => void post({ type: 'secret', value }) });
+  const options: VerifierOptions & { providerBaseUrl: string } = {
+    providerBaseUrl: request.providerBaseUrl,
+    pactUrls: request.pactFiles,
+    logLevel: request.logLevel,
+    timeout: request.timeoutMs,
+    requestFilter: authorizationFilter(request.token, created) as unknown as NonNullable<VerifierOptions['requestFilter']>,
+    ...(request.providerStatesSetupUrl
+      ? { providerStatesSetupUrl: request.providerStatesSetupUrl }
+      : { stateHandlers: handlers as unknown as VerifierOptions['stateHandlers'] }),
+  };
+  let json: string | undefined;
+  let error: string | undefined;
+  try {
+    json = String(await new Verifier(options).verifyProvider());
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    // A failed verification rejects with the result JSON itself; anything else is a real error.
+    if (message.trim().startsWith('{')) json = message;
+    else error = redactText(message.split('\n')[0]);
+  } finally {
+    await client.close();
+  }
+  for (const object of created.list()) await post({ type: 'created', object });
+  await post({ type: 'done', json: json === undefined ? undefined : redactText(json), error });
+}
+
+process.once('message', (message: WorkerRequest) => {
+  run(message)
+    .catch((err: unknown) => post({ type: 'done', error: redactText(err instanceof Error ? err.message : String(err)) }))
+    .finally(() => process.exit(0));
+});

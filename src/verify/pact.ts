@@ -1,0 +1,144 @@
+/**
+ * Pact verification of the consumer contracts in --pact-dir against the provider: runs the real Pact
+ * verifier in a child process (pact-worker.ts), relays what it creates (for the final sweep) and the
+ * secrets it makes (for redaction), bounds it in time, and turns its JSON result into per-interaction
+ * outcomes. Its own output is kept, redacted, in a log file next to the reports.
+ */
+import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RetryPolicy } from '../client/index.js';
+import type { PactOutcome } from '../report/model.js';
+import { redactText, registerSecret } from '../util/redact.js';
+import { writeFileAtomic } from '../util/fs.js';
+import type { CreatedObject, CreatedObjects } from './fixtures.js';
+import { declaredInteractions, interactionOutcomes, parseVerifierJson, plainOutput, type DeclaredInteraction } from './pact-results.js';
+
+/** Sent to the worker once, over IPC. */
+export interface WorkerRequest {
+  pactFiles: string[];
+  providerBaseUrl: string;
+  token: string;
+  timeoutMs: number;
+  retry?: Partial<RetryPolicy>;
+  runId: string;
+  providerStatesSetupUrl?: string;
+  logLevel: 'error' | 'warn';
+}
+
+export type WorkerMessage =
+  | { type: 'created'; object: CreatedObject }
+  | { type: 'secret'; value: string }
+  | { type: 'done'; json?: string; error?: string };
+
+export interface ContractSet {
+  files: string[];
+  interactions: DeclaredInteraction[];
+}
+
+/** The Pact files of a directory and their interactions. Throws one line naming the file when one is unreadable. */
+export async function readContracts(pactDir: string): Promise<ContractSet> {
+  let names: string[];
+  try {
+    names = (await readdir(pactDir)).filter((n) => n.endsWith('.json')).sort();
+  } catch {
+    throw new Error(`no contracts directory ${pactDir} (write contracts first: \`graphpact all\` or the consumer specs)`);
+  }
+  if (names.length === 0) throw new Error(`no Pact contracts (*.json) in ${pactDir}`);
+  const files = names.map((n) => resolve(pactDir, n));
+  const interactions: DeclaredInteraction[] = [];
+  for (const file of files) {
+    let pact: unknown;
+    try {
+      pact = JSON.parse(await readFile(file, 'utf8'));
+    } catch (err) {
+      throw new Error(`${file}: not valid JSON (${(err as Error).message})`);
+    }
+    interactions.push(...declaredInteractions(pact, file));
+  }
+  return { files, interactions };
+}
+
+export interface PactRunOptions extends Omit<WorkerRequest, 'pactFiles' | 'logLevel'> {
+  contracts: ContractSet;
+  created: CreatedObjects;
+  /** Where the redacted Pact output goes. */
+  logFile?: string;
+  /** Hard limit for the whole verification; the worker is killed after it. */
+  overallTimeoutMs: number;
+}
+
+/** Runs the verifier; `error` set means it could not run (exit 2), failures are in `interactions`. */
+export async function runPactVerification(options: PactRunOptions): Promise<PactOutcome> {
+  const { contracts, created } = options;
+  const request: WorkerRequest = {
+    pactFiles: contracts.files,
+    providerBaseUrl: options.providerBaseUrl,
+    token: options.token,
+    timeoutMs: options.timeoutMs,
+    retry: options.retry,
+    runId: options.runId,
+    providerStatesSetupUrl: options.providerStatesSetupUrl,
+    logLevel: 'error',
+  };
+  const { entry, execArgv } = workerEntry();
+  const child = fork(entry, [], { execArgv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: { ...process.env, PACT_DO_NOT_TRACK: 'true' } });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+
+  const done = new Promise<{ json?: string; error?: string }>((resolveDone) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolveDone({ error: `Pact verification did not finish within ${Math.round(options.overallTimeoutMs / 1000)} s` });
+    }, options.overallTimeoutMs);
+    child.on('message', (message: WorkerMessage) => {
+      if (message.type === 'created') created.track(message.object.kind, message.object.id);
+      else if (message.type === 'secret') registerSecret(message.value);
+      else if (message.type === 'done') {
+        clearTimeout(timer);
+        resolveDone({ json: message.json, error: message.error });
+      }
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      const last = output.trim().split('\n').pop() ?? '';
+      resolveDone({ error: `Pact verifier stopped (${signal ?? `exit ${code}`})${last ? `: ${last}` : ''}` });
+    });
+  });
+  child.send(request);
+  const { json, error } = await done;
+  if (child.exitCode === null && child.signalCode === null) await new Promise((r) => child.once('exit', r));
+
+  const result = parseVerifierJson(json);
+  // The worker's captured output holds the verifier's report (and pact-js's own log lines); without it, the result's copy.
+  const captured = stripAnsi(output).trim();
+  const logText = redactText((captured || plainOutput(result)).trim() + '\n');
+  if (options.logFile) await writeFileAtomic(options.logFile, logText);
+  const base = { pactFiles: contracts.files.map(displayPath), ...(options.logFile ? { logFile: displayPath(options.logFile) } : {}) };
+  if (!result) return { ...base, ran: false, error: redactText(error ?? 'the Pact verifier returned no result'), interactions: [] };
+  return { ...base, ran: true, interactions: interactionOutcomes(contracts.interactions, result) };
+}
+
+/** The worker script: compiled JS next to this file, or the TypeScript source under tsx (tests, dev). */
+function workerEntry(): { entry: string; execArgv: string[] } {
+  const js = fileURLToPath(new URL('./pact-worker.js', import.meta.url));
+  if (existsSync(js)) return { entry: js, execArgv: [] };
+  const ts = fileURLToPath(new URL('./pact-worker.ts', import.meta.url));
+  const hasTsx = process.execArgv.some((arg) => /tsx/.test(arg));
+  return { entry: ts, execArgv: hasTsx ? process.execArgv : [...process.execArgv, '--import', 'tsx'] };
+}
+
+function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+function displayPath(path: string): string {
+  const cwd = process.cwd();
+  return (path.startsWith(cwd + '/') ? path.slice(cwd.length + 1) : path).split('\\').join('/');
+}
+
+export const PACT_LOG_FILE = 'pact-verifier.log';

@@ -1,0 +1,162 @@
+/**
+ * `graphpact verify` orchestration: provider (given, or the embedded one), token, safety rules, then
+ * (b) schema conformance and (a) Pact verification, a finally sweep of everything created, and the report.
+ * Returns the report; throws `CouldNotRun` only for problems found before anything was sent.
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { createGraphClient, ProviderUnreachableError, type GraphClient, type RetryPolicy } from '../client/index.js';
+import { startProvider, type ProviderQuirks } from '../provider/index.js';
+import { loadSchemaSet } from '../schema/load.js';
+import { countStatuses, decideOutcome, type OperationOutcome, type PactOutcome, type VerificationReport } from '../report/model.js';
+import { writeReports, type ReportPaths } from '../report/write.js';
+import { redactText, registerSecret } from '../util/redact.js';
+import { runConformance, type DocumentedOperation } from './conformance.js';
+import { CreatedObjects, newRunId } from './fixtures.js';
+import { documentedOperations, versionOfBaseUrl } from './operations.js';
+import { PACT_LOG_FILE, readContracts, runPactVerification, type ContractSet } from './pact.js';
+import { buildPlan, type PlanStep } from './plan.js';
+
+export interface VerifyOptions {
+  /** Service root with version (`https://graph.microsoft.com/beta`); absent: the embedded provider. */
+  providerBaseUrl?: string;
+  token?: string;
+  pactDir: string;
+  reportsDir: string;
+  schemasDir: string;
+  /** Per-request timeout. */
+  timeoutMs: number;
+  checks: string[];
+  providerStatesSetupUrl?: string;
+  allowWrites?: boolean;
+  dryRun?: boolean;
+  strict?: boolean;
+  retry?: Partial<RetryPolicy>;
+  /** Embedded provider options (tests and demos: deliberately broken providers). */
+  embedded?: { quirks?: Partial<ProviderQuirks>; latencyMs?: number; throttleEvery?: number; version?: string };
+  /** Progress lines (stderr in the CLI). */
+  progress?: (line: string) => void;
+  toolVersion?: string;
+}
+
+export interface VerifyResult {
+  report?: VerificationReport;
+  paths?: ReportPaths;
+  /** Dry run: the requests that would be sent. */
+  plan?: { header: string; steps: PlanStep[] };
+}
+
+/** The run could not start (bad configuration, refused writes): one line, exit 2. */
+export class CouldNotRun extends Error {}
+
+export function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
+  const progress = options.progress ?? (() => undefined);
+  const runId = newRunId();
+  const startedAt = new Date().toISOString();
+  const external = options.providerBaseUrl;
+  if (external) {
+    let url: URL;
+    try {
+      url = new URL(external);
+    } catch {
+      throw new CouldNotRun(`--provider-base-url is not an absolute URL: "${external}" (e.g. https://graph.microsoft.com/beta)`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CouldNotRun(`--provider-base-url must be http(s): "${external}"`);
+    if (!options.dryRun && !options.allowWrites && !isLoopback(external)) {
+      throw new CouldNotRun(`refusing to create and delete objects on ${redactText(url.origin)} (not loopback): pass --allow-writes to verify a remote provider, or --dry-run to see the requests`);
+    }
+    if (!options.token && !options.dryRun) throw new CouldNotRun('no token for the provider: pass --token or set GRAPH_TOKEN');
+  }
+  const schemaSet = await loadSchemaSet(options.schemasDir).catch((err: Error) => {
+    throw new CouldNotRun(err.message);
+  });
+  const contracts = await readContracts(options.pactDir).catch((err: Error) => {
+    throw new CouldNotRun(err.message);
+  });
+  const version = external ? versionOfBaseUrl(external) : options.embedded?.version ?? 'beta';
+  const operations = documentedOperations(schemaSet, version);
+  if (operations.length === 0) {
+    throw new CouldNotRun(`no documented operation for API version "${version}" in ${options.schemasDir}/index.json (versions: ${schemaSet.index.versions.join(', ')}); the base URL must end with the version segment`);
+  }
+
+  if (options.dryRun) {
+    const steps = buildPlan({ runId, operations, selectedChecks: options.checks, interactions: contracts.interactions, providerStatesSetupUrl: options.providerStatesSetupUrl });
+    const target = external ? redactText(external) : `the embedded provider (/${version})`;
+    return { plan: { header: `graphpact verify --dry-run: nothing is sent. Provider ${target}, run id ${runId}, ${steps.length} steps:`, steps } };
+  }
+
+  // The embedded provider accepts any well-formed bearer token: make one up so the auth path is exercised.
+  const token = options.token ?? `graphpact-embedded-${randomBytes(12).toString('hex')}`;
+  registerSecret(token);
+  const embedded = external ? undefined : await startProvider({ port: 0, quirks: options.embedded?.quirks, latencyMs: options.embedded?.latencyMs, throttleEvery: options.embedded?.throttleEvery });
+  const baseUrl = external ?? `${embedded!.url}/${version}`;
+  progress(`verifying ${redactText(baseUrl)}${embedded ? ' (embedded provider)' : ''}, run ${runId}`);
+
+  const created = new CreatedObjects();
+  const client = createGraphClient({ baseUrl, token, timeoutMs: options.timeoutMs, retry: options.retry });
+  const anonymousClient = createGraphClient({ baseUrl, timeoutMs: options.timeoutMs, retry: options.retry });
+  let operationsOutcome: OperationOutcome[] = [];
+  let pact: PactOutcome = { ran: false, pactFiles: contracts.files, interactions: [] };
+  let reason: string | undefined;
+  let cleanup: VerificationReport['cleanup'] = { created: 0, deleted: 0, leftovers: [] };
+  try {
+    progress(`schema conformance: ${operations.length} operation(s), ${options.checks.length} check(s)`);
+    operationsOutcome = await runConformance({ client, anonymousClient, operations, selectedChecks: options.checks, runId, created });
+    progress(`Pact: ${contracts.interactions.length} interaction(s) from ${contracts.files.length} contract file(s)`);
+    pact = await runPactVerification({
+      contracts, created, runId, token, providerBaseUrl: baseUrl, timeoutMs: options.timeoutMs, retry: options.retry,
+      providerStatesSetupUrl: options.providerStatesSetupUrl,
+      logFile: join(options.reportsDir, PACT_LOG_FILE),
+      overallTimeoutMs: pactBudgetMs(contracts, options.timeoutMs),
+    });
+    if (pact.error) reason = `Pact verification could not run: ${pact.error}`;
+  } catch (err) {
+    if (!(err instanceof ProviderUnreachableError)) throw err;
+    reason = err.message;
+  } finally {
+    cleanup = await created.sweep(client, reason ? undefined : runId, { stopWhenUnreachable: true });
+    if (cleanup.leftovers.length) progress(`could not delete ${cleanup.leftovers.length} object(s): ${cleanup.leftovers.join('; ')}`);
+    await Promise.all([client.close(), anonymousClient.close()]);
+    await embedded?.close();
+  }
+
+  const report = buildReport({ options, runId, startedAt, baseUrl, embedded: !external, operations: operationsOutcome, pact, reason, cleanup });
+  const paths = await writeReports(options.reportsDir, report);
+  return { report, paths };
+}
+
+/** Enough time for every interaction's state setup, request and teardown at the per-request timeout, plus start-up. */
+function pactBudgetMs(contracts: ContractSet, timeoutMs: number): number {
+  return 30_000 + contracts.interactions.length * 5 * timeoutMs;
+}
+
+function buildReport(input: {
+  options: VerifyOptions; runId: string; startedAt: string; baseUrl: string; embedded: boolean;
+  operations: OperationOutcome[]; pact: PactOutcome; reason?: string; cleanup: VerificationReport['cleanup'];
+}): VerificationReport {
+  const totals = countStatuses(input.operations, input.pact);
+  const decided = input.reason ? { outcome: 'could-not-run' as const, exitCode: 2 as const } : decideOutcome(totals, input.options.strict ?? false);
+  return {
+    shape: 1,
+    tool: { name: 'graphpact', version: input.options.toolVersion ?? '0.0.0' },
+    runId: input.runId,
+    startedAt: input.startedAt,
+    finishedAt: new Date().toISOString(),
+    provider: { baseUrl: redactText(input.baseUrl), embedded: input.embedded },
+    ...decided,
+    ...(input.reason ? { reason: redactText(input.reason) } : {}),
+    strict: input.options.strict ?? false,
+    checksSelected: input.options.checks,
+    totals,
+    pact: input.pact,
+    operations: input.operations,
+    cleanup: input.cleanup,
+  };
+}
+
+export type { DocumentedOperation, GraphClient };
