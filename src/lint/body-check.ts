@@ -129,6 +129,17 @@ export interface UnknownProperty {
   owner: string;
   /** The documented property it most likely means. */
   suggestion?: string;
+  /** Why the value would not fit the suggested property either (e.g. not a date-time). */
+  suggestionMismatch?: string;
+}
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A value checked against the primitive type of the property it was probably meant to be. */
+function mismatchWith(row: PropertyRow | undefined, value: unknown): string | undefined {
+  if (!row || row.type.kind !== 'primitive' || row.type.collection || typeof value !== 'string') return undefined;
+  if (row.type.name === 'Edm.DateTimeOffset' && !ISO_DATE_TIME.test(value)) return `its value ${quoteValue(value)} is not a date-time either`;
+  return undefined;
 }
 
 /** Properties of `value` (recursively) that its shape does not define. */
@@ -148,7 +159,12 @@ export function unknownProperties(value: unknown, shape: Shape, catalog: Catalog
       if (isAnnotationKey(key)) continue;
       const row = effective.rows.find((r) => r.name === key);
       if (!row) {
-        if (!effective.open) out.push({ pointer: childPointer(at, key), name: key, owner: effective.owner, suggestion: closestName(key, effective.rows.map((r) => r.name)) });
+        if (!effective.open) {
+          const suggestion = closestName(key, effective.rows.map((r) => r.name));
+          const mismatch = mismatchWith(effective.rows.find((r) => r.name === suggestion), child);
+          out.push({ pointer: childPointer(at, key), name: key, owner: effective.owner,
+            ...(suggestion ? { suggestion } : {}), ...(mismatch ? { suggestionMismatch: mismatch } : {}) });
+        }
         continue;
       }
       const next = effective.children?.get(key) ?? rowShape(row);

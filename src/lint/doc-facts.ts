@@ -135,3 +135,12 @@ export function responseEnvelope(body: unknown, documented: DocumentedResponse, 
   if (returned && allProperties(catalog, returned).some((p) => p.name === key && p.type.kind !== 'primitive')) return undefined;
   return { key, inner };
 }
+
+/** File line of `"key"` inside an annotation comment (the comment's first line when not found). */
+export function annotationKeyLine(annotation: Annotation, key: string): number {
+  const at = annotation.raw.indexOf(`"${key}"`);
+  if (at < 0) return annotation.line;
+  let line = annotation.line;
+  for (let i = 0; i < at; i++) if (annotation.raw.charCodeAt(i) === 10) line++;
+  return line;
+}

@@ -3,10 +3,12 @@ import type { Command } from 'commander';
 import { serveCommand } from './serve.js';
 import { buildCommand } from './build.js';
 import { lintCommand } from './lint.js';
+import { lintCommand } from './lint.js';
 import { verifyCommand } from './verify.js';
 
 export const commandFactories: Array<() => Command> = [
   buildCommand,
+  lintCommand,
   lintCommand,
   serveCommand,
   verifyCommand,

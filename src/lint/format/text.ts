@@ -15,7 +15,7 @@ export function formatText(report: LintReport, options: { color: boolean }): str
       lines.push(c.underline(f.file));
       current = f.file;
     }
-    const pos = `${f.line}:${f.column ?? 1}`.padEnd(8);
+    const pos = `${f.line}${f.column !== undefined ? `:${f.column}` : ""}`.padEnd(8);
     const sev = sevColor[f.severity](f.severity.padEnd(7));
     const accepted = f.accepted ? c.dim(' [accepted]') : '';
     lines.push(`  ${c.dim(pos)} ${sev} ${f.message}  ${c.dim(f.ruleId)}${accepted}`);

@@ -16,7 +16,7 @@ export const rule: LintRule<'example'> = {
     return unknownProperties(body.value, shape, ctx.catalog, operation.version).map((u) =>
       findingAt(rule, { file: page.file, line: lineOfPointer(body, u.pointer) },
         `request example property "${u.name}" is not in ${u.owner}`,
-        u.suggestion ? { fix: `"${u.suggestion}"` } : {}));
+        u.suggestion ? { fix: `"${u.suggestion}"${u.suggestionMismatch ? ` (${u.suggestionMismatch})` : ''}` } : {}));
   },
   examples: {
     ok: [widgetFixture()],

@@ -2,7 +2,7 @@ import type { LintRule } from '../types.js';
 import type { Finding } from '../../model/finding.js';
 import { findingAt } from '../report.js';
 import { lineOfPointer } from '../body-check.js';
-import { allProperties, annotationFlag, documentedResponse, isPlainObject, returnTypeDef } from '../doc-facts.js';
+import { allProperties, annotationFlag, annotationKeyLine, documentedResponse, isPlainObject, returnTypeDef } from '../doc-facts.js';
 import { widgetFixture } from './fixtures.js';
 
 export const rule: LintRule<'example'> = {
@@ -18,7 +18,7 @@ export const rule: LintRule<'example'> = {
     const said = documented.collection ? 'a collection' : 'a single object';
     const annotated = annotationFlag(r.annotation, 'isCollection');
     if (r.annotation && annotated !== undefined && annotated !== documented.collection) {
-      out.push(findingAt(rule, r.annotation, `annotation says isCollection: ${annotated} but the Response section documents ${said}`));
+      out.push(findingAt(rule, { file: r.annotation.file, line: annotationKeyLine(r.annotation, 'isCollection') }, `annotation says isCollection: ${annotated} but the Response section documents ${said}`));
     }
     const body = r.body;
     if (body && isPlainObject(body.value)) {

@@ -1,6 +1,6 @@
 import type { LintRule } from '../types.js';
 import { findingAt } from '../report.js';
-import { derivesFrom, documentedResponse, findType, localTypeName } from '../doc-facts.js';
+import { annotationKeyLine, derivesFrom, documentedResponse, findType, localTypeName } from '../doc-facts.js';
 import { qualifyTypeName } from '../../catalog/index.js';
 import { widgetFixture } from './fixtures.js';
 
@@ -14,24 +14,25 @@ export const rule: LintRule<'example'> = {
     const annotated = ann?.data['@odata.type'];
     const documented = documentedResponse(page, operation)?.returnType;
     if (!ann || typeof annotated !== 'string' || !annotated.trim() || !documented || documented.kind !== 'named') return [];
+    const at = { file: ann.file, line: annotationKeyLine(ann, '@odata.type') };
     const a = qualifyTypeName(annotated);
     const d = qualifyTypeName(documented.name);
     if (a === d) return [];
     if (a.toLowerCase() === d.toLowerCase()) {
-      return [findingAt(rule, ann, `annotation @odata.type "${annotated}" differs only in case from the documented ${d}`, { severity: 'warning', fix: d })];
+      return [findingAt(rule, at, `annotation @odata.type "${annotated}" differs only in case from the documented ${d}`, { severity: 'warning', fix: d })];
     }
     // A derived or base type of the documented one is a weaker disagreement.
     const version = operation?.version ?? page.version?.value ?? 'unversioned';
-    const at = findType(ctx.catalog, version, a);
-    const dt = findType(ctx.catalog, version, d);
-    const related = at && dt && (derivesFrom(ctx.catalog, at, dt) || derivesFrom(ctx.catalog, dt, at));
-    return [findingAt(rule, ann, `annotation @odata.type "${annotated}" differs from the documented returned type ${localTypeName(d)}${related ? ' (a base or derived type)' : ''}`,
+    const annotatedDef = findType(ctx.catalog, version, a);
+    const documentedDef = findType(ctx.catalog, version, d);
+    const related = annotatedDef && documentedDef && (derivesFrom(ctx.catalog, annotatedDef, documentedDef) || derivesFrom(ctx.catalog, documentedDef, annotatedDef));
+    return [findingAt(rule, at, `annotation @odata.type "${annotated}" differs from the documented returned type ${localTypeName(d)}${related ? ' (a base or derived type)' : ''}`,
       related ? { severity: 'warning', fix: d } : { fix: d })];
   },
   examples: {
     ok: [widgetFixture()],
     notOk: [
-      widgetFixture({ responseAnnotation: '<!-- { "blockType": "response", "@odata.type": "microsoft.graph.gadget" } -->' }, '"blockType": "response"'),
+      widgetFixture({ responseAnnotation: '<!-- {\n  "blockType": "response",\n  "@odata.type": "microsoft.graph.gadget"\n} -->' }, '"microsoft.graph.gadget"'),
       widgetFixture({ responseAnnotation: '<!-- { "blockType": "response", "@odata.type": "microsoft.graph.Widget" } -->' }, '"blockType": "response"'),
     ],
   },

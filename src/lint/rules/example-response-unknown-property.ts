@@ -20,7 +20,7 @@ export const rule: LintRule<'example'> = {
     return unknownProperties(value, shape, ctx.catalog, subject.operation.version, prefix).map((u) =>
       findingAt(rule, { file: subject.page.file, line: lineOfPointer(t.body, u.pointer) },
         `response example property "${u.name}" is not a property of ${u.owner}`,
-        u.suggestion ? { fix: `"${u.suggestion}"` } : {}));
+        u.suggestion ? { fix: `"${u.suggestion}"${u.suggestionMismatch ? ` (${u.suggestionMismatch})` : ''}` } : {}));
   },
   examples: {
     ok: [widgetFixture()],

@@ -1,0 +1,90 @@
+/**
+ * `graphpact lint`: validate every documented example against the schemas built from the docs and report
+ * the docs' own contradictions (text | json | junit | sarif). Exit 1 when an error-severity finding is not
+ * accepted by the baseline, 0 otherwise, 2 when lint could not run.
+ */
+import { access } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Command } from 'commander';
+import { DocsDirError } from '../../parse/index.js';
+import { baselineOf, LintInputError, runLint, type LintRun } from '../../lint/run.js';
+import { formatText } from '../../lint/format/text.js';
+import { formatJson } from '../../lint/format/json.js';
+import { formatJunit } from '../../lint/format/junit.js';
+import { formatSarif } from '../../lint/format/sarif.js';
+import { redactText } from '../../util/redact.js';
+import { stableJson, writeFileAtomic } from '../../util/fs.js';
+import { action, addFormatOption, collect, EXIT } from '../command.js';
+
+type LintFormat = 'text' | 'json' | 'junit' | 'sarif';
+
+interface LintOptions {
+  docs?: string[];
+  format: LintFormat;
+  baseline?: string;
+  out?: string;
+  writeBaseline?: string;
+}
+
+export function lintCommand(): Command {
+  const cmd = new Command('lint')
+    .description('lint the docs: validate every example against the schemas and report contradictions')
+    .option('--docs <dir>', "docs directory (repeatable; default: the project's apidocs/)", collect)
+    .option('--baseline <file>', 'accepted findings (default: lint-baseline.json of the project when linting its docs)')
+    .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
+    .option('--write-baseline <file>', 'write a baseline accepting every current finding, then exit 0');
+  addFormatOption(cmd, ['text', 'json', 'junit', 'sarif']);
+  cmd.addHelpText('after', '\nExit codes: 0 no new error, 1 an error-severity finding not in the baseline, 2 could not run.');
+  return cmd.action(action(async (opts: LintOptions) => {
+    let run: LintRun;
+    try {
+      if (opts.baseline) await mustExist(opts.baseline);
+      run = await runLint({ ...(opts.docs ? { docs: opts.docs } : {}), ...(opts.baseline ? { baseline: opts.baseline } : {}) });
+    } catch (err) {
+      if (err instanceof DocsDirError || err instanceof LintInputError) return fail(err.message);
+      throw err;
+    }
+    const output = await render(run, opts.format);
+    if (opts.out) await writeFileAtomic(resolve(opts.out), output);
+    else process.stdout.write(output);
+    if (opts.writeBaseline) {
+      const baseline = baselineOf(run, opts.writeBaseline);
+      await writeFileAtomic(resolve(opts.writeBaseline), stableJson(baseline));
+      process.stderr.write(`graphpact lint: wrote ${baseline.findings.length} accepted findings to ${opts.writeBaseline}\n`);
+      return EXIT.ok;
+    }
+    return run.report.exitCode;
+  }));
+}
+
+async function render(run: LintRun, format: LintFormat): Promise<string> {
+  switch (format) {
+    case 'json':
+      return formatJson(run.report);
+    case 'junit':
+      return formatJunit(run.report);
+    case 'sarif':
+      return formatSarif(run.report, { version: await packageVersion() });
+    default:
+      return formatText(run.report, { color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env) });
+  }
+}
+
+async function mustExist(file: string): Promise<void> {
+  try {
+    await access(file);
+  } catch {
+    throw new LintInputError(`baseline ${file} does not exist (create one with --write-baseline ${file})`);
+  }
+}
+
+function fail(message: string): number {
+  process.stderr.write(`graphpact lint: ${redactText(message)}\n`);
+  return EXIT.couldNotRun;
+}
+
+async function packageVersion(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

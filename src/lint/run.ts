@@ -1,0 +1,161 @@
+/**
+ * The I/O edge of lint: load the docs, build the catalog and its schemas (in memory, from the same docs,
+ * so any docs tree can be linted), run the rules, fingerprint the findings and apply a baseline.
+ * Paths in findings are relative to `root` (the project root), '/' separated.
+ */
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Finding } from '../model/finding.js';
+import type { ParsedPage } from '../model/page.js';
+import type { Catalog } from '../model/catalog.js';
+import { loadDocs } from '../parse/index.js';
+import { buildCatalog } from '../catalog/index.js';
+import { generateSchemas } from '../schema/generate.js';
+import { schemaSetFromFiles } from '../schema/load.js';
+import { relocateSourcePaths } from '../schema/pipeline.js';
+import { lintDocs, sortFindings } from './engine.js';
+import { applyBaseline, fingerprint, makeBaseline, parseBaseline, BaselineError, type Baseline } from './baseline.js';
+import { allRules } from './rules/index.js';
+import type { ReportedFinding, RuleInfo } from './types.js';
+import type { LintReport } from './format/report-model.js';
+
+/** The project root (two levels above src/lint and dist/lint). */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DEFAULT_BASELINE = 'lint-baseline.json';
+
+export interface LintRunOptions {
+  /** Docs directories (default: the project's apidocs/). */
+  docs?: string[];
+  /**
+   * Baseline file. Default: the project's lint-baseline.json when linting the project's docs (if it
+   * exists); `false`: none. A given file that does not exist is an error.
+   */
+  baseline?: string | false;
+  /** Paths in findings are relative to this directory (default: the project root). */
+  root?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface LintRun {
+  report: LintReport;
+  pages: ParsedPage[];
+  catalog: Catalog;
+  /** The baseline file used, if any (absolute). */
+  baselineFile?: string;
+  /** Maps a finding's file to the path a baseline next to `baselineDir` stores. */
+  baselineKey: (file: string, baselineDir: string) => string;
+  timings: { loadMs: number; lintMs: number };
+}
+
+export class LintInputError extends Error {}
+
+export async function runLint(options: LintRunOptions = {}): Promise<LintRun> {
+  const root = options.root ?? PROJECT_ROOT;
+  const docs = options.docs && options.docs.length > 0 ? options.docs : [resolve(root, 'apidocs')];
+  const baselineFile = baselinePath(options, root);
+  const baseline = baselineFile ? await readBaseline(baselineFile) : undefined;
+
+  const t0 = performance.now();
+  const loaded = await loadDocs(docs, options.onProgress ? { onProgress: options.onProgress } : {});
+  const pages = relocateSourcePaths(loaded.pages, process.cwd(), root);
+  const loadFindings = relocateSourcePaths(loaded.findings, process.cwd(), root);
+  const catalog = buildCatalog(pages);
+  const t1 = performance.now();
+  const generated = generateSchemas(catalog);
+  const set = schemaSetFromFiles('(generated from the docs)', generated.index, generated.files);
+  const lines = sourceLineReader(root);
+  const lintFindings = lintDocs(pages, catalog, set, {
+    knownFiles: pages.map((p) => p.file),
+    sourceLines: lines,
+  });
+  const findings = sortFindings([...loadFindings, ...generated.findings.filter((f) => !lintFindings.some((g) => sameFinding(f, g))), ...lintFindings]);
+  const t2 = performance.now();
+
+  const key = (file: string, dir: string) => toSlash(relative(dir, resolve(root, file)));
+  const baselineDir = baselineFile ? dirname(baselineFile) : root;
+  const printed = fingerprint(findings, (f) => key(f, baselineDir), (f, l) => lines(f)?.[l - 1]);
+  const reported = applyBaseline(printed, baseline, (f) => key(f, baselineDir));
+  const files = [...new Set(pages.map((p) => p.file))].sort();
+  return {
+    report: { findings: reported, rules: ruleInfos(reported), files, exitCode: exitCodeOf(reported) },
+    pages,
+    catalog,
+    ...(baselineFile ? { baselineFile } : {}),
+    baselineKey: key,
+    timings: { loadMs: t1 - t0, lintMs: t2 - t1 },
+  };
+}
+
+/** 1 when an error-severity finding is not accepted by the baseline, else 0. */
+export function exitCodeOf(findings: readonly ReportedFinding[]): number {
+  return findings.some((f) => f.severity === 'error' && !f.accepted) ? 1 : 0;
+}
+
+/** A baseline accepting every finding of a run, with paths relative to the baseline file's folder. */
+export function baselineOf(run: LintRun, baselineFile: string): Baseline {
+  const dir = dirname(resolve(baselineFile));
+  return makeBaseline(run.report.findings, (f) => run.baselineKey(f, dir));
+}
+
+function baselinePath(options: LintRunOptions, root: string): string | undefined {
+  if (options.baseline === false) return undefined;
+  if (options.baseline) return resolve(options.baseline);
+  if (options.docs && options.docs.length > 0) return undefined;
+  return resolve(root, DEFAULT_BASELINE);
+}
+
+async function readBaseline(file: string): Promise<Baseline | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // The default baseline is optional; an explicit one must exist (checked by the caller via exists).
+    if (code === 'ENOENT') return undefined;
+    throw new LintInputError(`cannot read baseline ${file}: ${code ?? String(err)}`);
+  }
+  try {
+    return parseBaseline(text, file);
+  } catch (err) {
+    if (err instanceof BaselineError) throw new LintInputError(err.message);
+    throw err;
+  }
+}
+
+/** Lines of a docs file, read once on first use (only files with findings or front matter checks are read). */
+function sourceLineReader(root: string): (file: string) => readonly string[] | undefined {
+  const cache = new Map<string, readonly string[] | undefined>();
+  return (file) => {
+    if (!cache.has(file)) {
+      let lines: string[] | undefined;
+      try {
+        lines = readFileSync(resolve(root, file), 'utf8').split(/\r?\n/);
+      } catch {
+        lines = undefined;
+      }
+      cache.set(file, lines);
+    }
+    return cache.get(file);
+  };
+}
+
+function sameFinding(a: Finding, b: Finding): boolean {
+  return a.ruleId === b.ruleId && a.file === b.file && a.line === b.line && a.message === b.message;
+}
+
+function ruleInfos(findings: readonly Finding[]): RuleInfo[] {
+  const infos = new Map<string, RuleInfo>(allRules.map((r) => [r.id, { id: r.id, severity: r.severity, purpose: r.purpose }]));
+  for (const f of findings) {
+    if (!infos.has(f.ruleId)) {
+      const stage = f.ruleId.startsWith('parse-') ? 'parser' : f.ruleId.startsWith('catalog-') ? 'catalog' : 'schema generation';
+      infos.set(f.ruleId, { id: f.ruleId, severity: f.severity, purpose: `Reported by the ${stage} (${f.ruleId}).` });
+    }
+  }
+  return [...infos.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+function toSlash(p: string): string {
+  return isAbsolute(p) ? p.split(sep).join('/') : p.split(sep).join('/');
+}
