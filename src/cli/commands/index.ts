@@ -3,12 +3,10 @@ import type { Command } from 'commander';
 import { serveCommand } from './serve.js';
 import { buildCommand } from './build.js';
 import { lintCommand } from './lint.js';
-import { lintCommand } from './lint.js';
 import { verifyCommand } from './verify.js';
 
 export const commandFactories: Array<() => Command> = [
   buildCommand,
-  lintCommand,
   lintCommand,
   serveCommand,
   verifyCommand,
