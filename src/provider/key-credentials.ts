@@ -60,7 +60,7 @@ export function keyCredentialResource(stored: StoredKeyCredential): Record<strin
   };
 }
 
-/** Graph writes date-times as `2026-01-01T00:00:00Z` (no milliseconds when there are none). */
+/** The directory writes date-times as `2026-01-01T00:00:00Z`: whole seconds, UTC. */
 export function isoSeconds(date: Date): string {
-  return date.toISOString().replace('.000Z', 'Z');
+  return date.toISOString().slice(0, 19) + 'Z';
 }
