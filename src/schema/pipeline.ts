@@ -57,12 +57,22 @@ export interface DocsBuildOptions {
 /** Loads, parses, catalogs and generates. Throws DocsDirError when a docs directory cannot be read. */
 export async function buildFromDocs(dirs: string[], options: DocsBuildOptions = {}): Promise<DocsBuild> {
   const loaded = await loadDocs(dirs, options.onProgress ? { onProgress: options.onProgress } : {});
-  const pages = options.root ? relocateSourcePaths(loaded.pages, process.cwd(), options.root) : loaded.pages;
-  const unreadable = options.root ? relocateSourcePaths(loaded.findings, process.cwd(), options.root) : loaded.findings;
+  const relocate = options.root !== undefined && needsRelocation(dirs, process.cwd(), options.root);
+  const pages = relocate ? relocateSourcePaths(loaded.pages, process.cwd(), options.root as string) : loaded.pages;
+  const unreadable = relocate ? relocateSourcePaths(loaded.findings, process.cwd(), options.root as string) : loaded.findings;
   const catalog = buildCatalog(pages);
   const output = generateOutput(catalog);
   const findings = [...unreadable, ...catalog.findings, ...output.findings];
   return { pages, catalog, output, unreadable, findings };
+}
+
+/** Paths need rewriting unless we run from the root and every docs dir is inside it (then they already are root-relative). */
+function needsRelocation(dirs: string[], cwd: string, root: string): boolean {
+  if (resolve(cwd) !== resolve(root)) return true;
+  return dirs.some((dir) => {
+    const rel = relative(root, resolve(cwd, dir));
+    return rel.startsWith('..') || isAbsolute(rel);
+  });
 }
 
 /**
@@ -71,7 +81,6 @@ export async function buildFromDocs(dirs: string[], options: DocsBuildOptions = 
  * the current directory is the root.
  */
 export function relocateSourcePaths<T>(value: T, cwd: string, root: string): T {
-  if (resolve(cwd) === resolve(root)) return value;
   const rebase = (file: string): string => {
     const abs = resolve(cwd, file);
     const rel = relative(root, abs);

@@ -1,0 +1,126 @@
+import { expect } from 'chai';
+import { buildCatalog, bodyWrapperProperty, lookupType } from '../../src/catalog/index.js';
+import { apiPage, named, prim, resourcePage, row, seedPages } from './pages.js';
+
+describe('catalog: buildCatalog', () => {
+  it('keeps the same operation in two versions as two operations', () => {
+    const catalog = buildCatalog(seedPages());
+    const addKey = catalog.operations.filter((o) => o.id === 'applications.addKey');
+    expect(addKey.map((o) => o.version)).to.deep.equal(['beta', 'localtest']);
+    expect(catalog.versions).to.deep.equal(['beta', 'localtest', 'unversioned']);
+    expect(catalog.findings.filter((f) => f.ruleId.startsWith('catalog-duplicate'))).to.deep.equal([]);
+  });
+
+  it('merges an operation documented twice in one version, with one conflict finding per disagreement', () => {
+    const a = 'docs/beta/api/a.md';
+    const b = 'docs/beta/api/b.md';
+    const pages = [
+      resourcePage('docs/beta/resources/thing.md', 'thing', [], { version: 'beta' }),
+      resourcePage('docs/beta/resources/other.md', 'other', [], { version: 'beta' }),
+      apiPage(b, {
+        method: 'POST', path: '/things', version: 'beta', h1: { file: b, line: 1, level: 1, text: 'Create thing' },
+        requestBody: { line: 20, none: false, tables: [], prose: '', properties: [row(b, 22, 'size', prim('String')), row(b, 23, 'extra', prim('Boolean'))] },
+        response: { line: 30, text: '', statusCodes: [200], returnType: named('other'), collection: false },
+      }),
+      apiPage(a, {
+        method: 'POST', path: '/things/', version: 'beta', h1: { file: a, line: 1, level: 1, text: 'Create thing' },
+        requestBody: { line: 20, none: false, tables: [], prose: '', properties: [row(a, 22, 'size', prim('Int32'))] },
+        response: { line: 30, text: '', statusCodes: [201], returnType: named('thing'), collection: false },
+      }),
+    ];
+    const catalog = buildCatalog(pages);
+    expect(catalog.operations).to.have.length(1);
+    const op = catalog.operations[0];
+    expect(op.id).to.equal('things.create');
+    // a.md sorts first and wins each fact; b.md adds its source and its extra property.
+    expect(op.successStatus).to.equal(201);
+    expect(op.returnType?.name).to.equal('microsoft.graph.thing');
+    expect(op.sources.map((s) => s.file)).to.deep.equal([a, b]);
+    expect(op.requestBody?.properties.map((p) => `${p.name}:${p.type.name}`)).to.deep.equal(['size:Edm.Int32', 'extra:Edm.Boolean']);
+    const duplicate = catalog.findings.filter((f) => f.ruleId === 'catalog-duplicate-operation');
+    expect(duplicate).to.have.length(1);
+    expect(duplicate[0].file).to.equal(b);
+    const conflicts = catalog.findings.filter((f) => f.ruleId === 'catalog-merge-conflict').map((f) => f.message);
+    expect(conflicts).to.have.length(3);
+    expect(conflicts.some((m) => m.includes('success status 200') && m.includes('201'))).to.equal(true);
+    expect(conflicts.some((m) => m.includes('return type microsoft.graph.other'))).to.equal(true);
+    expect(conflicts.some((m) => m.includes('request property size'))).to.equal(true);
+  });
+
+  it('reports no conflict when duplicate pages agree', () => {
+    const pages = ['docs/x1.md', 'docs/x2.md'].map((file) =>
+      apiPage(file, { method: 'DELETE', path: '/things/{id}', version: 'beta', response: { line: 9, text: '', statusCodes: [204], collection: false } }),
+    );
+    const catalog = buildCatalog(pages);
+    expect(catalog.operations).to.have.length(1);
+    expect(catalog.findings.map((f) => f.ruleId)).to.deep.equal(['catalog-duplicate-operation']);
+  });
+
+  it('resolves a broken type link by name (seed 000: intune_onboarding_sideloadingkey.md)', () => {
+    const catalog = buildCatalog(seedPages());
+    const create = catalog.operations.find((o) => o.id === 'deviceAppManagement.sideLoadingKeys.create');
+    expect(create?.returnType?.link).to.equal('../resources/intune_onboarding_sideloadingkey.md');
+    expect(create?.returnType?.name).to.equal('microsoft.graph.sideLoadingKey');
+    expect(create?.successStatus).to.equal(201);
+    expect(catalog.findings.filter((f) => f.ruleId === 'catalog-unresolved-type')).to.deep.equal([]);
+  });
+
+  it('resolves by link target before name, and sees unversioned types from every version', () => {
+    const pages = [
+      resourcePage('docs/resources/cred-page.md', 'microsoft.graph.credentialA', []),
+      apiPage('docs/api/op.md', {
+        version: 'v1.0', path: '/things/{id}',
+        response: { line: 5, text: '', statusCodes: [200], returnType: named('somethingElse', '../resources/Cred-Page.md'), collection: false },
+      }),
+    ];
+    const catalog = buildCatalog(pages);
+    expect(catalog.operations[0].returnType?.name).to.equal('microsoft.graph.credentialA');
+    expect(lookupType(catalog.types, 'v1.0', 'microsoft.graph.credentialA')?.version).to.equal('unversioned');
+  });
+
+  it('reports a type no page defines, at the row that names it', () => {
+    const file = 'docs/api/op.md';
+    const pages = [
+      apiPage(file, {
+        method: 'POST', path: '/things', version: 'beta',
+        requestBody: { line: 20, none: false, tables: [], prose: '', properties: [row(file, 22, 'widget', named('widgetThing', '../resources/widgetthing.md'))] },
+      }),
+    ];
+    const catalog = buildCatalog(pages);
+    const unresolved = catalog.findings.filter((f) => f.ruleId === 'catalog-unresolved-type');
+    expect(unresolved).to.have.length(1);
+    expect(unresolved[0]).to.include({ file, line: 22 });
+    expect(unresolved[0].message).to.contain('widgetThing');
+  });
+
+  it('models a body wrapped in one key (seed 002) and only that phrasing', () => {
+    expect(bodyWrapperProperty('In the request body, provide an optional `keyCredential` property as a JSON object with the following parameters.')).to.equal('keyCredential');
+    expect(bodyWrapperProperty('In the request body, provide an optional `passwordCredential` object with the following properties.')).to.equal('passwordCredential');
+    expect(bodyWrapperProperty('In the request body, provide a JSON object with the following parameters.')).to.equal(undefined);
+    expect(bodyWrapperProperty('In the request body, supply JSON representation of the parameters.')).to.equal(undefined);
+    const catalog = buildCatalog(seedPages());
+    const beta = catalog.operations.find((o) => o.id === 'applications.addKey' && o.version === 'beta');
+    const local = catalog.operations.find((o) => o.id === 'applications.addKey' && o.version === 'localtest');
+    expect(beta?.requestBody?.wrapperProperty).to.equal('keyCredential');
+    expect(local?.requestBody?.wrapperProperty).to.equal(undefined);
+  });
+
+  it('falls back to the examples, then to 200 with a finding, for the success status', () => {
+    const withExample = apiPage('docs/a.md', {
+      version: 'beta',
+      examples: [{ file: 'docs/a.md', line: 40, response: { kind: 'response', file: 'docs/a.md', line: 41, status: 202, headers: [], fence: 'http', repairs: [] } }],
+    });
+    const bare = apiPage('docs/b.md', { version: 'beta', path: '/others' });
+    const catalog = buildCatalog([withExample, bare]);
+    expect(catalog.operations.map((o) => o.successStatus)).to.deep.equal([200, 202]);
+    expect(catalog.findings.filter((f) => f.ruleId === 'catalog-success-status-missing').map((f) => f.file)).to.deep.equal(['docs/b.md']);
+  });
+
+  it('is independent of page order', () => {
+    const pages = seedPages();
+    const forward = buildCatalog(pages);
+    const backward = buildCatalog([...pages].reverse());
+    expect(JSON.stringify(backward.operations)).to.equal(JSON.stringify(forward.operations));
+    expect([...backward.types.keys()]).to.deep.equal([...forward.types.keys()]);
+  });
+});
