@@ -90,3 +90,18 @@ export function stateExpression(param: ParamName): string {
 export function missingStateParams(state: StateName, result: Record<string, unknown>): ParamName[] {
   return STATE_PARAMS[state].filter((p) => typeof result[p] !== 'string' || result[p] === '');
 }
+
+/**
+ * A value the provider state supplies at verification time. In a contract it is written as its fake
+ * `example` plus a ProviderState generator (`fromProviderState`); the consumer test sends the example.
+ */
+export class StateValue {
+  constructor(
+    readonly param: ParamName,
+    readonly example: string,
+  ) {}
+}
+
+export function fromState(param: ParamName, example: string): StateValue {
+  return new StateValue(param, example);
+}

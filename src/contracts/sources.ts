@@ -1,0 +1,80 @@
+/**
+ * The inputs of the contracts (I/O edge): the documented example bodies, read from the docs through the
+ * parser and catalog, and the JSON Schemas the response matchers come from. Everything after this
+ * module is pure.
+ */
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { loadDocs } from '../parse/index.js';
+import { buildCatalog } from '../catalog/index.js';
+import { loadSchemaSet } from '../schema/load.js';
+import type { Catalog } from '../model/catalog.js';
+import type { JsonBody } from '../model/page.js';
+import type { SchemaIndex } from '../model/schema-layout.js';
+import { matchersFromSchema, type BodyMatchers, type JsonSchema } from './matchers-from-schema.js';
+import type { ExampleKey } from './repairs.js';
+
+/** The project root (this file is src/contracts/sources.ts or dist/contracts/sources.js). */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface SourceOptions {
+  /** Docs directories; default the project's apidocs/. */
+  docs?: string[];
+  /** Built schemas directory; default the project's schemas/. */
+  schemas?: string;
+}
+
+export interface DocumentedBody {
+  value: unknown;
+  /** Where the example is: `apidocs/api/application-addkey.md:67`. */
+  source: string;
+}
+
+export interface ContractSources {
+  /** A documented example body, as written (unrepaired). Throws naming the page when there is none. */
+  example(key: ExampleKey): DocumentedBody;
+  /** Matchers for a success response body of an operation, from its response schema. */
+  responseMatchers(version: string, operationId: string, example: unknown): BodyMatchers;
+}
+
+/** A documentation or schema input the contracts cannot be built from: one line naming the file. */
+export class ContractSourceError extends Error {}
+
+export async function loadContractSources(options: SourceOptions = {}): Promise<ContractSources> {
+  const docs = options.docs ?? [join(PROJECT_ROOT, 'apidocs')];
+  const schemasDir = options.schemas ?? join(PROJECT_ROOT, 'schemas');
+  const { pages } = await loadDocs(docs);
+  const catalog = buildCatalog(pages);
+  const schemaSet = await loadSchemaSet(schemasDir).catch((err: Error) => {
+    throw new ContractSourceError(err.message);
+  });
+  return contractSources(catalog, schemaSet.index, (p) => schemaSet.schema(p), schemasDir);
+}
+
+/** Sources over an in-memory catalog and schema lookup (what tests use). */
+export function contractSources(catalog: Catalog, index: SchemaIndex, lookup: (relativePath: string) => JsonSchema | undefined, schemasDir = 'schemas'): ContractSources {
+  return {
+    example(key) {
+      const [version, operationId, part] = key.split(' ') as [string, string, 'request' | 'response'];
+      const op = catalog.operations.find((o) => o.version === version && o.id === operationId);
+      if (!op) throw new ContractSourceError(`the docs document no operation ${operationId} in version ${version}`);
+      const bodies = op.examples.map((e) => (part === 'request' ? e.request?.body : e.response?.body)).filter((b): b is JsonBody => !!b);
+      const body = bodies.find((b) => b.value !== undefined);
+      const page = op.sources[0]?.file ?? '(unknown page)';
+      if (!body) {
+        const broken = bodies.find((b) => b.error);
+        throw new ContractSourceError(broken
+          ? `${broken.file}:${broken.line}: the ${part} example of ${operationId} (${version}) is not JSON: ${broken.error}`
+          : `${page}: no ${part} example with a JSON body for ${operationId} (${version})`);
+      }
+      return { value: body.value, source: `${body.file}:${body.line}` };
+    },
+    responseMatchers(version, operationId, example) {
+      const entry = index.operations.find((o) => o.version === version && o.id === operationId);
+      if (!entry?.response) throw new ContractSourceError(`${schemasDir}/index.json: no response schema for ${operationId} (${version}) — run \`graphpact build\``);
+      const schema = lookup(entry.response);
+      if (!schema) throw new ContractSourceError(`${schemasDir}/${entry.response}: missing — run \`graphpact build\``);
+      return matchersFromSchema(schema, example, { path: entry.response, lookup });
+    },
+  };
+}
