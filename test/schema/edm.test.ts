@@ -1,0 +1,62 @@
+import { expect } from 'chai';
+import { edmSchema } from '../../src/schema/edm.js';
+import { withNull } from '../../src/schema/type-ref.js';
+import { createAjv } from '../../src/schema/load.js';
+
+/** Compiles the schema of an Edm type (nullable, as properties are) and returns a checker. */
+function accepts(edm: string): (value: unknown) => boolean {
+  const schema = edmSchema(edm);
+  if (!schema) throw new Error(`no schema for ${edm}`);
+  const validate = createAjv().compile(withNull(schema));
+  return (value) => validate(value) as boolean;
+}
+
+describe('schema: Edm primitives', () => {
+  it('Int32: integer within its range', () => {
+    const ok = accepts('Edm.Int32');
+    expect([15, -2147483648, 2147483647, null].map(ok)).to.deep.equal([true, true, true, true]);
+    expect([2147483648, 1.5, '15'].map(ok)).to.deep.equal([false, false, false]);
+  });
+
+  it('Int16, Byte and Int64', () => {
+    expect([32767, 32768].map(accepts('Int16'))).to.deep.equal([true, false]);
+    expect([255, -1].map(accepts('Byte'))).to.deep.equal([true, false]);
+    expect([9007199254740991, 1.5].map(accepts('Int64'))).to.deep.equal([true, false]);
+  });
+
+  it('Double accepts numbers and the NaN/INF strings Graph sends', () => {
+    const ok = accepts('Double');
+    expect([1.5, 'NaN', 'INF', '-INF', null].map(ok)).to.deep.equal([true, true, true, true, true]);
+    expect(['1.5', true].map(ok)).to.deep.equal([false, false]);
+  });
+
+  it('Guid is a uuid', () => {
+    const ok = accepts('Guid');
+    expect(ok('633b1614-b669-47c5-961e-f4a45978ffff')).to.equal(true);
+    expect(ok('633b1614')).to.equal(false);
+  });
+
+  it('DateTimeOffset, Date, TimeOfDay and Duration', () => {
+    expect(['2014-01-01T00:00:00Z', 'endDate=2017-10-11T07:00:00Z'].map(accepts('DateTimeOffset'))).to.deep.equal([true, false]);
+    expect(['2014-01-01', '2014-13-01'].map(accepts('Date'))).to.deep.equal([true, false]);
+    expect(['08:30:00', '08:30:00.0000000', '25:00:00'].map(accepts('TimeOfDay'))).to.deep.equal([true, true, false]);
+    expect(['PT1H30M', '1 hour'].map(accepts('Duration'))).to.deep.equal([true, false]);
+  });
+
+  it('Binary is base64 text (checked by pattern: ajv ignores contentEncoding)', () => {
+    const schema = edmSchema('Binary');
+    expect(schema).to.include({ type: 'string', contentEncoding: 'base64' });
+    const ok = accepts('Binary');
+    expect(['6uv7gQ==', 'MIZB9jVCACfE', ''].map(ok)).to.deep.equal([true, true, true]);
+    expect(['6uv7gh', 'MIZB9jVCACfEw=', 'not base64!'].map(ok)).to.deep.equal([false, false, false]);
+  });
+
+  it('Boolean, String, Stream, Json and spelling variants', () => {
+    expect([true, 'true'].map(accepts('bool'))).to.deep.equal([true, false]);
+    expect(['x', 1].map(accepts('string'))).to.deep.equal([true, false]);
+    expect(edmSchema('Stream')).to.include({ type: 'string', format: 'binary' });
+    expect(edmSchema('Json')).to.deep.equal({});
+    expect(edmSchema('Edm.GeographyPoint')).to.deep.equal({ type: 'object' });
+    expect(edmSchema('sandwich')).to.equal(undefined);
+  });
+});
