@@ -33,6 +33,8 @@ export interface LintRunOptions {
    * exists); `false`: none. A given file that does not exist is an error.
    */
   baseline?: string | false;
+  /** A baseline about to be written: fingerprints are made relative to its folder (when `baseline` is not given). */
+  writeBaseline?: string;
   /** Paths in findings are relative to this directory (default: the project root). */
   root?: string;
   onProgress?: (done: number, total: number) => void;
@@ -74,7 +76,7 @@ export async function runLint(options: LintRunOptions = {}): Promise<LintRun> {
   const t2 = performance.now();
 
   const key = (file: string, dir: string) => toSlash(relative(dir, resolve(root, file)));
-  const baselineDir = baselineFile ? dirname(baselineFile) : root;
+  const baselineDir = baselineFile ? dirname(baselineFile) : options.writeBaseline ? dirname(resolve(options.writeBaseline)) : root;
   const printed = fingerprint(findings, (f) => key(f, baselineDir), (f, l) => lines(f)?.[l - 1]);
   const reported = applyBaseline(printed, baseline, (f) => key(f, baselineDir));
   const files = [...new Set(pages.map((p) => p.file))].sort();

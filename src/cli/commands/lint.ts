@@ -39,7 +39,11 @@ export function lintCommand(): Command {
     let run: LintRun;
     try {
       if (opts.baseline) await mustExist(opts.baseline);
-      run = await runLint({ ...(opts.docs ? { docs: opts.docs } : {}), ...(opts.baseline ? { baseline: opts.baseline } : {}) });
+      run = await runLint({
+        ...(opts.docs ? { docs: opts.docs } : {}),
+        ...(opts.baseline ? { baseline: opts.baseline } : {}),
+        ...(opts.writeBaseline ? { writeBaseline: opts.writeBaseline } : {}),
+      });
     } catch (err) {
       if (err instanceof DocsDirError || err instanceof LintInputError) return fail(err.message);
       throw err;

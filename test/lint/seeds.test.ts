@@ -1,0 +1,98 @@
+/**
+ * The seeds are the specification under test and contain real defects on purpose. This is the FULL
+ * expected lint output for apidocs/ (no baseline): every known defect at its line, with why it is one,
+ * and nothing else. Semantics of addKey compared with the real Graph page
+ * (api-reference/beta/api/serviceprincipal-addkey.md): body {keyCredential, passwordCredential, proof},
+ * 200 OK returning the new keyCredential itself.
+ */
+import { expect } from 'chai';
+import { runLint } from '../../src/lint/run.js';
+
+interface Expected {
+  line: number;
+  ruleId: string;
+  /** Words the message must contain. */
+  words: string[];
+  why: string;
+}
+
+const SEED_000 = 'apidocs/api/intune-onboarding-sideloadingkey-create.md';
+const SEED_001 = 'apidocs/api/application-addkey-localtest.md';
+const SEED_002 = 'apidocs/api/application-addkey.md';
+const SIDELOADINGKEY = 'apidocs/resources/intune-onboarding-sideloadingkey.md';
+
+const EXPECTED: Record<string, Expected[]> = {
+  [SEED_000]: [
+    { line: 1, ruleId: 'front-matter-missing', words: ['no front matter'], why: 'the page starts with its H1: no title/description front matter, unlike every Graph page' },
+    { line: 5, ruleId: 'link-broken', words: ['intune_onboarding_sideloadingkey.md'], why: 'the resource page is intune-onboarding-sideloadingkey.md (hyphens); fix names it' },
+    { line: 16, ruleId: 'path-trailing-slash', words: ['/deviceAppManagement/sideLoadingKeys/'], why: 'documented path ends with a slash' },
+    { line: 31, ruleId: 'request-table-unused-row', words: ['"id"'], why: 'id is in the create table but no example sends it (the service assigns it)' },
+    { line: 36, ruleId: 'table-type-name-mismatch', words: ['lastUpdatedDateTime', 'String'], why: 'a ...DateTime property typed String (a warning, fix DateTimeOffset)' },
+    { line: 41, ruleId: 'link-broken', words: ['intune_onboarding_sideloadingkey.md'], why: 'same broken resource link in the Response section' },
+    { line: 47, ruleId: 'path-trailing-slash', words: ['sideLoadingKeys/'], why: 'example URL ends with a slash' },
+  ],
+  [SEED_001]: [
+    { line: 3, ruleId: 'front-matter-missing', words: ['description is empty'], why: 'description: ""' },
+    { line: 21, ruleId: 'permissions-placeholder', words: ['Delegated (work or school account)', 'TODO'], why: '"TODO: Determine scopes" is not a permission' },
+    { line: 23, ruleId: 'permissions-placeholder', words: ['Application', 'TODO'], why: '"TODO: Determine AppOnly scopes" is not a permission' },
+    { line: 66, ruleId: 'parse-http-framing', words: ['blank line before headers'], why: 'the request line is followed by a blank line, so strictly the headers are the body' },
+    { line: 87, ruleId: 'example-response-odata-type', words: ['microsoft.graph.keycredential', 'only in case'], why: 'annotation says keycredential, the Response text keyCredential (case-only: warning)' },
+    { line: 96, ruleId: 'example-response-envelope', words: ['"value"', 'keyCredential'], why: 'a single keyCredential is documented; the example wraps it in {"value": {...}}' },
+  ],
+  [SEED_002]: [
+    { line: 3, ruleId: 'description-h1-mismatch', words: ['strong password', 'addKey'], why: 'the description is addPassword\'s ("Adds a strong password"), the page documents addKey' },
+    { line: 10, ruleId: 'title-h1-mismatch', words: ['addPasswordKey', 'addKey'], why: 'H1 names addPasswordKey under the title addKey: a different operation (error)' },
+    { line: 46, ruleId: 'request-table-unused-row', words: ['displayName'], why: 'the table (copied from addPassword) lists displayName; no example uses it' },
+    { line: 47, ruleId: 'request-table-unused-row', words: ['endDateTime'], why: 'ditto endDateTime (the example misspells it endDate)' },
+    { line: 48, ruleId: 'request-table-unused-row', words: ['startDateTime'], why: 'ditto startDateTime' },
+    { line: 72, ruleId: 'example-request-unknown-property', words: ['customKeyIdentifier'], why: 'not in the request body table (the prose wraps the table in keyCredential)' },
+    { line: 73, ruleId: 'example-request-unknown-property', words: ['endDate'], why: 'not in the table; means endDateTime, and its value "endDate=2017-..." is not a date-time' },
+    { line: 74, ruleId: 'example-request-unknown-property', words: ['keyId'], why: 'not in the table' },
+    { line: 75, ruleId: 'example-request-unknown-property', words: ['"type"'], why: 'not in the table' },
+    { line: 76, ruleId: 'example-request-unknown-property', words: ['usage'], why: 'not in the table' },
+    { line: 77, ruleId: 'example-request-unknown-property', words: ['"value"'], why: 'not in the table (keyCredential calls the key material "key")' },
+    { line: 93, ruleId: 'parse-http-framing', words: ['no blank line before body'], why: 'response headers run straight into the JSON body' },
+    { line: 96, ruleId: 'example-response-envelope', words: ['"keyCredential"'], why: 'the returned keyCredential is wrapped in {"keyCredential": {...}}, which the Response text does not document' },
+    { line: 97, ruleId: 'example-response-invalid', words: ['customKeyIdentifier', '6uv7gh', 'base64'], why: 'customKeyIdentifier is Binary (base64); "6uv7gh" is not valid base64' },
+    { line: 100, ruleId: 'example-response-unknown-property', words: ['"value"', 'keyCredential'], why: 'keyCredential has no "value" property (it is "key"); a warning since Graph adds properties' },
+  ],
+  [SIDELOADINGKEY]: [
+    { line: 31, ruleId: 'table-type-name-mismatch', words: ['lastUpdatedDateTime'], why: 'the resource types lastUpdatedDateTime as String, as Graph documents it (a warning)' },
+  ],
+  'apidocs/resources/keycredential.md': [],
+  'apidocs/resources/passwordcredential.md': [],
+};
+
+describe('lint of the seed pages (apidocs/)', function () {
+  let findings: Awaited<ReturnType<typeof runLint>>['report']['findings'];
+  before(async () => {
+    findings = (await runLint({ baseline: false })).report.findings;
+  });
+
+  for (const [file, expected] of Object.entries(EXPECTED)) {
+    it(`${file}: exactly the known defects`, () => {
+      const actual = findings.filter((f) => f.file === file);
+      expect(actual.map((f) => `${f.line} ${f.ruleId}`)).to.deep.equal(expected.map((e) => `${e.line} ${e.ruleId}`));
+      expected.forEach((e, i) => {
+        for (const word of e.words) expect(actual[i].message + (actual[i].fix ?? ''), `${file}:${e.line} (${e.why})`).to.include(word);
+      });
+    });
+  }
+
+  it('reports no file other than the seeds and resources', () => {
+    expect([...new Set(findings.map((f) => f.file))].filter((f) => !(f in EXPECTED))).to.deep.equal([]);
+  });
+
+  it('calibrates severities: contradictions are errors, style is warning/info', () => {
+    const sev = (file: string, line: number, ruleId: string) => findings.find((f) => f.file === file && f.line === line && f.ruleId === ruleId)?.severity;
+    expect(sev(SEED_002, 10, 'title-h1-mismatch')).to.equal('error');
+    expect(sev(SEED_001, 96, 'example-response-envelope')).to.equal('error');
+    expect(sev(SEED_000, 5, 'link-broken')).to.equal('error');
+    expect(sev(SEED_000, 36, 'table-type-name-mismatch')).to.equal('warning');
+    expect(sev(SEED_001, 87, 'example-response-odata-type')).to.equal('warning');
+    expect(sev(SEED_002, 100, 'example-response-unknown-property')).to.equal('warning');
+    expect(sev(SEED_000, 31, 'request-table-unused-row')).to.equal('info');
+    expect(findings.find((f) => f.file === SEED_000 && f.line === 5)?.fix).to.equal('../resources/intune-onboarding-sideloadingkey.md');
+    expect(findings.find((f) => f.file === SEED_000 && f.line === 36)?.fix).to.equal('DateTimeOffset');
+  });
+});
