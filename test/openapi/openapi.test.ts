@@ -1,0 +1,67 @@
+import { expect } from 'chai';
+import { fileURLToPath } from 'node:url';
+import { validate } from '@readme/openapi-parser';
+import { buildFromDocs, type DocsBuild } from '../../src/schema/pipeline.js';
+import { openApiPath as openApiFile } from '../../src/model/schema-layout.js';
+import { openApiPath } from '../../src/openapi/generate.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** validate() dereferences in place: give it a copy. */
+async function validateCopy(document: unknown) {
+  return validate(structuredClone(document) as Parameters<typeof validate>[0]);
+}
+
+describe('openapi: OpenAPI 3.1 per version', () => {
+  let built: DocsBuild;
+  const doc = (version: string): any => built.output.files.get(openApiFile(version));
+  before(async () => {
+    built = await buildFromDocs([`${ROOT}apidocs`], { root: ROOT });
+  });
+
+  for (const version of ['beta', 'localtest']) {
+    it(`openapi.${version}.json passes @readme/openapi-parser validate()`, async () => {
+      const result = await validateCopy(doc(version));
+      expect(result.valid, JSON.stringify(result)).to.equal(true);
+      expect(doc(version)).to.deep.include({ openapi: '3.1.0', jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema' });
+      expect(doc(version).servers).to.deep.equal([{ url: `https://graph.microsoft.com/${version}` }]);
+    });
+  }
+
+  it('the validator does reject a broken document (the test can fail)', async () => {
+    const broken = structuredClone(doc('beta'));
+    broken.paths['/applications/{id}/addKey'].post.parameters = [];
+    const result = await validateCopy(broken);
+    expect(result.valid).to.equal(false);
+  });
+
+  it('describes addKey: path parameter, request $ref, 200 response, examples, source, bearer security', () => {
+    const post = doc('beta').paths['/applications/{id}/addKey'].post;
+    expect(post.operationId).to.equal('applications.addKey');
+    expect(post.parameters).to.deep.equal([{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }]);
+    expect(post.requestBody.content['application/json'].schema).to.deep.equal({ $ref: '#/components/schemas/applications.addKey.request' });
+    expect(post.responses['200'].content['application/json'].schema).to.deep.equal({ $ref: '#/components/schemas/applications.addKey.response' });
+    expect(post['x-graphpact-source']).to.deep.equal({ file: 'apidocs/api/application-addkey.md', line: 31 });
+    expect(post.tags).to.deep.equal(['applications']);
+    expect(post.requestBody.content['application/json'].examples.example1.value.keyCredential.keyId).to.equal('633b1614-b669-47c5-961e-f4a45978ffff');
+    expect(doc('beta').security).to.deep.equal([{ bearer: [] }]);
+    expect(doc('beta').components.securitySchemes.bearer).to.include({ type: 'http', scheme: 'bearer' });
+  });
+
+  it('inlines the schema files as components with rewritten refs', () => {
+    const schemas = doc('beta').components.schemas;
+    expect(Object.keys(schemas).sort()).to.include.members(['microsoft.graph.keyCredential', 'deviceAppManagement.sideLoadingKeys.create.response']);
+    expect(schemas['deviceAppManagement.sideLoadingKeys.create.response'].$ref).to.equal('#/components/schemas/microsoft.graph.sideLoadingKey');
+    expect(JSON.stringify(schemas)).to.not.contain('"$id"');
+  });
+
+  it('redacts secret-named example values (localtest addKey proof)', () => {
+    const example = doc('localtest').paths['/applications/{applicationsId}/addKey'].post.requestBody.content['application/json'].examples.example1;
+    expect(example.value.proof).to.equal('[REDACTED]');
+  });
+
+  it('numbers a placeholder used twice, since parameters are unique by name', () => {
+    expect(openApiPath('/users/{id}/messages/{id}')).to.deep.equal({ path: '/users/{id}/messages/{id2}', parameters: ['id', 'id2'] });
+    expect(openApiPath('/me/drive/root:/{item-path}:/content').parameters).to.deep.equal(['item-path']);
+  });
+});
