@@ -21,7 +21,7 @@ export const QUIRKS = {
   wrongCreateStatus: { description: 'creates answer 200 OK instead of 201 Created', rewrite: (r) => { if (r.status === 201) r.status = 200; } },
   omitId: { description: 'responses leave out the `id` property', rewrite: (r) => entities(r.body).forEach((e) => delete e.id) },
   totalActivationAsString: { description: 'sideLoadingKey.totalActivation is a string, not an Int32', rewrite: (r) => entities(r.body).forEach((e) => { if (typeof e.totalActivation === 'number') e.totalActivation = String(e.totalActivation); }) },
-  wrapInValue: { description: 'single objects come wrapped as {"value": object}', rewrite: (r) => { if (r.ok && isObject(r.body) && !('value' in r.body)) r.body = { value: r.body }; } },
+  wrapInValue: { description: 'single objects come wrapped as {"value": object}', rewrite: (r) => { if (r.ok && isObject(r.body) && !Array.isArray(r.body.value)) r.body = { value: r.body }; } },
   extraProperties: { description: 'adds an undocumented property to every object (open world: still conformant)', rewrite: (r) => { if (r.ok) entities(r.body).forEach((e) => { e.graphpactExtra = 'extra'; }); } },
   plainErrorBody: { description: 'errors are plain text, not Graph\'s {"error": ...} envelope', rewrite: (r) => { if (r.error) r.plainText = `${r.error.code}: ${r.error.message}`; } },
   wrongContentType: { description: 'answers with Content-Type text/json instead of Graph\'s application/json', rewrite: (r) => { r.contentType = 'text/json'; } },

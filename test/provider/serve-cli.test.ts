@@ -1,0 +1,58 @@
+/** `graphpact serve` as a user runs it: a child process, its printed URL, real HTTP, SIGTERM. */
+import { expect } from 'chai';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { call } from './helpers.js';
+
+const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+const LAUNCH = `import(${JSON.stringify(MAIN)}).then((m) => m.main(process.argv.slice(1))).then((code) => { process.exitCode = code; })`;
+
+function graphpact(args: string[]): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, ['--import', 'tsx', '--eval', LAUNCH, ...args], { env: { ...process.env, PACT_DO_NOT_TRACK: 'true' } });
+}
+
+async function finish(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => { stdout += d; });
+  child.stderr.on('data', (d) => { stderr += d; });
+  const [code] = await once(child, 'exit');
+  return { code: code as number | null, stdout, stderr };
+}
+
+describe('graphpact serve', function () {
+  it('prints its URL as JSON, serves the asked version, and stops cleanly on SIGTERM', async function () {
+    const child = graphpact(['serve', '--port', '0', '--version', 'v1.0', '--format', 'json', '--verbose']);
+    let stderr = '';
+    child.stderr.on('data', (d) => { stderr += d; });
+    const [first] = await once(child.stdout, 'data');
+    const started = JSON.parse(String(first).split('\n')[0]);
+    expect(started.versions).to.deep.equal(['v1.0']);
+    expect(started.url).to.match(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const reply = await call(`${started.url}/v1.0`, 'POST', '/deviceAppManagement/sideLoadingKeys', { body: { displayName: 'graphpact-test cli' } });
+    expect(reply.status).to.equal(201);
+    expect((await call(`${started.url}/beta`, 'GET', '/deviceAppManagement/sideLoadingKeys')).status).to.equal(400);
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    expect(code).to.equal(0);
+    expect(stderr).to.match(/POST \/v1\.0\/deviceAppManagement\/sideLoadingKeys 201/);
+    expect(stderr).not.to.include('Bearer eyJ');
+  });
+
+  it('--help exits 0 and lists the options', async function () {
+    const { code, stdout } = await finish(graphpact(['serve', '--help']));
+    expect(code).to.equal(0);
+    for (const option of ['--port', '--host', '--version', '--latency', '--throttle', '--quirk', '--verbose']) expect(stdout).to.include(option);
+  });
+
+  it('bad usage exits 2 with one line, no stack trace', async function () {
+    const cases = [['--throttle', 'often'], ['--quirk', 'noSuchQuirk'], ['--port', '70000'], ['--schemas', '/nonexistent']];
+    const results = await Promise.all(cases.map((args) => finish(graphpact(['serve', ...args]))));
+    results.forEach(({ code, stderr }, i) => {
+      expect(code, cases[i].join(' ')).to.equal(2);
+      expect(stderr.trim().split('\n'), stderr).to.have.length(1);
+      expect(stderr).to.match(/^graphpact/);
+    });
+  });
+});
