@@ -4,10 +4,16 @@ import { serveCommand } from './serve.js';
 import { buildCommand } from './build.js';
 import { lintCommand } from './lint.js';
 import { verifyCommand } from './verify.js';
+import { publishCommand } from './publish.js';
+import { canIDeployCommand } from './can-i-deploy.js';
+import { contractsCommand } from './contracts.js';
 
 export const commandFactories: Array<() => Command> = [
   buildCommand,
+  contractsCommand,
   lintCommand,
   serveCommand,
   verifyCommand,
+  publishCommand,
+  canIDeployCommand,
 ];
