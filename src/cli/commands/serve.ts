@@ -34,6 +34,11 @@ export function serveCommand(): Command {
     .option('--verbose', 'log one redacted line per request to stderr');
   addFormatOption(cmd);
   return cmd.action(action(async (opts: ServeOptions) => {
+    // Listen for the stop signal before starting, so a signal during start-up still closes cleanly.
+    const stopped = new Promise<string>((resolve) => {
+      process.once('SIGINT', () => resolve('SIGINT'));
+      process.once('SIGTERM', () => resolve('SIGTERM'));
+    });
     let provider;
     try {
       provider = await startProvider({
@@ -54,10 +59,7 @@ export function serveCommand(): Command {
     const bases = provider.versions.map((v) => `${provider.url}/${v}`);
     if (opts.format === 'json') process.stdout.write(JSON.stringify({ url: provider.url, versions: provider.versions, baseUrls: bases }) + '\n');
     else process.stdout.write(`graphpact provider listening on ${provider.url}\n${bases.map((b) => `  ${b}`).join('\n')}\n(Ctrl-C to stop)\n`);
-    const signal = await new Promise<string>((resolve) => {
-      process.once('SIGINT', () => resolve('SIGINT'));
-      process.once('SIGTERM', () => resolve('SIGTERM'));
-    });
+    const signal = await stopped;
     await provider.close();
     if (opts.format !== 'json') process.stdout.write(`graphpact provider stopped (${signal})\n`);
     return EXIT.ok;
