@@ -15,7 +15,7 @@ export function row(file: string, line: number, name: string, type: TypeRef, ext
   return { file, line, name, type, description: '', ...extra };
 }
 
-export function apiPage(file: string, over: Partial<ApiPage> & { method?: string; path?: string; version?: string }): ApiPage {
+export function apiPage(file: string, over: Omit<Partial<ApiPage>, 'version'> & { method?: string; path?: string; version?: string }): ApiPage {
   const { method = 'GET', path = '/things', version, ...rest } = over;
   const page: ApiPage = {
     kind: 'api',
@@ -35,7 +35,7 @@ export function apiPage(file: string, over: Partial<ApiPage> & { method?: string
   return page;
 }
 
-export function resourcePage(file: string, typeName: string, properties: PropertyRow[], over: Partial<ResourcePage> & { version?: string } = {}): ResourcePage {
+export function resourcePage(file: string, typeName: string, properties: PropertyRow[], over: Omit<Partial<ResourcePage>, 'version'> & { version?: string } = {}): ResourcePage {
   const { version, ...rest } = over;
   const page: ResourcePage = {
     kind: 'resource',

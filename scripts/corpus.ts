@@ -1,0 +1,229 @@
+/**
+ * Corpus coverage: builds the whole Graph docs corpus into a temp dir (it must not crash) and prints
+ * how much of it became operations and schemas, split Intune / non-Intune (file name `intune-*`).
+ *
+ *   npm run corpus -- --docs ../shared/corpus/graph-docs [--format json] [--keep]
+ *
+ * Exit 0 when built, 2 when it could not run. Sections are a list of functions over one build
+ * context (CORPUS_SECTIONS below): add a section to report more (lint totals go there).
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { operationFromPage } from '../src/catalog/operation.js';
+import type { ApiPage, ParsedPage } from '../src/model/page.js';
+import { requestSchemaPath } from '../src/model/schema-layout.js';
+import { DocsDirError } from '../src/parse/index.js';
+import { buildFromDocs, type DocsBuild } from '../src/schema/pipeline.js';
+import { createAjv } from '../src/schema/load.js';
+import { schemaId } from '../src/model/schema-layout.js';
+import { writeGeneratedFiles } from '../src/schema/write.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/** Counts split by page family. */
+export interface Split {
+  intune: number;
+  other: number;
+  total: number;
+}
+
+export interface CorpusContext {
+  build: DocsBuild;
+  /** Raw markdown by page file, for counts independent of the parser. */
+  texts: Map<string, string>;
+  outDir: string;
+}
+
+export interface CorpusSection {
+  title: string;
+  /** name → number or split; shown in order. */
+  rows: Record<string, number | Split | string>;
+}
+
+function isIntune(file: string): boolean {
+  return basename(file).toLowerCase().startsWith('intune-');
+}
+
+function split<P extends ParsedPage>(pages: P[], count: (page: P) => number): Split {
+  const out: Split = { intune: 0, other: 0, total: 0 };
+  for (const page of pages) {
+    const n = count(page);
+    if (isIntune(page.file)) out.intune += n;
+    else out.other += n;
+    out.total += n;
+  }
+  return out;
+}
+
+/** `METHOD path` lines with a relative path, as HTTP request sections write them (examples use absolute URLs). */
+const HTTP_PATH_LINE = /^[ \t]*(GET|POST|PATCH|PUT|DELETE)[ \t]+(?!https?:)[/{A-Za-z]\S*/gm;
+
+const api = (ctx: CorpusContext): ApiPage[] => ctx.build.pages.filter((p): p is ApiPage => p.kind === 'api');
+
+function pagesSection(ctx: CorpusContext): CorpusSection {
+  return {
+    title: 'Pages parsed',
+    rows: {
+      'all pages': split(ctx.build.pages, () => 1),
+      'API pages': split(api(ctx), () => 1),
+      'resource pages': split(ctx.build.pages.filter((p) => p.kind === 'resource'), () => 1),
+      'unreadable files': ctx.build.unreadable.length,
+    },
+  };
+}
+
+function operationsSection(ctx: CorpusContext): CorpusSection {
+  const pages = api(ctx);
+  const present = (p: ApiPage) => (ctx.texts.get(p.file)?.match(HTTP_PATH_LINE) ?? []).length;
+  return {
+    title: 'Operations',
+    rows: {
+      'API pages with a `METHOD path` line in the markdown': split(pages, (p) => (present(p) > 0 ? 1 : 0)),
+      'API pages that became an operation': split(pages, (p) => (p.httpRequests.length > 0 ? 1 : 0)),
+      '`METHOD path` lines in the markdown': split(pages, present),
+      'HTTP request paths parsed': split(pages, (p) => p.httpRequests.length),
+      'distinct operations (after merging duplicates)': ctx.build.catalog.operations.length,
+      'types': ctx.build.catalog.types.size,
+    },
+  };
+}
+
+function schemasSection(ctx: CorpusContext): CorpusSection {
+  const pages = api(ctx);
+  const withTable = pages.filter((p) => (p.requestBody?.properties.length ?? 0) > 0);
+  const turned = (p: ApiPage): number => {
+    const op = operationFromPage(p).operation;
+    return op && ctx.build.output.files.has(requestSchemaPath(op.version, op.id)) ? 1 : 0;
+  };
+  const files = [...ctx.build.output.files.keys()];
+  return {
+    title: 'Schemas',
+    rows: {
+      'request body tables': split(withTable, () => 1),
+      'request body tables turned into schemas': split(withTable, turned),
+      'type schema files': files.filter((f) => f.includes('/types/')).length,
+      'request schema files': files.filter((f) => f.endsWith('.request.json')).length,
+      'response schema files': files.filter((f) => f.endsWith('.response.json')).length,
+      'OpenAPI documents': files.filter((f) => f.startsWith('openapi.')).length,
+    },
+  };
+}
+
+function examplesSection(ctx: CorpusContext): CorpusSection {
+  const pages = api(ctx);
+  const parsedBodies = (side: 'request' | 'response') => (p: ApiPage) =>
+    p.examples.filter((e) => e[side]?.body && e[side]?.body?.parse !== 'invalid').length;
+  return {
+    title: 'Examples',
+    rows: {
+      'examples found': split(pages, (p) => p.examples.length),
+      'request JSON bodies parsed': split(pages, parsedBodies('request')),
+      'response JSON bodies parsed': split(pages, parsedBodies('response')),
+    },
+  };
+}
+
+/** Every schema file is added to one ajv 2020 instance and compiled: the files consumers will load. */
+function ajvSection(ctx: CorpusContext): CorpusSection {
+  const ajv = createAjv();
+  const schemas = ctx.build.output.schemaFiles;
+  for (const [path, schema] of schemas) ajv.addSchema(schema, schemaId(path));
+  let failed = 0;
+  let firstError = '';
+  for (const path of schemas.keys()) {
+    try {
+      ajv.getSchema(schemaId(path));
+    } catch (err) {
+      failed++;
+      firstError ||= `${path}: ${(err as Error).message}`;
+    }
+  }
+  return { title: 'ajv 2020 compile', rows: { 'schema files compiled': schemas.size - failed, 'failed to compile': failed, ...(firstError ? { 'first failure': firstError } : {}) } };
+}
+
+function findingsSection(ctx: CorpusContext): CorpusSection {
+  const byRule: Record<string, number> = {};
+  for (const f of ctx.build.findings) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
+  return { title: 'Findings (parser, catalog, generation)', rows: Object.fromEntries(Object.entries(byRule).sort(([a], [b]) => (a < b ? -1 : 1))) };
+}
+
+/**
+ * The report, section by section. Later stages add theirs here, e.g.
+ *   (ctx) => lintSection(ctx)   // LINT ENGINEER: add lint totals (per rule, Intune / non-Intune) here
+ */
+export const CORPUS_SECTIONS: Array<(ctx: CorpusContext) => CorpusSection | Promise<CorpusSection>> = [
+  pagesSection,
+  operationsSection,
+  schemasSection,
+  examplesSection,
+  ajvSection,
+  findingsSection,
+];
+
+function formatValue(value: number | Split | string): string {
+  if (typeof value !== 'object') return String(value);
+  return `${value.total} (Intune ${value.intune}, non-Intune ${value.other})`;
+}
+
+async function readTexts(build: DocsBuild): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const page of build.pages) texts.set(page.file, await readFile(join(ROOT, page.file), 'utf8').catch(() => ''));
+  return texts;
+}
+
+async function run(opts: { docs: string[]; format: string; keep?: boolean }): Promise<number> {
+  const started = performance.now();
+  const outDir = await mkdtemp(join(tmpdir(), 'graphpact-corpus-'));
+  try {
+    const build = await buildFromDocs(opts.docs, { root: ROOT });
+    await writeGeneratedFiles(outDir, build.output.files);
+    const buildMs = performance.now() - started;
+    const ctx: CorpusContext = { build, texts: await readTexts(build), outDir };
+    const sections: CorpusSection[] = [];
+    for (const section of CORPUS_SECTIONS) sections.push(await section(ctx));
+    const timing = { title: 'Time', rows: { 'build (load, parse, catalog, schemas, write) ms': Math.round(buildMs), 'total ms': Math.round(performance.now() - started) } };
+    sections.push(timing);
+    if (opts.format === 'json') {
+      process.stdout.write(JSON.stringify({ docs: opts.docs, sections }, null, 2) + '\n');
+    } else {
+      const lines = [`graphpact corpus: ${opts.docs.join(', ')}`];
+      for (const s of sections) {
+        lines.push('', s.title);
+        for (const [name, value] of Object.entries(s.rows)) lines.push(`  ${name}: ${formatValue(value)}`);
+      }
+      if (opts.keep) lines.push('', `output kept in ${outDir}`);
+      process.stdout.write(lines.join('\n') + '\n');
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof DocsDirError) {
+      process.stderr.write(`corpus: ${err.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`corpus: crashed: ${(err as Error).message}\n`);
+    if (process.env.GRAPHPACT_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
+    return 2;
+  } finally {
+    if (!opts.keep) await rm(outDir, { recursive: true, force: true });
+  }
+}
+
+const program = new Command('corpus')
+  .description('build the whole docs corpus into a temp dir and print coverage (Intune / non-Intune)')
+  .option('--docs <dir>', 'docs directory (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+  .option('--format <format>', 'text|json', 'text')
+  .option('--keep', 'keep the generated output and print where it is')
+  .action(async (opts: { docs?: string[]; format: string; keep?: boolean }) => {
+    const docs = opts.docs ?? [join(ROOT, '..', 'shared', 'corpus', 'graph-docs')];
+    if (!['text', 'json'].includes(opts.format)) {
+      process.stderr.write(`corpus: --format must be text or json (got "${opts.format}")\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.exitCode = await run({ docs, format: opts.format, keep: opts.keep });
+  });
+
+await program.parseAsync(process.argv);
