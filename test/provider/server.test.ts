@@ -1,6 +1,8 @@
 /** The provider's HTTP behaviour common to every route: headers, envelope, auth, body limits, errors. */
 import { expect } from 'chai';
 import { Readable } from 'node:stream';
+import { connect } from 'node:net';
+import { once } from 'node:events';
 import { request } from 'undici';
 import { startProvider, GRAPH_JSON_CONTENT_TYPE, MAX_BODY_BYTES } from '../../src/provider/index.js';
 import { call, expectEnvelope, useProvider, TOKEN } from './helpers.js';
@@ -129,6 +131,31 @@ describe('provider: HTTP behaviour', function () {
       expectEnvelope(await call(p.beta, 'GET', `/applications/${app.id}`), 500, 'InternalServerError');
       p.provider.state.applications.delete(app.id);
       expect((await call(p.beta, 'GET', KEYS)).status).to.equal(200);
+    });
+  });
+
+  describe('robustness', function () {
+    /** Sends raw bytes on a new connection; resolves with what came back (possibly nothing). */
+    async function raw(bytes: string, hangUpAfterMs?: number): Promise<string> {
+      const { port } = new URL(p.provider.url);
+      const socket = connect(Number(port), '127.0.0.1');
+      await once(socket, 'connect');
+      let received = '';
+      socket.on('data', (d) => { received += d; });
+      socket.on('error', () => undefined);
+      socket.write(bytes);
+      if (hangUpAfterMs !== undefined) setTimeout(() => socket.destroy(), hangUpAfterMs);
+      await once(socket, 'close');
+      return received;
+    }
+
+    it('survives clients that hang up mid-body and requests that are not HTTP', async function () {
+      const head = `POST /beta${KEYS} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/json\r\n`;
+      await raw(`${head}Content-Length: 1000\r\n\r\n{"displayName":`, 50);
+      await raw(`${head}Transfer-Encoding: chunked\r\n\r\n5\r\n{"dis\r\n`, 50);
+      expect(await raw('this is not HTTP\r\n\r\n')).to.match(/^HTTP\/1\.1 400/);
+      const replies = await Promise.all(Array.from({ length: 5 }, () => call(p.beta, 'GET', KEYS)));
+      expect(replies.map((r) => r.status)).to.deep.equal([200, 200, 200, 200, 200]);
     });
   });
 
