@@ -87,6 +87,13 @@ describe('credentials', function () {
       expect(await verify(proof)).to.have.property('reason').that.matches(/lifetime .* 601 s/);
     });
 
+    it('allows small clock skew but not a proof from the future', async function () {
+      const slightlyAhead = await signProof({ privateKey: cert.privateKey, applicationObjectId: APP_ID, notBefore: new Date(Date.now() + 60_000) });
+      expect(await verify(slightlyAhead)).to.deep.equal({ ok: true });
+      const future = await signProof({ privateKey: cert.privateKey, applicationObjectId: APP_ID, notBefore: new Date(Date.now() + 30 * 60_000) });
+      expect(await verify(future)).to.have.property('reason').that.matches(/not yet valid/);
+    });
+
     it('rejects alg none and HS256', async function () {
       const none = await signProof({ privateKey: cert.privateKey, applicationObjectId: APP_ID, alg: 'none' });
       expect(await verify(none)).to.have.property('reason').that.matches(/RS256 \(got alg "none"\)/);
