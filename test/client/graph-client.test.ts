@@ -199,6 +199,42 @@ describe('client/createGraphClient', () => {
     expect(b.response.body).to.equal('<h1>bad gateway</h1>');
   });
 
+  it('maps every typed method to its Graph method and path', async () => {
+    const s = await startServer((req, res) => json(res, 200, { value: [] }));
+    server = s.server;
+    const client = createGraphClient({ baseUrl: s.url, token: 'tok-abcdef' });
+    const calls = [
+      client.createSideLoadingKey({ displayName: 'k' }),
+      client.getSideLoadingKey('k/1'),
+      client.deleteSideLoadingKey('k1'),
+      client.addKey('a1', { keyCredential: { type: 'AsymmetricX509Cert' }, proof: 'p' }),
+      client.removeKey('a1', { keyId: 'k', proof: 'p' }),
+      client.createApplication({ displayName: 'app' }),
+      client.getApplication('a1'),
+      client.updateApplication('a1', { keyCredentials: [] }),
+      client.deleteApplication('a1'),
+      client.listApplications({ filter: "displayName eq 'x y'" }),
+      client.listApplications(),
+    ];
+    const results = [];
+    for (const call of calls) results.push(await call);
+    await client.close();
+    expect(results.map((r) => `${r.request.method} ${r.request.url.slice(s.url.length)}`)).to.deep.equal([
+      'POST /deviceAppManagement/sideLoadingKeys',
+      'GET /deviceAppManagement/sideLoadingKeys/k%2F1',
+      'DELETE /deviceAppManagement/sideLoadingKeys/k1',
+      'POST /applications/a1/addKey',
+      'POST /applications/a1/removeKey',
+      'POST /applications',
+      'GET /applications/a1',
+      'PATCH /applications/a1',
+      'DELETE /applications/a1',
+      "GET /applications?$filter=displayName%20eq%20'x%20y'",
+      'GET /applications',
+    ]);
+    expect(results[9].data).to.deep.equal({ value: [] });
+  });
+
   it('rejects a base URL that is not absolute', () => {
     expect(() => createGraphClient({ baseUrl: 'graph/beta' })).to.throw(/not an absolute URL: "graph\/beta"/);
   });
