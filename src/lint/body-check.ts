@@ -100,8 +100,13 @@ export interface Shape {
   children?: Map<string, Shape>;
 }
 
+/** Every Graph entity has `id` (from microsoft.graph.entity, often undocumented on the page itself). */
+const ENTITY_ID: PropertyRow = { file: '', line: 0, name: 'id', type: { raw: 'String', kind: 'primitive', name: 'Edm.String', collection: false }, description: '' };
+
 export function typeShape(catalog: Catalog, def: TypeDef): Shape {
-  return { owner: localTypeName(def.name), open: isOpen(catalog, def), rows: allProperties(catalog, def) };
+  const rows = allProperties(catalog, def);
+  const entity = def.kind === 'entity' || def.baseType !== undefined;
+  return { owner: localTypeName(def.name), open: isOpen(catalog, def), rows: entity && !rows.some((r) => r.name === 'id') ? [...rows, ENTITY_ID] : rows };
 }
 
 /** The shape of an operation's request body, from its table (and wrapper), else the type it represents. */

@@ -57,6 +57,11 @@ function lowerIndex(catalog: Catalog): Map<string, TypeDef> {
   return index;
 }
 
+/** The version a page's facts live in (its operation's, else the page's own). */
+export function pageVersionOf(page: ApiPage, op: Operation | undefined): string {
+  return op?.version ?? page.version?.value ?? 'unversioned';
+}
+
 /** Properties and relationships of a type and its base types (nearest first). */
 export function allProperties(catalog: Catalog, def: TypeDef): PropertyRow[] {
   const out: PropertyRow[] = [];
@@ -68,12 +73,19 @@ export function allProperties(catalog: Catalog, def: TypeDef): PropertyRow[] {
   return out;
 }
 
-/** True when `def` (or a base of it) is an open type: any property is allowed. */
+/**
+ * True when any property must be accepted: `def` (or a base of it) is an open type, or a base type is
+ * not documented here (its properties are unknown, so nothing can be called unknown).
+ */
 export function isOpen(catalog: Catalog, def: TypeDef): boolean {
   const seen = new Set<string>();
-  for (let t: TypeDef | undefined = def; t && !seen.has(t.name); t = t.baseType ? findType(catalog, t.version, t.baseType) : undefined) {
+  for (let t: TypeDef | undefined = def; t && !seen.has(t.name); ) {
     seen.add(t.name);
     if (t.openType) return true;
+    if (!t.baseType) return false;
+    const base = findType(catalog, t.version, t.baseType);
+    if (!base) return true;
+    t = base;
   }
   return false;
 }
@@ -96,11 +108,15 @@ export interface DocumentedResponse {
   line: number;
 }
 
+/** "a [x](...) collection", "an array of [x]", "a list of": collection wording the parser flag may miss. */
+const COLLECTION_WORDING = /\bcollection\b|\barray of\b|\blist of\b/i;
+
 export function documentedResponse(page: ApiPage, op: Operation | undefined): DocumentedResponse | undefined {
   if (!page.response) return undefined;
+  const returnType = op?.returnType ?? page.response.returnType;
   return {
-    returnType: op?.returnType ?? page.response.returnType,
-    collection: op?.returnsCollection ?? page.response.collection,
+    returnType,
+    collection: Boolean(op?.returnsCollection || page.response.collection || returnType?.collection || COLLECTION_WORDING.test(page.response.text)),
     statusCodes: page.response.statusCodes,
     line: page.response.line,
   };

@@ -105,8 +105,11 @@ export function validatorsOf(set: SchemaSet): BodyValidators {
 
 function lintContext(pages: readonly ParsedPage[], catalog: Catalog, validators: BodyValidators, options: LintOptions): LintContext {
   const byFile = new Map<string, Operation>();
+  // A page is judged against the operation only when the catalog kept that page's facts (its first
+  // source): a merged duplicate (one Intune page per derived type) documents other bodies and types.
   for (const op of catalog.operations) {
-    for (const src of op.sources) if (!byFile.has(src.file)) byFile.set(src.file, op);
+    const primary = op.sources[0]?.file;
+    if (primary && !byFile.has(primary)) byFile.set(primary, op);
   }
   return {
     catalog,

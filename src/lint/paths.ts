@@ -5,7 +5,10 @@ export function documentedPathPart(path: string): string {
   let p = path.trim().replace(/^https?:\/\/[^/]+/i, '');
   p = p.replace(/^\/(v1\.0|beta|localtest)(?=\/|$)/i, '');
   p = p.replace(/[?#].*$/, '');
+  // Function parameters `(a={a})` are often left out on one side; `/me` is `/users/{id}`.
+  p = p.replace(/\([^()/]*\)(?=\/|$)/g, '');
   if (!p.startsWith('/')) p = '/' + p;
+  p = p.replace(/^\/me(?=\/|$)/i, '/users/{me}');
   return p.length > 1 ? p.replace(/\/+$/, '') : p;
 }
 

@@ -2,7 +2,7 @@
 import type { TypeDef } from '../model/catalog.js';
 import type { JsonBody } from '../model/page.js';
 import type { ExampleSubject, LintContext } from './types.js';
-import { documentedResponse, responseEnvelope, returnTypeDef, type DocumentedResponse, type Envelope } from './doc-facts.js';
+import { documentedResponse, pageVersionOf, responseEnvelope, returnTypeDef, type DocumentedResponse, type Envelope } from './doc-facts.js';
 
 export interface ResponseTarget {
   body: JsonBody;
@@ -17,13 +17,13 @@ export interface ResponseTarget {
 
 export function responseTarget({ page, example, operation }: ExampleSubject, ctx: LintContext): ResponseTarget | undefined {
   const body = example.response?.body;
-  if (!body || body.value === undefined || !operation) return undefined;
+  if (!body || body.value === undefined) return undefined;
   // Only the success response is described by the docs' Response section.
   const status = example.response?.status;
   if (status !== undefined && (status < 200 || status > 299)) return undefined;
   const documented = documentedResponse(page, operation);
   if (!documented) return undefined;
-  const returned = returnTypeDef(ctx.catalog, operation.version, documented.returnType);
+  const returned = returnTypeDef(ctx.catalog, pageVersionOf(page, operation), documented.returnType);
   const envelope = responseEnvelope(body.value, documented, returned, ctx.catalog);
   return envelope
     ? { body, value: envelope.inner, prefix: `/${envelope.key}`, documented, returned, envelope }

@@ -28,13 +28,15 @@ export const rule: LintRule<'api-page'> = {
     const description = page.frontMatter.description;
     const title = page.frontMatter.title;
     if (typeof description !== 'string' || !description.trim() || typeof title !== 'string') return [];
-    // Only action pages name their operation with an identifier (`application: addKey`).
-    const ids = identifiers(title.includes(':') ? title.slice(title.indexOf(':') + 1) : title);
+    // Only action pages name their operation with an identifier after a colon (`application: addKey`).
+    if (!title.includes(':')) return [];
+    const ids = identifiers(title.slice(title.indexOf(':') + 1));
     if (ids.length !== 1) return [];
     const wanted = objectWords(ids[0]);
     if (wanted.length === 0) return [];
     const said = new Set((description.match(/[A-Za-z]+/g) ?? []).flatMap((w) => [stem(w), ...w.split(/(?=[A-Z])/).map(stem)]));
-    if (wanted.some((w) => said.has(stem(w)))) return [];
+    const squashed = description.toLowerCase().replace(/[^a-z]/g, '');
+    if (wanted.some((w) => said.has(stem(w)) || squashed.includes(stem(w)))) return [];
     return [findingAt(rule, { file: page.file, line: lineOf(ctx.sourceLines(page.file), page.frontMatterLine ?? 1, 'description') },
       `description "${description}" does not describe ${ids[0]} (no mention of ${wanted.map((w) => `"${w}"`).join(' or ')})`)];
   },

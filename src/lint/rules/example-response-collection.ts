@@ -2,7 +2,7 @@ import type { LintRule } from '../types.js';
 import type { Finding } from '../../model/finding.js';
 import { findingAt } from '../report.js';
 import { lineOfPointer } from '../body-check.js';
-import { allProperties, annotationFlag, annotationKeyLine, documentedResponse, isPlainObject, returnTypeDef } from '../doc-facts.js';
+import { allProperties, annotationFlag, annotationKeyLine, pageVersionOf, documentedResponse, isPlainObject, returnTypeDef } from '../doc-facts.js';
 import { widgetFixture } from './fixtures.js';
 
 export const rule: LintRule<'example'> = {
@@ -22,7 +22,7 @@ export const rule: LintRule<'example'> = {
     }
     const body = r.body;
     if (body && isPlainObject(body.value)) {
-      const returned = returnTypeDef(ctx.catalog, operation?.version ?? 'unversioned', documented.returnType);
+      const returned = returnTypeDef(ctx.catalog, pageVersionOf(page, operation), documented.returnType);
       const hasValueProperty = returned && allProperties(ctx.catalog, returned).some((p) => p.name === 'value');
       const isValueArray = Array.isArray(body.value.value);
       if (!documented.collection && isValueArray && !hasValueProperty) {

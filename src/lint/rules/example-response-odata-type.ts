@@ -26,8 +26,11 @@ export const rule: LintRule<'example'> = {
     const annotatedDef = findType(ctx.catalog, version, a);
     const documentedDef = findType(ctx.catalog, version, d);
     const related = annotatedDef && documentedDef && (derivesFrom(ctx.catalog, annotatedDef, documentedDef) || derivesFrom(ctx.catalog, documentedDef, annotatedDef));
+    // An error only when both types are documented and unrelated; a derived type (Graph returns
+    // subtypes) or a type this docs tree does not define is a warning.
+    const unrelated = annotatedDef && documentedDef && !related;
     return [findingAt(rule, at, `annotation @odata.type "${annotated}" differs from the documented returned type ${localTypeName(d)}${related ? ' (a base or derived type)' : ''}`,
-      related ? { severity: 'warning', fix: d } : { fix: d })];
+      unrelated ? { fix: d } : { severity: 'warning', fix: d })];
   },
   examples: {
     ok: [widgetFixture()],

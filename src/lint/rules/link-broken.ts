@@ -4,9 +4,16 @@ import type { LintRule } from '../types.js';
 import { findingAt } from '../report.js';
 import { widgetFixture, widgetPage } from './fixtures.js';
 
-/** Links this rule checks: relative links to docs pages (not includes, snippets, absolute or site-rooted ones). */
-function isCheckedLink(target: string): boolean {
-  return /\.md(#.*)?$/i.test(target) && !/^[a-z]+:|^\/|(^|\/)(includes|snippets)\//i.test(target);
+/**
+ * Links this rule checks: relative links to resource pages (`../resources/x.md`, or a sibling from a
+ * resource page). Links to API pages, includes and snippets are left alone: a docs subset (the shared
+ * corpus) leaves such pages out on purpose.
+ */
+function isCheckedLink(pageFile: string, target: string): boolean {
+  if (!/\.md(#.*)?$/i.test(target) || /^[a-z]+:|^\//i.test(target)) return false;
+  const t = target.replace(/\\/g, '/');
+  if (/(^|\/)resources\//i.test(t)) return true;
+  return !t.includes('/') && /(^|\/)resources\/[^/]+$/i.test(pageFile);
 }
 
 /** The known file most like the intended target, in the same folder (case, `_` vs `-`). */
@@ -14,7 +21,8 @@ export function closestFile(intended: string, knownFiles: readonly string[]): st
   const dir = posix.dirname(intended).toLowerCase();
   const base = posix.basename(intended).toLowerCase().replace(/_/g, '-');
   let best: string | undefined;
-  let bestDistance = Math.max(3, Math.floor(base.length / 3)) + 1;
+  // Only a near miss is a useful fix (case, `_` for `-`, a letter or two).
+  let bestDistance = 3;
   for (const f of knownFiles) {
     if (posix.dirname(f).toLowerCase() !== dir) continue;
     const d = distance(base, posix.basename(f).toLowerCase().replace(/_/g, '-'));
@@ -29,12 +37,12 @@ export function closestFile(intended: string, knownFiles: readonly string[]): st
 export const rule: LintRule<'page'> = {
   id: 'link-broken',
   severity: 'error',
-  purpose: 'Relative links to docs pages resolve to an existing file (exact case; a case-only match is a warning).',
+  purpose: 'Relative links to resource pages resolve to an existing file (exact case; a case-only match is a warning).',
   given: 'page',
   check(page, ctx) {
     const out = [];
     for (const link of page.links) {
-      if (!isCheckedLink(link.target)) continue;
+      if (!isCheckedLink(page.file, link.target)) continue;
       const target = link.target.replace(/\\/g, '/').replace(/#.*$/, '');
       if (link.resolved && link.caseMismatch) {
         out.push(findingAt(rule, link, `link "${link.target}" matches "${posix.basename(link.resolved)}" only ignoring case or separators`,
