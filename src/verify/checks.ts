@@ -47,7 +47,7 @@ const pass = (message: string): CheckResult => ({ status: 'pass', message });
 
 /** The error status each deliberately wrong request must get. */
 const EXPECTED_ERROR: Record<Exclude<Scenario, 'success'>, { status: number; why: string }> = {
-  'no-auth': { status: 401, why: 'a request without a bearer token' },
+  'no-auth': { status: 401, why: 'a request with no Authorization header' },
   'invalid-body': { status: 400, why: 'a request body that breaks the documented schema' },
   'invalid-proof': { status: 401, why: 'a proof not signed by any of the application\'s certificates' },
 };

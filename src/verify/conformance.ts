@@ -8,7 +8,7 @@ import type { Exchange, GraphClient } from '../client/index.js';
 import type { CheckOutcome, OperationOutcome } from '../report/model.js';
 import { worstStatus } from '../report/model.js';
 import { checks, type CheckContext, type CheckResult, type SchemaVerdict } from './checks.js';
-import { createApplicationWithCertificate, FixtureError, objectName, type ApplicationFixture, type CreatedObjects } from './fixtures.js';
+import { CertificatePool, createApplicationWithCertificate, FixtureError, objectName, type ApplicationFixture, type CreatedObjects } from './fixtures.js';
 import { DRIVERS, scenarioNeeded, type PlannedRequest } from './scenarios.js';
 
 /** What the verifier knows about one documented operation (from schemas/index.json and its schemas). */
@@ -36,6 +36,7 @@ export interface ConformanceOptions {
 export async function runConformance(options: ConformanceOptions): Promise<OperationOutcome[]> {
   const outcomes: OperationOutcome[] = [];
   let app: ApplicationFixture | undefined;
+  const pool = new CertificatePool();
   for (const operation of options.operations) {
     const base = { id: operation.id, version: operation.version, method: operation.method, path: operation.path };
     const driver = DRIVERS[operation.id];
@@ -50,7 +51,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Opera
     }
     if (driver.needsApplication && !app) {
       try {
-        app = await createApplicationWithCertificate(options.client, options.created, objectName(options.runId, 'app'));
+        app = await createApplicationWithCertificate(options.client, options.created, objectName(options.runId, 'app'), pool);
       } catch (err) {
         if (!(err instanceof FixtureError)) throw err;
         const setup: CheckOutcome = { check: 'fixture_setup', scenario: 'success', status: 'fail', message: `could not create the application this operation needs: ${err.message}`, request: { method: 'POST', path: '/applications' } };
@@ -58,7 +59,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Opera
         continue;
       }
     }
-    const requests = driver.requests({ runId: options.runId, app }).filter((r) => scenarioNeeded(r.scenario, options.selectedChecks));
+    const spareKeys = await Promise.all(Array.from({ length: driver.spareKeys ?? 0 }, async (_, i) => (await pool.get(`spare-${i + 1}`)).certDerBase64));
+    const requests = driver.requests({ runId: options.runId, app, spareKeys }).filter((r) => scenarioNeeded(r.scenario, options.selectedChecks));
     const results: CheckOutcome[] = [];
     let responseProperties: string[] = [];
     for (const request of requests) {

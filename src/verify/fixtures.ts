@@ -6,7 +6,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ProviderUnreachableError, type GraphClient, type Exchange } from '../client/index.js';
-import { makeSelfSignedCertificate, signProof } from '../credentials/index.js';
+import { makeSelfSignedCertificate, signProof, type SelfSignedCertificate } from '../credentials/index.js';
 import type { ApplicationWithCertificateParams, NoApplicationParams } from '../contracts/states.js';
 import { redactText } from '../util/redact.js';
 
@@ -100,6 +100,23 @@ export class CreatedObjects {
   }
 }
 
+/**
+ * Certificates made once per run and reused where Graph allows it (one certificate may be registered on
+ * several applications): RSA key generation is the slowest part of setting up a provider state.
+ */
+export class CertificatePool {
+  private readonly made = new Map<string, Promise<SelfSignedCertificate>>();
+
+  get(role: string): Promise<SelfSignedCertificate> {
+    let cert = this.made.get(role);
+    if (!cert) {
+      cert = makeSelfSignedCertificate({ subject: `CN=${NAME_PREFIX}-${role}` });
+      this.made.set(role, cert);
+    }
+    return cert;
+  }
+}
+
 /** An application registered with one certificate, plus everything the addKey interactions need. */
 export interface ApplicationFixture extends ApplicationWithCertificateParams {
   displayName: string;
@@ -110,17 +127,13 @@ export interface ApplicationFixture extends ApplicationWithCertificateParams {
  * self-signed certificate made now, a proof signed with its private key (iss = object id), a proof signed
  * by a stranger's key, and a second new certificate for addKey to add.
  */
-export async function createApplicationWithCertificate(client: GraphClient, created: CreatedObjects, displayName: string): Promise<ApplicationFixture> {
+export async function createApplicationWithCertificate(client: GraphClient, created: CreatedObjects, displayName: string, pool = new CertificatePool()): Promise<ApplicationFixture> {
   const app = await client.createApplication({ displayName });
   if (!app.ok || !app.data?.id) throw new FixtureError('POST /applications', app);
   const applicationId = app.data.id;
   created.track('application', applicationId);
 
-  const [registered, stranger, newCert] = await Promise.all([
-    makeSelfSignedCertificate({ subject: `CN=${displayName}` }),
-    makeSelfSignedCertificate({ subject: `CN=${displayName}-stranger` }),
-    makeSelfSignedCertificate({ subject: `CN=${displayName}-new` }),
-  ]);
+  const [registered, stranger, newCert] = await Promise.all([pool.get('registered'), pool.get('stranger'), pool.get('new')]);
   const patch = await client.updateApplication(applicationId, {
     keyCredentials: [{ type: 'AsymmetricX509Cert', usage: 'Verify', key: registered.certDerBase64, displayName: `${displayName}-cert` }],
   });
@@ -144,8 +157,8 @@ export async function createApplicationWithCertificate(client: GraphClient, crea
 }
 
 /** `no application exists with the given id`: a fresh GUID and a well-formed proof for it from a throw-away key. */
-export async function noApplication(): Promise<NoApplicationParams> {
+export async function noApplication(pool = new CertificatePool()): Promise<NoApplicationParams> {
   const applicationId = randomUUID();
-  const stranger = await makeSelfSignedCertificate({ subject: 'CN=graphpact-nobody', days: 1 });
+  const stranger = await pool.get('stranger');
   return { applicationId, proof: await signProof({ privateKey: stranger.privateKey, applicationObjectId: applicationId }) };
 }

@@ -59,7 +59,7 @@ async function run(request: WorkerRequest): Promise<void> {
     providerBaseUrl: request.providerBaseUrl,
     pactUrls: request.pactFiles,
     logLevel: request.logLevel,
-    timeout: request.timeoutMs,
+    timeout: request.pactTimeoutMs,
     requestFilter: authorizationFilter(request.token, created) as unknown as NonNullable<VerifierOptions['requestFilter']>,
     ...(request.providerStatesSetupUrl
       ? { providerStatesSetupUrl: request.providerStatesSetupUrl }

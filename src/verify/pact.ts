@@ -22,6 +22,8 @@ export interface WorkerRequest {
   providerBaseUrl: string;
   token: string;
   timeoutMs: number;
+  /** Pact's own per-request limit; it also bounds each state change call (see pactRequestTimeoutMs). */
+  pactTimeoutMs: number;
   retry?: Partial<RetryPolicy>;
   runId: string;
   providerStatesSetupUrl?: string;
@@ -61,7 +63,7 @@ export async function readContracts(pactDir: string): Promise<ContractSet> {
   return { files, interactions };
 }
 
-export interface PactRunOptions extends Omit<WorkerRequest, 'pactFiles' | 'logLevel'> {
+export interface PactRunOptions extends Omit<WorkerRequest, 'pactFiles' | 'logLevel' | 'pactTimeoutMs'> {
   contracts: ContractSet;
   created: CreatedObjects;
   /** Where the redacted Pact output goes. */
@@ -78,6 +80,7 @@ export async function runPactVerification(options: PactRunOptions): Promise<Pact
     providerBaseUrl: options.providerBaseUrl,
     token: options.token,
     timeoutMs: options.timeoutMs,
+    pactTimeoutMs: pactRequestTimeoutMs(options.timeoutMs),
     retry: options.retry,
     runId: options.runId,
     providerStatesSetupUrl: options.providerStatesSetupUrl,
@@ -120,6 +123,14 @@ export async function runPactVerification(options: PactRunOptions): Promise<Pact
   const base = { pactFiles: contracts.files.map(displayPath), ...(options.logFile ? { logFile: displayPath(options.logFile) } : {}) };
   if (!result) return { ...base, ran: false, error: redactText(error ?? 'the Pact verifier returned no result'), interactions: [] };
   return { ...base, ran: true, interactions: interactionOutcomes(contracts.interactions, result) };
+}
+
+/**
+ * A state change runs two provider requests (create, then register the certificate) plus key generation
+ * inside ONE Pact call, so Pact's limit must cover them: a slow but conformant provider must not fail there.
+ */
+export function pactRequestTimeoutMs(timeoutMs: number): number {
+  return 3 * timeoutMs + 10_000;
 }
 
 /** The worker script: compiled JS next to this file, or the TypeScript source under tsx (tests, dev). */

@@ -14,7 +14,7 @@ import { redactText, registerSecret } from '../util/redact.js';
 import { runConformance, type DocumentedOperation } from './conformance.js';
 import { CreatedObjects, newRunId } from './fixtures.js';
 import { documentedOperations, versionOfBaseUrl } from './operations.js';
-import { PACT_LOG_FILE, readContracts, runPactVerification, type ContractSet } from './pact.js';
+import { PACT_LOG_FILE, pactRequestTimeoutMs, readContracts, runPactVerification, type ContractSet } from './pact.js';
 import { buildPlan, type PlanStep } from './plan.js';
 
 export interface VerifyOptions {
@@ -132,7 +132,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
 
 /** Enough time for every interaction's state setup, request and teardown at the per-request timeout, plus start-up. */
 function pactBudgetMs(contracts: ContractSet, timeoutMs: number): number {
-  return 30_000 + contracts.interactions.length * 5 * timeoutMs;
+  return 30_000 + contracts.interactions.length * 2 * pactRequestTimeoutMs(timeoutMs);
 }
 
 function buildReport(input: {

@@ -22,6 +22,11 @@ export interface ScenarioInputs {
   runId: string;
   /** The application fixture (operations that need one), or placeholders in a dry run. */
   app?: ApplicationFixture;
+  /**
+   * Fresh certificates (base64 DER) for the refused addKey requests, so that a provider which wrongly accepts
+   * one does not make the next request fail for a duplicate key instead of for what it tests.
+   */
+  spareKeys?: string[];
 }
 
 export interface OperationDriver {
@@ -32,6 +37,8 @@ export interface OperationDriver {
   requests(inputs: ScenarioInputs): PlannedRequest[];
   /** For create operations: the kind of object a 2xx answer created, so the run deletes it. */
   creates?: 'sideLoadingKey';
+  /** How many spare certificates the refused requests need. */
+  spareKeys?: number;
 }
 
 /** The requests of one operation: the valid one, then the same with no token, a bad body, a bad proof. */
@@ -79,14 +86,20 @@ export const PLACEHOLDER_APP: ApplicationFixture = {
 const addKey: OperationDriver = {
   operationId: 'applications.addKey',
   needsApplication: true,
-  requests: ({ runId, app = PLACEHOLDER_APP }) => {
-    const keyCredential = { type: 'AsymmetricX509Cert', usage: 'Verify', key: app.newKey, displayName: objectName(runId, 'addkey') };
-    const valid = { keyCredential, passwordCredential: null, proof: app.proof };
-    // keyCredential.type is documented String: a number breaks the schema.
-    const invalidBody = { ...valid, keyCredential: { ...keyCredential, type: 12345 } };
-    const invalidProof = { ...valid, proof: app.invalidProof };
-    return variants(addKey.operationId, 'POST', `/applications/${encodeURIComponent(app.applicationId)}/addKey`, valid, invalidBody, invalidProof);
+  requests: ({ runId, app = PLACEHOLDER_APP, spareKeys = [] }) => {
+    const keyCredential = (key: string) => ({ type: 'AsymmetricX509Cert', usage: 'Verify', key, displayName: objectName(runId, 'addkey') });
+    const spare = (i: number) => spareKeys[i] ?? '<another certificate made at run time>';
+    const path = `/applications/${encodeURIComponent(app.applicationId)}/addKey`;
+    const base = { operationId: addKey.operationId, method: 'POST', path };
+    return [
+      { ...base, scenario: 'success', authenticated: true, body: { keyCredential: keyCredential(app.newKey), passwordCredential: null, proof: app.proof } },
+      { ...base, scenario: 'no-auth', authenticated: false, body: { keyCredential: keyCredential(spare(0)), passwordCredential: null, proof: app.proof } },
+      // keyCredential.type is documented String: a number breaks the schema.
+      { ...base, scenario: 'invalid-body', authenticated: true, body: { keyCredential: { ...keyCredential(spare(1)), type: 12345 }, passwordCredential: null, proof: app.proof } },
+      { ...base, scenario: 'invalid-proof', authenticated: true, body: { keyCredential: keyCredential(spare(2)), passwordCredential: null, proof: app.invalidProof } },
+    ];
   },
+  spareKeys: 3,
 };
 
 /** Operations graphpact knows how to exercise, by operation id. */

@@ -7,7 +7,7 @@
 import type { GraphClient } from '../client/index.js';
 import { STATES, missingStateParams, type StateName } from '../contracts/states.js';
 import { registerSecret } from '../util/redact.js';
-import { createApplicationWithCertificate, noApplication, objectName, type CreatedObjects } from './fixtures.js';
+import { CertificatePool, createApplicationWithCertificate, noApplication, objectName, type CreatedObjects } from './fixtures.js';
 
 export type StateParams = Record<string, string>;
 
@@ -27,6 +27,7 @@ export interface StateHandlerOptions {
 export function createStateHandlers(options: StateHandlerOptions): Record<StateName, StateHandler> {
   const { client, created, runId } = options;
   const live: string[] = [];
+  const pool = new CertificatePool();
   let counter = 0;
   const secret = (value: string): void => {
     registerSecret(value);
@@ -36,7 +37,7 @@ export function createStateHandlers(options: StateHandlerOptions): Record<StateN
   return {
     [STATES.applicationWithCertificate]: {
       async setup() {
-        const app = await createApplicationWithCertificate(client, created, objectName(runId, `state-app-${++counter}`));
+        const app = await createApplicationWithCertificate(client, created, objectName(runId, `state-app-${++counter}`), pool);
         live.push(app.applicationId);
         for (const value of [app.proof, app.invalidProof, app.newKeyPassword]) secret(value);
         const { displayName: _name, ...params } = app;
@@ -53,7 +54,7 @@ export function createStateHandlers(options: StateHandlerOptions): Record<StateN
     },
     [STATES.noApplication]: {
       async setup() {
-        const params = await noApplication();
+        const params = await noApplication(pool);
         secret(params.proof);
         return checked(STATES.noApplication, { ...params });
       },

@@ -1,0 +1,126 @@
+/**
+ * Test helpers for verify: providers that misbehave on purpose (in front of the embedded one, or on their
+ * own), contract directories, output capture.
+ */
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const PACKAGE_ROOT = resolve(import.meta.dirname, '../..');
+
+/** The committed contracts when the consumer specs have written them, else a small fixture contract. */
+export function contractsDir(): string {
+  const real = join(PACKAGE_ROOT, 'contracts');
+  return existsSync(real) && readdirSync(real).some((n) => n.endsWith('.json')) ? real : join(import.meta.dirname, 'fixtures', 'pacts');
+}
+
+/** A copy of the contracts keeping only interactions whose description matches. */
+export async function filteredContracts(keep: (description: string) => boolean): Promise<string> {
+  const source = contractsDir();
+  const dir = await mkdtemp(join(tmpdir(), 'graphpact-pacts-'));
+  for (const name of (await readdir(source)).filter((n) => n.endsWith('.json'))) {
+    const pact = JSON.parse(await readFile(join(source, name), 'utf8')) as { interactions: { description: string }[] };
+    pact.interactions = pact.interactions.filter((i) => keep(i.description));
+    if (pact.interactions.length) await writeFile(join(dir, name), JSON.stringify(pact));
+  }
+  return dir;
+}
+
+export interface RunningServer {
+  url: string;
+  /** Requests received. */
+  count(): number;
+  close(): Promise<void>;
+}
+
+function listen(server: Server): Promise<string> {
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+}
+
+function closer(server: Server): () => Promise<void> {
+  return () => new Promise((ok) => {
+    server.closeAllConnections();
+    server.close(() => ok());
+  });
+}
+
+/** What a front provider does with one request: answer itself, or undefined to forward it. */
+export type Intercept = (req: IncomingMessage, route: string, seen: number) => { status: number; headers?: Record<string, string>; body?: string } | undefined;
+
+/**
+ * A provider in front of another: forwards every request unless `intercept` answers it. `route` is
+ * METHOD + path with GUIDs replaced by {id}; `seen` counts earlier requests to that route.
+ */
+export async function startFrontProvider(target: string, intercept: Intercept): Promise<RunningServer> {
+  const seen = new Map<string, number>();
+  let count = 0;
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    count++;
+    const route = `${req.method} ${(req.url ?? '').split('?')[0].replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '{id}')}`;
+    const n = seen.get(route) ?? 0;
+    seen.set(route, n + 1);
+    const answer = intercept(req, route, n);
+    if (answer) {
+      req.resume();
+      res.writeHead(answer.status, answer.headers ?? {});
+      res.end(answer.body ?? '');
+      return;
+    }
+    const upstream = httpRequest(target + req.url, { method: req.method, headers: req.headers }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    upstream.on('error', () => { res.writeHead(502); res.end(); });
+    req.pipe(upstream);
+  });
+  const url = await listen(server);
+  return { url, count: () => count, close: closer(server) };
+}
+
+/** A provider that accepts connections and never answers. */
+export async function startHangingProvider(): Promise<RunningServer> {
+  let count = 0;
+  const server = createServer(() => { count++; });
+  const url = await listen(server);
+  return { url, count: () => count, close: closer(server) };
+}
+
+/** A URL nobody listens on (a port just freed). */
+export async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  const url = await listen(server);
+  await closer(server)();
+  return url;
+}
+
+/** Runs fn while collecting what it writes to stdout and stderr (nothing reaches the terminal). */
+export async function captureOutput<T>(fn: () => Promise<T>): Promise<{ result: T; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const stdoutWrite = process.stdout.write.bind(process.stdout);
+  const stderrWrite = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((chunk: string | Uint8Array) => { out.push(String(chunk)); return true; }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => { err.push(String(chunk)); return true; }) as typeof process.stderr.write;
+  try {
+    const result = await fn();
+    return { result, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    process.stdout.write = stdoutWrite;
+    process.stderr.write = stderrWrite;
+  }
+}
+
+/** Every file under a directory (recursive), with its text. */
+export async function readTree(dir: string): Promise<{ path: string; text: string }[]> {
+  if (!existsSync(dir)) return [];
+  const out: { path: string; text: string }[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await readTree(path)));
+    else out.push({ path, text: await readFile(path, 'utf8') });
+  }
+  return out;
+}

@@ -1,0 +1,234 @@
+/**
+ * `graphpact verify` end to end: the real Pact verifier and the schema checks against the embedded provider
+ * (conformant), against deliberately broken providers (each must fail, naming what is broken), against
+ * providers that are slow, throttle or add properties (must still pass), and against providers that cannot
+ * be talked to (exit 2, one line, within the timeout). Plus the secrets proof: a --token appears nowhere.
+ */
+import { expect } from 'chai';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main.js';
+import { startProvider, type ProviderQuirks } from '../../src/provider/index.js';
+import type { VerificationReport } from '../../src/report/model.js';
+import { CHECK_NAMES } from '../../src/verify/checks.js';
+import { runVerify, type VerifyOptions } from '../../src/verify/run.js';
+import {
+  PACKAGE_ROOT, captureOutput, closedPortUrl, contractsDir, filteredContracts, readTree,
+  startFrontProvider, startHangingProvider, type RunningServer,
+} from './helpers.js';
+
+process.env.PACT_DO_NOT_TRACK = 'true';
+const tmpDirs: string[] = [];
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'graphpact-verify-'));
+  tmpDirs.push(dir);
+  return dir;
+}
+
+async function verify(over: Partial<VerifyOptions> = {}): Promise<VerificationReport> {
+  const result = await runVerify({
+    pactDir: contractsDir(),
+    schemasDir: join(PACKAGE_ROOT, 'schemas'),
+    reportsDir: await tempDir(),
+    timeoutMs: 10_000,
+    checks: CHECK_NAMES,
+    retry: { maxRetries: 2, baseDelayMs: 50, maxDelayMs: 500 },
+    ...over,
+  });
+  // What the report files say is what CI sees: read the JSON back from disk.
+  return JSON.parse(await readFile(result.paths!.json, 'utf8')) as VerificationReport;
+}
+
+const failing = (report: VerificationReport) => [
+  ...report.pact.interactions.filter((i) => i.status === 'fail').map((i) => `pact:${i.description}`),
+  ...report.operations.flatMap((op) => op.checks.filter((c) => c.status === 'fail').map((c) => `${op.id}:${c.check}:${c.scenario}`)),
+];
+
+after(async () => {
+  await Promise.all(tmpDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+describe('graphpact verify (end to end)', function () {
+  this.timeout(120_000);
+
+  describe('against deliberately broken embedded providers', () => {
+    // Every quirk runs at once (separate providers and Pact workers): the suite stays quick.
+    const cases: { quirk: keyof ProviderQuirks; failsCheck: string; scenario?: string; operation?: string; message?: RegExp }[] = [
+      { quirk: 'wrongCreateStatus', failsCheck: 'status_code_conformance', operation: 'deviceAppManagement.sideLoadingKeys.create', message: /201.*200/ },
+      { quirk: 'omitId', failsCheck: 'response_schema_conformance', operation: 'deviceAppManagement.sideLoadingKeys.create', message: /"id"/ },
+      { quirk: 'totalActivationAsString', failsCheck: 'response_schema_conformance', operation: 'deviceAppManagement.sideLoadingKeys.create', message: /totalActivation/ },
+      { quirk: 'wrapInValue', failsCheck: 'response_schema_conformance', operation: 'deviceAppManagement.sideLoadingKeys.create', message: /\/value must be string/ },
+      { quirk: 'skipAuth', failsCheck: 'auth_required', scenario: 'no-auth', message: /no Authorization header was accepted/ },
+      { quirk: 'skipProofCheck', failsCheck: 'proof_checked', scenario: 'invalid-proof', operation: 'applications.addKey', message: /proof .* was accepted/ },
+      { quirk: 'plainErrorBody', failsCheck: 'error_envelope_conformance', message: /not Graph's error envelope/ },
+    ];
+    const reports = new Map<string, VerificationReport>();
+    before(async () => {
+      const results = await Promise.all(cases.map((c) => verify({ embedded: { quirks: { [c.quirk]: true } } })));
+      cases.forEach((c, i) => reports.set(c.quirk, results[i]));
+    });
+
+    for (const c of cases) {
+      it(`${c.quirk}: exit 1, ${c.failsCheck} fails${c.operation ? ` on ${c.operation}` : ''}`, () => {
+        const report = reports.get(c.quirk)!;
+        expect(report.exitCode, failing(report).join('\n')).to.equal(1);
+        expect(report.outcome).to.equal('non-conformant');
+        const hits = report.operations
+          .filter((op) => !c.operation || op.id === c.operation)
+          .flatMap((op) => op.checks)
+          .filter((check) => check.check === c.failsCheck && check.status === 'fail' && (!c.scenario || check.scenario === c.scenario));
+        expect(hits, `failures: ${failing(report).join(', ')}`).to.not.be.empty;
+        if (c.message) expect(hits.map((h) => h.message).join('\n')).to.match(c.message);
+        expect(report.cleanup.leftovers).to.deep.equal([]);
+      });
+    }
+
+    it('the Pact verifier itself names the broken interactions (status, body shape, auth)', () => {
+      const pactFailures = (quirk: string) => reports.get(quirk)!.pact.interactions.filter((i) => i.status === 'fail').map((i) => i.description);
+      expect(pactFailures('wrongCreateStatus').join('\n')).to.match(/sideLoadingKey/i);
+      expect(pactFailures('totalActivationAsString').join('\n')).to.match(/sideLoadingKey/i);
+      expect(pactFailures('wrapInValue')).to.not.be.empty;
+      expect(pactFailures('skipAuth').join('\n')).to.match(/token|auth/i);
+    });
+  });
+
+  describe('against providers that are different but conformant', () => {
+    let embedded: Awaited<ReturnType<typeof startProvider>>;
+    let throttling: RunningServer;
+    const token = 'graphpact-test-token-throttle';
+    before(async () => {
+      embedded = await startProvider({ port: 0 });
+      // One 429 on the first request of every route, with a fractional Retry-After.
+      throttling = await startFrontProvider(embedded.url, (_req, _route, seen) => seen === 0
+        ? { status: 429, headers: { 'retry-after': '0.2', 'content-type': 'application/json' }, body: JSON.stringify({ error: { code: 'TooManyRequests', message: 'slow down' } }) }
+        : undefined);
+    });
+    after(async () => {
+      await throttling?.close();
+      await embedded?.close();
+    });
+
+    it('extra properties, one 429 per route, and 1.5 s latency all still pass (run together)', async () => {
+      // The latency run only carries two interactions: 1.5 s on every request of the full set would take minutes.
+      const fewContracts = await filteredContracts((d) => /sideLoadingKey/i.test(d) || /AsymmetricX509Cert/i.test(d));
+      const [extra, throttled, slow] = await Promise.all([
+        verify({ embedded: { quirks: { extraProperties: true } } }),
+        verify({ providerBaseUrl: `${throttling.url}/beta`, token }),
+        verify({ embedded: { latencyMs: 1500 }, pactDir: fewContracts, timeoutMs: 5000 }),
+      ]);
+      for (const [name, report] of [['extra', extra], ['throttled', throttled], ['slow', slow]] as const) {
+        expect(report.exitCode, `${name}: ${failing(report).join(', ')} ${report.reason ?? ''}`).to.equal(0);
+        expect(report.pact.interactions.every((i) => i.status === 'pass'), name).to.equal(true);
+      }
+      const warnings = extra.operations.flatMap((op) => op.checks).filter((c) => c.status === 'warn');
+      expect(warnings.map((w) => w.message).join('\n')).to.contain('graphpactExtra');
+      expect(extra.operations.find((op) => op.id === 'deviceAppManagement.sideLoadingKeys.create')!.responseProperties).to.include('graphpactExtra');
+      expect(slow.pact.interactions.length).to.be.greaterThan(0);
+    });
+
+    it('persistent 429 is inconclusive: exit 0, or 1 with --strict', async () => {
+      const always = await startFrontProvider(embedded.url, (req) => req.method === 'POST' && /sideLoadingKeys/.test(req.url ?? '')
+        ? { status: 429, headers: { 'retry-after': '0' }, body: '' }
+        : undefined);
+      try {
+        const addKeyOnly = await filteredContracts((d) => /AsymmetricX509Cert/i.test(d));
+        const options = { providerBaseUrl: `${always.url}/beta`, token, pactDir: addKeyOnly, retry: { maxRetries: 1, baseDelayMs: 10, maxDelayMs: 20 } };
+        const [lenient, strict] = await Promise.all([verify(options), verify({ ...options, strict: true })]);
+        const inconclusive = lenient.operations.find((op) => op.id === 'deviceAppManagement.sideLoadingKeys.create')!.checks.filter((c) => c.status === 'inconclusive');
+        expect(inconclusive, failing(lenient).join(', ')).to.not.be.empty;
+        expect(inconclusive[0].message).to.match(/429 after 2 attempts/);
+        expect(lenient.exitCode, failing(lenient).join(', ')).to.equal(0);
+        expect(strict.exitCode).to.equal(1);
+      } finally {
+        await always.close();
+      }
+    });
+  });
+
+  describe('providers that cannot be talked to', () => {
+    it('unreachable (closed port): exit 2 with one line', async () => {
+      const url = await closedPortUrl();
+      const started = Date.now();
+      const { result: code, stderr } = await captureOutput(() => main(['verify', '--provider-base-url', `${url}/beta`, '--token', 'some-test-token', '--timeout', '2', '--reports', tmpDirs[0] ?? tmpdir()]));
+      expect(code).to.equal(2);
+      expect(Date.now() - started).to.be.lessThan(10_000);
+      const lines = stderr.trim().split('\n').filter((l) => l.includes('could not run'));
+      expect(lines).to.have.length(1);
+      expect(lines[0]).to.match(/refused the connection/);
+    });
+
+    it('hanging provider: exit 2 with one line within the timeout', async () => {
+      const hanging = await startHangingProvider();
+      const reports = await tempDir();
+      try {
+        const started = Date.now();
+        const { result: code, stderr, stdout } = await captureOutput(() => main(['verify', '--provider-base-url', `${hanging.url}/beta`, '--token', 'some-test-token', '--timeout', '1.5', '--reports', reports]));
+        const elapsed = Date.now() - started;
+        expect(code).to.equal(2);
+        expect(elapsed).to.be.lessThan(1500 + 2500);
+        expect(stderr.split('\n').filter((l) => l.includes('could not run'))).to.deep.equal([`graphpact: could not run: provider did not answer in time at ${hanging.url}/beta/applications: no complete response within 1500 ms`]);
+        expect(stdout).to.contain('COULD-NOT-RUN (exit 2)');
+        const report = JSON.parse(await readFile(join(reports, 'verify.json'), 'utf8')) as VerificationReport;
+        expect(report.outcome).to.equal('could-not-run');
+      } finally {
+        await hanging.close();
+      }
+    });
+  });
+
+  describe('safety', () => {
+    it('refuses to write to a provider outside loopback without --allow-writes', async () => {
+      const { result: code, stderr } = await captureOutput(() => main(['verify', '--provider-base-url', 'https://graph.example.invalid/beta', '--token', 'some-test-token']));
+      expect(code).to.equal(2);
+      expect(stderr).to.match(/refusing to create and delete objects on https:\/\/graph\.example\.invalid \(not loopback\): pass --allow-writes/);
+    });
+
+    it('--dry-run prints every request, redacted, and sends nothing', async () => {
+      const front = await startFrontProvider('http://127.0.0.1:9', () => ({ status: 500 }));
+      const secret = 'dry-run-secret-token-4242';
+      try {
+        const { result: code, stdout } = await captureOutput(() => main(['verify', '--provider-base-url', `${front.url}/beta`, '--token', secret, '--dry-run', '--pact-dir', contractsDir(), '--format', 'json']));
+        expect(code).to.equal(0);
+        expect(front.count()).to.equal(0);
+        expect(stdout).not.to.contain(secret);
+        const plan = JSON.parse(stdout) as { steps: { phase: string; method: string; path: string }[] };
+        const phases = new Set(plan.steps.map((s) => s.phase));
+        expect([...phases]).to.include.members(['setup', 'check', 'pact', 'cleanup']);
+        expect(plan.steps.some((s) => s.method === 'POST' && s.path === '/deviceAppManagement/sideLoadingKeys')).to.equal(true);
+      } finally {
+        await front.close();
+      }
+    });
+
+    it('rejects unknown --checks and a bad --timeout as usage errors (exit 2)', async () => {
+      const a = await captureOutput(() => main(['verify', '--checks', 'nope', '--dry-run']));
+      expect(a.result).to.equal(2);
+      expect(a.stderr).to.contain('unknown check(s) nope');
+      const b = await captureOutput(() => main(['verify', '--timeout', '-1', '--dry-run']));
+      expect(b.result).to.equal(2);
+      expect(b.stderr).to.contain('--timeout must be a positive number');
+    });
+  });
+
+  describe('the embedded provider, through the CLI', () => {
+    it('passes (exit 0), and the --token appears in no report, contract, stdout or stderr', async () => {
+      const token = 'FAKE-TOKEN-graphpact-7f3c9e1d-do-not-leak';
+      const reports = await tempDir();
+      const { result: code, stdout, stderr } = await captureOutput(() => main(['verify', '--token', token, '--reports', reports, '--pact-dir', contractsDir()]));
+      expect(code, stdout + stderr).to.equal(0);
+      expect(stdout).to.contain('CONFORMANT (exit 0)');
+      const files = [...(await readTree(reports)), ...(await readTree(contractsDir()))];
+      expect(files.map((f) => f.path.split('/').pop())).to.include.members(['verify.json', 'verify.junit.xml', 'verify.html', 'verify.md', 'pact-verifier.log']);
+      for (const file of files) expect(file.text, file.path).not.to.contain(token);
+      expect(stdout).not.to.contain(token);
+      expect(stderr).not.to.contain(token);
+      const report = JSON.parse(await readFile(join(reports, 'verify.json'), 'utf8')) as VerificationReport;
+      expect(report.pact.interactions.length).to.be.greaterThan(0);
+      expect(report.pact.interactions.every((i) => i.status === 'pass')).to.equal(true);
+      expect(report.operations.map((op) => op.id).sort()).to.deep.equal(['applications.addKey', 'deviceAppManagement.sideLoadingKeys.create']);
+      expect(report.cleanup.leftovers).to.deep.equal([]);
+      expect(report.cleanup.deleted).to.equal(report.cleanup.created);
+    });
+  });
+});
