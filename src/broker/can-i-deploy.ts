@@ -15,14 +15,26 @@ const FLAG_NAMES: Record<string, keyof BrokerFlags> = {
   '-p': 'brokerPassword',
 };
 
-/** Splits pass-through arguments into broker flags and the rest (order of the rest kept). */
-export function extractBrokerFlags(args: string[]): { flags: BrokerFlags; rest: string[] } {
+/** graphpact's own options, recognised anywhere among the pass-through arguments. */
+const OWN_NAMES: Record<string, 'format' | 'retries'> = { '--format': 'format', '--retries': 'retries' };
+
+/**
+ * Splits pass-through arguments into broker flags, graphpact's own options and the rest (order kept).
+ * Needed because commander passes everything after the first unknown option through untouched.
+ */
+export function extractBrokerFlags(args: string[]): { flags: BrokerFlags; own: { format?: string; retries?: string }; rest: string[] } {
   const flags: BrokerFlags = {};
+  const own: { format?: string; retries?: string } = {};
   const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const eq = arg.indexOf('=');
     const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    const ownKey = OWN_NAMES[name];
+    if (ownKey) {
+      own[ownKey] = name !== arg ? arg.slice(eq + 1) : args[++i];
+      continue;
+    }
     const key = FLAG_NAMES[name];
     if (!key) {
       rest.push(arg);
@@ -31,7 +43,7 @@ export function extractBrokerFlags(args: string[]): { flags: BrokerFlags; rest: 
     if (name !== arg) flags[key] = arg.slice(eq + 1);
     else flags[key] = args[++i];
   }
-  return { flags, rest };
+  return { flags, own, rest };
 }
 
 /** The `pact` arguments: our JSON format maps to the CLI's `--output json` unless the caller chose one. */
@@ -39,11 +51,24 @@ export function canIDeployArgs(rest: string[], baseUrl: string, format: 'text' |
   const args = ['broker', 'can-i-deploy', ...rest, '--broker-base-url', baseUrl];
   const hasOutput = rest.some((a) => a === '-o' || a === '--output' || a.startsWith('--output='));
   if (format === 'json' && !hasOutput) args.push('--output', 'json');
-  if (!rest.some((a) => a === '--retries' || a.startsWith('--retries='))) args.push('--retries', String(retries));
+  args.push('--retries', String(retries));
   return args;
 }
 
-/** Exit code of graphpact from the CLI's: 0 deployable, 1 not deployable, anything else could not run. */
-export function canIDeployExitCode(status: number | null): 0 | 1 | 2 {
+/**
+ * Exit code of graphpact from the CLI's: 0 deployable, 1 not deployable, anything else could not run.
+ * With `--output json` the Rust CLI (v18) exits 0 even when the answer is no, so the JSON's
+ * `summary.deployable` decides then.
+ */
+export function canIDeployExitCode(status: number | null, jsonOutput?: string): 0 | 1 | 2 {
+  if (status === 0 && jsonOutput !== undefined) {
+    try {
+      const deployable = (JSON.parse(jsonOutput) as { summary?: { deployable?: unknown } }).summary?.deployable;
+      if (deployable === false) return 1;
+      if (deployable !== true) return 2;
+    } catch {
+      return 2;
+    }
+  }
   return status === 0 ? 0 : status === 1 ? 1 : 2;
 }

@@ -32,7 +32,10 @@ export function canIDeployCommand(): Command {
   );
   return cmd.action(action(async (pactArgs: string[], opts: CanIDeployCliOptions) => {
     try {
-      const { flags, rest } = extractBrokerFlags(pactArgs);
+      const { flags, own: late, rest } = extractBrokerFlags(pactArgs);
+      const format = late.format ?? opts.format;
+      if (format !== 'text' && format !== 'json') throw new BrokerConfigError(`--format must be one of text, json (got "${format}")`);
+      opts.format = format;
       const own = brokerFlags(opts);
       const connection = resolveBrokerConnection({
         brokerBaseUrl: own.brokerBaseUrl ?? flags.brokerBaseUrl,
@@ -43,13 +46,16 @@ export function canIDeployCommand(): Command {
       if (!rest.some((a) => a === '--pacticipant' || a === '-a' || a.startsWith('--pacticipant='))) {
         throw new BrokerConfigError('can-i-deploy needs --pacticipant NAME (with --version V or --latest, and --to-environment ENV)');
       }
-      const retries = Number(opts.retries);
-      if (!Number.isInteger(retries) || retries < 0) throw new BrokerConfigError(`--retries must be a whole number >= 0 (got "${opts.retries}")`);
+      const retriesText = late.retries ?? opts.retries;
+      const retries = Number(retriesText);
+      if (!Number.isInteger(retries) || retries < 0) throw new BrokerConfigError(`--retries must be a whole number >= 0 (got "${retriesText}")`);
       await checkBrokerReachable(connection);
-      const result = await runPactCli(canIDeployArgs(rest, connection.baseUrl, opts.format, retries), pactCliEnv(connection));
+      const args = canIDeployArgs(rest, connection.baseUrl, format, retries);
+      const result = await runPactCli(args, pactCliEnv(connection));
+      const jsonOutput = args[args.indexOf('--output') + 1] === 'json' ? result.stdout : undefined;
       process.stdout.write(result.stdout);
       process.stderr.write(result.stderr);
-      return canIDeployExitCode(result.status);
+      return canIDeployExitCode(result.status, jsonOutput);
     } catch (err) {
       if (err instanceof BrokerConfigError || err instanceof BrokerUnavailableError) return reportCouldNotRun('can-i-deploy', err, opts.format);
       throw err;
