@@ -25,25 +25,30 @@ export function buildCatalog(pages: ParsedPage[]): Catalog {
     def.relationships = resolver.resolveRows(def.relationships, def.version, def.name);
   }
 
-  const byKey = new Map<string, Operation>();
+  const byKey = new Map<string, Operation[]>();
   for (const page of apiPages) {
     const derived = operationFromPage(page);
     findings.push(...derived.findings);
     if (!derived.operation) continue;
     const op = resolveOperationTypes(derived.operation, resolver);
     const key = `${op.version}\u0000${op.id}`;
-    const existing = byKey.get(key);
-    if (existing) {
-      const { merged, findings: mergeFindings } = mergeOperations(existing, op);
-      byKey.set(key, merged);
-      findings.push(...mergeFindings);
-    } else {
-      byKey.set(key, op);
+    const group = byKey.get(key);
+    if (group) group.push(op);
+    else byKey.set(key, [op]);
+  }
+  const merged: Operation[] = [];
+  for (const group of byKey.values()) {
+    if (group.length === 1) {
+      merged.push(group[0]);
+      continue;
     }
+    const result = mergeOperations(group);
+    merged.push(result.merged);
+    findings.push(...result.findings);
   }
   findings.push(...resolver.findings);
 
-  const operations = [...byKey.values()].sort((a, b) => compareStrings(a.version, b.version) || compareStrings(a.id, b.id));
+  const operations = merged.sort((a, b) => compareStrings(a.version, b.version) || compareStrings(a.id, b.id));
   const versions = [...new Set([...operations.map((o) => o.version), ...[...collected.types.values()].map((t) => t.version)])].sort(compareStrings);
   const types = new Map([...collected.types.entries()].sort(([a], [b]) => compareStrings(a, b)));
   return { versions, operations, types, findings: sortFindings(findings) };

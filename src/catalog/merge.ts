@@ -1,52 +1,70 @@
 /**
  * The same operation documented twice in one version becomes one Operation: the first page (by
  * file name) wins each fact, the others add paths, sources, permissions, examples and body
- * properties, and every fact they disagree on is a `catalog-merge-conflict` finding.
+ * properties, and every fact they disagree on with the first is a `catalog-merge-conflict` finding.
  */
 import type { Finding } from '../model/finding.js';
 import type { Operation } from '../model/catalog.js';
-import type { TypeRef } from '../model/page.js';
+import type { Permission, PropertyRow, TypeRef } from '../model/page.js';
 
-export function mergeOperations(first: Operation, other: Operation): { merged: Operation; findings: Finding[] } {
-  const at = other.sources[0];
+/** Merges operations documented by several pages (in file order): the first wins each fact. */
+export function mergeOperations(ops: Operation[]): { merged: Operation; findings: Finding[] } {
+  const [first, ...others] = ops;
+  const findings: Finding[] = [];
+  const merged: Operation = {
+    ...first,
+    paths: [...first.paths],
+    sources: [...first.sources],
+    permissions: [...first.permissions],
+    examples: [...first.examples],
+  };
+  const permissionKeys = new Set(first.permissions.map(permissionKey));
   const where = `${first.sources[0].file}:${first.sources[0].line}`;
-  const findings: Finding[] = [
-    {
+  const known = new Map((first.requestBody?.properties ?? []).map((p) => [p.name.toLowerCase(), p]));
+  const extraProps: PropertyRow[] = [];
+  for (const other of others) {
+    const at = other.sources[0];
+    findings.push({
       ...at,
       ruleId: 'catalog-duplicate-operation',
       severity: 'warning',
       message: `operation ${other.id} (${other.version}) is also documented in ${where}; the two are merged`,
-    },
-  ];
-  const conflict = (message: string): void => {
-    findings.push({ ...at, ruleId: 'catalog-merge-conflict', severity: 'warning', message: `${other.id}: ${message} (kept the value of ${where})` });
-  };
-  if (first.successStatus !== other.successStatus) conflict(`success status ${other.successStatus} here, ${first.successStatus} in ${where}`);
-  const firstReturn = returnKey(first);
-  const otherReturn = returnKey(other);
-  if (firstReturn !== otherReturn) conflict(`return type ${otherReturn} here, ${firstReturn} in ${where}`);
+    });
+    const conflict = (message: string): void => {
+      findings.push({ ...at, ruleId: 'catalog-merge-conflict', severity: 'warning', message: `${other.id}: ${message} (kept the value of ${where})` });
+    };
+    if (first.successStatus !== other.successStatus) conflict(`success status ${other.successStatus} here, ${first.successStatus} in ${where}`);
+    const firstReturn = returnKey(first);
+    const otherReturn = returnKey(other);
+    if (firstReturn !== otherReturn) conflict(`return type ${otherReturn} here, ${firstReturn} in ${where}`);
 
-  const merged: Operation = {
-    ...first,
-    paths: [...first.paths, ...other.paths],
-    sources: [...first.sources, ...other.sources],
-    permissions: [...first.permissions, ...other.permissions.filter((p) => !first.permissions.some((q) => q.type === p.type && q.raw === p.raw))],
-    examples: [...first.examples, ...other.examples],
-  };
-  if (first.requestBody && other.requestBody) {
-    const known = new Map(first.requestBody.properties.map((p) => [p.name.toLowerCase(), p]));
-    for (const prop of other.requestBody.properties) {
-      const mine = known.get(prop.name.toLowerCase());
-      if (mine && refKey(mine.type) !== refKey(prop.type)) {
-        conflict(`request property ${prop.name} is ${refKey(prop.type)} here, ${refKey(mine.type)} in ${where}`);
+    merged.paths.push(...other.paths);
+    merged.sources.push(...other.sources);
+    merged.examples.push(...other.examples);
+    for (const permission of other.permissions) {
+      const key = permissionKey(permission);
+      if (!permissionKeys.has(key)) {
+        permissionKeys.add(key);
+        merged.permissions.push(permission);
       }
     }
-    const extra = other.requestBody.properties.filter((p) => !known.has(p.name.toLowerCase()));
-    merged.requestBody = { ...first.requestBody, properties: [...first.requestBody.properties, ...extra] };
-  } else if (!first.requestBody && other.requestBody) {
-    merged.requestBody = other.requestBody;
+    for (const prop of other.requestBody?.properties ?? []) {
+      const mine = known.get(prop.name.toLowerCase());
+      if (!mine) {
+        known.set(prop.name.toLowerCase(), prop);
+        extraProps.push(prop);
+      } else if (refKey(mine.type) !== refKey(prop.type)) {
+        conflict(`request property ${prop.name} is ${refKey(prop.type)} here, ${refKey(mine.type)} in ${mine.file}:${mine.line}`);
+      }
+    }
+    if (!merged.requestBody && other.requestBody) merged.requestBody = { ...other.requestBody, properties: [] };
   }
+  if (merged.requestBody) merged.requestBody = { ...merged.requestBody, properties: [...(first.requestBody?.properties ?? []), ...extraProps] };
   return { merged, findings };
+}
+
+function permissionKey(p: Permission): string {
+  return `${p.type}\u0000${p.raw}`;
 }
 
 function returnKey(op: Operation): string {

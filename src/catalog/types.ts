@@ -127,7 +127,18 @@ export class TypeResolver {
     return rows.map((row) => ({ ...row, type: this.resolve(row.type, version, row, `${owner} property ${row.name}`) }));
   }
 
+  /** Link resolution is cached per (folder, link): thousands of rows repeat the same few links. */
+  private readonly linkCache = new Map<string, string | undefined>();
+
   private byLink(link: string, fromFile: string): string | undefined {
+    const cacheKey = `${posix.dirname(fromFile)}\u0000${link}`;
+    if (this.linkCache.has(cacheKey)) return this.linkCache.get(cacheKey);
+    const name = this.byLinkUncached(link, fromFile);
+    this.linkCache.set(cacheKey, name);
+    return name;
+  }
+
+  private byLinkUncached(link: string, fromFile: string): string | undefined {
     const target = link.replace(/\\/g, '/').replace(/[?#].*$/, '');
     if (!target || /^[a-z]+:/i.test(target) || target.startsWith('/')) return undefined;
     const key = this.files.get(normalizeFile(posix.join(posix.dirname(fromFile.replace(/\\/g, '/')), target)));

@@ -30,8 +30,9 @@ export function generateOpenApi(catalog: Catalog, schemas: GeneratedSchemas, ver
   }
   const paths: Record<string, Record<string, unknown>> = {};
   const operations = catalog.operations.filter((op) => op.version === version);
+  const entries = new Map(schemas.index.operations.filter((e) => e.version === version).map((e) => [e.id, e]));
   for (const op of operations) {
-    const entry = schemas.index.operations.find((e) => e.version === version && e.id === op.id);
+    const entry = entries.get(op.id);
     const template = openApiPath(op.path);
     const item = (paths[template.path] ??= {});
     const method = op.method.toLowerCase();

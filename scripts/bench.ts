@@ -1,0 +1,105 @@
+/**
+ * Build speed against a baseline, in one process:
+ *   baseline = read every corpus .md file and parse it with a bare markdown-it (no plugins)
+ *   build    = graphpact's load + parse + catalog + schemas + OpenAPI, in memory
+ * Each is run once to warm up, then 3 times; the medians and their ratio (target ≤ 2.0) are printed.
+ *
+ *   npm run bench [-- --docs ../shared/corpus/graph-docs] [--runs 3] [--format json]
+ * Times are reported, never asserted.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import MarkdownIt from 'markdown-it';
+import { buildFromDocs } from '../src/schema/pipeline.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const TARGET_RATIO = 2.0;
+
+async function markdownFiles(dir: string, out: string[] = []): Promise<string[]> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) await markdownFiles(full, out);
+    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) out.push(full);
+  }
+  return out;
+}
+
+async function baseline(dirs: string[]): Promise<number> {
+  const md = new MarkdownIt();
+  let tokens = 0;
+  for (const dir of dirs) {
+    for (const file of (await markdownFiles(dir)).sort()) tokens += md.parse(await readFile(file, 'utf8'), {}).length;
+  }
+  return tokens;
+}
+
+async function build(dirs: string[]): Promise<number> {
+  const built = await buildFromDocs(dirs, { root: ROOT });
+  return built.output.files.size;
+}
+
+async function timeIt(fn: () => Promise<number>): Promise<{ ms: number; result: number }> {
+  const start = performance.now();
+  const result = await fn();
+  return { ms: performance.now() - start, result };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+async function measure(name: string, runs: number, fn: () => Promise<number>, log: (s: string) => void): Promise<{ median: number; runs: number[]; result: number }> {
+  const warm = await timeIt(fn);
+  log(`${name}: warm-up ${Math.round(warm.ms)} ms`);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const { ms } = await timeIt(fn);
+    times.push(Math.round(ms));
+    log(`${name}: run ${i + 1} ${Math.round(ms)} ms`);
+  }
+  return { median: median(times), runs: times, result: warm.result };
+}
+
+const program = new Command('bench')
+  .description('time graphpact build against a bare markdown-it parse of the same corpus')
+  .option('--docs <dir>', 'docs directory (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+  .option('--runs <n>', 'timed runs after the warm-up', (v) => Number.parseInt(v, 10), 3)
+  .option('--format <format>', 'text|json', 'text')
+  .action(async (opts: { docs?: string[]; runs: number; format: string }) => {
+    const docs = opts.docs ?? [join(ROOT, '..', 'shared', 'corpus', 'graph-docs')];
+    const log = (line: string) => process.stderr.write(line + '\n');
+    try {
+      const base = await measure('markdown-it baseline', opts.runs, () => baseline(docs), log);
+      const full = await measure('graphpact build', opts.runs, () => build(docs), log);
+      const ratio = full.median / base.median;
+      const report = {
+        docs,
+        runs: opts.runs,
+        baselineMs: base.median,
+        buildMs: full.median,
+        ratio: Number(ratio.toFixed(2)),
+        target: TARGET_RATIO,
+        withinTarget: ratio <= TARGET_RATIO,
+        baselineRuns: base.runs,
+        buildRuns: full.runs,
+        outputFiles: full.result,
+      };
+      if (opts.format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+      else {
+        process.stdout.write(
+          `baseline (read + markdown-it parse): ${report.baselineMs} ms (median of ${opts.runs})\n` +
+            `graphpact build (in memory, ${report.outputFiles} files): ${report.buildMs} ms (median of ${opts.runs})\n` +
+            `ratio: ${report.ratio} (target ≤ ${TARGET_RATIO}: ${report.withinTarget ? 'met' : 'NOT met'})\n`,
+        );
+      }
+    } catch (err) {
+      process.stderr.write(`bench: could not run: ${(err as Error).message}\n`);
+      process.exitCode = 2;
+    }
+  });
+
+await program.parseAsync(process.argv);
