@@ -4,6 +4,7 @@ import { serveCommand } from './serve.js';
 import { buildCommand } from './build.js';
 import { lintCommand } from './lint.js';
 import { verifyCommand } from './verify.js';
+import { allCommand } from './all.js';
 import { publishCommand } from './publish.js';
 import { canIDeployCommand } from './can-i-deploy.js';
 import { contractsCommand } from './contracts.js';
@@ -14,6 +15,7 @@ export const commandFactories: Array<() => Command> = [
   lintCommand,
   serveCommand,
   verifyCommand,
+  allCommand,
   publishCommand,
   canIDeployCommand,
 ];

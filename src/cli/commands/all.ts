@@ -1,0 +1,149 @@
+/**
+ * `graphpact all` (what `npm start` runs): build → lint (with the committed baseline) → contracts → verify
+ * against the embedded provider, each stage called through its exported function, then a short summary
+ * and the report paths. Exit: the worst stage (2 could not run > 1 non-conformant > 0); a stage the next
+ * ones depend on (build, contracts) stops the pipeline when it could not run.
+ */
+import { fileURLToPath } from 'node:url';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { Command } from 'commander';
+import { buildFromDocs } from '../../schema/pipeline.js';
+import { writeGeneratedFiles } from '../../schema/write.js';
+import { runLint } from '../../lint/run.js';
+import { summaryCounts } from '../../lint/format/report-model.js';
+import { writeContracts } from '../../contracts/index.js';
+import { CHECK_NAMES } from '../../verify/checks.js';
+import { CouldNotRun, runVerify } from '../../verify/run.js';
+import { redactText } from '../../util/redact.js';
+import { action, addFormatOption, EXIT, type OutputFormat } from '../command.js';
+
+const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface PipelineDirs {
+  docs: string;
+  schemas: string;
+  contracts: string;
+  reports: string;
+}
+
+export interface StageResult {
+  stage: 'build' | 'lint' | 'contracts' | 'verify';
+  exitCode: number;
+  /** One line: what the stage did or why it could not. */
+  summary: string;
+  durationMs: number;
+  /** Files the stage wrote that a person will want to open. */
+  reports?: string[];
+}
+
+type Stage = () => Promise<Omit<StageResult, 'stage' | 'durationMs'>>;
+
+/** Runs the stages in order; stops after a stage that could not run when later ones need its output. */
+export async function runPipeline(dirs: PipelineDirs, onStage?: (result: StageResult) => void, timeoutMs = 30_000): Promise<StageResult[]> {
+  const stages: [StageResult['stage'], Stage, boolean][] = [
+    ['build', () => buildStage(dirs), true],
+    ['lint', () => lintStage(dirs), false],
+    ['contracts', () => contractsStage(dirs), true],
+    ['verify', () => verifyStage(dirs, timeoutMs), false],
+  ];
+  const results: StageResult[] = [];
+  for (const [stage, run, needed] of stages) {
+    const started = performance.now();
+    let outcome: Omit<StageResult, 'stage' | 'durationMs'>;
+    try {
+      outcome = await run();
+    } catch (err) {
+      outcome = { exitCode: EXIT.couldNotRun, summary: `could not run: ${oneLine(err)}` };
+    }
+    const result: StageResult = { stage, ...outcome, durationMs: Math.round(performance.now() - started) };
+    results.push(result);
+    onStage?.(result);
+    if (needed && result.exitCode === EXIT.couldNotRun) break;
+  }
+  return results;
+}
+
+async function buildStage(dirs: PipelineDirs): Promise<Omit<StageResult, 'stage' | 'durationMs'>> {
+  const built = await buildFromDocs([dirs.docs], { root: PACKAGE_ROOT });
+  if (built.unreadable.length > 0) return { exitCode: EXIT.couldNotRun, summary: `could not run: ${built.unreadable[0].message}` };
+  const written = await writeGeneratedFiles(dirs.schemas, built.output.files);
+  return {
+    exitCode: EXIT.ok,
+    summary: `${built.pages.length} pages → ${built.catalog.operations.length} operations, ${built.catalog.types.size} types; ${built.output.files.size} schema files (${written.written} written)`,
+  };
+}
+
+async function lintStage(dirs: PipelineDirs): Promise<Omit<StageResult, 'stage' | 'durationMs'>> {
+  // The committed baseline holds the seeds' known defects (they stay in the docs on purpose).
+  const run = await runLint({ docs: [dirs.docs], baseline: resolve(PACKAGE_ROOT, 'lint-baseline.json') });
+  const c = summaryCounts(run.report.findings);
+  return {
+    exitCode: run.report.exitCode,
+    summary: `${run.report.findings.length} findings (${c.errors} errors, ${c.acceptedErrors} of them accepted by the baseline; ${c.warnings} warnings, ${c.infos} info)`,
+  };
+}
+
+async function contractsStage(dirs: PipelineDirs): Promise<Omit<StageResult, 'stage' | 'durationMs'>> {
+  const written = await writeContracts({ pactDir: dirs.contracts, docs: [dirs.docs], schemas: dirs.schemas, logLevel: 'error' });
+  return { exitCode: EXIT.ok, summary: `${written.interactions.length} interactions in ${written.files.length} contract file(s)`, reports: written.files };
+}
+
+async function verifyStage(dirs: PipelineDirs, timeoutMs: number): Promise<Omit<StageResult, 'stage' | 'durationMs'>> {
+  try {
+    const { report, paths } = await runVerify({ pactDir: dirs.contracts, schemasDir: dirs.schemas, reportsDir: dirs.reports, timeoutMs, checks: CHECK_NAMES });
+    const r = report!;
+    const pactPassed = r.pact.interactions.filter((i) => i.status === 'pass').length;
+    return {
+      exitCode: r.exitCode,
+      summary: `${r.outcome}: Pact ${pactPassed}/${r.pact.interactions.length} interactions, checks ${r.totals.pass} pass / ${r.totals.fail} fail / ${r.totals.warn} warn / ${r.totals.inconclusive} inconclusive${r.reason ? ` (${r.reason})` : ''}`,
+      reports: paths ? [paths.html, paths.junit, paths.json, paths.markdown] : [],
+    };
+  } catch (err) {
+    if (err instanceof CouldNotRun) return { exitCode: EXIT.couldNotRun, summary: `could not run: ${err.message}` };
+    throw err;
+  }
+}
+
+export function worstExitCode(results: StageResult[]): number {
+  return results.reduce<number>((worst, r) => Math.max(worst, r.exitCode), EXIT.ok);
+}
+
+export function renderPipelineSummary(results: StageResult[]): string {
+  const exit = worstExitCode(results);
+  const lines = results.map((r) => `  ${r.exitCode === 0 ? 'ok  ' : r.exitCode === 1 ? 'FAIL' : 'STOP'} ${r.stage.padEnd(9)} ${r.summary} (${(r.durationMs / 1000).toFixed(1)} s)`);
+  const reports = results.flatMap((r) => r.reports ?? []);
+  return [
+    `graphpact all: ${exit === 0 ? 'conformant' : exit === 1 ? 'NON-CONFORMANT' : 'COULD NOT RUN'} (exit ${exit})`,
+    ...lines,
+    ...(reports.length ? ['  reports:', ...reports.map((p) => `    ${relativeToCwd(p)}`)] : []),
+    '',
+  ].join('\n');
+}
+
+function relativeToCwd(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+function oneLine(err: unknown): string {
+  return redactText((err instanceof Error ? err.message : String(err)).split('\n')[0]);
+}
+
+export function allCommand(): Command {
+  const cmd = new Command('all')
+    .description("build + lint (with the committed baseline) + contracts + verify against the embedded provider: what `npm start` runs")
+    .option('--reports <dir>', 'directory for the verification reports', 'reports');
+  addFormatOption(cmd);
+  return cmd.action(action(async (opts: { reports: string; format: OutputFormat }) => {
+    const dirs: PipelineDirs = {
+      docs: resolve(PACKAGE_ROOT, 'apidocs'),
+      schemas: resolve(PACKAGE_ROOT, 'schemas'),
+      contracts: resolve(PACKAGE_ROOT, 'contracts'),
+      reports: opts.reports,
+    };
+    const progress = opts.format === 'text' ? (r: StageResult) => process.stderr.write(`graphpact: ${r.stage} done (exit ${r.exitCode})\n`) : undefined;
+    const results = await runPipeline(dirs, progress);
+    process.stdout.write(redactText(opts.format === 'json' ? JSON.stringify({ exitCode: worstExitCode(results), stages: results }, null, 2) + '\n' : renderPipelineSummary(results)));
+    return worstExitCode(results);
+  }));
+}
