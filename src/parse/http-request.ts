@@ -13,7 +13,7 @@ export function contentLine(token: Token): number {
 }
 
 /** Upper-case method (prose says "Get the user"), target, optional `HTTP/1.1`. */
-const PATH_LINE = /^\s*(GET|POST|PATCH|PUT|DELETE|HEAD|OPTIONS)\s+(\S.*?)(?:\s+HTTP\/\d(?:\.\d)?)?\s*$/;
+const PATH_LINE = /^\s*(GET|POST|PATCH|PUT|DELETE|HEAD|OPTIONS)(?:\s+|(?=\/))(\S.*?)(?:\s+HTTP\/\d(?:\.\d)?)?\s*$/;
 
 /** `METHOD path` lines of one block's text; in prose (`strict`) the target must look like a path. */
 export function requestPathsInText(file: string, content: string, firstLine: number, strict = false): HttpRequestPath[] {

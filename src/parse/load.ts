@@ -33,6 +33,8 @@ export function displayPath(file: string, cwd = process.cwd()): string {
 export class FileIndex implements ParseContext {
   private readonly exact = new Set<string>();
   private readonly folded = new Map<string, string>();
+  /** Pages of one folder link the same targets over and over: (folder, target) → answer. */
+  private readonly cache = new Map<string, { resolved?: string; caseMismatch?: boolean }>();
 
   constructor(files: Iterable<string>) {
     for (const f of files) {
@@ -43,6 +45,17 @@ export class FileIndex implements ParseContext {
   }
 
   resolveLink(fromFile: string, target: string): { resolved?: string; caseMismatch?: boolean } {
+    const slash = Math.max(fromFile.lastIndexOf('/'), fromFile.lastIndexOf('\\'));
+    const key = `${fromFile.slice(0, slash + 1)}\0${target}`;
+    let answer = this.cache.get(key);
+    if (!answer) {
+      answer = this.resolveUncached(fromFile, target);
+      this.cache.set(key, answer);
+    }
+    return answer;
+  }
+
+  private resolveUncached(fromFile: string, target: string): { resolved?: string; caseMismatch?: boolean } {
     const clean = target.split('#')[0].split('?')[0].trim();
     if (!clean || /^[a-z][a-z0-9+.-]*:/i.test(clean)) return {};
     const withSlashes = clean.replace(/\\/g, '/');

@@ -118,15 +118,16 @@ function readApi(src: PageSource, outline: Outline, blocks: PageBlocks): ApiFact
   return facts;
 }
 
-/** `METHOD path` lines of the HTTP request section(s); without one, of code blocks outside examples. */
+/**
+ * `METHOD path` lines of the HTTP request section(s). Without one (OneDrive pages, a `### HTTP request`
+ * under Permissions), relative `METHOD path` lines anywhere outside the examples.
+ */
 function readHttpRequests(src: PageSource, outline: Outline): ApiPage['httpRequests'] {
   const sections = sectionsOf(outline, 'httpRequest');
   if (sections.length > 0) return sections.flatMap((s) => requestPathsInRange(src, s.start, s.end));
-  // OneDrive-style pages put the request blocks under other headings.
-  return outline.sections
-    .filter((s) => s.kind === 'other')
-    .flatMap((s) => requestPathsInRange(src, s.start, s.end))
-    .filter((p) => !/^https?:/i.test(p.path));
+  const preambleEnd = outline.sections.length > 0 ? outline.sections[0].start - 3 : src.tokens.length;
+  const ranges: Array<[number, number]> = [[0, preambleEnd], ...outline.sections.filter((s) => s.kind !== 'examples').map((s): [number, number] => [s.start, s.end])];
+  return ranges.flatMap(([from, to]) => requestPathsInRange(src, from, to)).filter((p) => !/^https?:/i.test(p.path));
 }
 
 function readRequestHeaders(src: PageSource, outline: Outline): ApiPage['requestHeaders'] {

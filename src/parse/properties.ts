@@ -8,13 +8,15 @@ import { stripMarkdown } from './markdown.js';
 import { columnIndex } from './tables.js';
 import { parseTypeRef, type ReferenceLookup } from './type-ref.js';
 
-const NAME_HEADERS = ['property', 'parameter', 'name', 'property name', 'parameter name', 'member', 'relationship', 'field', 'key'];
+const NAME_HEADERS = ['property', 'parameter', 'name', 'property name', 'parameter name', 'relationship', 'field', 'key'];
 const TYPE_HEADERS = ['type', 'data type', 'value type', 'return type'];
 const DESCRIPTION_HEADERS = ['description', 'notes', 'remarks'];
 const REQUIRED_HEADERS = ['required', 'required?', 'is required', 'optional'];
 
 /** Does this table look like a property table (a name column and a type column)? */
 export function isPropertyTable(table: Table): boolean {
+  // `Member|Value|Description` tables list enum values (often of another type, under `### x values`).
+  if (table.header[0] === 'member' || table.header[0] === 'members') return false;
   return columnIndex(table, TYPE_HEADERS) >= 0 || (columnIndex(table, ['value']) >= 0 && columnIndex(table, NAME_HEADERS) >= 0);
 }
 
@@ -26,6 +28,8 @@ export function propertyName(cell: string): string {
 /** What a description states: "Required."/"Optional.", "Read-only.", "Nullable."/"Not nullable.". */
 export function descriptionFacts(description: string): Pick<PropertyRow, 'required' | 'readOnly' | 'nullable'> {
   const facts: Pick<PropertyRow, 'required' | 'readOnly' | 'nullable'> = {};
+  // Most descriptions state none of these: skip the regexes unless a keyword is present at all.
+  if (!/required|optional|read|nullable/i.test(description)) return facts;
   const text = stripMarkdown(description);
   if (/(^|[.;]\s*|\()required\b/i.test(text)) facts.required = true;
   else if (/(^|[.;]\s*|\()optional\b/i.test(text)) facts.required = false;

@@ -3,7 +3,7 @@
  * and "supply a JSON representation of [x]".
  */
 import type { ApiPage, TypeRef } from '../model/page.js';
-import { propertyRows } from './properties.js';
+import { isPropertyTable, propertyRows } from './properties.js';
 import type { Section } from './sections.js';
 import type { PageSource } from './source.js';
 import { referenceLookup } from './source.js';
@@ -54,7 +54,7 @@ export function readRequestBody(src: PageSource, sections: Section[]): ApiPage['
   const prose = sections.map((s) => sectionProse(src, s.start, s.end)).join('\n').trim();
   const body: NonNullable<ApiPage['requestBody']> = {
     line: sections[0].line,
-    properties: tables.flatMap((t) => propertyRows(t, lookup)),
+    properties: tables.filter(isPropertyTable).flatMap((t) => propertyRows(t, lookup)),
     tables,
     prose,
     none: tables.length === 0 && saysNoBody(prose),

@@ -19,32 +19,31 @@ export function splitRow(line: string): string[] {
   if (s.endsWith('|') && !s.endsWith('\\|')) s = s.slice(0, -1);
   const cells: string[] = [];
   let cell = '';
+  let from = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '\\' && s[i + 1] === '|') {
-      cell += '|';
+    const c = s.charCodeAt(i);
+    if (c === 92 /* \\ */ && s.charCodeAt(i + 1) === 124) {
+      cell += s.slice(from, i) + '|';
       i++;
-    } else if (c === '`') {
+      from = i + 1;
+    } else if (c === 96 /* ` */) {
       let run = 1;
-      while (s[i + run] === '`') run++;
-      const fence = '`'.repeat(run);
-      const close = findClosingRun(s, i + run, fence);
-      if (close < 0) {
-        cell += fence;
-        i += run - 1;
-      } else {
-        cell += s.slice(i, close + run);
-        i = close + run - 1;
-      }
-    } else if (c === '|') {
-      cells.push(cell);
+      while (s.charCodeAt(i + run) === 96) run++;
+      const close = findClosingRun(s, i + run, '`'.repeat(run));
+      i = close < 0 ? i + run - 1 : close + run - 1;
+    } else if (c === 124 /* | */) {
+      cells.push(cell + s.slice(from, i));
       cell = '';
-    } else {
-      cell += c;
+      from = i + 1;
     }
   }
-  cells.push(cell);
-  return cells.map((x) => decodeEntities(x.replace(/\t/g, ' ').trim()));
+  cells.push(cell + s.slice(from));
+  return cells.map(cleanCell);
+}
+
+function cleanCell(cell: string): string {
+  const spaced = cell.includes('\t') ? cell.replace(/\t/g, ' ') : cell;
+  return decodeEntities(spaced.trim());
 }
 
 /** Index of a backtick run of exactly `fence`'s length at or after `from`, or -1. */

@@ -132,7 +132,7 @@ function readSingle(raw: string, text: string, lookup?: ReferenceLookup): TypeRe
   const plain = inner.replace(/`/g, '').trim();
   if (IDENTIFIER.test(plain) || JSON_SPELLINGS.has(plain.toLowerCase())) return fromName(raw, plain, collection);
 
-  return readFreeText(raw, plain, collection);
+  return readFreeText(raw, plain, collection, lookup);
 }
 
 /** A type name (linked or not): primitive, JSON or a named Graph type. */
@@ -150,27 +150,31 @@ function fromName(raw: string, name: string, collection: boolean, link?: string)
 }
 
 /**
- * Free text around a type: `(Optional) String`, `String (timestamp)`, `Int32 (optional)`, `string/number`.
- * Parenthesised qualifiers are dropped (or, when they name a primitive, used); what remains must be one type.
+ * Free text around a type: `(Optional) String`, `String (timestamp)`, `string, maximum size 20`,
+ * `[x](…) enum`, `[x](…) collection. Holds ...`, `Untyped JSON object`, `string/number`.
+ * Qualifiers are dropped (or, when they name a primitive, used); what remains must read as one type,
+ * else the TypeRef is `unknown` with the text as written.
  */
-function readFreeText(raw: string, text: string, collection: boolean): TypeRef {
+function readFreeText(raw: string, text: string, collection: boolean, lookup?: ReferenceLookup): TypeRef {
   let qualified: string | undefined;
-  const withoutParens = text
-    .replace(/\(([^)]*)\)/g, (_m, q: string) => {
+  let simpler = text
+    // Parenthesised qualifiers, but not a link's `(target)`.
+    .replace(/(?<!\])\(([^)]*)\)/g, (_m, q: string) => {
       qualified ??= QUALIFIED[q.trim().toLowerCase()];
       return ' ';
     })
     .replace(/\s+/g, ' ')
     .trim();
-  const again = stripCollection(withoutParens);
-  const isCollection = collection || again.collection;
-  const link = LINK.exec(again.inner);
-  if (link) return fromName(raw, link[1], isCollection, link[2]);
-  if (again.inner && IDENTIFIER.test(again.inner)) {
-    const ref = fromName(raw, again.inner, isCollection);
-    if (qualified && ref.kind === 'primitive' && ref.name === 'Edm.String') return { ...ref, name: qualified };
-    return ref;
+  // A type followed by prose: `[x](…) collection. Holds grades...`, `string, maximum size 20`.
+  const lead = /^((?:\[[^\]]+\](?:\([^)]*\)|\[[^\]]*\])|[A-Za-z][\w.]*)(?:\s+collection)?)\s*[.,;:]\s+\S/i.exec(simpler);
+  if (lead) simpler = lead[1];
+  simpler = simpler.replace(/(?:\s+(?:resource|object|enum|enumeration|type|entity|value))+$/i, '').trim();
+  if (/^untyped json$|^json$/i.test(simpler)) return { raw, kind: 'json', name: 'Json', collection };
+  if (simpler && simpler !== text && simpler.length < text.length) {
+    const ref = readSingle(raw, simpler, lookup);
+    const withCollection = collection ? { ...ref, collection: true } : ref;
+    if (qualified && ref.kind === 'primitive' && ref.name === 'Edm.String') return { ...withCollection, name: qualified };
+    return withCollection;
   }
-  if (JSON_SPELLINGS.has(again.inner.toLowerCase())) return { raw, kind: 'json', name: 'Json', collection: isCollection };
-  return { raw, kind: 'unknown', name: text, collection: isCollection };
+  return { raw, kind: 'unknown', name: text, collection };
 }
