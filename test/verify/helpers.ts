@@ -4,17 +4,16 @@
  */
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const PACKAGE_ROOT = resolve(import.meta.dirname, '../..');
 
-/** The committed contracts when the consumer specs have written them, else a small fixture contract. */
+/** The committed consumer contracts (written by the consumer specs / `graphpact contracts`). */
 export function contractsDir(): string {
-  const real = join(PACKAGE_ROOT, 'contracts');
-  return existsSync(real) && readdirSync(real).some((n) => n.endsWith('.json')) ? real : join(import.meta.dirname, 'fixtures', 'pacts');
+  return join(PACKAGE_ROOT, 'contracts');
 }
 
 /** A copy of the contracts keeping only interactions whose description matches. */

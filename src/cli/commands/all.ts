@@ -126,7 +126,9 @@ function relativeToCwd(path: string): string {
 }
 
 function oneLine(err: unknown): string {
-  return redactText((err instanceof Error ? err.message : String(err)).split('\n')[0]);
+  // Some stages throw multi-line messages (Pact lists mismatches below a heading): keep the start, on one line.
+  const text = (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, ' ').trim();
+  return redactText(text.length > 400 ? `${text.slice(0, 400)}…` : text);
 }
 
 export function allCommand(): Command {
