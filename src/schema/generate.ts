@@ -160,5 +160,6 @@ export function responseSchema(op: Operation, ctx: RefContext): JsonSchema | und
   const target = refTarget(ret, ctx);
   if (target && target.kind !== 'enum') return { ...head, ...item, type: 'object' };
   if (ret.kind === 'named' && !target) return { ...head, type: 'object' };
+  if (ret.kind === 'unknown') return head; // free text we could not read: accept any body
   return { ...head, type: 'object', properties: { value: item, '@odata.context': context }, required: ['value'] };
 }

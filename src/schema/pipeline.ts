@@ -75,25 +75,39 @@ function needsRelocation(dirs: string[], cwd: string, root: string): boolean {
   });
 }
 
+/** Parsed data that is docs content, not positions: never rewritten (an example may well have a "file" key). */
+const CONTENT_KEYS = new Set(['value', 'data', 'frontMatter', 'pointers', 'cells']);
+
 /**
  * The parser reports files relative to the current directory; outputs must not depend on where the
- * tool was started, so every `file`/`resolved` path is re-expressed relative to `root`. A no-op when
- * the current directory is the root.
+ * tool was started, so every `file`/`resolved` path is re-expressed relative to `root`
+ * (`../shared/corpus/...` for docs beside the project). Rewrites in place (the pages are ours,
+ * fresh from loadDocs) and returns the same value.
  */
 export function relocateSourcePaths<T>(value: T, cwd: string, root: string): T {
+  const cache = new Map<string, string>();
   const rebase = (file: string): string => {
-    const abs = resolve(cwd, file);
-    const rel = relative(root, abs);
-    return (rel && !isAbsolute(rel) ? rel : abs).split(sep).join('/');
-  };
-  const walk = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(walk);
-    if (!v || typeof v !== 'object') return v;
-    const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(v)) {
-      out[key] = (key === 'file' || key === 'resolved') && typeof inner === 'string' ? rebase(inner) : walk(inner);
+    let out = cache.get(file);
+    if (out === undefined) {
+      const rel = relative(root, resolve(cwd, file));
+      out = (rel && !isAbsolute(rel) ? rel : resolve(cwd, file)).split(sep).join('/');
+      cache.set(file, out);
     }
     return out;
   };
-  return walk(value) as T;
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      for (const item of v) walk(item);
+      return;
+    }
+    if (!v || typeof v !== 'object') return;
+    const record = v as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const inner = record[key];
+      if ((key === 'file' || key === 'resolved') && typeof inner === 'string') record[key] = rebase(inner);
+      else if (typeof inner === 'object' && !CONTENT_KEYS.has(key)) walk(inner);
+    }
+  };
+  walk(value);
+  return value;
 }
