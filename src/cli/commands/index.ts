@@ -7,6 +7,7 @@ import { verifyCommand } from './verify.js';
 import { allCommand } from './all.js';
 import { publishCommand } from './publish.js';
 import { canIDeployCommand } from './can-i-deploy.js';
+import { cleanupCommand } from './cleanup.js';
 import { contractsCommand } from './contracts.js';
 
 export const commandFactories: Array<() => Command> = [
@@ -18,4 +19,5 @@ export const commandFactories: Array<() => Command> = [
   allCommand,
   publishCommand,
   canIDeployCommand,
+  cleanupCommand,
 ];
