@@ -8,6 +8,8 @@ import { expect } from 'chai';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { main } from '../../src/cli/main.js';
 import { startProvider, type ProviderQuirks } from '../../src/provider/index.js';
 import type { VerificationReport } from '../../src/report/model.js';
@@ -198,6 +200,31 @@ describe('graphpact verify (end to end)', function () {
         expect(plan.steps.some((s) => s.method === 'POST' && s.path === '/deviceAppManagement/sideLoadingKeys')).to.equal(true);
       } finally {
         await front.close();
+      }
+    });
+
+    it('--provider-states-setup-url hands Pact\'s state changes to the provider\'s own URL', async () => {
+      const embedded = await startProvider({ port: 0 });
+      const calls: { state?: string; action?: string }[] = [];
+      const stateServer = createServer((req, res) => {
+        let body = '';
+        req.on('data', (c: Buffer) => (body += c.toString()));
+        req.on('end', () => {
+          calls.push(JSON.parse(body || '{}') as { state?: string; action?: string });
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ applicationId: '6c0a0c3e-0000-4000-8000-000000000001', proof: 'not-a-real-proof' }));
+        });
+      });
+      await new Promise<void>((ok) => stateServer.listen(0, '127.0.0.1', () => ok()));
+      try {
+        const setupUrl = `http://127.0.0.1:${(stateServer.address() as AddressInfo).port}/_state`;
+        const pactDir = await filteredContracts((d) => /does not exist/.test(d));
+        const report = await verify({ providerBaseUrl: `${embedded.url}/beta`, token: 'some-test-token', pactDir, checks: ['request_id_present'], providerStatesSetupUrl: setupUrl });
+        expect(report.pact.ran).to.equal(true);
+        expect(calls.some((c) => c.state === 'no application exists with the given id' && c.action === 'setup')).to.equal(true);
+      } finally {
+        stateServer.close();
+        await embedded.close();
       }
     });
 

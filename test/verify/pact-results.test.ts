@@ -1,0 +1,65 @@
+import { expect } from 'chai';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { declaredInteractions, interactionOutcomes, parseVerifierJson, plainOutput } from '../../src/verify/pact-results.js';
+import { readContracts } from '../../src/verify/pact.js';
+
+const pact = {
+  interactions: [
+    { description: 'create a key', providerStates: [], request: { method: 'POST', path: '/keys', headers: { Authorization: ['Bearer x'] } } },
+    { description: 'add a key', providerStates: [{ name: 'an application with a valid certificate exists' }], request: { method: 'POST', path: '/applications/1/addKey' } },
+    { description: 'never ran', request: { method: 'GET', path: '/' } },
+  ],
+};
+
+describe('Pact results', () => {
+  it('reads interactions, states and request header names from a Pact file', () => {
+    const declared = declaredInteractions(pact, 'p.json');
+    expect(declared.map((d) => d.description)).to.deep.equal(['create a key', 'add a key', 'never ran']);
+    expect(declared[1].providerStates).to.deep.equal(['an application with a valid certificate exists']);
+    expect(declared[0].headers).to.deep.equal(['Authorization']);
+  });
+
+  it('rejects a file that is not a Pact, naming it', () => {
+    expect(() => declaredInteractions({ foo: 1 }, 'contracts/x.json')).to.throw('contracts/x.json: not a Pact file');
+  });
+
+  it('maps the verifier result to one outcome per interaction, with its mismatches', () => {
+    const result = parseVerifierJson(JSON.stringify({
+      result: false,
+      interactionResults: [{ description: 'create a key', result: 'OK' }, { description: 'add a key', result: 'Error' }],
+      errors: [{ interaction: 'Verifying a pact between graphpact and graph Given an application with a valid certificate exists - add a key', mismatch: { type: 'mismatches', mismatches: [{ type: 'StatusMismatch', expected: 200, actual: 401, mismatch: 'expected 200 but was 401' }, { type: 'BodyMismatch', path: '$.keyId', expected: '"a"', actual: '1', mismatch: 'Expected 1 to be a string' }] } }],
+      output: ['\u001b[1mVerifying\u001b[0m'],
+    }))!;
+    const outcomes = interactionOutcomes(declaredInteractions(pact, 'p.json'), result);
+    expect(outcomes.map((o) => o.status)).to.deep.equal(['pass', 'fail', 'skip']);
+    expect(outcomes[1].mismatches).to.deep.equal([
+      { message: 'StatusMismatch: expected 200 but was 401', expected: '200', actual: '401' },
+      { message: 'BodyMismatch: Expected 1 to be a string', path: '$.keyId', expected: '"a"', actual: '1' },
+    ]);
+    expect(plainOutput(result)).to.equal('Verifying');
+  });
+
+  it('turns an error without mismatches (e.g. a failed state change) into a failure with its message', () => {
+    const outcomes = interactionOutcomes(declaredInteractions(pact, 'p.json'), { errors: [{ interaction: 'x - create a key', mismatch: { type: 'error', message: 'One or more of the setup state change handlers has failed' } }] });
+    expect(outcomes[0]).to.deep.include({ status: 'fail', mismatches: [{ message: 'One or more of the setup state change handlers has failed' }] });
+  });
+
+  it('parseVerifierJson: undefined for garbage', () => {
+    expect(parseVerifierJson('not json')).to.equal(undefined);
+    expect(parseVerifierJson(undefined)).to.equal(undefined);
+  });
+
+  it('readContracts: clear one-line errors for a missing directory, no contracts, and broken JSON', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'graphpact-pacts-'));
+    try {
+      await readContracts(join(dir, 'missing')).then(() => expect.fail('no error'), (err: Error) => expect(err.message).to.match(/no contracts directory .*missing/));
+      await readContracts(dir).then(() => expect.fail('no error'), (err: Error) => expect(err.message).to.match(/no Pact contracts \(\*\.json\) in/));
+      await writeFile(join(dir, 'bad.json'), '{"interactions": [');
+      await readContracts(dir).then(() => expect.fail('no error'), (err: Error) => expect(err.message).to.match(/bad\.json: not valid JSON/));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
