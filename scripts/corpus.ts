@@ -12,6 +12,10 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
+import { lintDocs } from '../src/lint/engine.js';
+import { countByRule, sampleFindings } from '../src/lint/corpus-stats.js';
+import { schemaSetFromFiles } from '../src/schema/load.js';
+import type { JsonSchema } from '../src/schema/edm.js';
 import { operationFromPage } from '../src/catalog/operation.js';
 import type { ApiPage, ParsedPage } from '../src/model/page.js';
 import { requestSchemaPath } from '../src/model/schema-layout.js';
@@ -161,6 +165,7 @@ export const CORPUS_SECTIONS: Array<(ctx: CorpusContext) => CorpusSection | Prom
   examplesSection,
   ajvSection,
   findingsSection,
+  (ctx) => lintSection(ctx),
 ];
 
 function formatValue(value: number | Split | string): string {
@@ -227,3 +232,22 @@ const program = new Command('corpus')
   });
 
 await program.parseAsync(process.argv);
+
+// ---------------------------------------------------------------------------------------------------
+// Lint section (owned by the lint engineer): lint the already-built corpus, findings per rule split
+// Intune / non-Intune, the time, and a fixed-seed sample of 30 lint findings for checking precision.
+// ---------------------------------------------------------------------------------------------------
+function lintSection(ctx: CorpusContext): CorpusSection {
+  const started = performance.now();
+  const { pages, catalog, output } = ctx.build;
+  const set = schemaSetFromFiles('(corpus build)', output.index, output.schemaFiles as Map<string, JsonSchema>);
+  const findings = lintDocs(pages, catalog, set, { knownFiles: pages.map((p) => p.file), sourceLines: (f) => ctx.texts.get(f)?.split(/\r?\n/) });
+  const ms = Math.round(performance.now() - started);
+  const rows: CorpusSection['rows'] = { 'lint findings': findings.length, 'lint ms (rules + ajv, on the built catalog)': ms };
+  for (const c of countByRule(findings)) rows[`${c.ruleId} (${c.severity})`] = { intune: c.intune, other: c.nonIntune, total: c.intune + c.nonIntune };
+  const lintOnly = findings.filter((f) => !/^(parse|catalog|schema)-/.test(f.ruleId));
+  sampleFindings(lintOnly, 30, 42).forEach((f, i) => {
+    rows[`sample ${String(i + 1).padStart(2, '0')}`] = `${f.file}:${f.line} ${f.ruleId}: ${f.message}`;
+  });
+  return { title: 'Lint (graphpact lint rules; sample = 30 lint findings, seed 42, for hand-checking)', rows };
+}

@@ -36,7 +36,7 @@ const IGNORED_KEYWORDS = new Set(['additionalProperties', 'unevaluatedProperties
  */
 export function schemaProblems(validate: ValidateFunction, value: unknown, options: { truncated: boolean; prefix?: string }): BodyProblem[] {
   if (validate(value)) return [];
-  const errors = (validate.errors ?? []).filter((e) => !IGNORED_KEYWORDS.has(e.keyword) && !(options.truncated && e.keyword === 'required'));
+  const errors = (validate.errors ?? []).filter((e) => !IGNORED_KEYWORDS.has(e.keyword) && !(options.truncated && e.keyword === 'required') && !isSignedDuration(e, value));
   // A nullable $ref fails as "must be null" next to the real errors deeper down: drop such noise.
   const paths = errors.map((e) => e.instancePath);
   const useful = errors.filter((e) => !(isNullOnly(e) && paths.some((p) => p.startsWith(e.instancePath + '/'))));
@@ -47,6 +47,13 @@ export function schemaProblems(validate: ValidateFunction, value: unknown, optio
   }
   const prefix = options.prefix ?? '';
   return [...best.values()].map((e) => ({ pointer: prefix + e.instancePath, message: describe(e, value) }));
+}
+
+/** Edm.Duration allows a sign (`-PT3M9.8S`); the JSON Schema `duration` format does not. */
+function isSignedDuration(e: ErrorObject, root: unknown): boolean {
+  if (e.keyword !== 'format' || (e.params as { format?: string }).format !== 'duration') return false;
+  const v = valueAt(root, e.instancePath);
+  return typeof v === 'string' && /^-P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/.test(v);
 }
 
 function isNullOnly(e: ErrorObject): boolean {
@@ -161,7 +168,9 @@ export function unknownProperties(value: unknown, shape: Shape, catalog: Catalog
     if (!isPlainObject(v) || depth > 12) return;
     const effective = derivedShape(v, s);
     for (const [key, child] of Object.entries(v)) {
-      if (isAnnotationKey(key)) continue;
+      // Annotations are not properties; keys that are not identifiers (GUIDs of plannerChecklistItems)
+      // mean the object is a dictionary, whatever its page says.
+      if (isAnnotationKey(key) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) continue;
       const row = effective.rows.find((r) => r.name === key);
       if (!row) {
         if (!effective.open) {
@@ -188,7 +197,8 @@ export function unknownProperties(value: unknown, shape: Shape, catalog: Catalog
     const t = v['@odata.type'];
     if (typeof t !== 'string') return s;
     const def = findType(catalog, version, t);
-    if (!def) return s;
+    // A subtype this docs tree does not define: its properties are unknown, so none can be called unknown.
+    if (!def) return { ...s, open: true };
     const derived = typeShape(catalog, def);
     return { ...s, open: s.open || derived.open, rows: [...s.rows, ...derived.rows] };
   }

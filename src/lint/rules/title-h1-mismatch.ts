@@ -30,7 +30,8 @@ export const rule: LintRule<'page'> = {
     const a = identifiers(title);
     const b = identifiers(page.h1.text);
     // Both name an operation (camelCase identifier) and the names differ: a real contradiction.
-    const differentOperation = a.length > 0 && b.length > 0 && !a.some((x) => b.some((y) => x.toLowerCase() === y.toLowerCase()));
+    const same = (x: string, y: string) => x.toLowerCase().replace(/s$/, '') === y.toLowerCase().replace(/s$/, '');
+    const differentOperation = a.length > 0 && b.length > 0 && !a.some((x) => b.some((y) => same(x, y)));
     return [findingAt(rule, page.h1, differentOperation
       ? `H1 "${page.h1.text}" names a different operation (${b.join(', ')}) than the title "${title}" (${a.join(', ')})`
       : `H1 "${page.h1.text}" differs from the title "${title}"`,
