@@ -1,7 +1,7 @@
 /**
  * Build speed against a baseline, in one process:
  *   baseline = read every corpus .md file and parse it with a bare markdown-it (no plugins)
- *   build    = graphpact's load + parse + catalog + schemas + OpenAPI, in memory
+ *   build    = graphpact's load + parse + catalog + schemas + OpenAPI, in memory (per-phase times too)
  * Each is run once to warm up, then 3 times; the medians and their ratio (target ≤ 2.0) are printed.
  *
  *   npm run bench [-- --docs ../shared/corpus/graph-docs] [--runs 3] [--format json]
@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import MarkdownIt from 'markdown-it';
-import { buildFromDocs } from '../src/schema/pipeline.js';
+import { buildCatalog } from '../src/catalog/index.js';
+import { loadDocs } from '../src/parse/index.js';
+import { generateOutput, relocateSourcePaths } from '../src/schema/pipeline.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TARGET_RATIO = 2.0;
@@ -35,9 +37,25 @@ async function baseline(dirs: string[]): Promise<number> {
   return tokens;
 }
 
+/** Per-phase times of the last build run, to show where the time goes. */
+const phases: Record<string, number[]> = { 'load + parse': [], catalog: [], 'schemas + OpenAPI': [] };
+
+/** The same steps as buildFromDocs (src/schema/pipeline.ts), timed one by one. */
 async function build(dirs: string[]): Promise<number> {
-  const built = await buildFromDocs(dirs, { root: ROOT });
-  return built.output.files.size;
+  let t = performance.now();
+  const lap = (phase: string): void => {
+    const now = performance.now();
+    phases[phase].push(Math.round(now - t));
+    t = now;
+  };
+  const loaded = await loadDocs(dirs);
+  const pages = relocateSourcePaths(loaded.pages, process.cwd(), ROOT);
+  lap('load + parse');
+  const catalog = buildCatalog(pages);
+  lap('catalog');
+  const output = generateOutput(catalog);
+  lap('schemas + OpenAPI');
+  return output.files.size;
 }
 
 async function timeIt(fn: () => Promise<number>): Promise<{ ms: number; result: number }> {
@@ -87,12 +105,15 @@ const program = new Command('bench')
         baselineRuns: base.runs,
         buildRuns: full.runs,
         outputFiles: full.result,
+        /** Median per phase over the timed runs (the warm-up excluded). */
+        buildPhasesMs: Object.fromEntries(Object.entries(phases).map(([name, times]) => [name, median(times.slice(1))])),
       };
       if (opts.format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
       else {
         process.stdout.write(
           `baseline (read + markdown-it parse): ${report.baselineMs} ms (median of ${opts.runs})\n` +
             `graphpact build (in memory, ${report.outputFiles} files): ${report.buildMs} ms (median of ${opts.runs})\n` +
+            `  phases (median): ${Object.entries(report.buildPhasesMs).map(([name, ms]) => `${name} ${ms} ms`).join(', ')}\n` +
             `ratio: ${report.ratio} (target ≤ ${TARGET_RATIO}: ${report.withinTarget ? 'met' : 'NOT met'})\n`,
         );
       }
