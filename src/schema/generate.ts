@@ -117,7 +117,7 @@ export function typeSchema(def: TypeDef, ctx: RefContext, findings: Finding[] = 
 export function requestSchema(op: Operation, ctx: RefContext): JsonSchema | undefined {
   const body = op.requestBody;
   if (!body) return undefined;
-  const head = header(ctx.fromPath, `${op.id} request body`, `Request body of ${op.method} ${op.path}.`, body.source);
+  const head = header(ctx.fromPath, `${op.title}: request body`, op.description || `Request body of ${op.method} ${op.path}.`, body.source);
   if (body.representationOf && body.properties.length === 0) {
     const whole = singleValueSchema(body.representationOf, ctx);
     if (!('$ref' in whole)) return { ...head, type: 'object' };
@@ -146,7 +146,7 @@ function closedObject(rows: PropertyRow[], ctx: RefContext): JsonSchema {
 export function responseSchema(op: Operation, ctx: RefContext): JsonSchema | undefined {
   const ret = op.returnType;
   if (!ret || op.successStatus === 204) return undefined;
-  const head = header(ctx.fromPath, `${op.id} response`, `${op.successStatus} response body of ${op.method} ${op.path}.`, op.sources[0]);
+  const head = header(ctx.fromPath, `${op.title}: ${op.successStatus} response body`, op.description || `${op.successStatus} response body of ${op.method} ${op.path}.`, op.sources[0]);
   const item = singleValueSchema({ ...ret, collection: false }, ctx);
   const context = { type: 'string' };
   if (op.returnsCollection || ret.collection) {
