@@ -44,7 +44,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Opera
       outcomes.push({ ...base, status: 'skip', checks: [], responseProperties: [], notExercised: 'graphpact has no request builder for this operation yet' });
       continue;
     }
-    const planned = driver.requests({ runId: options.runId, app: PLACEHOLDER_FREE }).filter((r) => scenarioNeeded(r.scenario, options.selectedChecks));
+    // Planned with placeholders first, only to learn whether any selected check needs this operation at all.
+    const planned = driver.requests({ runId: options.runId }).filter((r) => scenarioNeeded(r.scenario, options.selectedChecks));
     if (planned.length === 0) {
       outcomes.push({ ...base, status: 'skip', checks: [], responseProperties: [], notExercised: 'no selected check applies' });
       continue;
@@ -74,9 +75,6 @@ export async function runConformance(options: ConformanceOptions): Promise<Opera
   }
   return outcomes;
 }
-
-// Requests are planned once without fixture values only to learn which scenarios are needed.
-const PLACEHOLDER_FREE = undefined;
 
 function send(client: GraphClient, request: PlannedRequest): Promise<Exchange> {
   return client.send({ method: request.method, path: request.path, body: request.body });

@@ -50,11 +50,30 @@ function trackCreatedKey(res: ServerResponse, created: CreatedObjects): void {
   }) as typeof res.end;
 }
 
+/** Pact only says "a state change handler has failed": tell the parent why, so the report can. */
+function reportingSetupErrors<H extends Record<string, { setup: () => Promise<unknown>; teardown: () => Promise<unknown> }>>(handlers: H): H {
+  const wrapped: Record<string, { setup: () => Promise<unknown>; teardown: () => Promise<unknown> }> = {};
+  for (const [state, handler] of Object.entries(handlers)) {
+    wrapped[state] = {
+      setup: async () => {
+        try {
+          return await handler.setup();
+        } catch (err) {
+          await post({ type: 'stateError', state, message: redactText(err instanceof Error ? err.message : String(err)) });
+          throw err;
+        }
+      },
+      teardown: handler.teardown,
+    };
+  }
+  return wrapped as H;
+}
+
 async function run(request: WorkerRequest): Promise<void> {
   registerSecret(request.token);
   const created = new CreatedObjects((object) => void post({ type: 'created', object }));
   const client = createGraphClient({ baseUrl: request.providerBaseUrl, token: request.token, timeoutMs: request.timeoutMs, retry: request.retry });
-  const handlers = createStateHandlers({ client, created, runId: request.runId, onSecret: (value) => void post({ type: 'secret', value }) });
+  const handlers = reportingSetupErrors(createStateHandlers({ client, created, runId: request.runId, onSecret: (value) => void post({ type: 'secret', value }) }));
   const options: VerifierOptions & { providerBaseUrl: string } = {
     providerBaseUrl: request.providerBaseUrl,
     pactUrls: request.pactFiles,

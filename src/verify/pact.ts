@@ -10,7 +10,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RetryPolicy } from '../client/index.js';
-import type { PactOutcome } from '../report/model.js';
+import type { InteractionOutcome, PactOutcome } from '../report/model.js';
 import { redactText, registerSecret } from '../util/redact.js';
 import { writeFileAtomic } from '../util/fs.js';
 import type { CreatedObject, CreatedObjects } from './fixtures.js';
@@ -33,6 +33,7 @@ export interface WorkerRequest {
 export type WorkerMessage =
   | { type: 'created'; object: CreatedObject }
   | { type: 'secret'; value: string }
+  | { type: 'stateError'; state: string; message: string }
   | { type: 'done'; json?: string; error?: string };
 
 export interface ContractSet {
@@ -89,6 +90,7 @@ export async function runPactVerification(options: PactRunOptions): Promise<Pact
   const { entry, execArgv } = workerEntry();
   const child = fork(entry, [], { execArgv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: { ...process.env, PACT_DO_NOT_TRACK: 'true' } });
   let output = '';
+  const stateErrors: { state: string; message: string }[] = [];
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
 
@@ -100,6 +102,7 @@ export async function runPactVerification(options: PactRunOptions): Promise<Pact
     child.on('message', (message: WorkerMessage) => {
       if (message.type === 'created') created.track(message.object.kind, message.object.id);
       else if (message.type === 'secret') registerSecret(message.value);
+      else if (message.type === 'stateError') stateErrors.push({ state: message.state, message: message.message });
       else if (message.type === 'done') {
         clearTimeout(timer);
         resolveDone({ json: message.json, error: message.error });
@@ -122,7 +125,22 @@ export async function runPactVerification(options: PactRunOptions): Promise<Pact
   if (options.logFile) await writeFileAtomic(options.logFile, logText);
   const base = { pactFiles: contracts.files.map(displayPath), ...(options.logFile ? { logFile: displayPath(options.logFile) } : {}) };
   if (!result) return { ...base, ran: false, error: redactText(error ?? 'the Pact verifier returned no result'), interactions: [] };
-  return { ...base, ran: true, interactions: interactionOutcomes(contracts.interactions, result) };
+  return { ...base, ran: true, interactions: explainStateFailures(interactionOutcomes(contracts.interactions, result), stateErrors) };
+}
+
+/**
+ * Failed interactions whose state setup failed get the handler's reason (in order: Pact runs interactions one
+ * by one), instead of only Pact's "state change handlers has failed" or a 404 for the example id it fell back to.
+ */
+export function explainStateFailures(outcomes: InteractionOutcome[], errors: { state: string; message: string }[]): InteractionOutcome[] {
+  const pending = [...errors];
+  return outcomes.map((outcome) => {
+    if (outcome.status !== 'fail') return outcome;
+    const i = pending.findIndex((e) => outcome.providerStates.includes(e.state));
+    if (i < 0) return outcome;
+    const [error] = pending.splice(i, 1);
+    return { ...outcome, mismatches: [...outcome.mismatches, { message: `state "${error.state}" setup failed: ${error.message}` }] };
+  });
 }
 
 /**

@@ -63,3 +63,18 @@ describe('Pact results', () => {
     }
   });
 });
+
+describe('explainStateFailures', () => {
+  it('adds each state setup error to the next failed interaction of that state', async () => {
+    const { explainStateFailures } = await import('../../src/verify/pact.js');
+    const state = 'an application with a valid certificate exists';
+    const outcomes = explainStateFailures([
+      { description: 'a', providerStates: [], status: 'fail', mismatches: [{ message: 'x' }] },
+      { description: 'b', providerStates: [state], status: 'pass', mismatches: [] },
+      { description: 'c', providerStates: [state], status: 'fail', mismatches: [{ message: 'StatusMismatch: expected 200 but was 404' }] },
+    ], [{ state, message: 'POST /applications failed: HTTP 500' }]);
+    expect(outcomes[0].mismatches).to.have.length(1);
+    expect(outcomes[1].mismatches).to.have.length(0);
+    expect(outcomes[2].mismatches[1].message).to.equal(`state "${state}" setup failed: POST /applications failed: HTTP 500`);
+  });
+});
