@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { BrokerConfigError, pactCliEnv, type BrokerConnection } from './connection.js';
 import { checkBrokerReachable, BrokerUnavailableError } from './preflight.js';
 import { runPactCli, type PactCliResult } from './pact-cli.js';
+import { jsonErrorLine } from './json-error-line.js';
 
 export interface PublishRequest {
   pactDir: string;
@@ -95,13 +96,6 @@ export async function readPactFolder(dir: string): Promise<PactFileSummary[]> {
     out.push({ file, consumer, provider, interactions: pact.interactions.length });
   }
   return out;
-}
-
-/** Line of a JSON.parse error from its "position N" (Node 20 messages), 1 when unknown. */
-function jsonErrorLine(text: string, err: unknown): number {
-  const position = /position (\d+)/.exec((err as Error).message ?? '');
-  if (!position) return 1;
-  return text.slice(0, Number(position[1])).split('\n').length;
 }
 
 /** Publishes; throws PactFileError / BrokerConfigError / BrokerUnavailableError with one-line messages. */

@@ -8,6 +8,7 @@ import { allCommand } from './all.js';
 import { publishCommand } from './publish.js';
 import { canIDeployCommand } from './can-i-deploy.js';
 import { cleanupCommand } from './cleanup.js';
+import { diffCommand } from './diff.js';
 import { contractsCommand } from './contracts.js';
 
 export const commandFactories: Array<() => Command> = [
@@ -20,4 +21,5 @@ export const commandFactories: Array<() => Command> = [
   publishCommand,
   canIDeployCommand,
   cleanupCommand,
+  diffCommand,
 ];
