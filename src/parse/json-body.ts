@@ -75,6 +75,7 @@ class JsonScanner {
         pos++;
       } else if (c === 125 /* } */ || c === 93 /* ] */) {
         this.stack.pop();
+        this.valueDone();
         pos++;
       } else if (c === 44 /* , */) {
         const f = this.top();
@@ -127,6 +128,12 @@ class JsonScanner {
     return '';
   }
 
+  /** After a value, a key may follow even without a comma (a missing comma still maps the next key). */
+  private valueDone(): void {
+    const f = this.top();
+    if (f?.kind === 'object') f.expectKey = true;
+  }
+
   private noteKey(key: string, keyLine: number): void {
     const f = this.top();
     if (!f || f.kind !== 'object') return;
@@ -149,6 +156,7 @@ class JsonScanner {
     if (CONTROL.test(raw)) this.controlCharacters(pos + 1, end);
     const f = this.top();
     if (f?.kind === 'object' && f.expectKey && this.peek(end + 1) === ':') this.noteKey(unescapeKey(raw), startLine);
+    else this.valueDone();
     return end + 1;
   }
 
@@ -198,7 +206,7 @@ class JsonScanner {
     if (f?.kind === 'object' && f.expectKey && this.peek(p) === ':') {
       this.repairs.add('unquoted key');
       this.noteKey(text.slice(pos, p), this.line);
-    }
+    } else this.valueDone();
     return p;
   }
 }
