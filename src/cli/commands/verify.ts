@@ -13,11 +13,12 @@ import { renderPlan } from '../../verify/plan.js';
 import { CouldNotRun, runVerify, type VerifyOptions, type VerifyResult } from '../../verify/run.js';
 import type { ReportPaths } from '../../report/write.js';
 import { action, addFormatOption, EXIT, UsageError, type OutputFormat } from '../command.js';
+import { addAuthOptions, AuthConfigError, createTokenProvider, resolveAuthPlan, TokenError, type AuthFlags } from '../../auth/index.js';
 
 /** The package root: the suite's own contracts/ and schemas/ are the defaults. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-export interface VerifyCliOptions {
+export interface VerifyCliOptions extends Omit<AuthFlags, 'token'> {
   providerBaseUrl?: string;
   token?: string;
   pactDir?: string;
@@ -51,6 +52,7 @@ export function addVerifyOptions(cmd: Command): Command {
     .option('--allow-writes', 'allow creating and deleting test objects on a provider outside loopback')
     .option('--dry-run', 'print every request the run would send (secrets redacted) and send nothing')
     .option('--strict', 'inconclusive checks (still throttled after retries) count as failures');
+  addAuthOptions(cmd, { withToken: false });
   return addFormatOption(cmd);
 }
 
@@ -89,6 +91,15 @@ export function toVerifyOptions(opts: VerifyCliOptions, extra: Partial<VerifyOpt
 }
 
 export async function verifyAction(opts: VerifyCliOptions, extra: Partial<VerifyOptions> = {}): Promise<number> {
+  // Client credentials (--tenant-id/--client-id/... or AZURE_*): one app-only token for the run (src/auth).
+  if (!opts.token && !opts.dryRun && opts.providerBaseUrl) {
+    try {
+      opts = { ...opts, token: await createTokenProvider(resolveAuthPlan(opts))() };
+    } catch (err) {
+      if (err instanceof AuthConfigError || err instanceof TokenError) return couldNotRun(err.message, opts.format);
+      throw err;
+    }
+  }
   const options = toVerifyOptions(opts, { progress: opts.format === 'text' ? (line) => process.stderr.write(`graphpact: ${redactText(line)}\n`) : undefined, ...extra });
   let result: VerifyResult;
   try {
