@@ -84,8 +84,15 @@ async function walk(dir: string, out: string[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
+    const isMd = entry.name.toLowerCase().endsWith('.md');
     if (entry.isDirectory()) await walk(full, out);
-    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) out.push(full);
+    else if (entry.isFile() && isMd) out.push(full);
+    // A symlinked page is read through its link; a dangling one is reported as unreadable, not skipped.
+    // Symlinked folders are not followed (no cycles).
+    else if (entry.isSymbolicLink() && isMd) {
+      const target = await stat(full).catch(() => undefined);
+      if (!target || target.isFile()) out.push(full);
+    }
   }
 }
 

@@ -99,8 +99,7 @@ export function readResource(src: PageSource, outline: Outline, blocks: ContextB
 
   let members = readEnumMembers(src, sectionsOf(outline, 'members'));
   if (members.length === 0 && isEnumH1(h1) && properties.length === 0) {
-    const prose = outline.sections.length > 0 ? sectionProse(src, 0, src.tokens.length) : '';
-    members = membersFromProse(prose, h1?.line ?? 1);
+    members = membersFromProse(sectionProse(src, 0, src.tokens.length), h1?.line ?? 1);
   }
   if (members.length > 0) facts.enumMembers = members;
 

@@ -1,0 +1,100 @@
+import { expect } from 'chai';
+import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DocsDirError, FileIndex, loadDocs } from '../../src/parse/index.js';
+
+describe('parse/load: loadDocs and link resolution', () => {
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'graphpact-parse-'));
+    await mkdir(path.join(dir, 'v1.0', 'api'), { recursive: true });
+    await mkdir(path.join(dir, 'v1.0', 'resources'), { recursive: true });
+    await writeFile(path.join(dir, 'v1.0', 'api', 'user-get.md'), [
+      '# Get user', '', 'See [user](../resources/user.md), [User](../resources/User.md), [bs](..\\resources\\user.md) and [gone](../resources/gone.md#x).',
+      'Also [site](/graph/overview) and [web](https://example.com/a.md).', '', '## HTTP request', '```http', 'GET /users/{id}', '```', '',
+    ].join('\n'));
+    await writeFile(path.join(dir, 'v1.0', 'resources', 'user.md'), '# user resource type\n');
+    await writeFile(path.join(dir, 'v1.0', 'resources', 'notes.txt'), 'not markdown');
+  });
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('walks *.md sorted, classifies by folder, versions by folder', async () => {
+    const progress: number[] = [];
+    const { pages, findings } = await loadDocs([dir], { onProgress: (done) => progress.push(done) });
+    expect(pages.map((p) => [path.basename(p.file), p.kind, p.version?.value])).to.deep.equal([
+      ['user-get.md', 'api', 'v1.0'],
+      ['user.md', 'resource', 'v1.0'],
+    ]);
+    expect(findings).to.deep.equal([]);
+    expect(progress.at(-1)).to.equal(2);
+  });
+
+  it('resolves links case-insensitively and with backslashes; broken links have no resolution', async () => {
+    const { pages } = await loadDocs([dir]);
+    const links = pages[0].links.map((l) => [l.text, l.resolved ? path.basename(l.resolved) : undefined, l.caseMismatch ?? false, l.line]);
+    expect(links).to.deep.equal([
+      ['user', 'user.md', false, 3],
+      ['User', 'user.md', true, 3],
+      ['bs', 'user.md', true, 3],
+      ['gone', undefined, false, 3],
+    ]);
+  });
+
+  it('a missing directory is a DocsDirError naming it', async () => {
+    const missing = path.join(dir, 'nope');
+    try {
+      await loadDocs([missing]);
+      expect.fail('should have thrown');
+    } catch (err) {
+      expect(err).to.be.instanceOf(DocsDirError);
+      expect((err as Error).message).to.contain(missing);
+    }
+  });
+
+  it('a file path instead of a directory is a DocsDirError', async () => {
+    try {
+      await loadDocs([path.join(dir, 'v1.0', 'resources', 'user.md')]);
+      expect.fail('should have thrown');
+    } catch (err) {
+      expect(err).to.be.instanceOf(DocsDirError);
+    }
+  });
+
+  it('a dangling symlinked page is a finding naming the file, the rest still parse', async () => {
+    const link = path.join(dir, 'v1.0', 'api', 'dangling.md');
+    await symlink(path.join(dir, 'does-not-exist.md'), link);
+    try {
+      const { pages, findings } = await loadDocs([dir]);
+      expect(findings.map((f) => [f.ruleId, f.severity, path.basename(f.file), f.line])).to.deep.equal([['parse-unreadable-file', 'error', 'dangling.md', 1]]);
+      expect(findings[0].message).to.contain('ENOENT');
+      expect(pages).to.have.length(2);
+    } finally {
+      await rm(link, { force: true });
+    }
+  });
+
+  it('an unreadable file is a finding, the rest still parse', async function () {
+    if (process.getuid?.() === 0) this.skip(); // root reads everything: cannot make a file unreadable
+    const file = path.join(dir, 'v1.0', 'api', 'locked.md');
+    await writeFile(file, '# locked');
+    await chmod(file, 0o000);
+    try {
+      const { pages, findings } = await loadDocs([dir]);
+      expect(findings.map((f) => f.ruleId)).to.deep.equal(['parse-unreadable-file']);
+      expect(pages).to.have.length(2);
+    } finally {
+      await rm(file, { force: true });
+    }
+  });
+
+  it('FileIndex: exact, case mismatch, absent, outside links', () => {
+    const index = new FileIndex(['d/api/a.md', 'd/resources/keyCredential.md']);
+    expect(index.resolveLink('d/api/a.md', '../resources/keyCredential.md')).to.deep.equal({ resolved: 'd/resources/keyCredential.md' });
+    expect(index.resolveLink('d/api/a.md', '../resources/keycredential.md')).to.deep.equal({ resolved: 'd/resources/keyCredential.md', caseMismatch: true });
+    expect(index.resolveLink('d/api/a.md', '../resources/intune_onboarding_sideloadingkey.md')).to.deep.equal({});
+    expect(index.resolveLink('d/api/a.md', '/concepts/permissions-reference.md')).to.deep.equal({});
+  });
+});

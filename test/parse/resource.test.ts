@@ -1,0 +1,67 @@
+import { expect } from 'chai';
+import { FENCE, md, resourcePage } from './helpers.js';
+
+describe('parse/resource: resource pages', () => {
+  const entity = md(
+    '# user resource type', '', '## Properties', '|Property|Type|Description|', '|:--|:--|:--|',
+    '|id|String|The id. Read-only.|', '|displayName|String|The name.|', '|manager|[directoryObject](directoryobject.md)|Nullable.|', '',
+    '## Relationships', '|Relationship|Type|Description|', '|:--|:--|:--|', '|photos|[photo](photo.md) collection|Read-only.|', '',
+    '## JSON representation', '<!-- {', '  "blockType": "resource",', '  "keyProperty": "id",', '  "openType": "true",', '  "baseType": "microsoft.graph.directoryObject",',
+    '  "@odata.type": "microsoft.graph.user"', '}-->', FENCE + 'json', '{', '  "id": "String",', '  "displayName": "String"', '}', FENCE);
+
+  it('type name, properties, relationships and annotation facts', () => {
+    const page = resourcePage(entity);
+    expect(page).to.include({ typeName: 'microsoft.graph.user', typeKind: 'entity', keyProperty: 'id', baseType: 'microsoft.graph.directoryObject', openType: true, propertiesLine: 3 });
+    expect(page.properties.map((p) => [p.name, p.type.name, p.line])).to.deep.equal([
+      ['id', 'Edm.String', 6],
+      ['displayName', 'Edm.String', 7],
+      ['manager', 'directoryObject', 8],
+    ]);
+    expect(page.properties[0].readOnly).to.equal(true);
+    expect(page.properties[2].nullable).to.equal(true);
+    expect(page.relationships.map((p) => [p.name, p.type.collection])).to.deep.equal([['photos', true]]);
+    expect(page.jsonRepresentation).to.include({ parse: 'strict', line: 24 });
+    expect(page.jsonRepresentation?.pointers).to.deep.equal({ '/id': 25, '/displayName': 26 });
+    expect(page.annotation?.blockType).to.equal('resource');
+  });
+
+  it('type name from the H1 when there is no annotation; complex when no id/key/relationships', () => {
+    const page = resourcePage(md('# keyCredential resource type', '## Properties', '|Property|Type|Description|', '|--|--|--|', '|keyId|Guid|The id.|'));
+    expect(page).to.include({ typeName: 'keyCredential', typeKind: 'complex' });
+    expect(page).to.not.have.property('annotation');
+  });
+
+  it('baseType null is no base type; abstract flag', () => {
+    const page = resourcePage(md('# x resource type', '<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.x", "baseType": null, "abstract": true } -->', FENCE + 'json', '{}', FENCE));
+    expect(page).to.not.have.property('baseType');
+    expect(page.abstract).to.equal(true);
+  });
+
+  it('enum page: Members table', () => {
+    const page = resourcePage(md('# printerState enum type', '## Members', '|Member|Value|Description|', '|--|--|--|', '|idle|0|Idle.|', '|busy|1|Busy.|'));
+    expect(page.typeKind).to.equal('enum');
+    expect(page.enumMembers).to.deep.equal([
+      { name: 'idle', value: '0', description: 'Idle.', line: 5 },
+      { name: 'busy', value: '1', description: 'Busy.', line: 6 },
+    ]);
+  });
+
+  it('enum page: values in the description prose', () => {
+    const page = resourcePage(md('# color enum type', '', 'Possible values are: `red`, `green`, `blue`.'));
+    expect(page.typeKind).to.equal('enum');
+    expect(page.enumMembers?.map((m) => m.name)).to.deep.equal(['red', 'green', 'blue']);
+  });
+
+  it('Member|Value tables inside Properties are enum values of other types, not properties', () => {
+    const page = resourcePage(md('# printerStatus resource type', '## Properties', '|Property|Type|Description|', '|--|--|--|', '|state|printerProcessingState|The state.|', '',
+      '### printerProcessingState values', '|Member|Value|Description|', '|--|--|--|', '|idle|0|Idle.|'));
+    expect(page.properties.map((p) => p.name)).to.deep.equal(['state']);
+    expect(page.typeKind).to.equal('complex');
+  });
+
+  it('a concept page in the resources folder: unknown kind, no type name', () => {
+    const page = resourcePage(md('# Working with users in Microsoft Graph', '## Common use cases', 'Prose.'));
+    expect(page.typeKind).to.equal('unknown');
+    expect(page).to.not.have.property('typeName');
+  });
+});
