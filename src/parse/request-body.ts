@@ -27,10 +27,18 @@ export function sectionProse(src: PageSource, from: number, to: number): string 
   return parts.join('\n');
 }
 
-const NO_BODY = /\bdo not supply\b|\bdon't supply\b|\bno request body\b|\bnot supply a request body\b|^\s*none\.?\s*$|\bdo not (?:specify|provide|send|include) a request body\b|\brequest body is empty\b|\bno body\b/im;
+/** "Do not supply a request body", "None.", "does not require any request body", "should be empty"... */
+const NO_BODY: RegExp[] = [
+  /\bdo(?: not|n't) (?:supply|specify|provide|send|include|submit)\b[^.]*\b(?:request )?body\b/i,
+  /\bno request body\b/i,
+  /\b(?:does not|doesn't) (?:require|have|take|need) (?:any |a )?request body\b/i,
+  /\brequest body (?:is|should be) (?:empty|not (?:necessary|required|needed))\b/i,
+  /\bspecifying a request body is not necessary\b/i,
+  /^\s*none\.?\s*$/im,
+];
 
 export function saysNoBody(prose: string): boolean {
-  return NO_BODY.test(prose);
+  return NO_BODY.some((pattern) => pattern.test(prose));
 }
 
 const GENERIC = /^(the|a|an)?\s*(parameters?|properties|property|following|object|objects|fields?|values?|changes?|relevant)\b/i;

@@ -150,12 +150,21 @@ describe('parse: API page sections', () => {
       expect(page.requestBody!.tables).to.have.length(2);
       expect(page.requestBody!.properties.map((p) => p.name)).to.deep.equal(['a', 'b']);
     });
-    for (const prose of ['Do not supply a request body for this method.', "Don't supply a request body for this method.", 'None.']) {
+    for (const prose of [
+      'Do not supply a request body for this method.', "Don't supply a request body for this method.", 'None.',
+      'This API does not require any request body.', 'Request body should be empty.', 'Do not submit a request body for this method.',
+      'This message does not have a request body. Any request body sent will be ignored.',
+    ]) {
       it(`"${prose}" → none`, () => {
         const body = apiPage(md('# T', '## Request body', prose)).requestBody!;
         expect(body).to.include({ none: true, prose, line: 2 });
       });
     }
+    it('prose asking for a body is not "none"', () => {
+      for (const prose of ['In the request body, supply the values for relevant fields that should be updated.', 'Provide an empty json `{}` as request body for this method.']) {
+        expect(apiPage(md('# T', '## Request body', prose)).requestBody!.none, prose).to.equal(false);
+      }
+    });
     it('"supply a JSON representation of [x]" → representationOf', () => {
       const body = apiPage(md('# T', '## Request body', 'In the request body, supply a JSON representation of a [user](../resources/user.md) object.')).requestBody!;
       expect(body.none).to.equal(false);
