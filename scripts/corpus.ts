@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { lintDocs } from '../src/lint/engine.js';
 import { countByRule, sampleFindings } from '../src/lint/corpus-stats.js';
-import { schemaSetFromFiles } from '../src/schema/load.js';
+import { lintSchemaSet } from '../src/lint/schema-set.js';
 import type { JsonSchema } from '../src/schema/edm.js';
 import { operationFromPage } from '../src/catalog/operation.js';
 import type { ApiPage, ParsedPage } from '../src/model/page.js';
@@ -240,7 +240,7 @@ await program.parseAsync(process.argv);
 function lintSection(ctx: CorpusContext): CorpusSection {
   const started = performance.now();
   const { pages, catalog, output } = ctx.build;
-  const set = schemaSetFromFiles('(corpus build)', output.index, output.schemaFiles as Map<string, JsonSchema>);
+  const set = lintSchemaSet(output.index, output.schemaFiles as Map<string, JsonSchema>);
   const findings = lintDocs(pages, catalog, set, { knownFiles: pages.map((p) => p.file), sourceLines: (f) => ctx.texts.get(f)?.split(/\r?\n/) });
   const ms = Math.round(performance.now() - started);
   const rows: CorpusSection['rows'] = { 'lint findings': findings.length, 'lint ms (rules + ajv, on the built catalog)': ms };

@@ -38,8 +38,9 @@ export function schemaProblems(validate: ValidateFunction, value: unknown, optio
   if (validate(value)) return [];
   const errors = (validate.errors ?? []).filter((e) => !IGNORED_KEYWORDS.has(e.keyword) && !(options.truncated && e.keyword === 'required') && !isSignedDuration(e, value));
   // A nullable $ref fails as "must be null" next to the real errors deeper down: drop such noise.
-  const paths = errors.map((e) => e.instancePath);
-  const useful = errors.filter((e) => !(isNullOnly(e) && paths.some((p) => p.startsWith(e.instancePath + '/'))));
+  const parents = new Set<string>();
+  for (const e of errors) for (let p = e.instancePath; p.includes('/'); ) parents.add((p = p.slice(0, p.lastIndexOf('/'))));
+  const useful = errors.filter((e) => !(isNullOnly(e) && parents.has(e.instancePath)));
   const best = new Map<string, ErrorObject>();
   for (const e of useful) {
     const current = best.get(e.instancePath);

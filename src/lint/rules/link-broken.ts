@@ -16,15 +16,25 @@ function isCheckedLink(pageFile: string, target: string): boolean {
   return !t.includes('/') && /(^|\/)resources\/[^/]+$/i.test(pageFile);
 }
 
-/** Known files by lower-cased folder, built once per file list. */
-const byFolder = new WeakMap<readonly string[], Map<string, string[]>>();
-function filesIn(knownFiles: readonly string[], dir: string): string[] {
+/** Known files by lower-cased folder, with their normalised names, built once per file list. */
+interface Known { file: string; name: string }
+const byFolder = new WeakMap<readonly string[], Map<string, Known[]>>();
+const closestCache = new WeakMap<readonly string[], Map<string, string | undefined>>();
+
+function normalisedName(file: string): string {
+  return posix.basename(file).toLowerCase().replace(/_/g, '-');
+}
+
+function filesIn(knownFiles: readonly string[], dir: string): Known[] {
   let index = byFolder.get(knownFiles);
   if (!index) {
     index = new Map();
-    for (const f of knownFiles) {
-      const d = posix.dirname(f).toLowerCase();
-      index.set(d, [...(index.get(d) ?? []), f]);
+    for (const file of knownFiles) {
+      const d = posix.dirname(file).toLowerCase();
+      const list = index.get(d);
+      const known = { file, name: normalisedName(file) };
+      if (list) list.push(known);
+      else index.set(d, [known]);
     }
     byFolder.set(knownFiles, index);
   }
@@ -33,16 +43,22 @@ function filesIn(knownFiles: readonly string[], dir: string): string[] {
 
 /** The known file most like the intended target, in the same folder (case, `_` vs `-`, a letter or two). */
 export function closestFile(intended: string, knownFiles: readonly string[]): string | undefined {
-  const base = posix.basename(intended).toLowerCase().replace(/_/g, '-');
+  let cache = closestCache.get(knownFiles);
+  if (!cache) closestCache.set(knownFiles, (cache = new Map()));
+  if (cache.has(intended)) return cache.get(intended);
+  const base = normalisedName(intended);
   let best: string | undefined;
   let bestDistance = 3;
-  for (const f of filesIn(knownFiles, posix.dirname(intended))) {
-    const d = distance(base, posix.basename(f).toLowerCase().replace(/_/g, '-'));
+  for (const k of filesIn(knownFiles, posix.dirname(intended))) {
+    // Edit distance is at least the length difference: skip the (costly) distance when that is too big.
+    if (Math.abs(k.name.length - base.length) >= bestDistance) continue;
+    const d = distance(base, k.name);
     if (d < bestDistance) {
-      best = f;
+      best = k.file;
       bestDistance = d;
     }
   }
+  cache.set(intended, best);
   return best;
 }
 
