@@ -11,6 +11,7 @@ import { createGraphClient } from '../client/index.js';
 import { redactText, registerSecret } from '../util/redact.js';
 import { CreatedObjects } from './fixtures.js';
 import { createStateHandlers } from './state-handlers.js';
+import { startRetryingForwarder } from './retrying-forwarder.js';
 import type { WorkerMessage, WorkerRequest } from './pact.js';
 
 function post(message: WorkerMessage): Promise<void> {
@@ -74,8 +75,10 @@ async function run(request: WorkerRequest): Promise<void> {
   const created = new CreatedObjects((object) => void post({ type: 'created', object }));
   const client = createGraphClient({ baseUrl: request.providerBaseUrl, token: request.token, timeoutMs: request.timeoutMs, retry: request.retry });
   const handlers = reportingSetupErrors(createStateHandlers({ client, created, runId: request.runId, onSecret: (value) => void post({ type: 'secret', value }) }));
+  // Pact → pact-js proxy (token, tracking) → retrying forwarder (429/503/504) → provider.
+  const forwarder = await startRetryingForwarder(request.providerBaseUrl, { timeoutMs: request.timeoutMs, retry: request.retry });
   const options: VerifierOptions & { providerBaseUrl: string } = {
-    providerBaseUrl: request.providerBaseUrl,
+    providerBaseUrl: forwarder.url + new URL(request.providerBaseUrl).pathname.replace(/\/+$/, ''),
     pactUrls: request.pactFiles,
     logLevel: request.logLevel,
     timeout: request.pactTimeoutMs,
@@ -94,7 +97,7 @@ async function run(request: WorkerRequest): Promise<void> {
     if (message.trim().startsWith('{')) json = message;
     else error = redactText(message.split('\n')[0]);
   } finally {
-    await client.close();
+    await Promise.all([client.close(), forwarder.close()]);
   }
   for (const object of created.list()) await post({ type: 'created', object });
   await post({ type: 'done', json: json === undefined ? undefined : redactText(json), error });

@@ -32,6 +32,8 @@ export interface RunningServer {
   url: string;
   /** Requests received. */
   count(): number;
+  /** Requests received per route (`METHOD /path` with GUIDs as {id}); front providers only. */
+  routes?(): Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -76,7 +78,7 @@ export async function startFrontProvider(target: string, intercept: Intercept): 
     req.pipe(upstream);
   });
   const url = await listen(server);
-  return { url, count: () => count, close: closer(server) };
+  return { url, count: () => count, routes: () => new Map(seen), close: closer(server) };
 }
 
 /** A provider that accepts connections and never answers. */

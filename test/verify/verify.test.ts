@@ -129,6 +129,15 @@ describe('graphpact verify (end to end)', function () {
       expect(slow.pact.interactions.length).to.be.greaterThan(0);
     });
 
+    it('Pact\'s own requests are retried after a 429 too (the Pact verifier does not retry by itself)', async () => {
+      // Only the invalid-proof check: conformance never touches the sideLoadingKeys route, so Pact meets its 429 first.
+      const keysOnly = await filteredContracts((d) => /create a sideLoadingKey$/.test(d));
+      const report = await verify({ providerBaseUrl: `${throttling.url}/beta`, token, pactDir: keysOnly, checks: ['proof_checked'] });
+      expect(report.exitCode, failing(report).join(', ')).to.equal(0);
+      expect(report.pact.interactions.map((i) => i.status)).to.deep.equal(['pass']);
+      expect(throttling.routes!().get('POST /beta/deviceAppManagement/sideLoadingKeys')).to.be.at.least(2);
+    });
+
     it('persistent 429 is inconclusive: exit 0, or 1 with --strict', async () => {
       const always = await startFrontProvider(embedded.url, (req) => req.method === 'POST' && /sideLoadingKeys/.test(req.url ?? '')
         ? { status: 429, headers: { 'retry-after': '0' }, body: '' }

@@ -1,0 +1,91 @@
+/**
+ * A loopback forwarder between the Pact verifier and the provider that gives Pact's requests the same
+ * patience as the client's: 429/503/504 are retried with Retry-After (seconds, fractional, HTTP date) or
+ * backoff, within the same retry budget (src/client/retry-after.ts). The Pact verifier itself never
+ * retries, so without this a throttling but conformant provider would fail its contracts.
+ * Requests and responses pass through unchanged otherwise (headers, bodies, statuses).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Agent, request, type Dispatcher } from 'undici';
+import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from '../client/index.js';
+import { redactText } from '../util/redact.js';
+
+/** Hop-by-hop headers (RFC 9110 §7.6.1) and those the forwarder recomputes. */
+const NOT_FORWARDED = new Set(['host', 'connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer', 'content-length']);
+
+export interface Forwarder {
+  /** `http://127.0.0.1:PORT`: use `${url}${path of the provider base URL}` as Pact's provider base URL. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startRetryingForwarder(providerBaseUrl: string, options: { timeoutMs: number; retry?: Partial<RetryPolicy> }): Promise<Forwarder> {
+  const origin = new URL(providerBaseUrl).origin;
+  const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
+  const agent = new Agent({ connectTimeout: options.timeoutMs, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
+
+  const server = createServer((req, res) => {
+    forward(req, res).catch((err: unknown) => {
+      // The provider could not be reached: answer like a gateway so Pact reports it on this interaction.
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end(redactText(`graphpact forwarder: ${err instanceof Error ? err.message : String(err)}`));
+    });
+  });
+
+  async function forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readAll(req);
+    const headers = forwardedHeaders(req.headers);
+    for (let retries = 0; ; retries++) {
+      const upstream: Dispatcher.ResponseData = await request(origin + (req.url ?? '/'), {
+        method: (req.method ?? 'GET') as Dispatcher.HttpMethod,
+        headers,
+        body: body.length > 0 ? body : undefined,
+        dispatcher: agent,
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
+      const payload = Buffer.from(await upstream.body.arrayBuffer());
+      const retryAfter = header(upstream.headers['retry-after']);
+      const wait = retryDelay(upstream.statusCode, retryAfter, retries, policy, Date.now());
+      if (wait === undefined) {
+        res.writeHead(upstream.statusCode, { ...forwardedHeaders(upstream.headers), 'content-length': String(payload.length) });
+        res.end(payload);
+        return;
+      }
+      await sleep(wait);
+    }
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await agent.close();
+    },
+  };
+}
+
+function forwardedHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined && !NOT_FORWARDED.has(name.toLowerCase())) out[name] = value;
+  }
+  return out;
+}
+
+function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function readAll(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
