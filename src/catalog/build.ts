@@ -31,7 +31,8 @@ export function buildCatalog(pages: ParsedPage[]): Catalog {
     findings.push(...derived.findings);
     if (!derived.operation) continue;
     const op = resolveOperationTypes(derived.operation, resolver);
-    const key = `${op.version}\u0000${op.id}`;
+    // Graph paths are case-insensitive, and ids become file names: `Events` and `events` are one operation.
+    const key = `${op.version}\u0000${op.id.toLowerCase()}`;
     const group = byKey.get(key);
     if (group) group.push(op);
     else byKey.set(key, [op]);

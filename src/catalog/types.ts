@@ -20,12 +20,14 @@ export function lookupType(types: Map<string, TypeDef>, version: string, fqName:
   return types.get(typeKey(version, fqName)) ?? types.get(typeKey(UNVERSIONED, fqName));
 }
 
-/** TypeDefs of the resource pages (sorted by file); a second page defining the same type is reported and ignored. */
+/** TypeDefs of the resource pages (sorted by file); a second page defining the same type (in any case) is reported and ignored. */
 export function collectTypes(pages: ResourcePage[]): { types: Map<string, TypeDef>; files: Map<string, string>; findings: Finding[] } {
   const types = new Map<string, TypeDef>();
   /** Lower-cased page path → type key, for link resolution. */
   const files = new Map<string, string>();
   const findings: Finding[] = [];
+  /** Lower-cased key → key: names differing only in case would collide as file names (and Graph names are case-insensitive). */
+  const byLowerKey = new Map<string, string>();
   for (const page of pages) {
     const source: SourcePos = { file: page.file, line: page.h1?.line ?? 1 };
     if (!page.typeName) {
@@ -34,7 +36,8 @@ export function collectTypes(pages: ResourcePage[]): { types: Map<string, TypeDe
     }
     const def = typeDefFromPage(page, source);
     const key = typeKey(def.version, def.name);
-    const existing = types.get(key);
+    const existingKey = byLowerKey.get(key.toLowerCase());
+    const existing = existingKey === undefined ? undefined : types.get(existingKey);
     if (existing) {
       findings.push({
         ...source,
@@ -45,6 +48,7 @@ export function collectTypes(pages: ResourcePage[]): { types: Map<string, TypeDe
       continue;
     }
     types.set(key, def);
+    byLowerKey.set(key.toLowerCase(), key);
     files.set(normalizeFile(page.file), key);
   }
   return { types, files, findings };

@@ -124,3 +124,18 @@ describe('catalog: buildCatalog', () => {
     expect([...backward.types.keys()]).to.deep.equal([...forward.types.keys()]);
   });
 });
+
+describe('catalog: names that differ only in case', () => {
+  it('are one type (reported) and one operation (merged)', () => {
+    const pages = [
+      resourcePage('docs/beta/resources/a.md', 'widget', [], { version: 'beta' }),
+      resourcePage('docs/beta/resources/b.md', 'Widget', [], { version: 'beta' }),
+      apiPage('docs/beta/api/c.md', { version: 'beta', path: '/me/events' }),
+      apiPage('docs/beta/api/d.md', { version: 'beta', path: '/me/Events' }),
+    ];
+    const catalog = buildCatalog(pages);
+    expect([...catalog.types.keys()]).to.deep.equal(['beta:microsoft.graph.widget']);
+    expect(catalog.findings.filter((f) => f.ruleId === 'catalog-duplicate-type').map((f) => f.file)).to.deep.equal(['docs/beta/resources/b.md']);
+    expect(catalog.operations.map((o) => o.id)).to.deep.equal(['me.events.get']);
+  });
+});
