@@ -81,7 +81,9 @@ export function generateSchemas(catalog: Catalog): GeneratedSchemas {
     }
     entries.push(entry);
   }
-  return { files, index: { versions, operations: entries }, findings };
+  // An unversioned type is generated once per version: report its problems once.
+  const unique = [...new Map(findings.map((f) => [`${f.file}:${f.line}:${f.ruleId}:${f.message}`, f])).values()];
+  return { files, index: { versions, operations: entries }, findings: unique };
 }
 
 function header(path: string, title: string, description: string | undefined, source: SourcePos): JsonSchema {

@@ -100,3 +100,19 @@ describe('schema: generation rules', () => {
     expect(entry?.response).to.equal(undefined);
   });
 });
+
+describe('schema: unversioned types', () => {
+  it('are generated in every version folder, their problems reported once', () => {
+    const pages = [
+      resourcePage('docs/resources/shared.md', 'shared', [], { baseType: 'microsoft.graph.nowhere' }),
+      apiPage('docs/beta/api/a.md', { version: 'beta', path: '/a/{id}' }),
+      apiPage('docs/v1.0/api/a.md', { version: 'v1.0', path: '/a/{id}' }),
+    ];
+    const generated = generateSchemas(buildCatalog(pages));
+    expect([...generated.files.keys()].filter((p) => p.includes('/types/'))).to.deep.equal([
+      'beta/types/microsoft.graph.shared.json',
+      'v1.0/types/microsoft.graph.shared.json',
+    ]);
+    expect(generated.findings.map((f) => f.ruleId)).to.deep.equal(['schema-unresolved-base-type']);
+  });
+});
