@@ -47,7 +47,7 @@ function countLines(text: string): number {
 
 const SIMPLE_LINE = /^([A-Za-z_][\w.-]*):[ \t]+(.*?)[ \t]*$/;
 /** A plain scalar YAML would read as a string: no indicator first, no `: ` or ` #`, not number/bool/null-like. */
-const PLAIN_STRING = /^(?![-?:,[\]{}#&*!|>'"%@`])(?!.*(?::\s|\s#))(?![-+]?(?:\d|\.\d))(?!(?:true|false|yes|no|on|off|null|~|[-+]?\\.(?:inf|nan))$).+$/i;
+const PLAIN_STRING = /^(?![-?:,[\]{}#&*!|>'"%@`])(?![-+]?(?:\d|\.\d))(?!(?:true|false|yes|no|on|off|null|~|[-+]?\.(?:inf|nan))$).+$/i;
 
 /**
  * Fast path for the front matter almost every page has: `key: value` lines with quoted or plain string
@@ -70,7 +70,7 @@ export function parseSimpleYaml(text: string): Record<string, unknown> | undefin
       const inner = value.slice(1, -1);
       if (inner.includes("'")) return undefined;
       data[key] = inner;
-    } else if (PLAIN_STRING.test(value)) {
+    } else if (PLAIN_STRING.test(value) && !value.includes(': ') && !value.includes(' #') && !value.endsWith(':')) {
       data[key] = value;
     } else return undefined;
   }

@@ -1,0 +1,31 @@
+import { expect } from 'chai';
+import { parse as parseYaml } from 'yaml';
+import { parseSimpleYaml, splitFrontMatter } from '../../src/parse/front-matter.js';
+
+describe('parse/front-matter', () => {
+  it('blanks the block so markdown lines keep their numbers', () => {
+    const fm = splitFrontMatter('---\ntitle: x\n---\n# H\n');
+    expect(fm).to.include({ line: 1 });
+    expect(fm.data).to.deep.equal({ title: 'x' });
+    expect(fm.body.split('\n')[3]).to.equal('# H');
+  });
+  it('no front matter / unclosed front matter: body unchanged', () => {
+    expect(splitFrontMatter('# H\n')).to.deep.equal({ data: {}, body: '# H\n' });
+    expect(splitFrontMatter('---\ntitle: x\n')).to.deep.equal({ data: {}, body: '---\ntitle: x\n' });
+  });
+  it('a YAML error names the file line', () => {
+    const fm = splitFrontMatter('---\ntitle: x\nbad: [\n---\n');
+    expect(fm.error?.line).to.be.within(2, 4);
+    expect(fm.data).to.deep.equal({});
+  });
+  describe('fast path agrees with yaml, or declines', () => {
+    const agree = ['title: "Get user"\ndescription: Read a user.', "author: 'a-b'\nms.prod: microsoft-identity-platform", 'doc_type: apiPageType\nlocalization_priority: Normal'];
+    for (const text of agree) {
+      it(`reads ${JSON.stringify(text.split('\n')[0])}`, () => expect(parseSimpleYaml(text)).to.deep.equal(parseYaml(text)));
+    }
+    const decline = ['a: 3', 'a: true', 'a: .inf', 'a: null', 'a: b: c', 'a: b #c', 'a:', 'a: "x\\ty"', 'a:\n  - x', 'a: |\n  text', 'a: x\na: y', "a: 'it''s'"];
+    for (const text of decline) {
+      it(`declines ${JSON.stringify(text)}`, () => expect(parseSimpleYaml(text)).to.equal(undefined));
+    }
+  });
+});
