@@ -47,6 +47,8 @@ interface VerifierResult {
   output?: string[];
 }
 
+const THROTTLED = ['429', '503', '504'];
+
 /** Parses the verifier's JSON result; undefined when it is not JSON. */
 export function parseVerifierJson(text: string | undefined): VerifierResult | undefined {
   if (!text) return undefined;
@@ -79,7 +81,10 @@ export function interactionOutcomes(declared: DeclaredInteraction[], result: Ver
       return [{ message: e.mismatch?.message ?? 'verification error' }];
     });
     const verdict = ran.find((r) => r.description === interaction.description)?.result;
-    const status: InteractionOutcome['status'] = mismatches.length > 0 || (verdict !== undefined && verdict !== 'OK') ? 'fail' : verdict === 'OK' ? 'pass' : 'skip';
+    const failed = mismatches.length > 0 || (verdict !== undefined && verdict !== 'OK');
+    // Still throttled after the forwarder's retry budget: the provider never answered the question.
+    const throttled = mismatches.some((m) => m.message.startsWith('StatusMismatch') && THROTTLED.includes(m.actual ?? '') && !THROTTLED.includes(m.expected ?? ''));
+    const status: InteractionOutcome['status'] = failed ? (throttled ? 'inconclusive' : 'fail') : verdict === 'OK' ? 'pass' : 'skip';
     return { description: interaction.description, providerStates: interaction.providerStates, status, mismatches };
   });
 }

@@ -79,7 +79,7 @@ async function run(request: WorkerRequest): Promise<void> {
   const forwarder = await startRetryingForwarder(request.providerBaseUrl, { timeoutMs: request.timeoutMs, retry: request.retry });
   const options: VerifierOptions & { providerBaseUrl: string } = {
     providerBaseUrl: forwarder.url + new URL(request.providerBaseUrl).pathname.replace(/\/+$/, ''),
-    pactUrls: request.pactFiles,
+    ...(request.broker ?? { pactUrls: request.pactFiles }),
     logLevel: request.logLevel,
     timeout: request.pactTimeoutMs,
     requestFilter: authorizationFilter(request.token, created) as unknown as NonNullable<VerifierOptions['requestFilter']>,

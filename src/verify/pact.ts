@@ -15,10 +15,14 @@ import { redactText, registerSecret } from '../util/redact.js';
 import { writeFileAtomic } from '../util/fs.js';
 import type { CreatedObject, CreatedObjects } from './fixtures.js';
 import { declaredInteractions, interactionOutcomes, parseVerifierJson, plainOutput, type DeclaredInteraction } from './pact-results.js';
+import { fetchPactsForVerification } from '../broker/pacts-for-verification.js';
+import type { BrokerVerifierOptions } from '../broker/verify-options.js';
 
 /** Sent to the worker once, over IPC. */
 export interface WorkerRequest {
   pactFiles: string[];
+  /** Verify-from-broker: where pacts come from and where results go (replaces pactFiles). */
+  broker?: BrokerVerifierOptions;
   providerBaseUrl: string;
   token: string;
   timeoutMs: number;
@@ -64,6 +68,13 @@ export async function readContracts(pactDir: string): Promise<ContractSet> {
   return { files, interactions };
 }
 
+/** The pacts a broker selects for verification (their URLs stand for files in the report). */
+export async function brokerContracts(broker: BrokerVerifierOptions): Promise<ContractSet> {
+  const selected = await fetchPactsForVerification(broker);
+  if (selected.length === 0) throw new Error(`the Pact Broker selected no pacts for provider "${broker.provider}" (consumer version selectors ${JSON.stringify(broker.consumerVersionSelectors ?? [])})`);
+  return { files: selected.map((s) => s.url), interactions: selected.flatMap((s) => declaredInteractions(s.pact, s.url)) };
+}
+
 export interface PactRunOptions extends Omit<WorkerRequest, 'pactFiles' | 'logLevel' | 'pactTimeoutMs'> {
   contracts: ContractSet;
   created: CreatedObjects;
@@ -78,6 +89,7 @@ export async function runPactVerification(options: PactRunOptions): Promise<Pact
   const { contracts, created } = options;
   const request: WorkerRequest = {
     pactFiles: contracts.files,
+    ...(options.broker ? { broker: options.broker } : {}),
     providerBaseUrl: options.providerBaseUrl,
     token: options.token,
     timeoutMs: options.timeoutMs,

@@ -14,7 +14,8 @@ import { redactText, registerSecret } from '../util/redact.js';
 import { runConformance, type DocumentedOperation } from './conformance.js';
 import { CreatedObjects, newRunId } from './fixtures.js';
 import { documentedOperations, versionOfBaseUrl } from './operations.js';
-import { PACT_LOG_FILE, pactRequestTimeoutMs, readContracts, runPactVerification, type ContractSet } from './pact.js';
+import { brokerContracts, PACT_LOG_FILE, pactRequestTimeoutMs, readContracts, runPactVerification, type ContractSet } from './pact.js';
+import type { BrokerVerifierOptions } from '../broker/verify-options.js';
 import { buildPlan, type PlanStep } from './plan.js';
 
 export interface VerifyOptions {
@@ -22,6 +23,8 @@ export interface VerifyOptions {
   providerBaseUrl?: string;
   token?: string;
   pactDir: string;
+  /** Pacts from a Pact Broker instead of pactDir, results published there (src/broker/verify-options.ts). */
+  broker?: BrokerVerifierOptions;
   reportsDir: string;
   schemasDir: string;
   /** Per-request timeout. */
@@ -75,7 +78,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
   const schemaSet = await loadSchemaSet(options.schemasDir).catch((err: Error) => {
     throw new CouldNotRun(err.message);
   });
-  const contracts = await readContracts(options.pactDir).catch((err: Error) => {
+  const contracts = await (options.broker ? brokerContracts(options.broker) : readContracts(options.pactDir)).catch((err: Error) => {
     throw new CouldNotRun(err.message);
   });
   const version = external ? versionOfBaseUrl(external) : options.embedded?.version ?? 'beta';
@@ -109,7 +112,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
     operationsOutcome = await runConformance({ client, anonymousClient, operations, selectedChecks: options.checks, runId, created });
     progress(`Pact: ${contracts.interactions.length} interaction(s) from ${contracts.files.length} contract file(s)`);
     pact = await runPactVerification({
-      contracts, created, runId, token, providerBaseUrl: baseUrl, timeoutMs: options.timeoutMs, retry: options.retry,
+      contracts, created, runId, token, providerBaseUrl: baseUrl, timeoutMs: options.timeoutMs, retry: options.retry, broker: options.broker,
       providerStatesSetupUrl: options.providerStatesSetupUrl,
       logFile: join(options.reportsDir, PACT_LOG_FILE),
       overallTimeoutMs: pactBudgetMs(contracts, options.timeoutMs),

@@ -78,3 +78,13 @@ describe('explainStateFailures', () => {
     expect(outcomes[2].mismatches[1].message).to.equal(`state "${state}" setup failed: POST /applications failed: HTTP 500`);
   });
 });
+
+describe('interactionOutcomes: throttling', () => {
+  it('calls an interaction still answered 429 after the retry budget inconclusive, not failed', () => {
+    const declared = declaredInteractions(pact, 'p.json');
+    const throttled = interactionOutcomes(declared, { errors: [{ interaction: 'x - create a key', mismatch: { mismatches: [{ type: 'StatusMismatch', expected: 201, actual: 429, mismatch: 'expected 201 but was 429' }] } }] });
+    expect(throttled[0].status).to.equal('inconclusive');
+    const wrong = interactionOutcomes(declared, { errors: [{ interaction: 'x - create a key', mismatch: { mismatches: [{ type: 'StatusMismatch', expected: 201, actual: 200, mismatch: 'expected 201 but was 200' }] } }] });
+    expect(wrong[0].status).to.equal('fail');
+  });
+});

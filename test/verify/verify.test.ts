@@ -143,12 +143,13 @@ describe('graphpact verify (end to end)', function () {
         ? { status: 429, headers: { 'retry-after': '0' }, body: '' }
         : undefined);
       try {
-        const addKeyOnly = await filteredContracts((d) => /AsymmetricX509Cert/i.test(d));
-        const options = { providerBaseUrl: `${always.url}/beta`, token, pactDir: addKeyOnly, retry: { maxRetries: 1, baseDelayMs: 10, maxDelayMs: 20 } };
+        const someContracts = await filteredContracts((d) => /AsymmetricX509Cert|create a sideLoadingKey$/i.test(d));
+        const options = { providerBaseUrl: `${always.url}/beta`, token, pactDir: someContracts, retry: { maxRetries: 1, baseDelayMs: 10, maxDelayMs: 20 } };
         const [lenient, strict] = await Promise.all([verify(options), verify({ ...options, strict: true })]);
         const inconclusive = lenient.operations.find((op) => op.id === 'deviceAppManagement.sideLoadingKeys.create')!.checks.filter((c) => c.status === 'inconclusive');
         expect(inconclusive, failing(lenient).join(', ')).to.not.be.empty;
         expect(inconclusive[0].message).to.match(/429 after 2 attempts/);
+        expect(lenient.pact.interactions.find((i) => /sideLoadingKey/.test(i.description))!.status).to.equal('inconclusive');
         expect(lenient.exitCode, failing(lenient).join(', ')).to.equal(0);
         expect(strict.exitCode).to.equal(1);
       } finally {
