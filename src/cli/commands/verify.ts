@@ -14,11 +14,14 @@ import { CouldNotRun, runVerify, type VerifyOptions, type VerifyResult } from '.
 import type { ReportPaths } from '../../report/write.js';
 import { action, addFormatOption, EXIT, UsageError, type OutputFormat } from '../command.js';
 import { addAuthOptions, AuthConfigError, createTokenProvider, resolveAuthPlan, TokenError, type AuthFlags } from '../../auth/index.js';
+import { addBrokerConnectionOptions } from '../../broker/cli-options.js';
+import { BrokerConfigError } from '../../broker/connection.js';
+import { brokerVerifierOptions, wantsBroker, type BrokerVerifyFlags } from '../../broker/verify-options.js';
 
 /** The package root: the suite's own contracts/ and schemas/ are the defaults. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-export interface VerifyCliOptions extends Omit<AuthFlags, 'token'> {
+export interface VerifyCliOptions extends Omit<AuthFlags, 'token'>, BrokerVerifyFlags {
   providerBaseUrl?: string;
   token?: string;
   pactDir?: string;
@@ -53,6 +56,15 @@ export function addVerifyOptions(cmd: Command): Command {
     .option('--dry-run', 'print every request the run would send (secrets redacted) and send nothing')
     .option('--strict', 'inconclusive checks (still throttled after retries) count as failures');
   addAuthOptions(cmd, { withToken: false });
+  // Verify-from-broker: pacts from a Pact Broker instead of --pact-dir, results published there.
+  addBrokerConnectionOptions(cmd, '--broker-url')
+    .option('--provider <name>', 'provider name in the pacts (with --broker-url)')
+    .option('--consumer-version-selectors <json>', 'which pacts to verify, e.g. \'[{"mainBranch":true},{"deployedOrReleased":true}]\' (the default)')
+    .option('--publish-verification-results', 'publish the results to the broker (needs --provider-app-version)')
+    .option('--provider-app-version <version>', 'provider version the results are published for (e.g. the git sha)')
+    .option('--provider-version-branch <branch>', 'provider branch the results are published for')
+    .option('--enable-pending', "pending pacts (not yet verified by this provider) do not fail the run")
+    .option('--include-wip-pacts-since <date>', 'also verify work-in-progress pacts published since this date (needs --enable-pending)');
   return addFormatOption(cmd);
 }
 
@@ -91,6 +103,15 @@ export function toVerifyOptions(opts: VerifyCliOptions, extra: Partial<VerifyOpt
 }
 
 export async function verifyAction(opts: VerifyCliOptions, extra: Partial<VerifyOptions> = {}): Promise<number> {
+  if (wantsBroker(opts)) {
+    if (opts.pactDir) return couldNotRun('give either --pact-dir or --broker-url, not both', opts.format);
+    try {
+      extra = { ...extra, broker: brokerVerifierOptions(opts) };
+    } catch (err) {
+      if (err instanceof BrokerConfigError) return couldNotRun(err.message, opts.format);
+      throw err;
+    }
+  }
   // Client credentials (--tenant-id/--client-id/... or AZURE_*): one app-only token for the run (src/auth).
   if (!opts.token && !opts.dryRun && opts.providerBaseUrl) {
     try {
