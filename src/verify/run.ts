@@ -4,6 +4,7 @@
  * Returns the report; throws `CouldNotRun` only for problems found before anything was sent.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGraphClient, ProviderUnreachableError, type GraphClient, type RetryPolicy } from '../client/index.js';
 import { startProvider, type ProviderQuirks } from '../provider/index.js';
@@ -49,6 +50,9 @@ export interface VerifyResult {
   plan?: { header: string; steps: PlanStep[] };
 }
 
+/** graphpact's version (package.json two levels up from src/verify and dist/verify), for the report. */
+const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
 /** The run could not start (bad configuration, refused writes): one line, exit 2. */
 export class CouldNotRun extends Error {}
 
@@ -57,35 +61,46 @@ export function isLoopback(url: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
-  const progress = options.progress ?? (() => undefined);
-  const runId = newRunId();
-  const startedAt = new Date().toISOString();
+/** Refuses, before anything is sent, a target the run must not or cannot use. */
+function checkTarget(options: VerifyOptions): void {
   const external = options.providerBaseUrl;
-  if (external) {
-    let url: URL;
-    try {
-      url = new URL(external);
-    } catch {
-      throw new CouldNotRun(`--provider-base-url is not an absolute URL: "${external}" (e.g. https://graph.microsoft.com/beta)`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CouldNotRun(`--provider-base-url must be http(s): "${external}"`);
-    if (!options.dryRun && !options.allowWrites && !isLoopback(external)) {
-      throw new CouldNotRun(`refusing to create and delete objects on ${redactText(url.origin)} (not loopback): pass --allow-writes to verify a remote provider, or --dry-run to see the requests`);
-    }
-    if (!options.token && !options.dryRun) throw new CouldNotRun('no token for the provider: pass --token or set GRAPH_TOKEN');
+  if (!external) return;
+  let url: URL;
+  try {
+    url = new URL(external);
+  } catch {
+    throw new CouldNotRun(`--provider-base-url is not an absolute URL: "${external}" (e.g. https://graph.microsoft.com/beta)`);
   }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CouldNotRun(`--provider-base-url must be http(s): "${external}"`);
+  if (!options.dryRun && !options.allowWrites && !isLoopback(external)) {
+    throw new CouldNotRun(`refusing to create and delete objects on ${redactText(url.origin)} (not loopback): pass --allow-writes to verify a remote provider, or --dry-run to see the requests`);
+  }
+  if (!options.token && !options.dryRun) throw new CouldNotRun('no token for the provider: pass --token or set GRAPH_TOKEN');
+}
+
+/** Schemas, contracts and the documented operations of the target's API version. */
+async function loadInputs(options: VerifyOptions): Promise<{ contracts: ContractSet; operations: DocumentedOperation[]; version: string }> {
   const schemaSet = await loadSchemaSet(options.schemasDir).catch((err: Error) => {
     throw new CouldNotRun(err.message);
   });
   const contracts = await (options.broker ? brokerContracts(options.broker) : readContracts(options.pactDir)).catch((err: Error) => {
     throw new CouldNotRun(err.message);
   });
-  const version = external ? versionOfBaseUrl(external) : options.embedded?.version ?? 'beta';
+  const version = options.providerBaseUrl ? versionOfBaseUrl(options.providerBaseUrl) : options.embedded?.version ?? 'beta';
   const operations = documentedOperations(schemaSet, version);
   if (operations.length === 0) {
     throw new CouldNotRun(`no documented operation for API version "${version}" in ${options.schemasDir}/index.json (versions: ${schemaSet.index.versions.join(', ')}); the base URL must end with the version segment`);
   }
+  return { contracts, operations, version };
+}
+
+export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
+  const progress = options.progress ?? (() => undefined);
+  const runId = newRunId();
+  const startedAt = new Date().toISOString();
+  const external = options.providerBaseUrl;
+  checkTarget(options);
+  const { contracts, operations, version } = await loadInputs(options);
 
   if (options.dryRun) {
     const steps = buildPlan({ runId, operations, selectedChecks: options.checks, interactions: contracts.interactions, providerStatesSetupUrl: options.providerStatesSetupUrl });
@@ -146,7 +161,7 @@ function buildReport(input: {
   const decided = input.reason ? { outcome: 'could-not-run' as const, exitCode: 2 as const } : decideOutcome(totals, input.options.strict ?? false);
   return {
     shape: 1,
-    tool: { name: 'graphpact', version: input.options.toolVersion ?? '0.0.0' },
+    tool: { name: 'graphpact', version: input.options.toolVersion ?? PACKAGE_VERSION },
     runId: input.runId,
     startedAt: input.startedAt,
     finishedAt: new Date().toISOString(),
