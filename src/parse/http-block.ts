@@ -42,7 +42,8 @@ export function parseUrl(url: string): ParsedUrl {
   if (absolute) {
     rest = absolute[2];
     if (/graph|chinacloudapi/i.test(absolute[1])) {
-      const m = /^\/([^/?#]+)(.*)$/.exec(rest);
+      // The version is a token (`v1.0`, `beta`, `localtest`); what follows it up to `/` is path (docs typos).
+      const m = /^\/([A-Za-z0-9._-]+)(.*)$/.exec(rest);
       if (m) {
         version = m[1];
         rest = m[2];

@@ -2,8 +2,9 @@
  * The HTTP request section: every `METHOD path` line of its code blocks (any fence, indented, or
  * plain paragraph lines), paths kept as written.
  */
-import type { HttpRequestPath } from '../model/page.js';
+import type { ApiPage, HttpRequestPath } from '../model/page.js';
 import type { Token } from './markdown.js';
+import { sectionsOf, type Outline } from './sections.js';
 import type { PageSource } from './source.js';
 
 /** 1-based file line of the first content line of a block token. */
@@ -38,4 +39,16 @@ export function requestPathsInRange(src: PageSource, from: number, to: number): 
     }
   }
   return out;
+}
+
+/**
+ * `METHOD path` lines of the HTTP request section(s). Without one (OneDrive pages, a `### HTTP request`
+ * under Permissions), relative `METHOD path` lines anywhere outside the examples.
+ */
+export function readHttpRequests(src: PageSource, outline: Outline): ApiPage['httpRequests'] {
+  const sections = sectionsOf(outline, 'httpRequest');
+  if (sections.length > 0) return sections.flatMap((s) => requestPathsInRange(src, s.start, s.end));
+  const preambleEnd = outline.sections.length > 0 ? outline.sections[0].start - 3 : src.tokens.length;
+  const ranges: Array<[number, number]> = [[0, preambleEnd], ...outline.sections.filter((s) => s.kind !== 'examples').map((s): [number, number] => [s.start, s.end])];
+  return ranges.flatMap(([from, to]) => requestPathsInRange(src, from, to)).filter((p) => !/^https?:/i.test(p.path));
 }

@@ -5,17 +5,18 @@
  */
 import type { Finding } from '../model/finding.js';
 import type { ApiPage, ParsedPage, ResourcePage } from '../model/page.js';
-import { collectBlocks, readExamples, type PageBlocks } from './examples.js';
+import { collectBlocks, type PageBlocks } from './blocks.js';
+import { readExamples } from './examples.js';
 import { splitFrontMatter } from './front-matter.js';
-import { requestPathsInRange } from './http-request.js';
+import { readHttpRequests } from './http-request.js';
 import { readLinks, type ParseContext } from './links.js';
 import { tokenise } from './markdown.js';
 import { readPermissions } from './permissions.js';
-import { readRequestBody, sectionProse } from './request-body.js';
+import { readRequestBody } from './request-body.js';
 import { readResource } from './resource.js';
-import { mentionsCollection, returnType, statusCodes } from './response.js';
+import { readResponse } from './response.js';
 import { readOutline, sectionsOf, type Outline } from './sections.js';
-import { addFinding, guarded, referenceLookup, type PageSource } from './source.js';
+import { addFinding, guarded, type PageSource } from './source.js';
 import { tablesInRange } from './tables.js';
 import { detectVersion, kindFromPath } from './version.js';
 
@@ -118,18 +119,6 @@ function readApi(src: PageSource, outline: Outline, blocks: PageBlocks): ApiFact
   return facts;
 }
 
-/**
- * `METHOD path` lines of the HTTP request section(s). Without one (OneDrive pages, a `### HTTP request`
- * under Permissions), relative `METHOD path` lines anywhere outside the examples.
- */
-function readHttpRequests(src: PageSource, outline: Outline): ApiPage['httpRequests'] {
-  const sections = sectionsOf(outline, 'httpRequest');
-  if (sections.length > 0) return sections.flatMap((s) => requestPathsInRange(src, s.start, s.end));
-  const preambleEnd = outline.sections.length > 0 ? outline.sections[0].start - 3 : src.tokens.length;
-  const ranges: Array<[number, number]> = [[0, preambleEnd], ...outline.sections.filter((s) => s.kind !== 'examples').map((s): [number, number] => [s.start, s.end])];
-  return ranges.flatMap(([from, to]) => requestPathsInRange(src, from, to)).filter((p) => !/^https?:/i.test(p.path));
-}
-
 function readRequestHeaders(src: PageSource, outline: Outline): ApiPage['requestHeaders'] {
   const sections = [...sectionsOf(outline, 'requestHeaders'), ...sectionsOf(outline, 'optionalRequestHeaders')];
   if (sections.length === 0) return { line: 0 };
@@ -138,19 +127,4 @@ function readRequestHeaders(src: PageSource, outline: Outline): ApiPage['request
     if (table) return { line: sections[0].line, table };
   }
   return { line: sections[0].line };
-}
-
-function readResponse(src: PageSource, outline: Outline): ApiPage['response'] {
-  const sections = sectionsOf(outline, 'response');
-  if (sections.length === 0) return undefined;
-  const text = sections.map((s) => sectionProse(src, s.start, s.end)).join('\n').trim();
-  const response: NonNullable<ApiPage['response']> = {
-    line: sections[0].line,
-    text,
-    statusCodes: statusCodes(text),
-    collection: mentionsCollection(text),
-  };
-  const type = returnType(text, referenceLookup(src));
-  if (type) response.returnType = type;
-  return response;
 }

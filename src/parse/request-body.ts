@@ -4,28 +4,11 @@
  */
 import type { ApiPage, TypeRef } from '../model/page.js';
 import { isPropertyTable, propertyRows } from './properties.js';
-import type { Section } from './sections.js';
+import { sectionProse, type Section } from './sections.js';
 import type { PageSource } from './source.js';
 import { referenceLookup } from './source.js';
 import { tablesInRange } from './tables.js';
 import { parseTypeRef, type ReferenceLookup } from './type-ref.js';
-
-/** The prose of tokens [from, to): paragraph and list item text, tables excluded. */
-export function sectionProse(src: PageSource, from: number, to: number): string {
-  const parts: string[] = [];
-  let inTable = 0;
-  for (let i = from; i < to; i++) {
-    const t = src.tokens[i];
-    if (t.type === 'table_open') inTable++;
-    else if (t.type === 'table_close') inTable--;
-    else if (t.type === 'inline' && inTable === 0) {
-      // A paragraph that is a malformed table is not prose.
-      if (t.content.includes('|') && /\n\s*\|?\s*:?-{2,}/.test(t.content)) continue;
-      parts.push(t.content);
-    }
-  }
-  return parts.join('\n');
-}
 
 /** "Do not supply a request body", "None.", "does not require any request body", "should be empty"... */
 const NO_BODY: RegExp[] = [

@@ -4,13 +4,12 @@
  */
 import type { Annotation, Heading, JsonBody, PropertyRow, ResourcePage } from '../model/page.js';
 import { annotationFlag } from './annotations.js';
-import type { ContextBlock } from './examples.js';
+import type { ContextBlock } from './blocks.js';
 import { parseJsonBody } from './json-body.js';
 import { stripMarkdown } from './markdown.js';
 import { isPropertyTable, propertyRows } from './properties.js';
-import { sectionProse } from './request-body.js';
 import type { Outline, Section } from './sections.js';
-import { sectionsOf } from './sections.js';
+import { sectionProse, sectionsOf } from './sections.js';
 import { addFinding, referenceLookup, type PageSource } from './source.js';
 import { columnIndex, tablesInRange } from './tables.js';
 

@@ -2,7 +2,9 @@
  * Response section prose: status codes in order (`201 Created`, `` `200 OK` ``, `200, OK`), the returned
  * type (the first type link, or "a sideLoadingKey object"), and whether a collection is returned.
  */
-import type { TypeRef } from '../model/page.js';
+import type { ApiPage, TypeRef } from '../model/page.js';
+import { sectionProse, sectionsOf, type Outline } from './sections.js';
+import { referenceLookup, type PageSource } from './source.js';
 import { parseTypeRef, type ReferenceLookup } from './type-ref.js';
 
 const REASONS =
@@ -51,4 +53,20 @@ export function returnType(text: string, lookup?: ReferenceLookup): TypeRef | un
 /** "collection of", "a collection", "`value` ... collection". */
 export function mentionsCollection(text: string): boolean {
   return /collection of\b|\ba collection\b|`value`[^.]*collection|\bcollection\b[^.]*`value`|\blist of\b/i.test(text);
+}
+
+/** The Response section(s): prose, status codes, returned type, collection wording. */
+export function readResponse(src: PageSource, outline: Outline): ApiPage['response'] {
+  const sections = sectionsOf(outline, 'response');
+  if (sections.length === 0) return undefined;
+  const text = sections.map((s) => sectionProse(src, s.start, s.end)).join('\n').trim();
+  const response: NonNullable<ApiPage['response']> = {
+    line: sections[0].line,
+    text,
+    statusCodes: statusCodes(text),
+    collection: mentionsCollection(text),
+  };
+  const type = returnType(text, referenceLookup(src));
+  if (type) response.returnType = type;
+  return response;
 }

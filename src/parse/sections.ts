@@ -108,3 +108,20 @@ export function readOutline(src: PageSource): Outline {
 export function sectionsOf(outline: Outline, kind: SectionKind): Section[] {
   return outline.sections.filter((s) => s.kind === kind);
 }
+
+/** The prose of tokens [from, to): paragraph and list item text, tables excluded. */
+export function sectionProse(src: PageSource, from: number, to: number): string {
+  const parts: string[] = [];
+  let inTable = 0;
+  for (let i = from; i < to; i++) {
+    const t = src.tokens[i];
+    if (t.type === 'table_open') inTable++;
+    else if (t.type === 'table_close') inTable--;
+    else if (t.type === 'inline' && inTable === 0) {
+      // A paragraph that is a malformed table is not prose.
+      if (t.content.includes('|') && /\n\s*\|?\s*:?-{2,}/.test(t.content)) continue;
+      parts.push(t.content);
+    }
+  }
+  return parts.join('\n');
+}

@@ -9,6 +9,9 @@ describe('parse/http-block: HTTP framing', () => {
       expect(parseUrl('https://graph.microsoft.com/v1.0/me/messages?$top=2')).to.deep.equal({ path: '/me/messages', query: '$top=2', version: 'v1.0' });
       expect(parseUrl('https://graph.microsoft.com/localtest/applications/{id}/addKey')).to.deep.equal({ path: '/applications/{id}/addKey', version: 'localtest' });
     });
+    it('the version segment is a token; junk after it stays in the path', () => {
+      expect(parseUrl('https://graph.microsoft.com/beta** Entity URI not found**')).to.deep.equal({ path: '/** Entity URI not found**', version: 'beta' });
+    });
     it('other hosts keep their whole path and have no version', () => {
       expect(parseUrl('https://outlook.office.com/api/v2.0/me')).to.deep.equal({ path: '/api/v2.0/me' });
     });
