@@ -57,7 +57,7 @@ export const status_code_conformance: Check = (exchange, ctx) => {
   if (ctx.scenario === 'success') {
     return status === ctx.successStatus
       ? pass(`status ${status} as documented`)
-      : { status: 'fail', message: `documented success status is ${ctx.successStatus}, provider answered ${status}`, expected: `HTTP ${ctx.successStatus}`, actual: `HTTP ${status}` };
+      : { status: 'fail', message: `documented success status is ${ctx.successStatus}, provider answered ${status}`, expected: `HTTP ${ctx.successStatus}`, actual: withBody(status, exchange.response.body) };
   }
   // Error scenarios: whether it refused at all is the scenario's own check; here only whether the status is one Graph uses.
   if (status < 400) return skip('request was not refused (see the scenario check)');
@@ -180,7 +180,7 @@ function mustRefuse(scenario: Exclude<Scenario, 'success'>): Check {
       status: 'fail',
       message: status < 400 ? `${why} was accepted (HTTP ${status})` : `${why} got HTTP ${status}, not ${wanted}`,
       expected: `HTTP ${wanted}`,
-      actual: `HTTP ${status}`,
+      actual: withBody(status, exchange.response.body),
     };
   };
 }
@@ -212,6 +212,13 @@ export function selectChecks(list: string | undefined): string[] {
   if (unknown.length > 0) throw new Error(`unknown check(s) ${unknown.join(', ')}; valid: ${CHECK_NAMES.join(', ')}`);
   if (names.length === 0) throw new Error(`--checks is empty; valid: ${CHECK_NAMES.join(', ')}`);
   return CHECK_NAMES.filter((name) => names.includes(name));
+}
+
+/** `HTTP 201` and the body under it (cut at 2 000 characters): what a person needs to see what happened. */
+function withBody(status: number, body: unknown): string {
+  if (body === undefined || body === '') return `HTTP ${status}`;
+  const text = typeof body === 'string' ? body : pretty(body);
+  return `HTTP ${status}\n${text.length > 2000 ? `${text.slice(0, 2000)}…` : text}`;
 }
 
 function pretty(value: unknown): string {

@@ -95,6 +95,13 @@ export function plainOutput(result: VerifierResult | undefined): string {
   return (result?.output ?? []).join('\n').replace(/\u001b\[[0-9;]*m/g, '');
 }
 
+/** Expected/actual as text; JSON objects and arrays pretty-printed so the reports' line diffs are readable. */
 function text(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  if (typeof value !== 'string') return JSON.stringify(value, null, 2);
+  if (!/^\s*[[{]/.test(value)) return value;
+  try {
+    return JSON.stringify(JSON.parse(value), null, 2);
+  } catch {
+    return value;
+  }
 }
