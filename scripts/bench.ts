@@ -11,6 +11,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
+import { runLint } from '../src/lint/run.js';
 import MarkdownIt from 'markdown-it';
 import { buildCatalog } from '../src/catalog/index.js';
 import { loadDocs } from '../src/parse/index.js';
@@ -94,6 +95,7 @@ const program = new Command('bench')
       const base = await measure('markdown-it baseline', opts.runs, () => baseline(docs), log);
       const full = await measure('graphpact build', opts.runs, () => build(docs), log);
       const ratio = full.median / base.median;
+      const lint = await measure('graphpact lint', opts.runs, () => lintDocsTree(docs), log);
       const report = {
         docs,
         runs: opts.runs,
@@ -107,6 +109,7 @@ const program = new Command('bench')
         outputFiles: full.result,
         /** Median per phase over the timed runs (the warm-up excluded). */
         buildPhasesMs: Object.fromEntries(Object.entries(phases).map(([name, times]) => [name, median(times.slice(1))])),
+        ...lintReport(lint, base.median),
       };
       if (opts.format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
       else {
@@ -114,7 +117,9 @@ const program = new Command('bench')
           `baseline (read + markdown-it parse): ${report.baselineMs} ms (median of ${opts.runs})\n` +
             `graphpact build (in memory, ${report.outputFiles} files): ${report.buildMs} ms (median of ${opts.runs})\n` +
             `  phases (median): ${Object.entries(report.buildPhasesMs).map(([name, ms]) => `${name} ${ms} ms`).join(', ')}\n` +
-            `ratio: ${report.ratio} (target ≤ ${TARGET_RATIO}: ${report.withinTarget ? 'met' : 'NOT met'})\n`,
+            `ratio: ${report.ratio} (target ≤ ${TARGET_RATIO}: ${report.withinTarget ? 'met' : 'NOT met'})\n` +
+            `graphpact lint (load, parse, catalog, schemas, every example validated; ${report.lintFindings} findings): ${report.lintMs} ms (median of ${opts.runs})\n` +
+            `lint ratio: ${report.lintRatio} (target ≤ ${report.lintTarget}: ${report.lintWithinTarget ? 'met' : 'NOT met'})\n`,
         );
       }
     } catch (err) {
@@ -124,3 +129,16 @@ const program = new Command('bench')
   });
 
 await program.parseAsync(process.argv);
+
+// --- lint timing (lint engineer): the whole lint of the corpus against the same markdown-it baseline ---
+/** `graphpact lint` in process, no baseline: returns the number of findings. */
+async function lintDocsTree(dirs: string[]): Promise<number> {
+  return (await runLint({ docs: dirs, baseline: false })).report.findings.length;
+}
+
+/** Lint numbers for the report; the target is lint ≤ 3x the markdown-it baseline (a function: it runs before module-level consts below the top-level await are initialised). */
+function lintReport(lint: { median: number; runs: number[]; result: number }, baselineMs: number) {
+  const target = 3.0;
+  const ratio = lint.median / baselineMs;
+  return { lintMs: lint.median, lintRuns: lint.runs, lintFindings: lint.result, lintRatio: Number(ratio.toFixed(2)), lintTarget: target, lintWithinTarget: ratio <= target };
+}

@@ -8,7 +8,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { distance } from 'fastest-levenshtein';
 import type { Catalog, Operation, TypeDef } from '../model/catalog.js';
 import type { JsonBody, PropertyRow } from '../model/page.js';
-import { allProperties, findType, isAnnotationKey, isOpen, isPlainObject, localTypeName } from './doc-facts.js';
+import { allProperties, findType, isAnnotationKey, isOpen, isPlainObject, localTypeName, type BaseOf } from './doc-facts.js';
 import { childPointer, pointerLeaf, quoteValue } from './report.js';
 
 export interface BodyProblem {
@@ -50,11 +50,11 @@ export function schemaProblems(validate: ValidateFunction, value: unknown, optio
   return [...best.values()].map((e) => ({ pointer: prefix + e.instancePath, message: describe(e, value) }));
 }
 
-/** Edm.Duration allows a sign (`-PT3M9.8S`); the JSON Schema `duration` format does not. */
+/** Edm.Duration allows a sign and fractional seconds (`-PT3M9.8S`); ajv-formats' `duration` allows neither. */
 function isSignedDuration(e: ErrorObject, root: unknown): boolean {
   if (e.keyword !== 'format' || (e.params as { format?: string }).format !== 'duration') return false;
   const v = valueAt(root, e.instancePath);
-  return typeof v === 'string' && /^-P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/.test(v);
+  return typeof v === 'string' && /^-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/.test(v);
 }
 
 function isNullOnly(e: ErrorObject): boolean {
@@ -98,6 +98,11 @@ function describe(e: ErrorObject, root: unknown): string {
   }
 }
 
+/** A key that is an id (`jd8S5gOaFk2S8aWCIAJz42QAAxtD`), not a property name: the object is a dictionary. */
+function looksLikeId(key: string): boolean {
+  return key.length >= 16 && /\d/.test(key) && /[a-z]/.test(key) && /[A-Z]/.test(key);
+}
+
 /** What properties an object may have, and how to look into its children. */
 export interface Shape {
   /** For messages: "the request body table", "keyCredential". */
@@ -111,10 +116,10 @@ export interface Shape {
 /** Every Graph entity has `id` (from microsoft.graph.entity, often undocumented on the page itself). */
 const ENTITY_ID: PropertyRow = { file: '', line: 0, name: 'id', type: { raw: 'String', kind: 'primitive', name: 'Edm.String', collection: false }, description: '' };
 
-export function typeShape(catalog: Catalog, def: TypeDef): Shape {
-  const rows = allProperties(catalog, def);
-  const entity = def.kind === 'entity' || def.baseType !== undefined;
-  return { owner: localTypeName(def.name), open: isOpen(catalog, def), rows: entity && !rows.some((r) => r.name === 'id') ? [...rows, ENTITY_ID] : rows };
+export function typeShape(catalog: Catalog, def: TypeDef, baseOf?: BaseOf): Shape {
+  const rows = allProperties(catalog, def, baseOf);
+  const entity = def.kind === 'entity' || (baseOf ?? ((d: TypeDef) => d.baseType))(def) !== undefined;
+  return { owner: localTypeName(def.name), open: isOpen(catalog, def, baseOf), rows: entity && !rows.some((r) => r.name === 'id') ? [...rows, ENTITY_ID] : rows };
 }
 
 /** The shape of an operation's request body, from its table (and wrapper), else the type it represents. */
@@ -156,7 +161,7 @@ function mismatchWith(row: PropertyRow | undefined, value: unknown): string | un
 }
 
 /** Properties of `value` (recursively) that its shape does not define. */
-export function unknownProperties(value: unknown, shape: Shape, catalog: Catalog, version: string, pointer = ''): UnknownProperty[] {
+export function unknownProperties(value: unknown, shape: Shape, catalog: Catalog, version: string, pointer = '', baseOf?: BaseOf): UnknownProperty[] {
   const out: UnknownProperty[] = [];
   walk(value, shape, pointer, 0);
   return out;
@@ -171,7 +176,7 @@ export function unknownProperties(value: unknown, shape: Shape, catalog: Catalog
     for (const [key, child] of Object.entries(v)) {
       // Annotations are not properties; keys that are not identifiers (GUIDs of plannerChecklistItems)
       // mean the object is a dictionary, whatever its page says.
-      if (isAnnotationKey(key) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) continue;
+      if (isAnnotationKey(key) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) || looksLikeId(key)) continue;
       const row = effective.rows.find((r) => r.name === key);
       if (!row) {
         if (!effective.open) {
@@ -190,7 +195,7 @@ export function unknownProperties(value: unknown, shape: Shape, catalog: Catalog
   function rowShape(row: PropertyRow): Shape | undefined {
     if (row.type.kind !== 'named' || row.type.alternatives) return undefined;
     const def = findType(catalog, version, row.type.name);
-    return def && def.kind !== 'enum' ? typeShape(catalog, def) : undefined;
+    return def && def.kind !== 'enum' ? typeShape(catalog, def, baseOf) : undefined;
   }
 
   /** An object naming a derived type with `@odata.type` may use that type's properties. */
@@ -200,7 +205,7 @@ export function unknownProperties(value: unknown, shape: Shape, catalog: Catalog
     const def = findType(catalog, version, t);
     // A subtype this docs tree does not define: its properties are unknown, so none can be called unknown.
     if (!def) return { ...s, open: true };
-    const derived = typeShape(catalog, def);
+    const derived = typeShape(catalog, def, baseOf);
     return { ...s, open: s.open || derived.open, rows: [...s.rows, ...derived.rows] };
   }
 }

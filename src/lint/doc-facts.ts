@@ -62,11 +62,15 @@ export function pageVersionOf(page: ApiPage, op: Operation | undefined): string 
   return op?.version ?? page.version?.value ?? 'unversioned';
 }
 
+/** The base type of a type: its annotation's baseType, else what `baseOf` reads elsewhere (prose). */
+export type BaseOf = (def: TypeDef) => string | undefined;
+const annotatedBase: BaseOf = (def) => def.baseType;
+
 /** Properties and relationships of a type and its base types (nearest first). */
-export function allProperties(catalog: Catalog, def: TypeDef): PropertyRow[] {
+export function allProperties(catalog: Catalog, def: TypeDef, baseOf: BaseOf = annotatedBase): PropertyRow[] {
   const out: PropertyRow[] = [];
   const seen = new Set<string>();
-  for (let t: TypeDef | undefined = def; t && !seen.has(t.name); t = t.baseType ? findType(catalog, t.version, t.baseType) : undefined) {
+  for (let t: TypeDef | undefined = def; t && !seen.has(t.name); t = baseOf(t) ? findType(catalog, t.version, baseOf(t)!) : undefined) {
     seen.add(t.name);
     out.push(...t.properties, ...t.relationships);
   }
@@ -77,13 +81,14 @@ export function allProperties(catalog: Catalog, def: TypeDef): PropertyRow[] {
  * True when any property must be accepted: `def` (or a base of it) is an open type, or a base type is
  * not documented here (its properties are unknown, so nothing can be called unknown).
  */
-export function isOpen(catalog: Catalog, def: TypeDef): boolean {
+export function isOpen(catalog: Catalog, def: TypeDef, baseOf: BaseOf = annotatedBase): boolean {
   const seen = new Set<string>();
   for (let t: TypeDef | undefined = def; t && !seen.has(t.name); ) {
     seen.add(t.name);
     if (t.openType) return true;
-    if (!t.baseType) return false;
-    const base = findType(catalog, t.version, t.baseType);
+    const baseName = baseOf(t);
+    if (!baseName) return false;
+    const base = findType(catalog, t.version, baseName);
     if (!base) return true;
     t = base;
   }
@@ -159,4 +164,29 @@ export function annotationKeyLine(annotation: Annotation, key: string): number {
   let line = annotation.line;
   for (let i = 0; i < at; i++) if (annotation.raw.charCodeAt(i) === 10) line++;
   return line;
+}
+
+const proseBases = new WeakMap<TypeDef, string | undefined>();
+
+/**
+ * A base type read from the resource page's prose ("Inherits from [directoryObject](directoryobject.md)")
+ * when the annotation declares none: many Graph pages state inheritance only there.
+ */
+export function baseWithProse(sourceLines: (file: string) => readonly string[] | undefined): BaseOf {
+  return (def) => {
+    if (def.baseType) return def.baseType;
+    if (!proseBases.has(def)) {
+      const lines = sourceLines(def.source.file) ?? [];
+      let found: string | undefined;
+      for (const line of lines) {
+        const m = /\binherits from\s+\[?`?([A-Za-z][\w.]*)/i.exec(line);
+        if (m) {
+          found = m[1];
+          break;
+        }
+      }
+      proseBases.set(def, found);
+    }
+    return proseBases.get(def);
+  };
 }

@@ -67,6 +67,15 @@ describe('graphpact lint (CLI)', () => {
     const shiftedJson = JSON.parse(shifted.stdout) as { findings: Array<{ line: number; ruleId: string; accepted: boolean }> };
     expect(shiftedJson.findings.find((f) => f.ruleId === 'title-h1-mismatch')).to.deep.include({ line: 13, accepted: true });
 
+    // Blank lines at the very top of the Intune seed (it has no front matter to keep first).
+    const intune = join(docs, 'api', 'intune-onboarding-sideloadingkey-create.md');
+    await writeFile(intune, '\n\n\n' + (await readFile(intune, 'utf8')));
+    const topShifted = await cli(['lint', '--docs', docs, '--baseline', baseline, '--format', 'json']);
+    expect(topShifted.code, topShifted.stdout).to.equal(0);
+    const topJson = JSON.parse(topShifted.stdout) as { findings: Array<{ file: string; line: number; ruleId: string; accepted: boolean }> };
+    const intuneLinks = topJson.findings.filter((f) => f.file.endsWith('intune-onboarding-sideloadingkey-create.md') && f.ruleId === 'link-broken');
+    expect(intuneLinks.map((f) => [f.line, f.accepted])).to.deep.equal([[8, true], [44, true]]);
+
     // A new defect: the Response text now documents 201, the example still says 200.
     await writeFile(seed, (await readFile(seed, 'utf8')).replace('returns `200, OK` response code', 'returns `201 Created` response code'));
     const broken = await cli(['lint', '--docs', docs, '--baseline', baseline, '--format', 'json']);

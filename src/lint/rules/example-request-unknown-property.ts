@@ -1,6 +1,7 @@
 import type { LintRule } from '../types.js';
 import { findingAt } from '../report.js';
 import { lineOfPointer, requestShape, unknownProperties } from '../body-check.js';
+import { baseWithProse } from '../doc-facts.js';
 import { widgetFixture, WIDGET_DEFAULTS } from './fixtures.js';
 
 export const rule: LintRule<'example'> = {
@@ -13,7 +14,7 @@ export const rule: LintRule<'example'> = {
     if (!operation || !body || body.value === undefined || example.request!.method.toUpperCase() !== operation.method.toUpperCase()) return [];
     const shape = requestShape(ctx.catalog, operation);
     if (!shape) return [];
-    return unknownProperties(body.value, shape, ctx.catalog, operation.version).map((u) =>
+    return unknownProperties(body.value, shape, ctx.catalog, operation.version, '', baseWithProse(ctx.sourceLines)).map((u) =>
       findingAt(rule, { file: page.file, line: lineOfPointer(body, u.pointer) },
         `request example property "${u.name}" is not in ${u.owner}`,
         u.suggestion ? { fix: `"${u.suggestion}"${u.suggestionMismatch ? ` (${u.suggestionMismatch})` : ''}` } : {}));

@@ -6,7 +6,7 @@ import { widgetFixture } from './fixtures.js';
 
 export const rule: LintRule<'example'> = {
   id: 'example-response-odata-type',
-  severity: 'error',
+  severity: 'warning',
   purpose: "A response annotation's @odata.type names the type the Response section says is returned.",
   given: 'example',
   check({ page, example, operation }, ctx) {
@@ -18,6 +18,9 @@ export const rule: LintRule<'example'> = {
     const a = qualifyTypeName(annotated);
     const d = qualifyTypeName(documented.name);
     if (a === d) return [];
+    // A name written without namespace (`updatableAssetGroup`) may live in another namespace
+    // (`microsoft.graph.windowsUpdates`): then only the local names can be compared.
+    if (!documented.name.includes('.') && localTypeName(a) === localTypeName(d)) return [];
     if (a.toLowerCase() === d.toLowerCase()) {
       return [findingAt(rule, at, `annotation @odata.type "${annotated}" differs only in case from the documented ${d}`, { severity: 'warning', fix: d })];
     }
@@ -26,11 +29,9 @@ export const rule: LintRule<'example'> = {
     const annotatedDef = findType(ctx.catalog, version, a);
     const documentedDef = findType(ctx.catalog, version, d);
     const related = annotatedDef && documentedDef && (derivesFrom(ctx.catalog, annotatedDef, documentedDef) || derivesFrom(ctx.catalog, documentedDef, annotatedDef));
-    // An error only when both types are documented and unrelated; a derived type (Graph returns
-    // subtypes) or a type this docs tree does not define is a warning.
-    const unrelated = annotatedDef && documentedDef && !related;
-    return [findingAt(rule, at, `annotation @odata.type "${annotated}" differs from the documented returned type ${localTypeName(d)}${related ? ' (a base or derived type)' : ''}`,
-      unrelated ? { fix: d } : { severity: 'warning', fix: d })];
+    // A warning: the annotation is informative, and Graph returns subtypes whose inheritance pages
+    // often state only in prose (room / place).
+    return [findingAt(rule, at, `annotation @odata.type "${annotated}" differs from the documented returned type ${localTypeName(d)}${related ? ' (a base or derived type)' : ''}`, { fix: d })];
   },
   examples: {
     ok: [widgetFixture()],

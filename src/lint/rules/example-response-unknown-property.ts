@@ -1,7 +1,7 @@
 import type { LintRule } from '../types.js';
 import { findingAt } from '../report.js';
 import { lineOfPointer, typeShape, unknownProperties } from '../body-check.js';
-import { isPlainObject, pageVersionOf } from '../doc-facts.js';
+import { baseWithProse, isPlainObject, pageVersionOf } from '../doc-facts.js';
 import { responseTarget } from '../response-target.js';
 import { widgetFixture, WIDGET_DEFAULTS } from './fixtures.js';
 
@@ -13,11 +13,12 @@ export const rule: LintRule<'example'> = {
   check(subject, ctx) {
     const t = responseTarget(subject, ctx);
     if (!t?.returned || t.returned.kind === 'enum') return [];
-    const shape = typeShape(ctx.catalog, t.returned);
+    const baseOf = baseWithProse(ctx.sourceLines);
+    const shape = typeShape(ctx.catalog, t.returned, baseOf);
     // A documented collection is {"value": [items]}; look at the items.
     const value = t.documented.collection && isPlainObject(t.value) && Array.isArray(t.value.value) ? t.value.value : t.value;
     const prefix = value === t.value ? t.prefix : `${t.prefix}/value`;
-    return unknownProperties(value, shape, ctx.catalog, pageVersionOf(subject.page, subject.operation), prefix).map((u) =>
+    return unknownProperties(value, shape, ctx.catalog, pageVersionOf(subject.page, subject.operation), prefix, baseOf).map((u) =>
       findingAt(rule, { file: subject.page.file, line: lineOfPointer(t.body, u.pointer) },
         `response example property "${u.name}" is not a property of ${u.owner}`,
         u.suggestion ? { fix: `"${u.suggestion}"${u.suggestionMismatch ? ` (${u.suggestionMismatch})` : ''}` } : {}));

@@ -19,7 +19,9 @@ export const rule: LintRule<'page'> = {
   given: 'page',
   check(page, ctx) {
     if (page.frontMatterLine === undefined) {
-      return [findingAt(rule, { file: page.file, line: 1 }, 'page has no front matter (title, description)',
+      // Reported on the first line with content, where the front matter belongs.
+      const first = (ctx.sourceLines(page.file) ?? []).findIndex((l) => l.trim() !== '');
+      return [findingAt(rule, { file: page.file, line: first >= 0 ? first + 1 : 1 }, 'page has no front matter (title, description)',
         { fix: page.h1 ? `add front matter with title: "${page.h1.text}"` : undefined })];
     }
     const lines = ctx.sourceLines(page.file);
