@@ -40,7 +40,7 @@ export function schemaProblems(validate: ValidateFunction, value: unknown, optio
   // A nullable $ref fails as "must be null" next to the real errors deeper down: drop such noise.
   const parents = new Set<string>();
   for (const e of errors) for (let p = e.instancePath; p.includes('/'); ) parents.add((p = p.slice(0, p.lastIndexOf('/'))));
-  const useful = errors.filter((e) => !(isNullOnly(e) && parents.has(e.instancePath)));
+  const useful = errors.filter((e) => !(isNullOnly(e) && parents.has(e.instancePath)) && !isSpecialNumberEnum(e));
   const best = new Map<string, ErrorObject>();
   for (const e of useful) {
     const current = best.get(e.instancePath);
@@ -55,6 +55,12 @@ function isSignedDuration(e: ErrorObject, root: unknown): boolean {
   if (e.keyword !== 'format' || (e.params as { format?: string }).format !== 'duration') return false;
   const v = valueAt(root, e.instancePath);
   return typeof v === 'string' && /^-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/.test(v);
+}
+
+/** Double's alternative spellings ("NaN", "INF"): its enum error only hides the real type error. */
+function isSpecialNumberEnum(e: ErrorObject): boolean {
+  const allowed = (e.params as { allowedValues?: unknown[] }).allowedValues;
+  return e.keyword === 'enum' && Array.isArray(allowed) && allowed.includes('NaN') && allowed.includes('INF');
 }
 
 function isNullOnly(e: ErrorObject): boolean {
@@ -96,6 +102,11 @@ function describe(e: ErrorObject, root: unknown): string {
     default:
       return `${leaf} value ${value} ${e.message ?? 'is invalid'}`;
   }
+}
+
+/** A row's property name without a trailing note (`producers (deprecated)` → producers). */
+function rowName(row: PropertyRow): string {
+  return row.name.replace(/\s*\(.*\)\s*$/, '').trim();
 }
 
 /** A key that is an id (`jd8S5gOaFk2S8aWCIAJz42QAAxtD`), not a property name: the object is a dictionary. */
@@ -177,11 +188,11 @@ export function unknownProperties(value: unknown, shape: Shape, catalog: Catalog
       // Annotations are not properties; keys that are not identifiers (GUIDs of plannerChecklistItems)
       // mean the object is a dictionary, whatever its page says.
       if (isAnnotationKey(key) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) || looksLikeId(key)) continue;
-      const row = effective.rows.find((r) => r.name === key);
+      const row = effective.rows.find((r) => rowName(r) === key);
       if (!row) {
         if (!effective.open) {
-          const suggestion = closestName(key, effective.rows.map((r) => r.name));
-          const mismatch = mismatchWith(effective.rows.find((r) => r.name === suggestion), child);
+          const suggestion = closestName(key, effective.rows.map(rowName));
+          const mismatch = mismatchWith(effective.rows.find((r) => rowName(r) === suggestion), child);
           out.push({ pointer: childPointer(at, key), name: key, owner: effective.owner,
             ...(suggestion ? { suggestion } : {}), ...(mismatch ? { suggestionMismatch: mismatch } : {}) });
         }

@@ -1,7 +1,16 @@
 import type { LintRule } from '../types.js';
 import { findingAt } from '../report.js';
 import { lineOfPointer, typeShape, unknownProperties } from '../body-check.js';
-import { baseWithProse, isPlainObject, pageVersionOf } from '../doc-facts.js';
+import { baseWithProse, findType, isPlainObject, pageVersionOf } from '../doc-facts.js';
+import type { TypeDef } from '../../model/catalog.js';
+
+/** The type named by a cast segment of the body's @odata.context (`#places/microsoft.graph.room`). */
+function castType(body: unknown, find: (name: string) => TypeDef | undefined): TypeDef | undefined {
+  const context = isPlainObject(body) ? body['@odata.context'] : undefined;
+  if (typeof context !== 'string') return undefined;
+  const m = /[#/](microsoft\.graph\.[A-Za-z0-9_.]+?)(?:\/|\(|\)|\$|$)/.exec(context.replace(/\/\$entity$/, ''));
+  return m ? find(m[1]) : undefined;
+}
 import { responseTarget } from '../response-target.js';
 import { widgetFixture, WIDGET_DEFAULTS } from './fixtures.js';
 
@@ -14,7 +23,10 @@ export const rule: LintRule<'example'> = {
     const t = responseTarget(subject, ctx);
     if (!t?.returned || t.returned.kind === 'enum') return [];
     const baseOf = baseWithProse(ctx.sourceLines);
-    const shape = typeShape(ctx.catalog, t.returned, baseOf);
+    const version = pageVersionOf(subject.page, subject.operation);
+    // A response to a type-cast URL (`/places/microsoft.graph.room`) says so in @odata.context.
+    const cast = castType(t.body.value, (name) => findType(ctx.catalog, version, name));
+    const shape = typeShape(ctx.catalog, cast ?? t.returned, baseOf);
     // A documented collection is {"value": [items]}; look at the items.
     const value = t.documented.collection && isPlainObject(t.value) && Array.isArray(t.value.value) ? t.value.value : t.value;
     const prefix = value === t.value ? t.prefix : `${t.prefix}/value`;

@@ -1,6 +1,5 @@
 import { posix } from 'node:path';
 import { distance } from 'fastest-levenshtein';
-import type { ParsedPage, TypeRef } from '../../model/page.js';
 import type { LintRule } from '../types.js';
 import { findingAt } from '../report.js';
 import { widgetFixture, widgetPage } from './fixtures.js';
@@ -22,8 +21,9 @@ interface Known { file: string; name: string }
 const byFolder = new WeakMap<readonly string[], Map<string, Known[]>>();
 const closestCache = new WeakMap<readonly string[], Map<string, string | undefined>>();
 
+/** File name without case and word separators: `intune_onboarding_sideloadingkey.md` = `intune-onboarding-sideloadingkey.md`. */
 function normalisedName(file: string): string {
-  return posix.basename(file).toLowerCase().replace(/_/g, '-');
+  return posix.basename(file).toLowerCase().replace(/[-_ ]/g, '');
 }
 
 function filesIn(knownFiles: readonly string[], dir: string): Known[] {
@@ -49,7 +49,8 @@ export function closestFile(intended: string, knownFiles: readonly string[]): st
   if (cache.has(intended)) return cache.get(intended);
   const base = normalisedName(intended);
   let best: string | undefined;
-  let bestDistance = 3;
+  // Same name but for case and separators; one letter off only for long names (contact/contract are two pages).
+  let bestDistance = base.length >= 24 ? 2 : 1;
   for (const k of filesIn(knownFiles, posix.dirname(intended))) {
     // Edit distance is at least the length difference: skip the (costly) distance when that is too big.
     if (Math.abs(k.name.length - base.length) >= bestDistance) continue;
@@ -63,15 +64,6 @@ export function closestFile(intended: string, knownFiles: readonly string[]): st
   return best;
 }
 
-/** Targets of the links in Type columns and in the Response section's returned type. */
-function typeLinkTargets(page: ParsedPage): Set<string> {
-  const refs: TypeRef[] = [];
-  const rows = page.kind === 'api' ? page.requestBody?.properties ?? [] : [...page.properties, ...page.relationships];
-  for (const r of rows) refs.push(r.type, ...(r.type.alternatives ?? []));
-  if (page.kind === 'api' && page.response?.returnType) refs.push(page.response.returnType);
-  return new Set(refs.map((r) => r.link).filter((l): l is string => Boolean(l)));
-}
-
 export const rule: LintRule<'page'> = {
   id: 'link-broken',
   severity: 'error',
@@ -79,7 +71,6 @@ export const rule: LintRule<'page'> = {
   given: 'page',
   check(page, ctx) {
     const out = [];
-    const typeLinks = typeLinkTargets(page);
     for (const link of page.links) {
       if (!isCheckedLink(page.file, link.target)) continue;
       const target = link.target.replace(/\\/g, '/').replace(/#.*$/, '');
@@ -89,11 +80,10 @@ export const rule: LintRule<'page'> = {
       } else if (!link.resolved) {
         const intended = posix.normalize(posix.join(posix.dirname(page.file), target));
         const closest = closestFile(intended, ctx.knownFiles);
-        // A near miss (seed 000's `_` for `-`) is certainly a typo: an error. A target with no near
-        // file may be a page this docs tree leaves out (the shared corpus is a subset): reported only
-        // for type links, which the catalog needs, as a warning.
+        // A near miss (seed 000's `_` for `-`) is certainly a typo: an error with the file as fix. A
+        // target with no near file may be a page this docs tree leaves out (the shared corpus is a
+        // subset); for type links the catalog reports it (catalog-unresolved-type).
         if (closest) out.push(findingAt(rule, link, `link "${link.target}" points to a file that does not exist`, { fix: posix.relative(posix.dirname(page.file), closest) }));
-        else if (typeLinks.has(link.target)) out.push(findingAt(rule, link, `type link "${link.target}" points to a file that does not exist in this docs tree`, { severity: 'warning' }));
       }
     }
     return out;
@@ -101,14 +91,12 @@ export const rule: LintRule<'page'> = {
   examples: {
     ok: [
       widgetFixture(),
-      // A prose link to a page this docs tree leaves out, with no near file: not reported.
+      // A link to a page this docs tree leaves out, with no near file: not reported here.
       widgetFixture({ h1: 'Create widget', response: 'If successful, this method returns a `201 Created` response code and a [widget](../resources/widget.md) object in the response body. See [gadgets](../resources/gadget-overview.md).' }),
     ],
     notOk: [
       widgetFixture({ response: 'If successful, this method returns a `201 Created` response code and a [widget](../resources/wid_get.md) object in the response body.' }, 'If successful'),
       { ...widgetFixture(), markdown: widgetPage().replace('../resources/widget.md', '../resources/Widget.md'), at: 'If successful' },
-      // A type link with no near file: reported as a warning (the page may be left out of this docs tree).
-      widgetFixture({ response: 'If successful, this method returns a `201 Created` response code and a [widget](../resources/unrelated-thing.md) object in the response body.' }, 'If successful'),
     ],
   },
 };
