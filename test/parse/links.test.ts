@@ -1,0 +1,42 @@
+import { expect } from 'chai';
+import { isDocTarget } from '../../src/parse/links.js';
+import { apiPage, md } from './helpers.js';
+
+describe('parse/links: links to docs pages', () => {
+  const ctx = {
+    resolveLink: (_from: string, target: string) =>
+      target === '../resources/user.md' ? { resolved: 'docs/resources/user.md' } : target === '../resources/User.md' ? { resolved: 'docs/resources/user.md', caseMismatch: true } : {},
+  };
+
+  it('links in paragraphs, tables and reference definitions, each at its own line', () => {
+    const page = apiPage(md(
+      '# T', 'First line', 'second line with [user](../resources/user.md#props).', '',
+      '|Property|Type|Description|', '|--|--|--|', '|a|[User](../resources/User.md)|x|', '', 'See [user][].', '', '[user]: ../resources/user.md'), ctx);
+    expect(page.links.map((l) => [l.text, l.target, l.line, l.resolved, l.caseMismatch ?? false])).to.deep.equal([
+      ['user', '../resources/user.md#props', 3, 'docs/resources/user.md', false],
+      ['User', '../resources/User.md', 7, 'docs/resources/user.md', true],
+      ['user', '../resources/user.md', 9, 'docs/resources/user.md', false],
+    ]);
+  });
+
+  it('a broken link is kept with no resolution', () => {
+    const page = apiPage(md('# T', '[gone](../resources/intune_onboarding_sideloadingkey.md)'), ctx);
+    expect(page.links).to.have.length(1);
+    expect(page.links[0]).to.not.have.property('resolved');
+  });
+
+  it('web links, anchors and images of non-md files are not doc links', () => {
+    expect(isDocTarget('../resources/user.md')).to.equal(true);
+    expect(isDocTarget('user.md?view=beta')).to.equal(true);
+    expect(isDocTarget('https://example.com/user.md')).to.equal(false);
+    expect(isDocTarget('#permissions')).to.equal(false);
+    expect(isDocTarget('/graph/permissions-reference')).to.equal(false);
+    const page = apiPage(md('# T', '[web](https://docs.microsoft.com/x) and [anchor](#x) and `[code](a.md)`'), ctx);
+    expect(page.links).to.deep.equal([]);
+  });
+
+  it('without a context, links are listed unresolved', () => {
+    const page = apiPage(md('# T', '[user](../resources/user.md)'));
+    expect(page.links[0]).to.deep.equal({ file: 'docs/api/test-page.md', line: 2, text: 'user', target: '../resources/user.md' });
+  });
+});
