@@ -58,10 +58,11 @@ export async function readContracts(pactDir: string): Promise<ContractSet> {
   const interactions: DeclaredInteraction[] = [];
   for (const file of files) {
     let pact: unknown;
+    const text = await readFile(file, 'utf8');
     try {
-      pact = JSON.parse(await readFile(file, 'utf8'));
+      pact = JSON.parse(text);
     } catch (err) {
-      throw new Error(`${file}: not valid JSON (${(err as Error).message})`);
+      throw new Error(`${file}:${jsonErrorLine(text, (err as Error).message)}: not valid JSON (${(err as Error).message})`);
     }
     interactions.push(...declaredInteractions(pact, file));
   }
@@ -73,6 +74,13 @@ export async function brokerContracts(broker: BrokerVerifierOptions): Promise<Co
   const selected = await fetchPactsForVerification(broker);
   if (selected.length === 0) throw new Error(`the Pact Broker selected no pacts for provider "${broker.provider}" (consumer version selectors ${JSON.stringify(broker.consumerVersionSelectors ?? [])})`);
   return { files: selected.map((s) => s.url), interactions: selected.flatMap((s) => declaredInteractions(s.pact, s.url)) };
+}
+
+/** The 1-based line of a JSON.parse error ("... at position 42"), or the last line when the input ended early. */
+export function jsonErrorLine(text: string, message: string): number {
+  const match = /position (\d+)/.exec(message);
+  const offset = match ? Number(match[1]) : text.length;
+  return text.slice(0, offset).split('\n').length;
 }
 
 export interface PactRunOptions extends Omit<WorkerRequest, 'pactFiles' | 'logLevel' | 'pactTimeoutMs'> {

@@ -89,7 +89,9 @@ const addKey: OperationDriver = {
   requests: ({ runId, app = PLACEHOLDER_APP, spareKeys = [] }) => {
     const keyCredential = (key: string) => ({ type: 'AsymmetricX509Cert', usage: 'Verify', key, displayName: objectName(runId, 'addkey') });
     const spare = (i: number) => spareKeys[i] ?? '<another certificate made at run time>';
-    const path = `/applications/${encodeURIComponent(app.applicationId)}/addKey`;
+    // A dry run shows the placeholder as written; real ids are encoded.
+    const id = /^\{\w+\}$/.test(app.applicationId) ? app.applicationId : encodeURIComponent(app.applicationId);
+    const path = `/applications/${id}/addKey`;
     const base = { operationId: addKey.operationId, method: 'POST', path };
     return [
       { ...base, scenario: 'success', authenticated: true, body: { keyCredential: keyCredential(app.newKey), passwordCredential: null, proof: app.proof } },

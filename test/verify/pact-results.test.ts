@@ -56,8 +56,8 @@ describe('Pact results', () => {
     try {
       await readContracts(join(dir, 'missing')).then(() => expect.fail('no error'), (err: Error) => expect(err.message).to.match(/no contracts directory .*missing/));
       await readContracts(dir).then(() => expect.fail('no error'), (err: Error) => expect(err.message).to.match(/no Pact contracts \(\*\.json\) in/));
-      await writeFile(join(dir, 'bad.json'), '{"interactions": [');
-      await readContracts(dir).then(() => expect.fail('no error'), (err: Error) => expect(err.message).to.match(/bad\.json: not valid JSON/));
+      await writeFile(join(dir, 'bad.json'), '{\n  "interactions": [\n    {"description": "x",}\n  ]\n}\n');
+      await readContracts(dir).then(() => expect.fail('no error'), (err: Error) => expect(err.message).to.match(/bad\.json:3: not valid JSON/));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
