@@ -18,14 +18,20 @@ export function declaredInteractions(pact: unknown, file: string): DeclaredInter
   const interactions = (pact as { interactions?: unknown })?.interactions;
   if (!Array.isArray(interactions)) throw new Error(`${file}: not a Pact file (no "interactions" array)`);
   return interactions.map((raw, i) => {
-    const it = raw as { description?: unknown; providerStates?: { name?: string }[]; providerState?: string; request?: { method?: string; path?: string; headers?: Record<string, unknown> } };
+    const it = raw as {
+      description?: unknown; providerStates?: { name?: string }[]; providerState?: string;
+      request?: { method?: string; path?: string; headers?: Record<string, unknown>; generators?: { path?: { type?: string; expression?: string } } };
+    };
+    // A path filled from the provider state (`/applications/${applicationId}/addKey`) is shown as its expression.
+    const generated = it.request?.generators?.path;
+    const path = generated?.type === 'ProviderState' && generated.expression ? generated.expression : it.request?.path ?? '/';
     if (typeof it.description !== 'string') throw new Error(`${file}: interaction ${i + 1} has no description`);
     const states = Array.isArray(it.providerStates) ? it.providerStates.map((s) => s?.name ?? '').filter(Boolean) : it.providerState ? [it.providerState] : [];
     return {
       description: it.description,
       providerStates: states,
       method: it.request?.method ?? 'GET',
-      path: it.request?.path ?? '/',
+      path,
       headers: Object.keys(it.request?.headers ?? {}),
     };
   });

@@ -8,7 +8,7 @@ import { readContracts } from '../../src/verify/pact.js';
 const pact = {
   interactions: [
     { description: 'create a key', providerStates: [], request: { method: 'POST', path: '/keys', headers: { Authorization: ['Bearer x'] } } },
-    { description: 'add a key', providerStates: [{ name: 'an application with a valid certificate exists' }], request: { method: 'POST', path: '/applications/1/addKey' } },
+    { description: 'add a key', providerStates: [{ name: 'an application with a valid certificate exists' }], request: { method: 'POST', path: '/applications/1/addKey', generators: { path: { type: 'ProviderState', expression: '/applications/${applicationId}/addKey' } } } },
     { description: 'never ran', request: { method: 'GET', path: '/' } },
   ],
 };
@@ -19,6 +19,7 @@ describe('Pact results', () => {
     expect(declared.map((d) => d.description)).to.deep.equal(['create a key', 'add a key', 'never ran']);
     expect(declared[1].providerStates).to.deep.equal(['an application with a valid certificate exists']);
     expect(declared[0].headers).to.deep.equal(['Authorization']);
+    expect(declared[1].path).to.equal('/applications/${applicationId}/addKey');
   });
 
   it('rejects a file that is not a Pact, naming it', () => {
