@@ -42,10 +42,30 @@ export function returnType(text: string, lookup?: ReferenceLookup): TypeRef | un
     const target = lookup?.(label);
     if (target && /\.md(#|$)/.test(target) && !/^(https?:|\/)/.test(target)) return parseTypeRef(`[${m[3]}](${target})`);
   }
-  // Unlinked: "... and a sideLoadingKey object in the response body".
-  const plain = /\b(?:an?|the|new)\s+(?:new\s+)?\*{0,2}`?([A-Za-z][\w.]*)`?\*{0,2}\s+(object|collection|resource|entity)\b/i.exec(text);
-  if (plain && !/^(json|response|new|updated|single|empty)$/i.test(plain[1])) {
-    return parseTypeRef(plain[1]);
+  return unlinkedReturnType(text);
+}
+
+/** Words that sit where a type name would but are not types. */
+const NOT_TYPES =
+  /^(json|response|new|updated|single|empty|value|values|location|request|http|status|this|that|same|following|an?|the|true|false|null|objects?|resources?|entity|entities|items?|data|content|anything|nothing|body|list|array|collection|string of)$/i;
+
+/**
+ * Unlinked return types: "a sideLoadingKey object", "a Stream in the response body", "the updated
+ * **teamsTab** resource", "String collection object", "a JSON collection of **recentNotebooks**".
+ */
+export function unlinkedReturnType(text: string): TypeRef | undefined {
+  const name = '\\*{0,2}`?([A-Za-z][\\w.]*)`?\\*{0,2}';
+  const marked = '(?:\\*\\*|`)([A-Za-z][\\w.]*)(?:\\*\\*|`)';
+  const patterns = [
+    new RegExp(`\\bcollection of\\s+(?:an?\\s+|the\\s+)?${marked}`, 'i'),
+    new RegExp(`(?:\\b(?:an?|the|new|updated|and)\\s+)+${name}(\\s+collection)?\\s+(?:objects?|resources?|entity|entities|value|in the (?:response )?body)\\b`, 'i'),
+  ];
+  for (const [i, pattern] of patterns.entries()) {
+    const m = pattern.exec(text);
+    if (m && !NOT_TYPES.test(m[1])) {
+      const ref = parseTypeRef(m[1]);
+      return i === 0 || m[2] ? { ...ref, raw: m[0], collection: true } : { ...ref, raw: m[0] };
+    }
   }
   return undefined;
 }

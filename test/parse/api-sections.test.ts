@@ -210,3 +210,29 @@ describe('parse: API page sections', () => {
     });
   });
 });
+
+describe('parse/response: unlinked return types', () => {
+  const returned = (text: string) => {
+    const page = apiPage(md('# T', '## Response', text));
+    return page.kind === 'api' ? page.response?.returnType : undefined;
+  };
+  const cases: Array<[string, string, boolean]> = [
+    ['returns a `200 OK` response code and a Stream in the response body.', 'Edm.Stream', false],
+    ['returns a `200 OK` response code and a String in the response body.', 'Edm.String', false],
+    ['returns `200 OK` response code and String collection object in the response body.', 'Edm.String', true],
+    ['returns a `200 OK` response code and a Boolean value `true` in the response body.', 'Edm.Boolean', false],
+    ['returns a `200 OK` response code and the updated **teamsTab** resource in the response body.', 'teamsTab', false],
+    ['A successful response returns a `200 OK` that contains a JSON collection of **recentNotebooks**.', 'recentNotebooks', true],
+  ];
+  for (const [text, name, collection] of cases) {
+    it(text, () => expect(returned(text)).to.include({ name, collection }));
+  }
+  const none = [
+    'If successful, this method returns `200 OK` response code. It does not return anything in the response body.',
+    'returns the updated object in the response body.',
+    'returns the children collection of the target item.',
+    'returns `200 OK` response code. If the group is added, a `true` value is returned in the response body.',
+    'returns a `201 Created` response code and a Location header.',
+  ];
+  for (const text of none) it(`no type: ${text}`, () => expect(returned(text)).to.equal(undefined));
+});
