@@ -24,7 +24,8 @@ export function saysNoBody(prose: string): boolean {
   return NO_BODY.some((pattern) => pattern.test(prose));
 }
 
-const GENERIC = /^(the|a|an)?\s*(parameters?|properties|property|following|object|objects|fields?|values?|changes?|relevant)\b/i;
+const GENERIC =
+  /^(the|a|an)?\s*(parameters?|properties|property|following|object|objects|fields?|values?|changes?|relevant|structure|references?|ids?|identifiers?|list|array|payload|data|json|body|request|collection)\b/i;
 
 /** "supply a JSON representation of [x](…)" / "of a sideLoadingKey object" → the type. */
 export function representationOf(prose: string, lookup?: ReferenceLookup): TypeRef | undefined {

@@ -172,7 +172,13 @@ describe('parse: API page sections', () => {
     });
     it('unlinked type name; generic words are not types', () => {
       expect(apiPage(md('# T', '## Request body', 'supply a JSON representation of a sideLoadingKey object.')).requestBody!.representationOf).to.include({ name: 'sideLoadingKey' });
-      expect(apiPage(md('# T', '## Request body', 'supply JSON representation of the parameters.')).requestBody!).to.not.have.property('representationOf');
+      for (const prose of [
+        'supply JSON representation of the parameters.',
+        'supply a JSON representation of a structure with the OData id of the URI of a [group](../resources/group.md) object.',
+        'supply a JSON representation of the reference to the [user](../resources/user.md) object to be added.',
+      ]) {
+        expect(apiPage(md('# T', '## Request body', prose)).requestBody!, prose).to.not.have.property('representationOf');
+      }
     });
     it('no section → undefined', () => {
       expect(apiPage(md('# T', '## Response', 'x')).requestBody).to.equal(undefined);
