@@ -2,7 +2,8 @@
 
 /** Path part of a documented path or URL: no scheme/host/version, no query, leading slash, no trailing slash. */
 export function documentedPathPart(path: string): string {
-  let p = path.trim().replace(/^https?:\/\/[^/]+/i, '');
+  // `~/x` (some pages write the service root as ~) is `/x`.
+  let p = path.trim().replace(/^https?:\/\/[^/]+/i, '').replace(/^~(?=\/)/, '');
   p = p.replace(/^\/(v1\.0|beta|localtest)(?=\/|$)/i, '');
   p = p.replace(/[?#].*$/, '');
   // Function parameters `(a={a})` are often left out on one side; `/me` is `/users/{id}`.

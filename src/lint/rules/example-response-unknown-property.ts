@@ -8,7 +8,9 @@ import type { TypeDef } from '../../model/catalog.js';
 function castType(body: unknown, find: (name: string) => TypeDef | undefined): TypeDef | undefined {
   const context = isPlainObject(body) ? body['@odata.context'] : undefined;
   if (typeof context !== 'string') return undefined;
-  const m = /[#/](microsoft\.graph\.[A-Za-z0-9_.]+?)(?:\/|\(|\)|\$|$)/.exec(context.replace(/\/\$entity$/, ''));
+  // Only a cast that is the last segment names the items' type (`#places/microsoft.graph.room`, not
+  // `#places('x')/microsoft.graph.roomList/rooms`).
+  const m = /[#/](microsoft\.graph\.[A-Za-z0-9_.]+)$/.exec(context.replace(/\/\$entity$/, ''));
   return m ? find(m[1]) : undefined;
 }
 import { responseTarget } from '../response-target.js';

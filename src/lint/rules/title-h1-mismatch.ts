@@ -11,7 +11,9 @@ export function normaliseHeading(text: string): string {
     .toLowerCase()
     .replace(/\b(a|an|the)\b/g, ' ')
     .replace(/[^a-z0-9.]+/g, ' ')
-    .trim();
+    .trim()
+    // "sitePage" and "sitePage resource type" name the same thing.
+    .replace(/ (resource type|resource|complex type|entity type|enum type|object)$/, '');
 }
 
 /** camelCase identifiers of a heading (`application: addKey` → addKey): the operation names it carries. */
