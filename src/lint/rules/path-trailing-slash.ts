@@ -17,7 +17,7 @@ export const rule: LintRule<'api-page'> = {
   check(page) {
     const out: Finding[] = [];
     for (const p of page.httpRequests) {
-      if (hasTrailingSlash(p.path)) out.push(findingAt(rule, p, `documented path "${p.method} ${p.path}" ends with a slash`, { fix: `${p.method} ${p.path.replace(/\/+$/, '')}` }));
+      if (hasTrailingSlash(p.path)) out.push(findingAt(rule, p, `documented path "${p.method} ${p.path}" ends with a slash`, { fix: `${p.method} ${p.path.replace(/\/+(?=$|\?)/, '')}` }));
     }
     for (const e of page.examples) {
       const r = e.request;
