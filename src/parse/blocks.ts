@@ -50,7 +50,8 @@ export function collectBlocks(src: PageSource, outline: Outline): PageBlocks {
       case 'heading_open': {
         const h = outline.headingAt.get(i);
         if (!h || h.tab) break;
-        pending = undefined;
+        // `<!-- {request} -->` then `##### Request` then the block: the annotation still applies.
+        if (!REQUEST_OR_RESPONSE_HEADING.test(h.text)) pending = undefined;
         if (h.level >= 3) {
           subheading = h.text;
           if (!REQUEST_OR_RESPONSE_HEADING.test(h.text)) title = h.text;

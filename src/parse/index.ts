@@ -16,3 +16,4 @@ export { parseTypeRef, primitiveName } from './type-ref.js';
 export { parseJsonBody, parseJsonText } from './json-body.js';
 export { parseUrl } from './http-block.js';
 export { versionFromPath } from './version.js';
+export { annotationFlag, annotationName } from './annotations.js';

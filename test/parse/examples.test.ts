@@ -18,6 +18,17 @@ describe('parse/examples: finding and pairing examples', () => {
     expect(ex.response?.annotation?.data['@odata.type']).to.equal('microsoft.graph.user');
   });
 
+  it('an annotation placed above the ##### Request heading still applies', () => {
+    const page = apiPage(md('# T', '## Example', '<!-- { "blockType": "request", "name": "delete-page" } -->', '##### Request', FENCE + 'http', 'DELETE /sites/{id}', FENCE));
+    expect(page.examples[0]).to.include({ name: 'delete-page' });
+  });
+
+  it('an annotation does not jump over other headings or prose', () => {
+    const page = apiPage(md('# T', '## Example', '<!-- { "blockType": "ignored" } -->', '### Example 2', FENCE + 'http', 'GET https://graph.microsoft.com/v1.0/x', FENCE,
+      '<!-- { "blockType": "ignored" } -->', 'Some prose.', FENCE + 'http', 'GET https://graph.microsoft.com/v1.0/y', FENCE));
+    expect(page.examples.map((e) => e.request?.path)).to.deep.equal(['/x', '/y']);
+  });
+
   it('blockType ignored blocks are not examples', () => {
     const page = apiPage(md('# T', '## Examples', '<!-- { "blockType": "ignored" } -->', FENCE + 'http', 'GET https://graph.microsoft.com/v1.0/me', FENCE));
     expect(page.examples).to.deep.equal([]);
