@@ -20,6 +20,7 @@ import { rule as pathTrailingSlash } from './path-trailing-slash.js';
 import { rule as permissionsMissing } from './permissions-missing.js';
 import { rule as permissionsPlaceholder } from './permissions-placeholder.js';
 import { rule as requestTableUnusedRow } from './request-table-unused-row.js';
+import { rule as resourceJsonRepresentation } from './resource-json-representation.js';
 import { rule as tableTypeNameMismatch } from './table-type-name-mismatch.js';
 import { rule as titleH1Mismatch } from './title-h1-mismatch.js';
 
@@ -44,6 +45,7 @@ export const allRules: readonly AnyLintRule[] = [
   permissionsMissing,
   permissionsPlaceholder,
   requestTableUnusedRow,
+  resourceJsonRepresentation,
   tableTypeNameMismatch,
   titleH1Mismatch,
 ];

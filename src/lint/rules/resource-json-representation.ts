@@ -1,0 +1,44 @@
+import type { Finding } from '../../model/finding.js';
+import type { LintRule } from '../types.js';
+import { findingAt } from '../report.js';
+import { isPlainObject } from '../doc-facts.js';
+import { lineOfPointer } from '../body-check.js';
+import { childPointer } from '../report.js';
+import { WIDGET_RESOURCE } from './fixtures.js';
+
+/** A row name without a trailing note (`producers (deprecated)` → producers). */
+function rowName(name: string): string {
+  return name.replace(/\s*\(.*\)\s*$/, '').trim();
+}
+
+export const rule: LintRule<'resource-page'> = {
+  id: 'resource-json-representation',
+  severity: 'warning',
+  purpose: "A resource page's JSON representation and its Properties table list the same properties.",
+  given: 'resource-page',
+  check(page) {
+    const json = page.jsonRepresentation;
+    if (!json || !isPlainObject(json.value) || page.properties.length === 0) return [];
+    const keys = Object.keys(json.value).filter((k) => !k.includes('@'));
+    const rows = new Set(page.properties.map((p) => rowName(p.name)));
+    // Relationships are usually left out of the JSON representation; they are not missing.
+    const relationships = new Set(page.relationships.map((p) => rowName(p.name)));
+    const out: Finding[] = [];
+    for (const p of page.properties) {
+      if (!keys.includes(rowName(p.name))) out.push(findingAt(rule, p, `property "${rowName(p.name)}" of the Properties table is missing from the JSON representation`));
+    }
+    for (const key of keys) {
+      if (!rows.has(key) && !relationships.has(key)) {
+        out.push(findingAt(rule, { file: page.file, line: lineOfPointer(json, childPointer('', key)) }, `JSON representation key "${key}" is in no Properties table`));
+      }
+    }
+    return out;
+  },
+  examples: {
+    ok: [{ file: 'resources/widget.md', markdown: WIDGET_RESOURCE }],
+    notOk: [
+      { file: 'resources/widget.md', markdown: WIDGET_RESOURCE.replace('  "ownerId": "Guid"', '  "ownerId": "Guid",\n  "colour": "String"'), at: '"colour"' },
+      { file: 'resources/widget.md', markdown: WIDGET_RESOURCE.replace('  "size": 1024,\n', ''), at: '|size|Int32|' },
+    ],
+  },
+};
