@@ -103,6 +103,9 @@ async function run(request: WorkerRequest): Promise<void> {
   await post({ type: 'done', json: json === undefined ? undefined : redactText(json), error });
 }
 
+// The parent went away (interrupted, killed): stop, rather than keep creating objects nobody will delete.
+process.once('disconnect', () => process.exit(1));
+
 process.once('message', (message: WorkerRequest) => {
   run(message)
     .catch((err: unknown) => post({ type: 'done', error: redactText(err instanceof Error ? err.message : String(err)) }))

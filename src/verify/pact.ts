@@ -92,6 +92,13 @@ export interface PactRunOptions extends Omit<WorkerRequest, 'pactFiles' | 'logLe
   overallTimeoutMs: number;
 }
 
+const liveWorkers = new Set<() => void>();
+
+/** Stops every running Pact worker at once (an interrupted run stops creating objects before it sweeps). */
+export function stopPactWorkers(): void {
+  for (const kill of liveWorkers) kill();
+}
+
 /** Runs the verifier; `error` set means it could not run (exit 2), failures are in `interactions`. */
 export async function runPactVerification(options: PactRunOptions): Promise<PactOutcome> {
   const { contracts, created } = options;
@@ -134,8 +141,14 @@ export async function runPactVerification(options: PactRunOptions): Promise<Pact
       resolveDone({ error: `Pact verifier stopped (${signal ?? `exit ${code}`})${last ? `: ${last}` : ''}` });
     });
   });
+  // Never leave a verifier running behind a parent that exits (Ctrl-C cleanup calls process.exit).
+  const killChild = (): void => void child.kill('SIGKILL');
+  process.once('exit', killChild);
+  liveWorkers.add(killChild);
   child.send(request);
   const { json, error } = await done;
+  process.removeListener('exit', killChild);
+  liveWorkers.delete(killChild);
   if (child.exitCode === null && child.signalCode === null) await new Promise((r) => child.once('exit', r));
 
   const result = parseVerifierJson(json);

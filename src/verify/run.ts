@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { createGraphClient, ProviderUnreachableError, type GraphClient, type RetryPolicy } from '../client/index.js';
 import { startProvider, type ProviderQuirks } from '../provider/index.js';
@@ -15,7 +16,7 @@ import { redactText, registerSecret } from '../util/redact.js';
 import { runConformance, type DocumentedOperation } from './conformance.js';
 import { CreatedObjects, newRunId } from './fixtures.js';
 import { documentedOperations, versionOfBaseUrl } from './operations.js';
-import { brokerContracts, PACT_LOG_FILE, pactRequestTimeoutMs, readContracts, runPactVerification, type ContractSet } from './pact.js';
+import { brokerContracts, stopPactWorkers, PACT_LOG_FILE, pactRequestTimeoutMs, readContracts, runPactVerification, type ContractSet } from './pact.js';
 import type { BrokerVerifierOptions } from '../broker/verify-options.js';
 import { buildPlan, type PlanStep } from './plan.js';
 
@@ -38,6 +39,8 @@ export interface VerifyOptions {
   retry?: Partial<RetryPolicy>;
   /** Embedded provider options (tests and demos: deliberately broken providers). */
   embedded?: { quirks?: Partial<ProviderQuirks>; latencyMs?: number; throttleEvery?: number; version?: string };
+  /** On Ctrl-C (SIGINT/SIGTERM), delete what the run created before exiting 130 (the CLI sets this). */
+  cleanupOnInterrupt?: boolean;
   /** Progress lines (stderr in the CLI). */
   progress?: (line: string) => void;
   toolVersion?: string;
@@ -118,6 +121,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
   const created = new CreatedObjects();
   const client = createGraphClient({ baseUrl, token, timeoutMs: options.timeoutMs, retry: options.retry });
   const anonymousClient = createGraphClient({ baseUrl, timeoutMs: options.timeoutMs, retry: options.retry });
+  const stopInterruptCleanup = options.cleanupOnInterrupt ? cleanUpOnInterrupt(created, client, runId, progress) : () => undefined;
   let operationsOutcome: OperationOutcome[] = [];
   let pact: PactOutcome = { ran: false, pactFiles: contracts.files, interactions: [] };
   let reason: string | undefined;
@@ -137,6 +141,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
     if (!(err instanceof ProviderUnreachableError)) throw err;
     reason = err.message;
   } finally {
+    stopInterruptCleanup();
     cleanup = await created.sweep(client, reason ? undefined : runId, { stopWhenUnreachable: true });
     if (cleanup.leftovers.length) progress(`could not delete ${cleanup.leftovers.length} object(s): ${cleanup.leftovers.join('; ')}`);
     await Promise.all([client.close(), anonymousClient.close()]);
@@ -146,6 +151,25 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
   const report = buildReport({ options, runId, startedAt, baseUrl, embedded: !external, operations: operationsOutcome, pact, reason, cleanup });
   const paths = await writeReports(options.reportsDir, report);
   return { report, paths };
+}
+
+/** Installs SIGINT/SIGTERM handlers that sweep the created objects, then exit 130; returns their remover. */
+function cleanUpOnInterrupt(created: CreatedObjects, client: GraphClient, runId: string, progress: (line: string) => void): () => void {
+  const onSignal = (signal: NodeJS.Signals): void => {
+    progress(`${signal}: deleting the objects this run created, then stopping`);
+    stopPactWorkers();
+    // After a moment for requests already on the wire, the run id listing also finds applications whose
+    // creation was in flight when the signal came.
+    sleep(250)
+      .then(() => created.sweep(client, runId, { stopWhenUnreachable: true }))
+      .finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return () => {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  };
 }
 
 /** Enough time for every interaction's state setup, request and teardown at the per-request timeout, plus start-up. */

@@ -9,6 +9,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:http';
+import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { main } from '../../src/cli/main.js';
 import { startProvider, type ProviderQuirks } from '../../src/provider/index.js';
@@ -185,6 +186,28 @@ describe('graphpact verify (end to end)', function () {
         expect(report.outcome).to.equal('could-not-run');
       } finally {
         await hanging.close();
+      }
+    });
+  });
+
+  describe('interrupted runs', () => {
+    it('Ctrl-C (SIGINT) deletes what the run created, then exits 130', async () => {
+      const provider = await startProvider({ port: 0, latencyMs: 300 });
+      try {
+        const cli = join(import.meta.dirname, 'run-cli.ts');
+        const child = spawn(process.execPath, ['--import', 'tsx', cli, 'verify', '--provider-base-url', `${provider.url}/beta`, '--token', 'sigint-test-token', '--reports', await tempDir()], { stdio: ['ignore', 'ignore', 'pipe'], cwd: PACKAGE_ROOT });
+        let stderr = '';
+        child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+        // Interrupt once the run has created its application fixture.
+        for (let i = 0; i < 200 && provider.state.applications.size === 0; i++) await new Promise((r) => setTimeout(r, 50));
+        expect(provider.state.applications.size, stderr).to.be.greaterThan(0);
+        child.kill('SIGINT');
+        const code = await new Promise((resolve) => child.on('exit', (c, signal) => resolve(c ?? signal)));
+        expect(code, stderr).to.equal(130);
+        expect(stderr).to.contain('SIGINT: deleting the objects this run created');
+        expect(provider.state.applications.size).to.equal(0);
+      } finally {
+        await provider.close();
       }
     });
   });

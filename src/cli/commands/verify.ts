@@ -121,7 +121,7 @@ export async function verifyAction(opts: VerifyCliOptions, extra: Partial<Verify
       throw err;
     }
   }
-  const options = toVerifyOptions(opts, { progress: opts.format === 'text' ? (line) => process.stderr.write(`graphpact: ${redactText(line)}\n`) : undefined, ...extra });
+  const options = toVerifyOptions(opts, { progress: opts.format === 'text' ? (line) => process.stderr.write(`graphpact: ${redactText(line)}\n`) : undefined, cleanupOnInterrupt: true, ...extra });
   let result: VerifyResult;
   try {
     result = await runVerify(options);
