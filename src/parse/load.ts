@@ -3,7 +3,8 @@
  * resolution, read and parse each page. Unreadable files are findings; a missing directory is a
  * DocsDirError (the CLI exits 2).
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Finding } from '../model/finding.js';
 import type { ParsedPage } from '../model/page.js';
@@ -100,8 +101,19 @@ export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Files are read this many at a time: enough to hide I/O latency, few enough not to hog descriptors. */
-const READ_BATCH = 64;
+/** Progress is reported, and the event loop given a turn (progress bars redraw), every this many files. */
+const BATCH = 64;
+
+/** A file's text, or the error code that kept it from being read. */
+function readText(file: string): { text: string } | { error: string } {
+  try {
+    // Synchronous on purpose: for ~10,000 small files it is several times faster than fs.promises.
+    return { text: readFileSync(file, 'utf8') };
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    return { error: e.code ?? e.message };
+  }
+}
 
 export async function loadDocs(dirs: string[], opts: LoadOptions = {}): Promise<{ pages: ParsedPage[]; findings: Finding[] }> {
   const files: string[] = [];
@@ -123,26 +135,19 @@ export async function loadDocs(dirs: string[], opts: LoadOptions = {}): Promise<
   const index = new FileIndex(shown);
   const pages: ParsedPage[] = [];
   const findings: Finding[] = [];
-  for (let start = 0; start < shown.length; start += READ_BATCH) {
-    const batch = shown.slice(start, start + READ_BATCH);
-    const texts = await Promise.all(
-      batch.map((file) =>
-        readFile(file, 'utf8').then(
-          (text) => ({ text }),
-          (err: NodeJS.ErrnoException) => ({ error: err.code ?? err.message }),
-        ),
-      ),
-    );
-    batch.forEach((file, k) => {
-      const read = texts[k];
-      if ('error' in read) {
-        findings.push({ ruleId: 'parse-unreadable-file', severity: 'error', file, line: 1, message: `cannot read ${file}: ${read.error}` });
-        return;
-      }
+  for (let i = 0; i < shown.length; i++) {
+    const file = shown[i];
+    const read = readText(file);
+    if ('error' in read) {
+      findings.push({ ruleId: 'parse-unreadable-file', severity: 'error', file, line: 1, message: `cannot read ${file}: ${read.error}` });
+    } else {
       const version = versionFromPath(file);
       pages.push(parsePage(version ? { file, text: read.text, version } : { file, text: read.text }, index));
-    });
-    opts.onProgress?.(Math.min(start + READ_BATCH, shown.length), shown.length);
+    }
+    if ((i + 1) % BATCH === 0 || i + 1 === shown.length) {
+      opts.onProgress?.(i + 1, shown.length);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
   return { pages, findings };
 }
