@@ -85,7 +85,9 @@ export function isOpen(catalog: Catalog, def: TypeDef, baseOf: BaseOf = annotate
   const seen = new Set<string>();
   for (let t: TypeDef | undefined = def; t && !seen.has(t.name); ) {
     seen.add(t.name);
-    if (t.openType) return true;
+    // An open type, or one whose page documents no property at all (callRecords' feedbackTokenSet
+    // says "open type" only in prose): nothing can be called unknown.
+    if (t.openType || (t.properties.length === 0 && t.relationships.length === 0)) return true;
     const baseName = baseOf(t);
     if (!baseName) return false;
     const base = findType(catalog, t.version, baseName);
