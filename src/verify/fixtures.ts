@@ -31,9 +31,10 @@ export interface CreatedObject {
 
 /** A setup step the provider refused: names the step and the status, never the body's secrets. */
 export class FixtureError extends Error {
-  constructor(step: string, exchange: Exchange) {
+  /** `problem`: what was wrong with a 2xx answer; without it, the error status and Graph error code are named. */
+  constructor(step: string, exchange: Exchange, problem?: string) {
     const body = exchange.response.body as { error?: { code?: string; message?: string } } | undefined;
-    const detail = body?.error?.code ? `${body.error.code}: ${body.error.message ?? ''}` : exchange.response.rawBody.slice(0, 200);
+    const detail = problem ?? (body?.error?.code ? `${body.error.code}: ${body.error.message ?? ''}` : exchange.response.rawBody.slice(0, 200));
     super(redactText(`${step} failed: HTTP ${exchange.response.status} ${detail}`.replace(/\s+/g, ' ').trim()));
   }
 }
@@ -129,7 +130,8 @@ export interface ApplicationFixture extends ApplicationWithCertificateParams {
  */
 export async function createApplicationWithCertificate(client: GraphClient, created: CreatedObjects, displayName: string, pool = new CertificatePool()): Promise<ApplicationFixture> {
   const app = await client.createApplication({ displayName });
-  if (!app.ok || !app.data?.id) throw new FixtureError('POST /applications', app);
+  if (!app.ok) throw new FixtureError('POST /applications', app);
+  if (typeof app.data?.id !== 'string' || !app.data.id) throw new FixtureError('POST /applications', app, 'but the response has no "id" (the application cannot be addressed)');
   const applicationId = app.data.id;
   created.track('application', applicationId);
 

@@ -93,6 +93,11 @@ describe('graphpact verify (end to end)', function () {
       expect(pactFailures('totalActivationAsString').join('\n')).to.match(/sideLoadingKey/i);
       expect(pactFailures('wrapInValue')).to.not.be.empty;
       expect(pactFailures('skipAuth').join('\n')).to.match(/token|auth/i);
+      // Without ids, no application can be set up: the report says so instead of blaming addKey.
+      const setup = reports.get('omitId')!.operations.flatMap((op) => op.checks).find((c) => c.check === 'fixture_setup');
+      expect(setup?.message).to.match(/POST \/applications failed: HTTP 201 but the response has no "id"/);
+      const stateFailure = reports.get('omitId')!.pact.interactions.flatMap((i) => i.mismatches).find((m) => /setup failed/.test(m.message));
+      expect(stateFailure?.message).to.contain('state "an application with a valid certificate exists" setup failed');
     });
   });
 
