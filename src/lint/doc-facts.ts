@@ -115,8 +115,8 @@ export interface DocumentedResponse {
   line: number;
 }
 
-/** "a [x](...) collection", "an array of [x]", "a list of": collection wording the parser flag may miss. */
-const COLLECTION_WORDING = /\bcollection\b|\barray of\b|\blist of\b/i;
+/** "a [x](...) collection", "an array of [x]", "a list of", "the requested [x](...) objects": collection wording the parser flag may miss. */
+const COLLECTION_WORDING = /\bcollection\b|\barray of\b|\blist of\b|\]\([^)]*\)\s+objects\b/i;
 
 export function documentedResponse(page: ApiPage, op: Operation | undefined): DocumentedResponse | undefined {
   if (!page.response) return undefined;
