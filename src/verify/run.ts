@@ -102,8 +102,19 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
   const runId = newRunId();
   const startedAt = new Date().toISOString();
   const external = options.providerBaseUrl;
-  checkTarget(options);
-  const { contracts, operations, version } = await loadInputs(options);
+  let inputs: Awaited<ReturnType<typeof loadInputs>>;
+  try {
+    checkTarget(options);
+    inputs = await loadInputs(options);
+  } catch (err) {
+    // CI still gets a report (and a job summary) saying why nothing was verified.
+    if (err instanceof CouldNotRun && !options.dryRun) {
+      const report = buildReport({ options, runId, startedAt, baseUrl: external ?? 'embedded provider', embedded: !external, operations: [], pact: { ran: false, pactFiles: [], interactions: [] }, reason: err.message, cleanup: { created: 0, deleted: 0, leftovers: [] } });
+      await writeReports(options.reportsDir, report).catch(() => undefined);
+    }
+    throw err;
+  }
+  const { contracts, operations, version } = inputs;
 
   if (options.dryRun) {
     const steps = buildPlan({ runId, operations, selectedChecks: options.checks, interactions: contracts.interactions, providerStatesSetupUrl: options.providerStatesSetupUrl });

@@ -167,8 +167,9 @@ describe('graphpact verify (end to end)', function () {
   describe('providers that cannot be talked to', () => {
     it('unreachable (closed port): exit 2 with one line', async () => {
       const url = await closedPortUrl();
+      const reports = await tempDir();
       const started = Date.now();
-      const { result: code, stderr } = await captureOutput(() => main(['verify', '--provider-base-url', `${url}/beta`, '--token', 'some-test-token', '--timeout', '2', '--reports', tmpDirs[0] ?? tmpdir()]));
+      const { result: code, stderr } = await captureOutput(() => main(['verify', '--provider-base-url', `${url}/beta`, '--token', 'some-test-token', '--timeout', '2', '--reports', reports]));
       expect(code).to.equal(2);
       expect(Date.now() - started).to.be.lessThan(10_000);
       const lines = stderr.trim().split('\n').filter((l) => l.includes('could not run'));
@@ -219,9 +220,13 @@ describe('graphpact verify (end to end)', function () {
 
   describe('safety', () => {
     it('refuses to write to a provider outside loopback without --allow-writes', async () => {
-      const { result: code, stderr } = await captureOutput(() => main(['verify', '--provider-base-url', 'https://graph.example.invalid/beta', '--token', 'some-test-token']));
+      const reports = await tempDir();
+      const { result: code, stderr } = await captureOutput(() => main(['verify', '--provider-base-url', 'https://graph.example.invalid/beta', '--token', 'some-test-token', '--reports', reports]));
       expect(code).to.equal(2);
       expect(stderr).to.match(/refusing to create and delete objects on https:\/\/graph\.example\.invalid \(not loopback\): pass --allow-writes/);
+      // CI still gets a report saying why nothing was verified.
+      const md = await readFile(join(reports, 'verify.md'), 'utf8');
+      expect(md).to.contain('could not run').and.to.contain('refusing to create and delete objects');
     });
 
     it('--dry-run prints every request, redacted, and sends nothing', async () => {
