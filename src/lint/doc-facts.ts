@@ -87,7 +87,7 @@ export function isOpen(catalog: Catalog, def: TypeDef, baseOf: BaseOf = annotate
     seen.add(t.name);
     // An open type, or one whose page documents no property at all (callRecords' feedbackTokenSet
     // says "open type" only in prose): nothing can be called unknown.
-    if (t.openType || (t.properties.length === 0 && t.relationships.length === 0)) return true;
+    if (t.openType || (t.properties.length === 0 && t.relationships.length === 0) || isDuplicated(catalog, t)) return true;
     const baseName = baseOf(t);
     if (!baseName) return false;
     const base = findType(catalog, t.version, baseName);
@@ -191,4 +191,24 @@ export function baseWithProse(sourceLines: (file: string) => readonly string[] |
     }
     return proseBases.get(def);
   };
+}
+
+const duplicatedTypes = new WeakMap<Catalog, Set<string>>();
+
+/**
+ * Types defined by two pages (catalog-duplicate-type): the catalog keeps one page, which may be the
+ * partial one (beta `user`: intune-shared-user.md, 3 properties, over user.md), so no property of
+ * such a type can be called unknown.
+ */
+function isDuplicated(catalog: Catalog, def: TypeDef): boolean {
+  let set = duplicatedTypes.get(catalog);
+  if (!set) {
+    set = new Set();
+    for (const f of catalog.findings) {
+      const m = f.ruleId === 'catalog-duplicate-type' ? /type (\S+) \((\S+)\) is already defined/.exec(f.message) : null;
+      if (m) set.add(`${m[2]}:${m[1].toLowerCase()}`);
+    }
+    duplicatedTypes.set(catalog, set);
+  }
+  return set.has(`${def.version}:${def.name.toLowerCase()}`);
 }
