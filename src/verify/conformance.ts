@@ -33,47 +33,49 @@ export interface ConformanceOptions {
   created: CreatedObjects;
 }
 
+/** What one run shares between operations: the application fixture (made once, when first needed) and its certificates. */
+interface Session {
+  app?: ApplicationFixture;
+  pool: CertificatePool;
+}
+
 export async function runConformance(options: ConformanceOptions): Promise<OperationOutcome[]> {
+  const session: Session = { pool: new CertificatePool() };
   const outcomes: OperationOutcome[] = [];
-  let app: ApplicationFixture | undefined;
-  const pool = new CertificatePool();
-  for (const operation of options.operations) {
-    const base = { id: operation.id, version: operation.version, method: operation.method, path: operation.path };
-    const driver = DRIVERS[operation.id];
-    if (!driver) {
-      outcomes.push({ ...base, status: 'skip', checks: [], responseProperties: [], notExercised: 'graphpact has no request builder for this operation yet' });
-      continue;
-    }
-    // Planned with placeholders first, only to learn whether any selected check needs this operation at all.
-    const planned = driver.requests({ runId: options.runId }).filter((r) => scenarioNeeded(r.scenario, options.selectedChecks));
-    if (planned.length === 0) {
-      outcomes.push({ ...base, status: 'skip', checks: [], responseProperties: [], notExercised: 'no selected check applies' });
-      continue;
-    }
-    if (driver.needsApplication && !app) {
-      try {
-        app = await createApplicationWithCertificate(options.client, options.created, objectName(options.runId, 'app'), pool);
-      } catch (err) {
-        if (!(err instanceof FixtureError)) throw err;
-        const setup: CheckOutcome = { check: 'fixture_setup', scenario: 'success', status: 'fail', message: `could not create the application this operation needs: ${err.message}`, request: { method: 'POST', path: '/applications' } };
-        outcomes.push({ ...base, status: 'fail', checks: [setup], responseProperties: [], notExercised: 'application fixture could not be created' });
-        continue;
-      }
-    }
-    const spareKeys = await Promise.all(Array.from({ length: driver.spareKeys ?? 0 }, async (_, i) => (await pool.get(`spare-${i + 1}`)).certDerBase64));
-    const requests = driver.requests({ runId: options.runId, app, spareKeys }).filter((r) => scenarioNeeded(r.scenario, options.selectedChecks));
-    const results: CheckOutcome[] = [];
-    let responseProperties: string[] = [];
-    for (const request of requests) {
-      const exchange = await send(request.authenticated ? options.client : options.anonymousClient, request);
-      if (driver.creates) trackCreated(exchange, driver.creates, options.created);
-      if (request.scenario === 'success') responseProperties = propertyNames(exchange.response.body);
-      const ctx: CheckContext = { operationId: operation.id, scenario: request.scenario, successStatus: operation.successStatus, validateResponse: operation.validateResponse, documentedProperties: operation.documentedProperties };
-      results.push(...judge(exchange, ctx, request, options.selectedChecks));
-    }
-    outcomes.push({ ...base, status: worstStatus(results.map((r) => r.status)), checks: results, responseProperties });
-  }
+  for (const operation of options.operations) outcomes.push(await exerciseOperation(operation, options, session));
   return outcomes;
+}
+
+/** Sends an operation's planned requests and judges each response with the selected checks. */
+async function exerciseOperation(operation: DocumentedOperation, options: ConformanceOptions, session: Session): Promise<OperationOutcome> {
+  const base = { id: operation.id, version: operation.version, method: operation.method, path: operation.path };
+  const notExercised = (why: string): OperationOutcome => ({ ...base, status: 'skip', checks: [], responseProperties: [], notExercised: why });
+  const driver = DRIVERS[operation.id];
+  if (!driver) return notExercised('graphpact has no request builder for this operation yet');
+  const needed = (r: PlannedRequest) => scenarioNeeded(r.scenario, options.selectedChecks);
+  // Planned with placeholders first, only to learn whether any selected check needs this operation at all.
+  if (!driver.requests({ runId: options.runId }).some(needed)) return notExercised('no selected check applies');
+
+  if (driver.needsApplication && !session.app) {
+    try {
+      session.app = await createApplicationWithCertificate(options.client, options.created, objectName(options.runId, 'app'), session.pool);
+    } catch (err) {
+      if (!(err instanceof FixtureError)) throw err;
+      const setup: CheckOutcome = { check: 'fixture_setup', scenario: 'success', status: 'fail', message: `could not create the application this operation needs: ${err.message}`, request: { method: 'POST', path: '/applications' } };
+      return { ...base, status: 'fail', checks: [setup], responseProperties: [], notExercised: 'application fixture could not be created' };
+    }
+  }
+  const spareKeys = await Promise.all(Array.from({ length: driver.spareKeys ?? 0 }, async (_, i) => (await session.pool.get(`spare-${i + 1}`)).certDerBase64));
+  const results: CheckOutcome[] = [];
+  let responseProperties: string[] = [];
+  for (const request of driver.requests({ runId: options.runId, app: session.app, spareKeys }).filter(needed)) {
+    const exchange = await send(request.authenticated ? options.client : options.anonymousClient, request);
+    if (driver.creates) trackCreated(exchange, driver.creates, options.created);
+    if (request.scenario === 'success') responseProperties = propertyNames(exchange.response.body);
+    const ctx: CheckContext = { operationId: operation.id, scenario: request.scenario, successStatus: operation.successStatus, validateResponse: operation.validateResponse, documentedProperties: operation.documentedProperties };
+    results.push(...judge(exchange, ctx, request, options.selectedChecks));
+  }
+  return { ...base, status: worstStatus(results.map((r) => r.status)), checks: results, responseProperties };
 }
 
 function send(client: GraphClient, request: PlannedRequest): Promise<Exchange> {
