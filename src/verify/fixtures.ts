@@ -5,6 +5,7 @@
  * provider answers, and deleted in a finally step by `sweep`, whatever happened in between.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ProviderUnreachableError, type GraphClient, type Exchange } from '../client/index.js';
 import { makeSelfSignedCertificate, signProof, type SelfSignedCertificate } from '../credentials/index.js';
 import type { ApplicationWithCertificateParams, NoApplicationParams } from '../contracts/states.js';
@@ -118,6 +119,9 @@ export class CertificatePool {
   }
 }
 
+/** Waits between attempts while a just-created application is not yet visible (Graph's replication delay). */
+export const REPLICATION_WAITS_MS = [500, 1000, 2000, 4000];
+
 /** An application registered with one certificate, plus everything the addKey interactions need. */
 export interface ApplicationFixture extends ApplicationWithCertificateParams {
   displayName: string;
@@ -136,9 +140,14 @@ export async function createApplicationWithCertificate(client: GraphClient, crea
   created.track('application', applicationId);
 
   const [registered, stranger, newCert] = await Promise.all([pool.get('registered'), pool.get('stranger'), pool.get('new')]);
-  const patch = await client.updateApplication(applicationId, {
-    keyCredentials: [{ type: 'AsymmetricX509Cert', usage: 'Verify', key: registered.certDerBase64, displayName: `${displayName}-cert` }],
-  });
+  const keyCredentials = [{ type: 'AsymmetricX509Cert', usage: 'Verify', key: registered.certDerBase64, displayName: `${displayName}-cert` }];
+  let patch = await client.updateApplication(applicationId, { keyCredentials });
+  // Microsoft Graph replicates new directory objects: a PATCH right after the POST may see 404 for a few seconds.
+  for (const wait of REPLICATION_WAITS_MS) {
+    if (patch.response.status !== 404) break;
+    await sleep(wait);
+    patch = await client.updateApplication(applicationId, { keyCredentials });
+  }
   if (!patch.ok) throw new FixtureError(`PATCH /applications/${applicationId} keyCredentials`, patch);
 
   const [proof, invalidProof] = await Promise.all([

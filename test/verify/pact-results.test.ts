@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { declaredInteractions, interactionOutcomes, parseVerifierJson, plainOutput } from '../../src/verify/pact-results.js';
-import { readContracts } from '../../src/verify/pact.js';
+import { explainStateFailures, readContracts } from '../../src/verify/pact.js';
 
 const pact = {
   interactions: [
@@ -66,8 +66,7 @@ describe('Pact results', () => {
 });
 
 describe('explainStateFailures', () => {
-  it('adds each state setup error to the next failed interaction of that state', async () => {
-    const { explainStateFailures } = await import('../../src/verify/pact.js');
+  it('adds each state setup error to the next failed interaction of that state', () => {
     const state = 'an application with a valid certificate exists';
     const outcomes = explainStateFailures([
       { description: 'a', providerStates: [], status: 'fail', mismatches: [{ message: 'x' }] },
