@@ -14,6 +14,7 @@ import type { InteractionOutcome, PactOutcome } from '../report/model.js';
 import { redactText, registerSecret } from '../util/redact.js';
 import { writeFileAtomic } from '../util/fs.js';
 import type { CreatedObject, CreatedObjects } from './fixtures.js';
+import { STATES } from '../contracts/states.js';
 import { declaredInteractions, interactionOutcomes, parseVerifierJson, plainOutput, type DeclaredInteraction } from './pact-results.js';
 import { fetchPactsForVerification } from '../broker/pacts-for-verification.js';
 import type { BrokerVerifierOptions } from '../broker/verify-options.js';
@@ -158,7 +159,8 @@ export async function runPactVerification(options: PactRunOptions): Promise<Pact
   if (options.logFile) await writeFileAtomic(options.logFile, logText);
   const base = { pactFiles: contracts.files.map(displayPath), ...(options.logFile ? { logFile: displayPath(options.logFile) } : {}) };
   if (!result) return { ...base, ran: false, error: redactText(error ?? 'the Pact verifier returned no result'), interactions: [] };
-  return { ...base, ran: true, interactions: explainStateFailures(interactionOutcomes(contracts.interactions, result), stateErrors) };
+  const outcomes = explainStateFailures(interactionOutcomes(contracts.interactions, result), stateErrors);
+  return { ...base, ran: true, interactions: options.providerStatesSetupUrl ? outcomes : flagUnknownStates(outcomes) };
 }
 
 /**
@@ -173,6 +175,16 @@ export function explainStateFailures(outcomes: InteractionOutcome[], errors: { s
     if (i < 0) return outcome;
     const [error] = pending.splice(i, 1);
     return { ...outcome, mismatches: [...outcome.mismatches, { message: `state "${error.state}" setup failed: ${error.message}` }] };
+  });
+}
+
+/** Failed interactions that need a provider state graphpact has no handler for say so (a newer contract, say). */
+export function flagUnknownStates(outcomes: InteractionOutcome[]): InteractionOutcome[] {
+  const known = new Set<string>(Object.values(STATES));
+  return outcomes.map((outcome) => {
+    const unknown = outcome.providerStates.filter((state) => !known.has(state));
+    if (outcome.status !== 'fail' || unknown.length === 0) return outcome;
+    return { ...outcome, mismatches: [...outcome.mismatches, ...unknown.map((state) => ({ message: `graphpact has no handler for provider state "${state}" (known: ${[...known].join('; ')}); use --provider-states-setup-url if the provider sets it up itself` }))] };
   });
 }
 

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { declaredInteractions, interactionOutcomes, parseVerifierJson, plainOutput } from '../../src/verify/pact-results.js';
-import { explainStateFailures, readContracts } from '../../src/verify/pact.js';
+import { explainStateFailures, flagUnknownStates, readContracts } from '../../src/verify/pact.js';
 
 const pact = {
   interactions: [
@@ -86,5 +86,18 @@ describe('interactionOutcomes: throttling', () => {
     expect(throttled[0].status).to.equal('inconclusive');
     const wrong = interactionOutcomes(declared, { errors: [{ interaction: 'x - create a key', mismatch: { mismatches: [{ type: 'StatusMismatch', expected: 201, actual: 200, mismatch: 'expected 201 but was 200' }] } }] });
     expect(wrong[0].status).to.equal('fail');
+  });
+});
+
+describe('flagUnknownStates', () => {
+  it('explains a failure that needs a provider state graphpact cannot set up', () => {
+    const [unknown, known, passed] = flagUnknownStates([
+      { description: 'a', providerStates: ['a tenant with 3 keys exists'], status: 'fail', mismatches: [] },
+      { description: 'b', providerStates: ['no application exists with the given id'], status: 'fail', mismatches: [] },
+      { description: 'c', providerStates: ['a tenant with 3 keys exists'], status: 'pass', mismatches: [] },
+    ]);
+    expect(unknown.mismatches[0].message).to.match(/^graphpact has no handler for provider state "a tenant with 3 keys exists"/);
+    expect(known.mismatches).to.deep.equal([]);
+    expect(passed.mismatches).to.deep.equal([]);
   });
 });

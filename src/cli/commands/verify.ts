@@ -159,7 +159,7 @@ export function renderSummary(report: VerificationReport, paths: ReportPaths): s
   const failed = failures(report);
   for (const f of failed.slice(0, 20)) lines.push(`  FAIL ${f.title}: ${f.message}`);
   if (failed.length > 20) lines.push(`  ... ${failed.length - 20} more in the reports`);
-  lines.push(`  reports: ${paths.html} ${paths.junit} ${paths.json} ${paths.markdown}`);
+  lines.push(`  reports: ${paths.html} ${paths.junit} ${paths.json} ${paths.markdown}${report.pact.logFile ? ` (Pact log: ${report.pact.logFile})` : ''}`);
   return lines.join('\n') + '\n';
 }
 
