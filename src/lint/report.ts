@@ -25,9 +25,25 @@ const SECRET_KEY = /proof|secret|password|token|privatekey|private_key|^key$|cli
  */
 export function quoteValue(value: unknown, propertyName?: string): string {
   if (propertyName && SECRET_KEY.test(propertyName) && typeof value === 'string' && value !== '') return '"[REDACTED]"';
-  let text = JSON.stringify(value) ?? String(value);
+  let text = preview(value, 2) ?? String(value);
   if (text.length > 60) text = text.slice(0, 57) + '...';
   return redactText(text);
+}
+
+/** JSON of a value cut to a few members per level: a big object in a message costs no full stringify. */
+function preview(value: unknown, depth: number): string | undefined {
+  if (Array.isArray(value)) {
+    if (depth === 0) return value.length ? '[...]' : '[]';
+    const items = value.slice(0, 4).map((v) => preview(v, depth - 1) ?? 'null');
+    return `[${items.join(',')}${value.length > 4 ? ',...' : ''}]`;
+  }
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (depth === 0) return entries.length ? '{...}' : '{}';
+    const members = entries.slice(0, 4).map(([k, v]) => `${JSON.stringify(k)}:${preview(v, depth - 1) ?? 'null'}`);
+    return `{${members.join(',')}${entries.length > 4 ? ',...' : ''}}`;
+  }
+  return JSON.stringify(value);
 }
 
 /** Last segment of a JSON pointer, unescaped (`/a/b~1c` → `b/c`). */
