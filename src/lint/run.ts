@@ -104,7 +104,9 @@ export function baselineOf(run: LintRun, baselineFile: string): Baseline {
 function baselinePath(options: LintRunOptions, root: string): string | undefined {
   if (options.baseline === false) return undefined;
   if (options.baseline) return resolve(options.baseline);
-  if (options.docs && options.docs.length > 0) return undefined;
+  // The default baseline belongs to the project's own docs (also when they are named with --docs).
+  const projectDocs = resolve(root, 'apidocs');
+  if (options.docs && options.docs.some((d) => resolve(d) !== projectDocs)) return undefined;
   return resolve(root, DEFAULT_BASELINE);
 }
 

@@ -49,6 +49,8 @@ describe('graphpact lint (CLI)', () => {
     expect(json.findings.length).to.be.greaterThan(20);
     expect(json.findings.every((f) => f.accepted)).to.equal(true);
     expect(json.summary.exitCode).to.equal(0);
+    // Naming the project's docs explicitly keeps the project's baseline.
+    expect((await cli(['lint', '--docs', join(PROJECT_ROOT, 'apidocs'), '--format', 'json'])).code).to.equal(0);
   });
 
   it('baseline: survives blank lines inserted at the top of a seed; a new defect exits 1', async () => {

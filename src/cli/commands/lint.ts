@@ -34,7 +34,7 @@ export function lintCommand(): Command {
     .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
     .option('--write-baseline <file>', 'write a baseline accepting every current finding, then exit 0');
   addFormatOption(cmd, ['text', 'json', 'junit', 'sarif']);
-  cmd.addHelpText('after', '\nExit codes: 0 no new error, 1 an error-severity finding not in the baseline, 2 could not run.');
+  cmd.addHelpText('after', '\nExit codes: 0 no new error, 1 an error-severity finding not in the baseline, 2 could not run.\n');
   return cmd.action(action(async (opts: LintOptions) => {
     let run: LintRun;
     try {
