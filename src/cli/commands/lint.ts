@@ -12,7 +12,7 @@ import { formatText } from '../../lint/format/text.js';
 import { formatJson } from '../../lint/format/json.js';
 import { formatJunit } from '../../lint/format/junit.js';
 import { formatSarif } from '../../lint/format/sarif.js';
-import { redactText } from '../../util/redact.js';
+import { redactText, redactValue } from '../../util/redact.js';
 import { stableJson, writeFileAtomic } from '../../util/fs.js';
 import { action, addFormatOption, collect, EXIT } from '../command.js';
 
@@ -48,12 +48,12 @@ export function lintCommand(): Command {
       if (err instanceof DocsDirError || err instanceof LintInputError) return fail(err.message);
       throw err;
     }
-    const output = await render(run, opts.format);
+    const output = await render(run, opts.format, !opts.out);
     if (opts.out) await writeFileAtomic(resolve(opts.out), output);
     else process.stdout.write(output);
     if (opts.writeBaseline) {
       const baseline = baselineOf(run, opts.writeBaseline);
-      await writeFileAtomic(resolve(opts.writeBaseline), stableJson(baseline));
+      await writeFileAtomic(resolve(opts.writeBaseline), stableJson(redactValue(baseline)));
       process.stderr.write(`graphpact lint: wrote ${baseline.findings.length} accepted findings to ${opts.writeBaseline}\n`);
       return EXIT.ok;
     }
@@ -61,7 +61,7 @@ export function lintCommand(): Command {
   }));
 }
 
-async function render(run: LintRun, format: LintFormat): Promise<string> {
+async function render(run: LintRun, format: LintFormat, toTerminal: boolean): Promise<string> {
   switch (format) {
     case 'json':
       return formatJson(run.report);
@@ -70,7 +70,7 @@ async function render(run: LintRun, format: LintFormat): Promise<string> {
     case 'sarif':
       return formatSarif(run.report, { version: await packageVersion() });
     default:
-      return formatText(run.report, { color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env) });
+      return formatText(run.report, { color: toTerminal && Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env) });
   }
 }
 
