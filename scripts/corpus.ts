@@ -14,14 +14,13 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { lintDocs } from '../src/lint/engine.js';
 import { countByRule, sampleFindings } from '../src/lint/corpus-stats.js';
-import { lintSchemaSet } from '../src/lint/schema-set.js';
 import type { JsonSchema } from '../src/schema/edm.js';
 import { operationFromPage } from '../src/catalog/operation.js';
 import type { ApiPage, ParsedPage } from '../src/model/page.js';
 import { requestSchemaPath } from '../src/model/schema-layout.js';
 import { DocsDirError } from '../src/parse/index.js';
 import { buildFromDocs, type DocsBuild } from '../src/schema/pipeline.js';
-import { createAjv } from '../src/schema/load.js';
+import { createAjv, schemaSetFromFiles } from '../src/schema/load.js';
 import { schemaId } from '../src/model/schema-layout.js';
 import { writeGeneratedFiles } from '../src/schema/write.js';
 
@@ -240,7 +239,7 @@ await program.parseAsync(process.argv);
 function lintSection(ctx: CorpusContext): CorpusSection {
   const started = performance.now();
   const { pages, catalog, output } = ctx.build;
-  const set = lintSchemaSet(output.index, output.schemaFiles as Map<string, JsonSchema>);
+  const set = schemaSetFromFiles('(generated from the docs)', output.index, output.schemaFiles as Map<string, JsonSchema>);
   const findings = lintDocs(pages, catalog, set, { knownFiles: pages.map((p) => p.file), sourceLines: (f) => ctx.texts.get(f)?.split(/\r?\n/) });
   const ms = Math.round(performance.now() - started);
   const rows: CorpusSection['rows'] = { 'lint findings': findings.length, 'lint ms (rules + ajv, on the built catalog)': ms };

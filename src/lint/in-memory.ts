@@ -10,7 +10,7 @@ import { FileIndex, parsePage } from '../parse/index.js';
 import { versionFromPath } from '../parse/version.js';
 import { buildCatalog } from '../catalog/index.js';
 import { generateSchemas } from '../schema/generate.js';
-import { lintSchemaSet } from './schema-set.js';
+import { schemaSetFromFiles } from '../schema/load.js';
 import type { AnyLintRule } from './types.js';
 import { lintDocs } from './engine.js';
 
@@ -29,7 +29,7 @@ export function lintInMemory(files: Record<string, string>, rules?: readonly Any
   });
   const catalog = buildCatalog(pages);
   const generated = generateSchemas(catalog);
-  const set = lintSchemaSet(generated.index, generated.files);
+  const set = schemaSetFromFiles('(generated from the docs)', generated.index, generated.files);
   const lines = new Map(paths.map((p) => [p, files[p].split(/\r?\n/)]));
   const findings = lintDocs(pages, catalog, set, { ...(rules ? { rules } : {}), knownFiles: paths, sourceLines: (f) => lines.get(f) });
   return { pages, catalog, findings };

@@ -13,7 +13,7 @@ import type { Catalog } from '../model/catalog.js';
 import { loadDocs } from '../parse/index.js';
 import { buildCatalog } from '../catalog/index.js';
 import { generateSchemas } from '../schema/generate.js';
-import { lintSchemaSet } from './schema-set.js';
+import { schemaSetFromFiles } from '../schema/load.js';
 import { relocateSourcePaths } from '../schema/pipeline.js';
 import { lintDocs, sortFindings } from './engine.js';
 import { applyBaseline, fingerprint, makeBaseline, parseBaseline, BaselineError, type Baseline } from './baseline.js';
@@ -66,7 +66,7 @@ export async function runLint(options: LintRunOptions = {}): Promise<LintRun> {
   const catalog = buildCatalog(pages);
   const t1 = performance.now();
   const generated = generateSchemas(catalog);
-  const set = lintSchemaSet(generated.index, generated.files);
+  const set = schemaSetFromFiles('(generated from the docs)', generated.index, generated.files);
   const lines = sourceLineReader(root);
   const lintFindings = lintDocs(pages, catalog, set, {
     knownFiles: pages.map((p) => p.file),
