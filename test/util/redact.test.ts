@@ -6,7 +6,10 @@ describe('redact', () => {
 
   it('redacts bearer credentials but keeps prose about them', () => {
     expect(redactText('Authorization: Bearer abcdefghijklmnop.qrs')).to.equal(`Authorization: Bearer ${REDACTED}`);
-    expect(redactText('a request with no bearer token is refused')).to.equal('a request with no bearer token is refused');
+    expect(redactText('Authorization: Bearer abc.def')).to.equal(`Authorization: Bearer ${REDACTED}`);
+    for (const prose of ['a request with no bearer token is refused', 'Basic authentication is not supported']) {
+      expect(redactText(prose)).to.equal(prose);
+    }
   });
 
   it('redacts JWTs, PEM private keys and secret-named JSON fields', () => {
