@@ -12,12 +12,12 @@ import { diffCommand } from './diff.js';
 import { contractsCommand } from './contracts.js';
 
 export const commandFactories: Array<() => Command> = [
+  allCommand,
   buildCommand,
-  contractsCommand,
   lintCommand,
+  contractsCommand,
   serveCommand,
   verifyCommand,
-  allCommand,
   publishCommand,
   canIDeployCommand,
   cleanupCommand,
