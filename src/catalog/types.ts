@@ -20,14 +20,15 @@ export function lookupType(types: Map<string, TypeDef>, version: string, fqName:
   return types.get(typeKey(version, fqName)) ?? types.get(typeKey(UNVERSIONED, fqName));
 }
 
-/** TypeDefs of the resource pages (sorted by file); a second page defining the same type (in any case) is reported and ignored. */
+/**
+ * TypeDefs of the resource pages (sorted by file). When several pages define the same type (in any
+ * case), the best definition is kept (see `preferDefinition`), the others are reported and ignored,
+ * and links to any of those pages resolve to the kept type.
+ */
 export function collectTypes(pages: ResourcePage[]): { types: Map<string, TypeDef>; files: Map<string, string>; findings: Finding[] } {
-  const types = new Map<string, TypeDef>();
-  /** Lower-cased page path → type key, for link resolution. */
-  const files = new Map<string, string>();
   const findings: Finding[] = [];
-  /** Lower-cased key → key: names differing only in case would collide as file names (and Graph names are case-insensitive). */
-  const byLowerKey = new Map<string, string>();
+  /** Lower-cased key → the definitions of that type, in file order: names differing only in case would collide as file names (and Graph names are case-insensitive). */
+  const candidates = new Map<string, TypeDef[]>();
   for (const page of pages) {
     const source: SourcePos = { file: page.file, line: page.h1?.line ?? 1 };
     if (!page.typeName) {
@@ -35,23 +36,52 @@ export function collectTypes(pages: ResourcePage[]): { types: Map<string, TypeDe
       continue;
     }
     const def = typeDefFromPage(page, source);
-    const key = typeKey(def.version, def.name);
-    const existingKey = byLowerKey.get(key.toLowerCase());
-    const existing = existingKey === undefined ? undefined : types.get(existingKey);
-    if (existing) {
+    const lowerKey = typeKey(def.version, def.name).toLowerCase();
+    const group = candidates.get(lowerKey);
+    if (group) group.push(def);
+    else candidates.set(lowerKey, [def]);
+  }
+
+  const types = new Map<string, TypeDef>();
+  /** Lower-cased page path → type key, for link resolution. */
+  const files = new Map<string, string>();
+  for (const group of candidates.values()) {
+    const kept = group.reduce((best, def) => (preferDefinition(def, best) ? def : best));
+    const key = typeKey(kept.version, kept.name);
+    types.set(key, kept);
+    for (const def of group) {
+      files.set(normalizeFile(def.source.file), key);
+      if (def === kept) continue;
       findings.push({
-        ...source,
+        ...def.source,
         ruleId: 'catalog-duplicate-type',
         severity: 'warning',
-        message: `type ${def.name} (${def.version}) is already defined in ${existing.source.file}:${existing.source.line}; this definition is ignored`,
+        // The `type X (version) is already defined` prefix is read by lint (src/lint/doc-facts.ts).
+        message: `type ${def.name} (${def.version}) is already defined in ${kept.source.file}:${kept.source.line}, which is kept; this definition is ignored`,
       });
-      continue;
     }
-    types.set(key, def);
-    byLowerKey.set(key.toLowerCase(), key);
-    files.set(normalizeFile(page.file), key);
   }
   return { types, files, findings };
+}
+
+/**
+ * Whether `def` is a better definition than `best` (which comes earlier in file order): the page named
+ * after the type (`user.md` for microsoft.graph.user, not `intune-shared-user.md`), else the one with
+ * more properties and relationships; ties keep the earlier file, so the choice is deterministic.
+ */
+function preferDefinition(def: TypeDef, best: TypeDef): boolean {
+  const named = (d: TypeDef): boolean => fileStem(d.source.file) === shortName(d.name).toLowerCase();
+  if (named(def) !== named(best)) return named(def);
+  const size = (d: TypeDef): number => d.properties.length + d.relationships.length + (d.members?.length ?? 0);
+  return size(def) > size(best);
+}
+
+function fileStem(file: string): string {
+  return posix.basename(file.replace(/\\/g, '/')).replace(/\.md$/i, '').toLowerCase();
+}
+
+function shortName(fqName: string): string {
+  return fqName.slice(fqName.lastIndexOf('.') + 1);
 }
 
 function typeDefFromPage(page: ResourcePage, source: SourcePos): TypeDef {
@@ -77,6 +107,16 @@ function typeDefFromPage(page: ResourcePage, source: SourcePos): TypeDef {
   return def;
 }
 
+/**
+ * The enum an anchor of a type link names: `#calendarroletype-values` → `calendarroletype` (Graph
+ * docs title an enum's section `### calendarRoleType values`); undefined for other anchors
+ * (`#properties`), which point into the page's own type.
+ */
+export function enumOfAnchor(link: string): string | undefined {
+  const m = /#([a-z_][\w.-]*?)-(?:values|members|enum)$/i.exec(link.trim());
+  return m ? m[1].replace(/-/g, '') : undefined;
+}
+
 function normalizeFile(file: string): string {
   return posix.normalize(file.replace(/\\/g, '/')).toLowerCase();
 }
@@ -100,7 +140,12 @@ export class TypeResolver {
   /** The qualified name `ref` resolves to in `version`, or undefined. */
   resolveName(ref: TypeRef, version: string, fromFile: string): string | undefined {
     if (ref.kind !== 'named') return undefined;
-    if (ref.link) {
+    const enumAnchor = ref.link ? enumOfAnchor(ref.link) : undefined;
+    if (enumAnchor !== undefined) {
+      // `page.md#calendarroletype-values` names an enum documented on that page, not the page's type.
+      const anchored = this.byTypeName(enumAnchor, version);
+      if (anchored && lookupType(this.types, version, anchored)?.kind === 'enum') return anchored;
+    } else if (ref.link) {
       const linked = this.byLink(ref.link, fromFile);
       if (linked && lookupType(this.types, version, linked)) return linked;
     }

@@ -139,3 +139,77 @@ describe('catalog: names that differ only in case', () => {
     expect(catalog.operations.map((o) => o.id)).to.deep.equal(['me.events.get']);
   });
 });
+
+describe('catalog: a type defined by several pages', () => {
+  const userRows = (file: string, names: string[]) => names.map((n, i) => row(file, 20 + i, n, prim('String')));
+
+  it('keeps the page whose file name is the type name, whatever comes first (corpus: intune-shared-user.md vs user.md)', () => {
+    const shared = 'docs/beta/resources/intune-shared-user.md';
+    const user = 'docs/beta/resources/user.md';
+    const pages = [
+      resourcePage(shared, 'microsoft.graph.user', userRows(shared, ['id', 'a', 'b', 'c']), { version: 'beta' }),
+      resourcePage(user, 'microsoft.graph.user', userRows(user, ['id', 'displayName']), { version: 'beta' }),
+    ];
+    for (const order of [pages, [...pages].reverse()]) {
+      const catalog = buildCatalog(order);
+      const def = lookupType(catalog.types, 'beta', 'microsoft.graph.user');
+      expect(def?.source.file).to.equal(user);
+      expect(def?.properties.map((p) => p.name)).to.deep.equal(['id', 'displayName']);
+      const dup = catalog.findings.filter((f) => f.ruleId === 'catalog-duplicate-type');
+      expect(dup.map((f) => f.file)).to.deep.equal([shared]);
+      expect(dup[0].message).to.contain(user);
+    }
+  });
+
+  it('else keeps the page with the most properties, and links to either page resolve to the kept type', () => {
+    const a = 'docs/beta/resources/a-thing.md';
+    const b = 'docs/beta/resources/b-thing.md';
+    const pages = [
+      resourcePage(a, 'microsoft.graph.widget', userRows(a, ['id']), { version: 'beta' }),
+      resourcePage(b, 'microsoft.graph.widget', userRows(b, ['id', 'size', 'color']), { version: 'beta' }),
+      apiPage('docs/beta/api/op.md', {
+        version: 'beta', path: '/widgets/{id}',
+        response: { line: 5, text: '', statusCodes: [200], returnType: named('gadget', '../resources/a-thing.md'), collection: false },
+      }),
+    ];
+    const catalog = buildCatalog(pages);
+    expect(lookupType(catalog.types, 'beta', 'microsoft.graph.widget')?.source.file).to.equal(b);
+    expect(catalog.findings.filter((f) => f.ruleId === 'catalog-duplicate-type').map((f) => f.file)).to.deep.equal([a]);
+    expect(catalog.operations[0].returnType?.name).to.equal('microsoft.graph.widget');
+  });
+});
+
+describe('catalog: type links with an anchor', () => {
+  const PERM = 'docs/v1.0/resources/calendarpermission.md';
+  const UPDATE = 'docs/v1.0/api/calendarpermission-update.md';
+  const update = (link: string, name = 'calendarRoleType') => apiPage(UPDATE, {
+    method: 'PATCH', path: '/me/calendar/calendarPermissions/{id}', version: 'v1.0',
+    requestBody: { line: 20, none: false, tables: [], prose: '', properties: [row(UPDATE, 22, 'role', named(name, link))] },
+  });
+  const permPage = () => resourcePage(PERM, 'microsoft.graph.calendarPermission', [row(PERM, 20, 'id', prim('String'))], { version: 'v1.0', typeKind: 'entity' });
+
+  it('resolves `page.md#xxx-values` to the enum the anchor names, not to the page type', () => {
+    const enumFile = 'docs/v1.0/resources/calendarroletype.md';
+    const pages = [
+      permPage(),
+      resourcePage(enumFile, 'calendarRoleType', [], { version: 'v1.0', typeKind: 'enum', enumMembers: [{ name: 'read', description: '', line: 9 }] }),
+      update('../resources/calendarpermission.md#calendarroletype-values', 'role type'),
+    ];
+    const catalog = buildCatalog(pages);
+    const role = catalog.operations[0].requestBody?.properties[0];
+    expect(role?.type.name).to.equal('microsoft.graph.calendarRoleType');
+  });
+
+  it('falls back to the link text, and reports it when no page defines that enum', () => {
+    const catalog = buildCatalog([permPage(), update('../resources/calendarpermission.md#calendarroletype-values')]);
+    const role = catalog.operations[0].requestBody?.properties[0];
+    expect(role?.type.name).to.equal('calendarRoleType');
+    const unresolved = catalog.findings.filter((f) => f.ruleId === 'catalog-unresolved-type');
+    expect(unresolved.map((f) => `${f.file}:${f.line}`)).to.deep.equal([`${UPDATE}:22`]);
+  });
+
+  it('still resolves a link to a section of the page (`#properties`) to the page type', () => {
+    const catalog = buildCatalog([permPage(), update('../resources/calendarpermission.md#properties', 'permission')]);
+    expect(catalog.operations[0].requestBody?.properties[0].type.name).to.equal('microsoft.graph.calendarPermission');
+  });
+});
