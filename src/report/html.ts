@@ -31,7 +31,10 @@ export function renderHtml(report: VerificationReport): string {
   if (report.pact.error) parts.push(`<p class="muted">${esc(report.pact.error)}</p>`);
   if (report.pact.interactions.length) {
     parts.push('<table><tr><th>interaction</th><th>given</th><th>status</th></tr>');
-    for (const i of report.pact.interactions) parts.push(`<tr><td>${esc(i.description)}</td><td>${esc(i.providerStates.join(', '))}</td>${statusCell(i.status)}</tr>`);
+    for (const i of report.pact.interactions) {
+      const title = i.status === 'warn' ? i.mismatches.map((m) => (m.path ? `${m.path}: ${m.message}` : m.message)).join('\n') : undefined;
+      parts.push(`<tr><td>${esc(i.description)}</td><td>${esc(i.providerStates.join(', '))}</td>${statusCell(i.status, title)}</tr>`);
+    }
     parts.push('</table>');
   }
 

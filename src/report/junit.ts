@@ -23,6 +23,7 @@ export function renderJUnit(report: VerificationReport): string {
     const details = interaction.mismatches.map((m) => [m.path ? `${m.path}: ${m.message}` : m.message, m.expected && `expected: ${m.expected}`, m.actual && `actual: ${m.actual}`].filter(Boolean).join('\n')).join('\n\n');
     if (interaction.status === 'fail') testCase.failure(interaction.mismatches[0]?.message ?? 'interaction failed', 'PactMismatch').standardOutput(details);
     else if (interaction.status === 'inconclusive' || interaction.status === 'skip') testCase.skipped().standardOutput(details || interaction.status);
+    else if (interaction.status === 'warn') testCase.standardOutput(`warning: ${details}`);
   }
 
   for (const op of report.operations) {

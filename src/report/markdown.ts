@@ -18,7 +18,7 @@ export function renderMarkdown(report: VerificationReport): string {
     if (report.pact.error) lines.push(`> ${report.pact.error}`, '');
     if (report.pact.interactions.length) {
       lines.push('| interaction | status |', '|---|---|');
-      for (const i of report.pact.interactions) lines.push(`| ${cell(i.description)} | ${STATUS_MARK[i.status]} |`);
+      for (const i of report.pact.interactions) lines.push(`| ${cell(i.description)} | ${STATUS_MARK[i.status]}${i.pending ? ' (pending)' : ''} |`);
       lines.push('');
     }
   }

@@ -37,7 +37,10 @@ export interface OperationOutcome {
 export interface InteractionOutcome {
   description: string;
   providerStates: string[];
-  status: 'pass' | 'fail' | 'inconclusive' | 'skip';
+  /** `warn`: it failed, but its pact is pending (--enable-pending), so the failure is not fatal. */
+  status: 'pass' | 'fail' | 'warn' | 'inconclusive' | 'skip';
+  /** True when the Pact verifier reported this interaction's failure as pending (non-fatal). */
+  pending?: boolean;
   mismatches: { message: string; expected?: string; actual?: string; path?: string }[];
 }
 

@@ -46,12 +46,22 @@ interface VerifierMismatch {
   description?: string;
 }
 
+interface VerifierError {
+  interaction?: string;
+  mismatch?: { type?: string; message?: string; mismatches?: VerifierMismatch[] };
+}
+
 interface VerifierResult {
   result?: boolean;
   interactionResults?: { description?: string; result?: string }[];
-  errors?: { interaction?: string; mismatch?: { type?: string; message?: string; mismatches?: VerifierMismatch[] } }[];
+  errors?: VerifierError[];
+  /** Failures of pending pacts (--enable-pending): published to the broker, but not fatal. */
+  pendingErrors?: VerifierError[];
   output?: string[];
 }
+
+/** The note a pending failure carries in the reports. */
+export const PENDING_NOTE = 'pending pact: this failure is published to the broker but does not fail the run (--enable-pending)';
 
 const THROTTLED = ['429', '503', '504'];
 
@@ -69,30 +79,39 @@ export function parseVerifierJson(text: string | undefined): VerifierResult | un
 /**
  * One outcome per declared interaction. The verifier names failed interactions as
  * "Verifying a pact between A and B Given <state> - <description>", so errors are matched by suffix.
+ * A failure the verifier lists only among its pending errors is `warn` (with PENDING_NOTE), not `fail`.
  */
 export function interactionOutcomes(declared: DeclaredInteraction[], result: VerifierResult): InteractionOutcome[] {
-  const errors = result.errors ?? [];
   const ran = result.interactionResults ?? [];
   return declared.map((interaction) => {
-    const mine = errors.filter((e) => e.interaction === interaction.description || e.interaction?.endsWith(` - ${interaction.description}`));
-    const mismatches = mine.flatMap((e) => {
-      if (e.mismatch?.mismatches?.length) {
-        return e.mismatch.mismatches.map((m) => ({
-          message: `${m.type ? `${m.type}: ` : ''}${m.mismatch ?? m.description ?? 'mismatch'}`,
-          ...(m.path ? { path: m.path } : {}),
-          ...(m.expected !== undefined ? { expected: text(m.expected) } : {}),
-          ...(m.actual !== undefined ? { actual: text(m.actual) } : {}),
-        }));
-      }
-      return [{ message: e.mismatch?.message ?? 'verification error' }];
-    });
+    const mismatches = errorsOf(result.errors ?? [], interaction).flatMap(mismatchesOf);
+    const pendingMismatches = errorsOf(result.pendingErrors ?? [], interaction).flatMap(mismatchesOf);
     const verdict = ran.find((r) => r.description === interaction.description)?.result;
-    const failed = mismatches.length > 0 || (verdict !== undefined && verdict !== 'OK');
+    const failed = mismatches.length > 0 || (verdict !== undefined && verdict !== 'OK' && pendingMismatches.length === 0);
+    const all = [...mismatches, ...pendingMismatches];
     // Still throttled after the forwarder's retry budget: the provider never answered the question.
-    const throttled = mismatches.some((m) => m.message.startsWith('StatusMismatch') && THROTTLED.includes(m.actual ?? '') && !THROTTLED.includes(m.expected ?? ''));
-    const status: InteractionOutcome['status'] = failed ? (throttled ? 'inconclusive' : 'fail') : verdict === 'OK' ? 'pass' : 'skip';
-    return { description: interaction.description, providerStates: interaction.providerStates, status, mismatches };
+    const throttled = all.some((m) => m.message.startsWith('StatusMismatch') && THROTTLED.includes(m.actual ?? '') && !THROTTLED.includes(m.expected ?? ''));
+    const base = { description: interaction.description, providerStates: interaction.providerStates };
+    if (failed) return { ...base, status: throttled ? 'inconclusive' : 'fail', mismatches: all };
+    if (pendingMismatches.length > 0) return { ...base, status: 'warn', pending: true, mismatches: [...pendingMismatches, { message: PENDING_NOTE }] };
+    return { ...base, status: verdict === 'OK' ? 'pass' : 'skip', mismatches: [] };
   });
+}
+
+function errorsOf(errors: VerifierError[], interaction: DeclaredInteraction): VerifierError[] {
+  return errors.filter((e) => e.interaction === interaction.description || e.interaction?.endsWith(` - ${interaction.description}`));
+}
+
+function mismatchesOf(e: VerifierError): InteractionOutcome['mismatches'] {
+  if (e.mismatch?.mismatches?.length) {
+    return e.mismatch.mismatches.map((m) => ({
+      message: `${m.type ? `${m.type}: ` : ''}${m.mismatch ?? m.description ?? 'mismatch'}`,
+      ...(m.path ? { path: m.path } : {}),
+      ...(m.expected !== undefined ? { expected: text(m.expected) } : {}),
+      ...(m.actual !== undefined ? { actual: text(m.actual) } : {}),
+    }));
+  }
+  return [{ message: e.mismatch?.message ?? 'verification error' }];
 }
 
 /** The verifier's human output without terminal colours. */

@@ -8,6 +8,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Verifier } from '@pact-foundation/pact';
 import { brokerVerifierOptions } from '../../src/broker/verify-options.js';
+import { countStatuses, decideOutcome } from '../../src/report/model.js';
+import { CreatedObjects } from '../../src/verify/fixtures.js';
+import { brokerContracts, runPactVerification } from '../../src/verify/pact.js';
 import { startBrokerStandIn, type BrokerStandIn } from '../fixtures/broker-stand-in/stand-in.js';
 import { FIXTURE_PACTS, runCli } from './helpers.js';
 
@@ -97,6 +100,32 @@ describe('verify from the broker (real Verifier, results published)', function (
     provider = p.server;
     expect(await verify(broker, p.url, true)).to.equal(true);
     expect(broker.verificationResults[0].body).to.include({ success: false });
+  });
+
+  it("with --enable-pending, graphpact's report shows the pending failure as a warning and the run exits 0", async () => {
+    const p = await pingProvider(false);
+    provider = p.server;
+    const report = async (enablePending: boolean) => {
+      const broker_ = brokerVerifierOptions(
+        { brokerUrl: broker.url, provider: 'graph-sample', consumerVersionSelectors: '[{"branch":"main"}]', enablePending },
+        { PACT_BROKER_TOKEN: TOKEN },
+      );
+      const pact = await runPactVerification({
+        contracts: await brokerContracts(broker_), broker: broker_, created: new CreatedObjects(),
+        providerBaseUrl: p.url, token: 'provider-token-5d1e', timeoutMs: 5_000, overallTimeoutMs: 60_000, runId: 'pending-test',
+      });
+      return { pact, ...decideOutcome(countStatuses([], pact), false) };
+    };
+
+    const pending = await report(true);
+    expect(pending.pact.ran, pending.pact.error).to.equal(true);
+    expect(pending.pact.interactions.map((i) => [i.status, i.pending])).to.deep.equal([['warn', true]]);
+    expect(pending.pact.interactions[0].mismatches.map((m) => m.message).join('\n')).to.match(/BodyMismatch/).and.to.match(/pending/);
+    expect(pending.exitCode).to.equal(0);
+
+    const notPending = await report(false);
+    expect(notPending.pact.interactions.map((i) => [i.status, i.pending])).to.deep.equal([['fail', undefined]]);
+    expect(notPending.exitCode).to.equal(1);
   });
 
   it('can-i-deploy against a broker that is down or without --pacticipant: exit 2, one line', async () => {

@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { declaredInteractions, interactionOutcomes, parseVerifierJson, plainOutput } from '../../src/verify/pact-results.js';
+import { countStatuses, decideOutcome } from '../../src/report/model.js';
+import { PENDING_NOTE, declaredInteractions, interactionOutcomes, parseVerifierJson, plainOutput } from '../../src/verify/pact-results.js';
 import { explainStateFailures, flagUnknownStates, readContracts } from '../../src/verify/pact.js';
 
 const pact = {
@@ -24,6 +25,22 @@ describe('Pact results', () => {
 
   it('rejects a file that is not a Pact, naming it', () => {
     expect(() => declaredInteractions({ foo: 1 }, 'contracts/x.json')).to.throw('contracts/x.json: not a Pact file');
+  });
+
+  it('a failure the verifier lists as pending (--enable-pending) is a warning with a pending note, not a failure', () => {
+    const pendingError = { interaction: 'Verifying a pact between graphpact and graph - create a key', mismatch: { type: 'mismatches', mismatches: [{ type: 'BodyMismatch', path: '$.ok', expected: 'true', actual: 'false', mismatch: 'Expected false to be equal to true' }] } };
+    const result = parseVerifierJson(JSON.stringify({
+      result: true,
+      interactionResults: [{ description: 'create a key', result: 'Error' }, { description: 'add a key', result: 'Error' }],
+      errors: [{ interaction: 'Verifying a pact between graphpact and graph - add a key', mismatch: { type: 'error', message: 'boom' } }],
+      pendingErrors: [pendingError],
+    }))!;
+    const outcomes = interactionOutcomes(declaredInteractions(pact, 'p.json'), result);
+    expect(outcomes.map((o) => [o.status, o.pending])).to.deep.equal([['warn', true], ['fail', undefined], ['skip', undefined]]);
+    expect(outcomes[0].mismatches.map((m) => m.message)).to.deep.equal(['BodyMismatch: Expected false to be equal to true', PENDING_NOTE]);
+    const report = { pact: { ran: true, pactFiles: [], interactions: [outcomes[0]] } };
+    expect(decideOutcome(countStatuses([], report.pact), false)).to.deep.equal({ outcome: 'conformant', exitCode: 0 });
+    expect(countStatuses([], report.pact).warn).to.equal(1);
   });
 
   it('maps the verifier result to one outcome per interaction, with its mismatches', () => {

@@ -147,12 +147,17 @@ function couldNotRun(message: string, format: OutputFormat): number {
   return EXIT.couldNotRun;
 }
 
+function pendingNote(report: VerificationReport): string {
+  const pending = report.pact.interactions.filter((i) => i.pending).length;
+  return pending ? `, ${pending} failed on pending pacts (not fatal)` : '';
+}
+
 /** The short text summary: outcome, counts, the first failures, where the reports are. */
 export function renderSummary(report: VerificationReport, paths: ReportPaths): string {
   const t = report.totals;
   const lines = [
     `${report.outcome.toUpperCase()} (exit ${report.exitCode}) — ${report.provider.baseUrl}${report.provider.embedded ? ' (embedded)' : ''}`,
-    `  Pact: ${report.pact.ran ? `${report.pact.interactions.filter((i) => i.status === 'pass').length}/${report.pact.interactions.length} interactions pass` : `not run${report.pact.error ? ` (${report.pact.error})` : ''}`}`,
+    `  Pact: ${report.pact.ran ? `${report.pact.interactions.filter((i) => i.status === 'pass').length}/${report.pact.interactions.length} interactions pass${pendingNote(report)}` : `not run${report.pact.error ? ` (${report.pact.error})` : ''}`}`,
     `  checks: ${t.pass} pass, ${t.fail} fail, ${t.warn} warn, ${t.inconclusive} inconclusive`,
     `  cleanup: ${report.cleanup.deleted}/${report.cleanup.created} created objects deleted${report.cleanup.leftovers.length ? `, LEFT: ${report.cleanup.leftovers.join('; ')}` : ''}`,
   ];
