@@ -124,7 +124,10 @@ export function requestSchema(op: Operation, ctx: RefContext): JsonSchema | unde
     const whole = singleValueSchema(body.representationOf, ctx);
     if (!('$ref' in whole)) return { ...head, type: 'object' };
     // The type allows unknown properties; a request does not: close it over the type's properties.
-    return { ...head, ...whole, patternProperties: ODATA_ANNOTATIONS, unevaluatedProperties: false };
+    // No `patternProperties` here: the type already evaluates `@odata.*`, and beside a `$ref` whose
+    // validation fails, ajv 8 writes into evaluated properties it never created and throws
+    // ("Cannot set properties of undefined") instead of reporting the error.
+    return { ...head, ...whole, unevaluatedProperties: false };
   }
   const table = closedObject(body.properties, ctx);
   if (body.wrapperProperty) {

@@ -79,6 +79,14 @@ describe('schema: generation rules', () => {
     expect(ok(request, { brandNew: 1 })).to.equal(false);
   });
 
+  it('a "JSON representation of" request rejects a wrongly typed value without crashing ajv (corpus: fido2 configuration update)', () => {
+    const validate = set.validator(requestSchemaPath('v1.0', 'widgets.create'));
+    // With `patternProperties` beside the `$ref`, ajv 8 threw "Cannot set properties of undefined" here.
+    expect(validate({ '@odata.type': '#microsoft.graph.widget', '@odata.etag': 'W/1', tags: 'true' })).to.equal(false);
+    expect(validate.errors?.map((e) => `${e.instancePath} ${e.keyword}`)).to.include('/tags type');
+    expect(ok(requestSchemaPath('v1.0', 'widgets.create'), { '@odata.type': '#microsoft.graph.widget', '@odata.etag': 'W/1', tags: ['a'] })).to.equal(true);
+  });
+
   it('request tables: documented "Required." properties are required', () => {
     const request = requestSchemaPath('v1.0', 'widgets.paint');
     expect(ok(request, { colour: 'red' })).to.equal(true);
