@@ -2,6 +2,8 @@
 import type { AnyLintRule } from '../types.js';
 import { rule as descriptionH1Mismatch } from './description-h1-mismatch.js';
 import { rule as examplePathMismatch } from './example-path-mismatch.js';
+import { rule as exampleContentLength } from './example-content-length.js';
+import { rule as exampleOdataTypeHash } from './example-odata-type-hash.js';
 import { rule as exampleRequestInvalid } from './example-request-invalid.js';
 import { rule as exampleRequestUnknownProperty } from './example-request-unknown-property.js';
 import { rule as exampleResponseCollection } from './example-response-collection.js';
@@ -19,6 +21,7 @@ import { rule as linkBroken } from './link-broken.js';
 import { rule as pathTrailingSlash } from './path-trailing-slash.js';
 import { rule as permissionsMissing } from './permissions-missing.js';
 import { rule as permissionsPlaceholder } from './permissions-placeholder.js';
+import { rule as requestBodyVersionMismatch } from './request-body-version-mismatch.js';
 import { rule as requestTableUnusedRow } from './request-table-unused-row.js';
 import { rule as resourceJsonRepresentation } from './resource-json-representation.js';
 import { rule as tableTypeNameMismatch } from './table-type-name-mismatch.js';
@@ -27,6 +30,8 @@ import { rule as titleH1Mismatch } from './title-h1-mismatch.js';
 export const allRules: readonly AnyLintRule[] = [
   descriptionH1Mismatch,
   examplePathMismatch,
+  exampleContentLength,
+  exampleOdataTypeHash,
   exampleRequestInvalid,
   exampleRequestUnknownProperty,
   exampleResponseCollection,
@@ -44,6 +49,7 @@ export const allRules: readonly AnyLintRule[] = [
   pathTrailingSlash,
   permissionsMissing,
   permissionsPlaceholder,
+  requestBodyVersionMismatch,
   requestTableUnusedRow,
   resourceJsonRepresentation,
   tableTypeNameMismatch,
