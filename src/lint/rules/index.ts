@@ -15,6 +15,7 @@ import { rule as exampleResponseUnknownProperty } from './example-response-unkno
 import { rule as exampleUrlVersion } from './example-url-version.js';
 import { rule as frontMatterMissing } from './front-matter-missing.js';
 import { rule as headersAuthorizationMissing } from './headers-authorization-missing.js';
+import { rule as headersContentTypeMissing } from './headers-content-type-missing.js';
 import { rule as jsonInvalid } from './json-invalid.js';
 import { rule as jsonLenient } from './json-lenient.js';
 import { rule as linkBroken } from './link-broken.js';
@@ -22,6 +23,7 @@ import { rule as pathTrailingSlash } from './path-trailing-slash.js';
 import { rule as permissionsMissing } from './permissions-missing.js';
 import { rule as permissionsPlaceholder } from './permissions-placeholder.js';
 import { rule as requestBodyVersionMismatch } from './request-body-version-mismatch.js';
+import { rule as requestTableDescriptionEmpty } from './request-table-description-empty.js';
 import { rule as requestTableUnusedRow } from './request-table-unused-row.js';
 import { rule as resourceJsonRepresentation } from './resource-json-representation.js';
 import { rule as tableTypeNameMismatch } from './table-type-name-mismatch.js';
@@ -43,6 +45,7 @@ export const allRules: readonly AnyLintRule[] = [
   exampleUrlVersion,
   frontMatterMissing,
   headersAuthorizationMissing,
+  headersContentTypeMissing,
   jsonInvalid,
   jsonLenient,
   linkBroken,
@@ -50,6 +53,7 @@ export const allRules: readonly AnyLintRule[] = [
   permissionsMissing,
   permissionsPlaceholder,
   requestBodyVersionMismatch,
+  requestTableDescriptionEmpty,
   requestTableUnusedRow,
   resourceJsonRepresentation,
   tableTypeNameMismatch,
