@@ -71,12 +71,12 @@ export const REPAIRS: Record<ExampleKey, Repair[]> = {
     },
     {
       op: 'set', pointer: '/passwordCredential', value: null,
-      finding: 'none: the beta table omits passwordCredential (the localtest page, seed 001, documents it)',
+      finding: 'request-body-version-mismatch: "passwordCredential" is documented in localtest (seed 001) but not in the beta table',
       why: 'Graph: passwordCredential is required only for X509CertAndPassword keys, "Set it to null otherwise"',
     },
     {
       op: 'set', pointer: '/proof', value: fromState(PARAMS.proof, FAKE.secret),
-      finding: 'none: the beta table omits proof (the localtest page, seed 001, documents it)',
+      finding: 'request-body-version-mismatch: "proof" is documented in localtest (seed 001) but not in the beta table',
       why: 'addKey requires a proof of possession signed by an existing certificate; only a provider state can sign one',
     },
   ],
