@@ -20,9 +20,12 @@ export const rule: LintRule<'api-page'> = {
     for (const table of page.requestBody?.tables ?? []) {
       const col = table.header.findIndex((h) => DESCRIPTION_HEADERS.has(h));
       if (col <= 0) continue;
+      const typeCol = table.header.indexOf('type');
       for (const row of table.rows) {
         const name = (row.cells[0] ?? '').replace(/[`*\\]/g, '').trim();
-        // A name with spaces is the tail of a description broken over two rows, not a property.
+        // A name with spaces is the tail of a description broken over two rows, not a property; a row
+        // with no type either is a group label (`|**On-boarding**|`).
+        if (typeCol > 0 && (row.cells[typeCol] ?? '').trim() === '') continue;
         if (/^[A-Za-z_@$][\w.@/$-]*$/.test(name) && (row.cells[col] ?? '').replace(/<br\s*\/?>|&nbsp;/gi, '').trim() === '') {
           out.push(findingAt(rule, row, `request body property "${name}" has an empty description`));
         }
@@ -31,7 +34,11 @@ export const rule: LintRule<'api-page'> = {
     return out;
   },
   examples: {
-    ok: [widgetFixture()],
+    ok: [
+      widgetFixture(),
+      // A group label row is no property.
+      widgetFixture({ bodyTable: WIDGET_DEFAULTS.bodyTable + '\n|**Appearance**|||' }),
+    ],
     notOk: [widgetFixture({ bodyTable: WIDGET_DEFAULTS.bodyTable.replace('|Size of the widget.|', '||') }, '|size|Int32||')],
   },
 };
