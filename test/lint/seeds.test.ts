@@ -40,6 +40,7 @@ const EXPECTED: Record<string, Expected[]> = {
   ],
   [SEED_001]: [
     { line: 3, ruleId: 'front-matter-missing', words: ['description is empty'], why: 'description: ""' },
+    { line: 10, ruleId: 'summary-missing', words: ['addKey', '## Permissions'], why: 'under the H1 only "Namespace:": no sentence says what addKey does (and the description is empty too)' },
     { line: 21, ruleId: 'permissions-placeholder', words: ['Delegated (work or school account)', 'TODO'], why: '"TODO: Determine scopes" is not a permission' },
     { line: 23, ruleId: 'permissions-placeholder', words: ['Application', 'TODO'], why: '"TODO: Determine AppOnly scopes" is not a permission' },
     { line: 47, ruleId: 'request-table-description-empty', words: ['"keyCredential"'], why: 'empty Description cell: nothing says which keyCredential properties are required (type, usage, key)' },
@@ -112,6 +113,7 @@ describe('lint of the seed pages (apidocs/)', function () {
     expect(sev(SEED_000, 20, 'headers-content-type-missing')).to.equal('info');
     expect(sev(SEED_001, 49, 'request-table-description-empty')).to.equal('info');
     expect(sev(SEED_002, 40, 'request-body-version-mismatch')).to.equal('info');
+    expect(sev(SEED_001, 10, 'summary-missing')).to.equal('info');
     expect(findings.filter((f) => f.ruleId === 'example-content-length')).to.deep.equal([]);
     expect(findings.find((f) => f.file === SEED_000 && f.line === 5)?.fix).to.equal('../resources/intune-onboarding-sideloadingkey.md');
     expect(findings.find((f) => f.file === SEED_000 && f.line === 36)?.fix).to.equal('DateTimeOffset');

@@ -26,6 +26,7 @@ import { rule as requestBodyVersionMismatch } from './request-body-version-misma
 import { rule as requestTableDescriptionEmpty } from './request-table-description-empty.js';
 import { rule as requestTableUnusedRow } from './request-table-unused-row.js';
 import { rule as resourceJsonRepresentation } from './resource-json-representation.js';
+import { rule as summaryMissing } from './summary-missing.js';
 import { rule as tableTypeNameMismatch } from './table-type-name-mismatch.js';
 import { rule as titleH1Mismatch } from './title-h1-mismatch.js';
 
@@ -56,6 +57,7 @@ export const allRules: readonly AnyLintRule[] = [
   requestTableDescriptionEmpty,
   requestTableUnusedRow,
   resourceJsonRepresentation,
+  summaryMissing,
   tableTypeNameMismatch,
   titleH1Mismatch,
 ];
