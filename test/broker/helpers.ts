@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main.js';
+import { captureOutput } from '../helpers/cli.js';
 
 export const PACKAGE_ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURE_PACTS = join(PACKAGE_ROOT, 'test/fixtures/broker-stand-in/pacts');
@@ -30,18 +31,10 @@ export async function runCli(args: string[], env: Record<string, string> = {}): 
     delete process.env[key];
   }
   Object.assign(process.env, env, { PACT_DO_NOT_TRACK: 'true' });
-  const out: string[] = [];
-  const err: string[] = [];
-  const writeOut = process.stdout.write.bind(process.stdout);
-  const writeErr = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string | Uint8Array) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => (err.push(String(chunk)), true)) as typeof process.stderr.write;
   try {
-    const code = await main(args);
-    return { code, stdout: out.join(''), stderr: err.join('') };
+    const { result: code, stdout, stderr } = await captureOutput(() => main(args));
+    return { code, stdout, stderr };
   } finally {
-    process.stdout.write = writeOut;
-    process.stderr.write = writeErr;
     for (const [key, value] of saved) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;

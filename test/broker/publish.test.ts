@@ -2,23 +2,18 @@ import { expect } from 'chai';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBrokerStandIn, type BrokerStandIn } from '../fixtures/broker-stand-in/stand-in.js';
+import { startBrokerStandIn, type BrokerStandIn, type PublishBody } from '../fixtures/broker-stand-in/stand-in.js';
 import { closedPortUrl, FIXTURE_PACTS, projectContractsDir, runCli } from './helpers.js';
 
-interface PublishBody {
-  pacticipantName: string;
-  pacticipantVersionNumber: string;
-  branch?: string;
-  tags?: string[];
-  buildUrl?: string;
-  contracts: { consumerName: string; providerName: string; specification: string; contentType: string; content: string }[];
-}
 
 const TOKEN = 'broker-token-5f2c9a71d3';
 const PASSWORD = 'broker-password-7e1b44';
 
-function publishBodies(broker: BrokerStandIn): PublishBody[] {
-  return broker.requests.filter((r) => r.method === 'POST' && r.path === '/contracts/publish').map((r) => r.body as PublishBody);
+/** Publish requests the stand-in recorded; each must carry its contracts. */
+function publishBodies(broker: BrokerStandIn): Array<Required<Pick<PublishBody, 'contracts'>> & PublishBody> {
+  const bodies = broker.requests.filter((r) => r.method === 'POST' && r.path === '/contracts/publish').map((r) => r.body as PublishBody);
+  for (const body of bodies) expect(body.contracts, 'publish request without contracts').to.be.an('array');
+  return bodies as Array<Required<Pick<PublishBody, 'contracts'>> & PublishBody>;
 }
 
 async function pactsIn(dir: string): Promise<Record<string, unknown>[]> {

@@ -97,22 +97,7 @@ export async function closedPortUrl(): Promise<string> {
   return url;
 }
 
-/** Runs fn while collecting what it writes to stdout and stderr (nothing reaches the terminal). */
-export async function captureOutput<T>(fn: () => Promise<T>): Promise<{ result: T; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdoutWrite = process.stdout.write.bind(process.stdout);
-  const stderrWrite = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string | Uint8Array) => { out.push(String(chunk)); return true; }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => { err.push(String(chunk)); return true; }) as typeof process.stderr.write;
-  try {
-    const result = await fn();
-    return { result, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    process.stdout.write = stdoutWrite;
-    process.stderr.write = stderrWrite;
-  }
-}
+export { captureOutput } from '../helpers/cli.js';
 
 /** Every file under a directory (recursive), with its text. */
 export async function readTree(dir: string): Promise<{ path: string; text: string }[]> {
