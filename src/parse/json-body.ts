@@ -251,8 +251,30 @@ export interface JsonValueResult {
   scan?: JsonScan;
 }
 
-/** Strict, else lenient (json5 over the repaired text), else invalid. Never throws. */
+/**
+ * Far deeper than any real Graph body (the shared corpus peaks at 39, an Intune settings tree).
+ * Later stages (redaction, schema validation, stable serialisation) recurse over values, so a
+ * pathological body must stop here.
+ */
+export const MAX_JSON_DEPTH = 100;
+
+/** Does `value` nest containers deeper than `limit`? Stops descending once it knows. */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (limit === 0) return true;
+  for (const child of Array.isArray(value) ? value : Object.values(value)) if (nestsDeeperThan(child, limit - 1)) return true;
+  return false;
+}
+
+/** Strict, else lenient, else invalid; a value nested deeper than MAX_JSON_DEPTH is invalid. Never throws. */
 export function parseJsonText(text: string): JsonValueResult {
+  const result = parseJsonSyntax(text);
+  if (result.parse === 'invalid' || !nestsDeeperThan(result.value, MAX_JSON_DEPTH)) return result;
+  return { parse: 'invalid', repairs: result.repairs, error: `nested deeper than ${MAX_JSON_DEPTH} levels`, scan: result.scan };
+}
+
+/** Strict, else lenient (json5 over the repaired text), else invalid. */
+function parseJsonSyntax(text: string): JsonValueResult {
   try {
     return { parse: 'strict', value: JSON.parse(text), repairs: [] };
   } catch (strictError) {

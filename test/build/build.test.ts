@@ -75,6 +75,17 @@ describe('build: `graphpact build`', () => {
     expect(await readFile(join(out, 'mine.txt'), 'utf8')).to.equal('keep me');
   });
 
+  it('a page whose example is absurdly deeply nested JSON still builds, with a finding', async () => {
+    const docs = join(tmp, 'docs');
+    await mkdir(join(docs, 'beta/api'), { recursive: true });
+    const deep = '['.repeat(5000) + ']'.repeat(5000);
+    await writeFile(join(docs, 'beta/api/deep.md'), `# Create thing\n\n## HTTP request\n\`\`\`http\nPOST /things\n\`\`\`\n\n## Request body\n| Property | Type | Description |\n|:--|:--|:--|\n| name | String | The name. |\n\n## Response\nIf successful, this method returns a \`201 Created\` response code.\n\n## Example\n### Request\n<!-- { "blockType": "request", "name": "deep" } -->\n\`\`\`http\nPOST https://graph.microsoft.com/beta/things\nContent-type: application/json\n\n${deep}\n\`\`\`\n`);
+    const { code, stdout, stderr } = await runCli(['build', '--docs', docs, '--out', join(tmp, 'out'), '--format', 'json']);
+    expect(stderr).to.equal('');
+    expect(code).to.equal(0);
+    expect(JSON.parse(stdout).findings.byRule).to.have.property('parse-json-invalid');
+  });
+
   it('exits 2 with one line naming a missing docs directory', async () => {
     const { code, stderr, stdout } = await runCli(['build', '--docs', join(tmp, 'nope'), '--out', tmp]);
     expect(code).to.equal(2);

@@ -75,6 +75,15 @@ describe('parse/json-body: strict, lenient, invalid, pointers', () => {
     expect(body.pointers).to.deep.equal({ '/a': 21, '/b': 22 });
   });
 
+  it('JSON nested deeper than any Graph body → invalid (later stages recurse over values)', () => {
+    const deep = parseJsonBody('{"a":'.repeat(3000) + '1' + '}'.repeat(3000), 'docs/x.md', 5);
+    expect(deep.parse).to.equal('invalid');
+    expect(deep).to.not.have.property('value');
+    expect(deep.error).to.match(/^invalid JSON at docs\/x\.md:5: .*nested deeper than \d+ levels/);
+    expect(parseJsonText('['.repeat(5000) + ']'.repeat(5000)).parse).to.equal('invalid');
+    expect(parseJsonText('[' + '{"a":['.repeat(20) + ']}'.repeat(20) + ',]').parse).to.equal('lenient');
+  });
+
   it('smart quotes and placeholders → invalid', () => {
     expect(parseJsonText('{ \u201ca\u201d: 1 }').parse).to.equal('invalid');
     expect(parseJsonText('{ "file": [Zip file] }').parse).to.equal('invalid');
