@@ -7,6 +7,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
+import { useColor } from '../../src/cli/commands/lint.js';
 import { PROJECT_ROOT } from '../../src/lint/run.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -20,6 +21,14 @@ describe('graphpact lint (CLI)', () => {
   });
   afterEach(async () => {
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('colors text only on a TTY, and not when NO_COLOR is set to a non-empty value (no-color.org)', () => {
+    expect(useColor(true, {})).to.equal(true);
+    expect(useColor(false, {})).to.equal(false);
+    expect(useColor(undefined, {})).to.equal(false);
+    expect(useColor(true, { NO_COLOR: '1' })).to.equal(false);
+    expect(useColor(true, { NO_COLOR: '' })).to.equal(true);
   });
 
   it('has --help', async () => {

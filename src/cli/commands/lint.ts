@@ -70,8 +70,13 @@ async function render(run: LintRun, format: LintFormat, toTerminal: boolean): Pr
     case 'sarif':
       return formatSarif(run.report, { version: await packageVersion() });
     default:
-      return formatText(run.report, { color: toTerminal && Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env) });
+      return formatText(run.report, { color: toTerminal && useColor(process.stdout.isTTY, process.env) });
   }
+}
+
+/** Color for a terminal, unless NO_COLOR is set to a non-empty value (https://no-color.org). */
+export function useColor(isTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+  return Boolean(isTTY) && !env.NO_COLOR;
 }
 
 async function mustExist(file: string): Promise<void> {
