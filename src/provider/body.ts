@@ -46,7 +46,7 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
 
 /** Parses a JSON object body; anything else (bad JSON, an array, a number) is 400. */
 export function parseJsonObject(bytes: Buffer): Record<string, unknown> {
-  const text = bytes.toString('utf8');
+  const text = decodeUtf8(bytes);
   if (text.trim() === '') throw badRequest('Unable to read JSON request payload: the body is empty.');
   let value: unknown;
   try {
@@ -59,6 +59,17 @@ export function parseJsonObject(bytes: Buffer): Record<string, unknown> {
     throw badRequest('The request body must be a JSON object.');
   }
   return value as Record<string, unknown>;
+}
+
+/** JSON text is UTF-8 (RFC 8259 §8.1): invalid bytes are a 400, not silently replaced by U+FFFD and stored. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function decodeUtf8(bytes: Buffer): string {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    throw badRequest('Unable to read JSON request payload: the body is not valid UTF-8.');
+  }
 }
 
 /** ` at line L, column C` from V8's `position N`, or '' when it gave none. */

@@ -72,6 +72,15 @@ describe('provider: HTTP behaviour', function () {
       }
     });
 
+    it('400 for a body that is not valid UTF-8 (JSON text must be UTF-8), storing nothing', async function () {
+      const before = await call(p.beta, 'GET', KEYS);
+      const raw = Buffer.concat([Buffer.from('{"displayName":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
+      const reply = await call(p.beta, 'POST', KEYS, { raw, headers: { 'content-type': 'application/json' } });
+      expectEnvelope(reply, 400, 'BadRequest');
+      expect(reply.json.error.message).to.match(/UTF-8/);
+      expect((await call(p.beta, 'GET', KEYS)).json.value).to.have.length(before.json.value.length);
+    });
+
     it('415 for a body that is not application/json', async function () {
       const reply = await call(p.beta, 'POST', KEYS, { raw: 'value=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
       expectEnvelope(reply, 415, 'UnsupportedMediaType');
