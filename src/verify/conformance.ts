@@ -61,8 +61,10 @@ async function exerciseOperation(operation: DocumentedOperation, options: Confor
       session.app = await createApplicationWithCertificate(options.client, options.created, objectName(options.runId, 'app'), session.pool);
     } catch (err) {
       if (!(err instanceof FixtureError)) throw err;
-      const setup: CheckOutcome = { check: 'fixture_setup', scenario: 'success', status: 'fail', message: `could not create the application this operation needs: ${err.message}`, request: { method: 'POST', path: '/applications' } };
-      return { ...base, status: 'fail', checks: [setup], responseProperties: [], notExercised: 'application fixture could not be created' };
+      // Still throttled after the retry budget: the provider was busy, which is inconclusive (as for any check).
+      const status = err.throttled ? 'inconclusive' : 'fail';
+      const setup: CheckOutcome = { check: 'fixture_setup', scenario: 'success', status, message: `could not create the application this operation needs: ${err.message}`, request: { method: 'POST', path: '/applications' } };
+      return { ...base, status, checks: [setup], responseProperties: [], notExercised: 'application fixture could not be created' };
     }
   }
   const spareKeys = await Promise.all(Array.from({ length: driver.spareKeys ?? 0 }, async (_, i) => (await session.pool.get(`spare-${i + 1}`)).certDerBase64));

@@ -32,11 +32,15 @@ export interface CreatedObject {
 
 /** A setup step the provider refused: names the step and the status, never the body's secrets. */
 export class FixtureError extends Error {
+  /** The provider was still throttling (429/503/504) after the retry budget: busy, not non-conformant. */
+  readonly throttled: boolean;
+
   /** `problem`: what was wrong with a 2xx answer; without it, the error status and Graph error code are named. */
   constructor(step: string, exchange: Exchange, problem?: string) {
     const body = exchange.response.body as { error?: { code?: string; message?: string } } | undefined;
     const detail = problem ?? (body?.error?.code ? `${body.error.code}: ${body.error.message ?? ''}` : exchange.response.rawBody.slice(0, 200));
     super(redactText(`${step} failed: HTTP ${exchange.response.status} ${detail}`.replace(/\s+/g, ' ').trim()));
+    this.throttled = exchange.exhaustedRetries === true;
   }
 }
 

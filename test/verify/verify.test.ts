@@ -162,6 +162,21 @@ describe('graphpact verify (end to end)', function () {
         await always.close();
       }
     });
+
+    it('a provider that answers 429 to everything (fixture setup included) is inconclusive, not failed', async () => {
+      const always = await startFrontProvider(embedded.url, () => ({ status: 429, headers: { 'retry-after': '0' }, body: '' }));
+      try {
+        const someContracts = await filteredContracts((d) => /AsymmetricX509Cert/i.test(d));
+        const options = { providerBaseUrl: `${always.url}/beta`, token, pactDir: someContracts, checks: ['proof_checked'], retry: { maxRetries: 1, baseDelayMs: 10, maxDelayMs: 20 } };
+        const [lenient, strict] = await Promise.all([verify(options), verify({ ...options, strict: true })]);
+        const setup = lenient.operations.find((op) => op.id === 'applications.addKey')!.checks.find((c) => c.check === 'fixture_setup');
+        expect(setup?.status).to.equal('inconclusive');
+        expect(lenient.exitCode, failing(lenient).join(', ')).to.equal(0);
+        expect(strict.exitCode).to.equal(1);
+      } finally {
+        await always.close();
+      }
+    });
   });
 
   describe('providers that cannot be talked to', () => {
