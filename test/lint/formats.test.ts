@@ -32,6 +32,13 @@ describe('lint output formats', () => {
     expect(formatText(report, { color: true })).to.match(/\u001b\[/);
   });
 
+  it('text: control characters from the docs are shown escaped, never sent raw to the terminal', () => {
+    const hostile: LintReport = { ...report, findings: [{ ...report.findings[0], message: 'property "na\u001b[31mme\u0007" is odd', fix: 'x\u0000y' }] };
+    const text = formatText(hostile, { color: false });
+    expect(text).to.not.match(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    expect(text).to.include('property "na\\x1b[31mme\\x07" is odd').and.include('fix: x\\x00y');
+  });
+
   it('json: findings with accepted flags and a summary', () => {
     const json = JSON.parse(formatJson(report)) as { summary: Record<string, number>; findings: Array<Record<string, unknown>> };
     expect(json.summary).to.include({ errors: 2, acceptedErrors: 1, warnings: 1, exitCode: 1, files: 3 });
