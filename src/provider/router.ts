@@ -31,6 +31,13 @@ export function matchRoute(routes: Route[], method: string, segments: string[]):
   return { kind: 'noRoute', segment: segments[deepest] ?? '' };
 }
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Graph's GUID keys are case-insensitive: the store holds them in lower case (as randomUUID makes them). */
+function canonicalKey(segment: string): string {
+  return GUID.test(segment) ? segment.toLowerCase() : segment;
+}
+
 /** Params when every segment matches; otherwise how many leading segments did (for the error message). */
 function matchSegments(template: string[], segments: string[]): { params?: Record<string, string>; matched: number } {
   const params: Record<string, string> = {};
@@ -38,7 +45,7 @@ function matchSegments(template: string[], segments: string[]): { params?: Recor
   for (; i < Math.min(template.length, segments.length); i++) {
     const t = template[i];
     const s = segments[i];
-    if (t.startsWith('{') && t.endsWith('}')) params[t.slice(1, -1)] = s;
+    if (t.startsWith('{') && t.endsWith('}')) params[t.slice(1, -1)] = canonicalKey(s);
     else if (t.toLowerCase() !== s.toLowerCase()) return { matched: i };
   }
   return template.length === segments.length ? { params, matched: i } : { matched: i };

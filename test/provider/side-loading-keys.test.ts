@@ -44,6 +44,15 @@ describe('provider: sideLoadingKeys', function () {
     expectEnvelope(await call(p.beta, 'DELETE', `${KEYS}/${created.id}`), 404, 'ResourceNotFound');
   });
 
+  it('reads and deletes by a GUID id in upper case, as Graph does (GUID keys are case-insensitive)', async function () {
+    const created = (await call(p.beta, 'POST', KEYS, { body: sample })).json;
+    const read = await call(p.beta, 'GET', `${KEYS}/${created.id.toUpperCase()}`);
+    expect(read.status).to.equal(200);
+    expect(read.json.id).to.equal(created.id);
+    expect((await call(p.beta, 'DELETE', `${KEYS}/${created.id.toUpperCase()}`)).status).to.equal(204);
+    expectEnvelope(await call(p.beta, 'GET', `${KEYS}/${created.id}`), 404, 'ResourceNotFound');
+  });
+
   it('matches path segments case-insensitively and serves v1.0 with the beta schema', async function () {
     const reply = await call(p.v1, 'POST', '/deviceappmanagement/SIDELOADINGKEYS', { body: sample });
     expect(reply.status).to.equal(201);
