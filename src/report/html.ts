@@ -4,7 +4,7 @@
  * expected and actual side by side and their line diff (jsdiff).
  */
 import { diffLines } from 'diff';
-import { failures, worstStatus, type CheckStatus, type VerificationReport } from './model.js';
+import { failures, inconclusiveNote, worstStatus, type CheckStatus, type VerificationReport } from './model.js';
 
 const LABEL: Record<CheckStatus, string> = { pass: 'pass', fail: 'FAIL', warn: 'warn', inconclusive: 'inconclusive', skip: '–' };
 
@@ -24,7 +24,7 @@ export function renderHtml(report: VerificationReport): string {
   const t = report.totals;
   const parts: string[] = [];
   parts.push(`<h1>graphpact verify</h1><div class="muted">Provider <code>${esc(report.provider.baseUrl)}</code>${report.provider.embedded ? ' (embedded)' : ''} · run <code>${esc(report.runId)}</code> · ${esc(report.startedAt)}</div>`);
-  parts.push(`<div class="banner ${report.outcome}">${esc(report.outcome)} · exit ${report.exitCode}${report.reason ? ` · ${esc(report.reason)}` : ''}</div>`);
+  parts.push(`<div class="banner ${report.outcome}">${esc(report.outcome + inconclusiveNote(report))} · exit ${report.exitCode}${report.reason ? ` · ${esc(report.reason)}` : ''}</div>`);
   parts.push(`<table><tr><th>pass</th><th>fail</th><th>warn</th><th>inconclusive</th><th>not applicable</th></tr><tr><td>${t.pass}</td><td>${t.fail}</td><td>${t.warn}</td><td>${t.inconclusive}</td><td>${t.skip}</td></tr></table>`);
 
   parts.push('<h2>Pact interactions</h2>');

@@ -1,5 +1,5 @@
 /** A Markdown summary for a CI job summary ($GITHUB_STEP_SUMMARY and friends): outcome, totals, matrix, failures. */
-import { failures, worstStatus, type CheckStatus, type VerificationReport } from './model.js';
+import { failures, inconclusiveNote, worstStatus, type CheckStatus, type VerificationReport } from './model.js';
 
 export const STATUS_MARK: Record<CheckStatus, string> = { pass: '✅ pass', fail: '❌ fail', warn: '⚠️ warn', inconclusive: '❔ inconclusive', skip: '–' };
 
@@ -7,7 +7,7 @@ const OUTCOME_LINE = { conformant: '✅ conformant', 'non-conformant': '❌ non-
 
 export function renderMarkdown(report: VerificationReport): string {
   const lines: string[] = [];
-  lines.push(`## graphpact verify: ${OUTCOME_LINE[report.outcome]}`, '');
+  lines.push(`## graphpact verify: ${OUTCOME_LINE[report.outcome]}${inconclusiveNote(report)}`, '');
   lines.push(`Provider \`${report.provider.baseUrl}\`${report.provider.embedded ? ' (embedded)' : ''} · run \`${report.runId}\` · exit ${report.exitCode}`, '');
   if (report.reason) lines.push(`> ${report.reason}`, '');
   const t = report.totals;

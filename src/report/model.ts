@@ -101,6 +101,15 @@ export function decideOutcome(totals: Record<CheckStatus, number>, strict: boole
   return bad ? { outcome: 'non-conformant', exitCode: 1 } : { outcome: 'conformant', exitCode: 0 };
 }
 
+/**
+ * What a headline adds to a conformant outcome when some checks were inconclusive: without it, a run against a
+ * provider that throttled everything would read as a plain "conformant" although nothing was verified.
+ */
+export function inconclusiveNote(report: Pick<VerificationReport, 'outcome' | 'totals'>): string {
+  const n = report.totals.inconclusive;
+  return report.outcome === 'conformant' && n > 0 ? `, ${n} inconclusive (provider still throttling after retries; --strict fails them)` : '';
+}
+
 /** Everything that failed, Pact interactions first, for the failure sections of the reports. */
 export function failures(report: VerificationReport): { title: string; message: string; expected?: string; actual?: string }[] {
   const out: { title: string; message: string; expected?: string; actual?: string }[] = [];

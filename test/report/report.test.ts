@@ -9,6 +9,7 @@ import { writeReports, renderJson } from '../../src/report/write.js';
 import { countStatuses, decideOutcome, failures, worstStatus } from '../../src/report/model.js';
 import { registerSecret, clearRegisteredSecrets } from '../../src/util/redact.js';
 import { sampleReport } from './fixture.js';
+import { renderSummary } from '../../src/cli/commands/verify.js';
 
 describe('verification reports', () => {
   it('orders statuses fail > inconclusive > warn > pass > skip', () => {
@@ -65,6 +66,16 @@ describe('verification reports', () => {
     expect(md).to.contain('## graphpact verify: ❌ non-conformant');
     expect(md).to.contain('| `POST /deviceAppManagement/sideLoadingKeys` | ⚠️ warn | ❌ fail | ❔ inconclusive |');
     expect(md).to.contain('**Pact: addKey with an AsymmetricX509Cert**: expected status 200 but was 500');
+  });
+
+  it('a conformant run with inconclusive checks says so in its headline (text and Markdown), not a bare "conformant"', () => {
+    const busy = { ...sampleReport(), outcome: 'conformant' as const, exitCode: 0 as const, totals: { pass: 3, fail: 0, warn: 0, inconclusive: 2, skip: 0 } };
+    expect(renderMarkdown(busy)).to.contain('## graphpact verify: ✅ conformant, 2 inconclusive (provider still throttling after retries; --strict fails them)');
+    expect(renderSummary(busy, { html: 'h', junit: 'j', json: 'o', markdown: 'm' }).split('\n')[0]).to.match(/^CONFORMANT \(exit 0\), 2 inconclusive \(provider still throttling/);
+    expect(renderHtml(busy)).to.contain('conformant, 2 inconclusive (provider still throttling after retries; --strict fails them) · exit 0');
+    const clean = { ...busy, totals: { ...busy.totals, inconclusive: 0 } };
+    expect(renderMarkdown(clean)).to.contain('## graphpact verify: ✅ conformant\n');
+    expect(renderSummary(clean, { html: 'h', junit: 'j', json: 'o', markdown: 'm' }).split('\n')[0]).to.match(/^CONFORMANT \(exit 0\) — /);
   });
 
   it('JSON: stable bytes with sorted keys', () => {

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { redactText, registerSecret } from '../../util/redact.js';
 import { CHECK_NAMES, selectChecks } from '../../verify/checks.js';
-import { failures, type VerificationReport } from '../../report/model.js';
+import { failures, inconclusiveNote, type VerificationReport } from '../../report/model.js';
 import { renderPlan } from '../../verify/plan.js';
 import { CouldNotRun, runVerify, type VerifyOptions, type VerifyResult } from '../../verify/run.js';
 import type { ReportPaths } from '../../report/write.js';
@@ -156,7 +156,7 @@ function pendingNote(report: VerificationReport): string {
 export function renderSummary(report: VerificationReport, paths: ReportPaths): string {
   const t = report.totals;
   const lines = [
-    `${report.outcome.toUpperCase()} (exit ${report.exitCode}) — ${report.provider.baseUrl}${report.provider.embedded ? ' (embedded)' : ''}`,
+    `${report.outcome.toUpperCase()} (exit ${report.exitCode})${inconclusiveNote(report)} — ${report.provider.baseUrl}${report.provider.embedded ? ' (embedded)' : ''}`,
     `  Pact: ${report.pact.ran ? `${report.pact.interactions.filter((i) => i.status === 'pass').length}/${report.pact.interactions.length} interactions pass${pendingNote(report)}` : `not run${report.pact.error ? ` (${report.pact.error})` : ''}`}`,
     `  checks: ${t.pass} pass, ${t.fail} fail, ${t.warn} warn, ${t.inconclusive} inconclusive`,
     `  cleanup: ${report.cleanup.deleted}/${report.cleanup.created} created objects deleted${report.cleanup.leftovers.length ? `, LEFT: ${report.cleanup.leftovers.join('; ')}` : ''}`,
