@@ -103,15 +103,35 @@ function errorsOf(errors: VerifierError[], interaction: DeclaredInteraction): Ve
 }
 
 function mismatchesOf(e: VerifierError): InteractionOutcome['mismatches'] {
-  if (e.mismatch?.mismatches?.length) {
-    return e.mismatch.mismatches.map((m) => ({
-      message: `${m.type ? `${m.type}: ` : ''}${m.mismatch ?? m.description ?? 'mismatch'}`,
-      ...(m.path ? { path: m.path } : {}),
-      ...(m.expected !== undefined ? { expected: text(m.expected) } : {}),
-      ...(m.actual !== undefined ? { actual: text(m.actual) } : {}),
-    }));
-  }
+  if (e.mismatch?.mismatches?.length) return mergeAlternatives(e.mismatch.mismatches).map((m) => ({
+    message: `${m.type ? `${m.type}: ` : ''}${m.mismatch ?? m.description ?? 'mismatch'}`,
+    ...(m.path ? { path: m.path } : {}),
+    ...(m.expected !== undefined ? { expected: text(m.expected) } : {}),
+    ...(m.actual !== undefined ? { actual: text(m.actual) } : {}),
+  }));
   return [{ message: e.mismatch?.message ?? 'verification error' }];
+}
+
+/**
+ * A nullable property is matched by an OR of rules (`integer` or `null`), and the verifier reports one mismatch per
+ * alternative for a single wrong value. One wrong value is one failure: alternatives at the same path with the same
+ * actual value are merged into one mismatch whose message lists them, joined by "or".
+ */
+function mergeAlternatives(mismatches: VerifierMismatch[]): VerifierMismatch[] {
+  const merged: VerifierMismatch[] = [];
+  const byKey = new Map<string, VerifierMismatch>();
+  for (const m of mismatches) {
+    const key = m.path === undefined ? undefined : JSON.stringify([m.type, m.path, m.actual]);
+    const first = key === undefined ? undefined : byKey.get(key);
+    if (first) {
+      first.mismatch = `${first.mismatch ?? first.description ?? 'mismatch'}, or ${m.mismatch ?? m.description ?? 'mismatch'}`;
+      continue;
+    }
+    const copy = { ...m };
+    if (key !== undefined) byKey.set(key, copy);
+    merged.push(copy);
+  }
+  return merged;
 }
 
 /** The verifier's human output without terminal colours. */

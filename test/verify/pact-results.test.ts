@@ -59,6 +59,19 @@ describe('Pact results', () => {
     expect(plainOutput(result)).to.equal('Verifying');
   });
 
+  it('one wrong value matched by OR-ed rules (a nullable integer) is one mismatch listing both alternatives', () => {
+    const or = [
+      { type: 'BodyMismatch', path: '$.totalActivation', expected: '15', actual: '"15"', mismatch: "Expected '15' (String) to be an integer" },
+      { type: 'BodyMismatch', path: '$.totalActivation', expected: '15', actual: '"15"', mismatch: "Expected '15' (String) to be a null value" },
+      { type: 'BodyMismatch', path: '$.id', actual: '1', mismatch: 'Expected 1 to be a string' },
+    ];
+    const outcomes = interactionOutcomes(declaredInteractions(pact, 'p.json'), { errors: [{ interaction: 'x - create a key', mismatch: { type: 'mismatches', mismatches: or } }] });
+    expect(outcomes[0].mismatches.map((m) => m.message)).to.deep.equal([
+      "BodyMismatch: Expected '15' (String) to be an integer, or Expected '15' (String) to be a null value",
+      'BodyMismatch: Expected 1 to be a string',
+    ]);
+  });
+
   it('turns an error without mismatches (e.g. a failed state change) into a failure with its message', () => {
     const outcomes = interactionOutcomes(declaredInteractions(pact, 'p.json'), { errors: [{ interaction: 'x - create a key', mismatch: { type: 'error', message: 'One or more of the setup state change handlers has failed' } }] });
     expect(outcomes[0]).to.deep.include({ status: 'fail', mismatches: [{ message: 'One or more of the setup state change handlers has failed' }] });
