@@ -40,7 +40,7 @@ export function renderHtml(report: VerificationReport): string {
 
   parts.push('<h2>Schema conformance: operation × check</h2>');
   if (report.operations.length) {
-    parts.push(`<table><tr><th>operation</th>${report.checksSelected.map((c) => `<th><code>${esc(c)}</code></th>`).join('')}</tr>`);
+    parts.push(`<table><tr><th>operation</th>${report.checksSelected.map((c) => `<th><code>${esc(c).replace(/_/g, "_<wbr>")}</code></th>`).join('')}</tr>`);
     for (const op of report.operations) {
       const cells = report.checksSelected.map((name) => {
         const mine = op.checks.filter((c) => c.check === name);
