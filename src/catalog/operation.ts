@@ -4,6 +4,7 @@ import type { Operation } from '../model/catalog.js';
 import type { ApiPage, Example } from '../model/page.js';
 import { normalizePath, operationId } from './operation-id.js';
 import { pageVersion } from './types.js';
+import { stripMarkdown } from '../parse/markdown.js';
 
 /**
  * "In the request body, provide an optional `keyCredential` property as a JSON object with the
@@ -61,6 +62,7 @@ export function operationFromPage(page: ApiPage): { operation?: Operation; findi
     title: heading ?? path,
     sources: [{ file: page.file, line: first.line }],
     permissions: page.permissions,
+    headers: documentedHeaders(page),
     successStatus: success.status,
     returnsCollection: returnsBody && (page.response?.collection ?? false),
     examples: page.examples.filter(hasExampleContent),
@@ -75,6 +77,21 @@ export function operationFromPage(page: ApiPage): { operation?: Operation; findi
     operation.requestBody = requestBody;
   }
   return { operation, findings };
+}
+
+/** Headers OpenAPI says a header parameter must not describe: they are security and media types. */
+const NOT_PARAMETERS = new Set(['authorization', 'content-type', 'accept']);
+
+/** Rows of the Request headers table as parameters: name from the first cell, "Required" wherever the row says so. */
+function documentedHeaders(page: ApiPage): NonNullable<Operation['headers']> {
+  const out: NonNullable<Operation['headers']> = [];
+  for (const row of page.requestHeaders.table?.rows ?? []) {
+    const name = stripMarkdown(row.cells[0] ?? '').trim();
+    if (!/^[A-Za-z0-9-]+$/.test(name) || NOT_PARAMETERS.has(name.toLowerCase())) continue;
+    const rest = row.cells.slice(1).map((c) => stripMarkdown(c).trim()).filter(Boolean).join(' ');
+    out.push({ name, required: /\brequired\b/i.test(rest) && !/\boptional\b/i.test(rest), description: rest, file: page.file, line: row.line });
+  }
+  return out;
 }
 
 function hasExampleContent(example: Example): boolean {

@@ -30,6 +30,11 @@ export interface Operation {
   /** Pages that document this operation (more than one when merged). */
   sources: SourcePos[];
   permissions: Permission[];
+  /**
+   * Documented request headers (Request headers table), except Authorization, Content-Type and Accept, which
+   * OpenAPI describes elsewhere (security, media types). Optional: operations built before this field have none.
+   */
+  headers?: { name: string; required: boolean; description: string; file: string; line: number }[];
   /** Request body properties from the table(s); undefined when the request has no body. */
   requestBody?: {
     properties: PropertyRow[];

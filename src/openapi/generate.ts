@@ -91,7 +91,10 @@ function operationObject(op: Operation, parameters: string[], request: string | 
     summary: op.title,
     tags: [tagOf(op)],
     [SOURCE_KEYWORD]: { file: source.file, line: source.line },
-    parameters: parameters.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+    parameters: [
+      ...parameters.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+      ...headerParameters(op),
+    ],
   };
   if (op.description) out.description = op.description;
   if (request) {
@@ -108,6 +111,19 @@ function operationObject(op: Operation, parameters: string[], request: string | 
   }
   out.responses = { [String(op.successStatus)]: success };
   return out;
+}
+
+/** Documented request headers, once per name (OpenAPI parameters are unique by name and location). */
+function headerParameters(op: Operation): Record<string, unknown>[] {
+  const seen = new Set<string>();
+  return (op.headers ?? []).filter((h) => !seen.has(h.name.toLowerCase()) && seen.add(h.name.toLowerCase())).map((h) => ({
+    name: h.name,
+    in: 'header',
+    required: h.required,
+    ...(h.description ? { description: h.description } : {}),
+    schema: { type: 'string' },
+    [SOURCE_KEYWORD]: { file: h.file, line: h.line },
+  }));
 }
 
 function withExamples(media: Record<string, unknown>, examples: Record<string, unknown>): Record<string, unknown> {

@@ -1,5 +1,8 @@
 import { expect } from 'chai';
 import { fileURLToPath } from 'node:url';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { validate } from '@readme/openapi-parser';
 import { buildFromDocs, type DocsBuild } from '../../src/schema/pipeline.js';
 import { openApiPath as openApiFile } from '../../src/model/schema-layout.js';
@@ -63,5 +66,30 @@ describe('openapi: OpenAPI 3.1 per version', () => {
   it('numbers a placeholder used twice, since parameters are unique by name', () => {
     expect(openApiPath('/users/{id}/messages/{id}')).to.deep.equal({ path: '/users/{id}/messages/{id2}', parameters: ['id', 'id2'] });
     expect(openApiPath('/me/drive/root:/{item-path}:/content').parameters).to.deep.equal(['item-path']);
+  });
+
+  it('lists documented request headers as header parameters, but not Authorization, Content-Type or Accept', async () => {
+    const docs = await mkdtemp(join(tmpdir(), 'graphpact-openapi-'));
+    try {
+      await mkdir(join(docs, 'api'), { recursive: true });
+      const page = (await readFile(`${ROOT}apidocs/api/application-addkey.md`, 'utf8')).replace(
+        '| Authorization  | string | Bearer {token}. Required.  |',
+        '| Authorization  | string | Bearer {token}. Required.  |\n| Content-Type | string | application/json. Required. |\n| If-Match | string | ETag of the application. Required. |\n| `ConsistencyLevel` | string | eventual. Optional. |',
+      );
+      await writeFile(join(docs, 'api', 'application-addkey.md'), page);
+      const headersBuild = await buildFromDocs([docs], { root: docs });
+      const document = headersBuild.output.files.get(openApiFile('beta')) as any;
+      const post = document.paths['/applications/{id}/addKey'].post;
+      expect(post.parameters.map((p: any) => [p.name, p.in, p.required])).to.deep.equal([
+        ['id', 'path', true],
+        ['If-Match', 'header', true],
+        ['ConsistencyLevel', 'header', false],
+      ]);
+      expect(post.parameters[1]['x-graphpact-source']).to.deep.equal({ file: 'api/application-addkey.md', line: 40 });
+      const result = await validateCopy(document);
+      expect(result.valid, JSON.stringify(result)).to.equal(true);
+    } finally {
+      await rm(docs, { recursive: true, force: true });
+    }
   });
 });
