@@ -10,6 +10,9 @@ import type { AnyLintRule, RuleFixture } from '../../src/lint/types.js';
 function run(rule: AnyLintRule, fixture: RuleFixture) {
   const file = fixture.file ?? 'api/fixture.md';
   const { findings } = lintInMemory({ ...(fixture.pages ?? {}), [file]: fixture.markdown }, [rule]);
+  // The engine turns a rule that throws into a lint-rule-failed finding: that fails any fixture.
+  const crashes = findings.filter((f) => f.ruleId === 'lint-rule-failed').map((f) => f.message);
+  expect(crashes, `${rule.id} crashed`).to.deep.equal([]);
   return { file, findings: findings.filter((f) => f.ruleId === rule.id) };
 }
 
