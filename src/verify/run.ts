@@ -43,7 +43,6 @@ export interface VerifyOptions {
   cleanupOnInterrupt?: boolean;
   /** Progress lines (stderr in the CLI). */
   progress?: (line: string) => void;
-  toolVersion?: string;
 }
 
 export interface VerifyResult {
@@ -196,7 +195,7 @@ function buildReport(input: {
   const decided = input.reason ? { outcome: 'could-not-run' as const, exitCode: 2 as const } : decideOutcome(totals, input.options.strict ?? false);
   return {
     shape: 1,
-    tool: { name: 'graphpact', version: input.options.toolVersion ?? PACKAGE_VERSION },
+    tool: { name: 'graphpact', version: PACKAGE_VERSION },
     runId: input.runId,
     startedAt: input.startedAt,
     finishedAt: new Date().toISOString(),
