@@ -19,7 +19,7 @@ import type {
   RemoveKeyBody,
   SideLoadingKey,
 } from './graph-types.js';
-import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from './retry-after.js';
+import { DEFAULT_RETRY, RETRYABLE_STATUSES, retryDelay, type RetryPolicy } from './retry-after.js';
 
 export interface GraphClientOptions {
   /** Service root including the version segment, e.g. `https://graph.microsoft.com/beta`. */
@@ -103,7 +103,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
           response,
           durationMs: clock.now() - started,
           attempts,
-          exhaustedRetries: response.status === 429 || response.status === 503 || response.status === 504,
+          exhaustedRetries: RETRYABLE_STATUSES.has(response.status),
         };
         options.onExchange?.(exchange);
         return exchange;
