@@ -6,8 +6,6 @@
 import type { HttpHeader, HttpRequestExample, HttpResponseExample, JsonBody } from '../model/page.js';
 import { parseJsonBody } from './json-body.js';
 
-export const HTTP_METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'HEAD', 'OPTIONS'];
-
 /** `METHOD target [HTTP/1.1]`; target may contain spaces (they occur in the docs). */
 export const REQUEST_LINE = /^\s*(GET|POST|PATCH|PUT|DELETE|HEAD|OPTIONS)(?:\s+|(?=\/))(\S.*?)(?:\s+HTTP\/\d(?:\.\d)?)?\s*$/i;
 export const STATUS_LINE = /^\s*HTTP\/\d(?:\.\d)?\s+(\d{3})(?:\s+(.*?))?\s*$/i;

@@ -3,6 +3,7 @@
  * plain paragraph lines), paths kept as written.
  */
 import type { ApiPage, HttpRequestPath } from '../model/page.js';
+import { REQUEST_LINE } from './http-block.js';
 import type { Token } from './markdown.js';
 import { sectionsOf, type Outline } from './sections.js';
 import type { PageSource } from './source.js';
@@ -13,8 +14,8 @@ export function contentLine(token: Token): number {
   return token.type === 'fence' ? start + 2 : start + 1;
 }
 
-/** Upper-case method (prose says "Get the user"), target, optional `HTTP/1.1`. */
-const PATH_LINE = /^\s*(GET|POST|PATCH|PUT|DELETE|HEAD|OPTIONS)(?:\s+|(?=\/))(\S.*?)(?:\s+HTTP\/\d(?:\.\d)?)?\s*$/;
+/** The example request line's grammar, but case-sensitive: upper-case method only (prose says "Get the user"). */
+const PATH_LINE = new RegExp(REQUEST_LINE.source);
 
 /** `METHOD path` lines of one block's text; in prose (`strict`) the target must look like a path. */
 export function requestPathsInText(file: string, content: string, firstLine: number, strict = false): HttpRequestPath[] {
