@@ -4,7 +4,7 @@
  * sections may come in any order and repeat.
  */
 import type { Heading } from '../model/page.js';
-import { stripMarkdown } from './markdown.js';
+import { inlineText, stripMarkdown } from './markdown.js';
 import type { PageSource } from './source.js';
 
 export type SectionKind =
@@ -86,7 +86,7 @@ export function readOutline(src: PageSource): Outline {
     const t = tokens[i];
     if (t.type !== 'heading_open') continue;
     const level = Number(t.tag.slice(1));
-    const content = tokens[i + 1]?.type === 'inline' ? tokens[i + 1].content : '';
+    const content = inlineText(tokens, i + 1);
     const heading: Heading = { file: src.file, line: (t.map?.[0] ?? 0) + 1, level, text: stripMarkdown(content) };
     const tab = isTabHeading(content);
     headingAt.set(i, { ...heading, tab });
