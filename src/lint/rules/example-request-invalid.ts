@@ -1,6 +1,7 @@
 import type { LintRule } from '../types.js';
 import { findingAt } from '../report.js';
 import { lineOfPointer, schemaProblems } from '../body-check.js';
+import { requestTarget } from '../request-target.js';
 import { widgetFixture, WIDGET_DEFAULTS } from './fixtures.js';
 
 export const rule: LintRule<'example'> = {
@@ -8,13 +9,12 @@ export const rule: LintRule<'example'> = {
   severity: 'error',
   purpose: 'A request example body validates against the request schema built from the request body table (types, formats, enums).',
   given: 'example',
-  check({ page, example, operation }, ctx) {
-    const body = example.request?.body;
-    if (!operation || !body || body.value === undefined || example.request!.method.toUpperCase() !== operation.method.toUpperCase()) return [];
-    const validate = ctx.validators.request(operation);
-    if (!validate) return [];
-    return schemaProblems(validate, body.value, { truncated: false })
-      .map((p) => findingAt(rule, { file: page.file, line: lineOfPointer(body, p.pointer) }, `request example: ${p.message}`));
+  check(subject, ctx) {
+    const t = requestTarget(subject);
+    const validate = t && ctx.validators.request(t.operation);
+    if (!t || !validate) return [];
+    return schemaProblems(validate, t.value, { truncated: false })
+      .map((p) => findingAt(rule, { file: subject.page.file, line: lineOfPointer(t.body, p.pointer) }, `request example: ${p.message}`));
   },
   examples: {
     ok: [widgetFixture()],
