@@ -2,6 +2,7 @@
  * Reading Pact: the interactions a contract file declares, and the Pact verifier's JSON result
  * (pact_ffi `pactffi_verifier_json`) turned into per-interaction outcomes for the reports. Pure.
  */
+import { stripVTControlCharacters } from 'node:util';
 import type { InteractionOutcome } from '../report/model.js';
 
 export interface DeclaredInteraction {
@@ -136,8 +137,7 @@ function mergeAlternatives(mismatches: VerifierMismatch[]): VerifierMismatch[] {
 
 /** The verifier's human output without terminal colours. */
 export function plainOutput(result: VerifierResult | undefined): string {
-  // eslint-disable-next-line no-control-regex
-  return (result?.output ?? []).join('\n').replace(/\u001b\[[0-9;]*m/g, '');
+  return stripVTControlCharacters((result?.output ?? []).join('\n'));
 }
 
 /** Expected/actual as text; JSON objects and arrays pretty-printed so the reports' line diffs are readable. */

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import type { RetryPolicy } from '../client/index.js';
 import type { InteractionOutcome, PactOutcome } from '../report/model.js';
 import { redactText, registerSecret } from '../util/redact.js';
@@ -154,7 +155,7 @@ export async function runPactVerification(options: PactRunOptions): Promise<Pact
 
   const result = parseVerifierJson(json);
   // The worker's captured output holds the verifier's report (and pact-js's own log lines); without it, the result's copy.
-  const captured = stripAnsi(output).trim();
+  const captured = stripVTControlCharacters(output).trim();
   const logText = redactText((captured || plainOutput(result)).trim() + '\n');
   if (options.logFile) await writeFileAtomic(options.logFile, logText);
   const base = { pactFiles: contracts.files.map(displayPath), ...(options.logFile ? { logFile: displayPath(options.logFile) } : {}) };
@@ -203,11 +204,6 @@ function workerEntry(): { entry: string; execArgv: string[] } {
   const ts = fileURLToPath(new URL('./pact-worker.ts', import.meta.url));
   const hasTsx = process.execArgv.some((arg) => /tsx/.test(arg));
   return { entry: ts, execArgv: hasTsx ? process.execArgv : [...process.execArgv, '--import', 'tsx'] };
-}
-
-function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
 function displayPath(path: string): string {
