@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Finding } from '../model/finding.js';
 import type { ParsedPage } from '../model/page.js';
@@ -72,7 +72,9 @@ export async function runLint(options: LintRunOptions = {}): Promise<LintRun> {
     knownFiles: pages.map((p) => p.file),
     sourceLines: lines,
   });
-  const findings = sortFindings([...loadFindings, ...generated.findings.filter((f) => !lintFindings.some((g) => sameFinding(f, g))), ...lintFindings]);
+  // Schema-generation findings that a lint rule also reported are kept once (a set: no scan per finding).
+  const linted = new Set(lintFindings.map(findingKey));
+  const findings = sortFindings([...loadFindings, ...generated.findings.filter((f) => !linted.has(findingKey(f))), ...lintFindings]);
   const t2 = performance.now();
 
   const key = (file: string, dir: string) => toSlash(relative(dir, resolve(root, file)));
@@ -145,8 +147,8 @@ function sourceLineReader(root: string): (file: string) => readonly string[] | u
   };
 }
 
-function sameFinding(a: Finding, b: Finding): boolean {
-  return a.ruleId === b.ruleId && a.file === b.file && a.line === b.line && a.message === b.message;
+function findingKey(f: Finding): string {
+  return `${f.ruleId}\0${f.file}\0${f.line}\0${f.message}`;
 }
 
 function ruleInfos(findings: readonly Finding[]): RuleInfo[] {
@@ -161,5 +163,5 @@ function ruleInfos(findings: readonly Finding[]): RuleInfo[] {
 }
 
 function toSlash(p: string): string {
-  return isAbsolute(p) ? p.split(sep).join('/') : p.split(sep).join('/');
+  return p.split(sep).join('/');
 }
