@@ -3,6 +3,10 @@
  * is a consumer, it states what it relies on; the JSON Schemas say what a provider must return).
  */
 
+/** The content type Microsoft Graph answers JSON with (the provider sends it; contracts use it as the example). */
+export const GRAPH_JSON_CONTENT_TYPE =
+  'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+
 export interface SideLoadingKey {
   '@odata.type'?: string;
   id?: string;

@@ -25,7 +25,7 @@ export const ANY_STRING = '^[\\s\\S]*$';
  * `application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8`.
  */
 export const JSON_CONTENT_TYPE = '^application/json(\\s*;\\s*[^;=\\s]+=[^;]*)*$';
-export const GRAPH_CONTENT_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+export { GRAPH_JSON_CONTENT_TYPE as GRAPH_CONTENT_TYPE } from '../client/graph-types.js';
 
 /**
  * A bearer Authorization header. Written `\s\S+` rather than ` .+` so that the contract text itself

@@ -3,11 +3,8 @@
  * Quirks rewrite this value; `serialize` turns it into Graph's wire format (content type,
  * request-id / client-request-id headers, error envelope).
  */
+import { GRAPH_JSON_CONTENT_TYPE } from '../client/graph-types.js';
 import type { GraphError } from './errors.js';
-
-/** The content type Microsoft Graph answers JSON with. */
-export const GRAPH_JSON_CONTENT_TYPE =
-  'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
 export interface ProviderResponse {
   status: number;
