@@ -122,27 +122,29 @@ function firstContentLine(lines: string[]): number {
   return i;
 }
 
-export function parseRequestBlock(block: BlockText): HttpRequestExample {
+/**
+ * The part both example kinds share: the block's first content line must match `startLine` (else the
+ * `missing` repair), then headers and body follow. `line` is the file line of that first content line.
+ */
+function frameBlock(block: BlockText, startLine: RegExp, missing: string): { line: number; start: RegExpExecArray | null; framed: Framed } {
   const lines = contentLines(block.content);
-  const repairs: string[] = [];
-  let i = firstContentLine(lines);
-  const startLine = block.line + Math.min(i, Math.max(lines.length - 1, 0));
-  const m = i < lines.length ? REQUEST_LINE.exec(lines[i]) : null;
-  let method = '';
-  let url = '';
-  if (m) {
-    method = m[1].toUpperCase();
-    url = m[2].trim();
-    i++;
-  } else {
-    repairs.push('no request line');
-  }
-  const framed = readHeadersAndBody(block, lines, i, repairs, m !== null);
+  const first = firstContentLine(lines);
+  const line = block.line + Math.min(first, Math.max(lines.length - 1, 0));
+  const start = first < lines.length ? startLine.exec(lines[first]) : null;
+  const repairs = start ? [] : [missing];
+  const framed = readHeadersAndBody(block, lines, start ? first + 1 : first, repairs, start !== null);
+  return { line, start, framed };
+}
+
+export function parseRequestBlock(block: BlockText): HttpRequestExample {
+  const { line, start, framed } = frameBlock(block, REQUEST_LINE, 'no request line');
+  const method = start ? start[1].toUpperCase() : '';
+  const url = start ? start[2].trim() : '';
   const parsed = parseUrl(url);
   const request: HttpRequestExample = {
     kind: 'request',
     file: block.file,
-    line: startLine,
+    line,
     method,
     url,
     path: url ? parsed.path : '',
@@ -158,31 +160,17 @@ export function parseRequestBlock(block: BlockText): HttpRequestExample {
 }
 
 export function parseResponseBlock(block: BlockText): HttpResponseExample {
-  const lines = contentLines(block.content);
-  const repairs: string[] = [];
-  let i = firstContentLine(lines);
-  const startLine = block.line + Math.min(i, Math.max(lines.length - 1, 0));
-  const m = i < lines.length ? STATUS_LINE.exec(lines[i]) : null;
-  let status: number | undefined;
-  let reason: string | undefined;
-  if (m) {
-    status = Number(m[1]);
-    if (m[2]) reason = m[2];
-    i++;
-  } else {
-    repairs.push('no status line');
-  }
-  const framed = readHeadersAndBody(block, lines, i, repairs, m !== null);
+  const { line, start, framed } = frameBlock(block, STATUS_LINE, 'no status line');
   const response: HttpResponseExample = {
     kind: 'response',
     file: block.file,
-    line: startLine,
+    line,
     headers: framed.headers,
     fence: block.fence,
     repairs: framed.repairs,
   };
-  if (status !== undefined) response.status = status;
-  if (reason !== undefined) response.reason = reason;
+  if (start) response.status = Number(start[1]);
+  if (start?.[2]) response.reason = start[2];
   if (framed.body) response.body = framed.body;
   if (framed.rawBody !== undefined) response.rawBody = framed.rawBody;
   return response;
