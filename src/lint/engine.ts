@@ -6,7 +6,8 @@
 import type { Catalog, Operation } from '../model/catalog.js';
 import type { Finding } from '../model/finding.js';
 import type { ApiPage, ParsedPage } from '../model/page.js';
-import type { SchemaSet } from '../schema/load.js';
+import { schemaSetFromFiles, type SchemaSet } from '../schema/load.js';
+import { generateSchemas } from '../schema/generate.js';
 import type { AnyLintRule, BodyValidators, ExampleSubject, LintContext } from './types.js';
 import { allRules } from './rules/index.js';
 
@@ -28,6 +29,16 @@ export function lintDocs(pages: readonly ParsedPage[], catalog: Catalog, schemaS
   const subjects = subjectsOf(pages, ctx);
   for (const rule of options.rules ?? allRules) findings.push(...runRule(rule, subjects, ctx));
   return sortFindings(dedupe(findings));
+}
+
+/**
+ * Lints pages against schemas generated in memory from their catalog (any docs tree can be linted),
+ * returning the schema generator's own findings beside the lint findings.
+ */
+export function lintWithGeneratedSchemas(pages: readonly ParsedPage[], catalog: Catalog, options: LintOptions = {}): { findings: Finding[]; schemaFindings: Finding[] } {
+  const generated = generateSchemas(catalog);
+  const set = schemaSetFromFiles('(generated from the docs)', generated.index, generated.files);
+  return { findings: lintDocs(pages, catalog, set, options), schemaFindings: generated.findings };
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Lint of docs held in memory (path → markdown): the fixtures of the rules and the tests use it.
  * Same pipeline as a real run: parsePage with case-insensitive link resolution, buildCatalog,
- * schemas generated from the catalog, lintDocs.
+ * schemas generated from the catalog and linted (lintWithGeneratedSchemas).
  */
 import type { Finding } from '../model/finding.js';
 import type { ParsedPage } from '../model/page.js';
@@ -9,10 +9,8 @@ import type { Catalog } from '../model/catalog.js';
 import { FileIndex, parsePage } from '../parse/index.js';
 import { versionFromPath } from '../parse/version.js';
 import { buildCatalog } from '../catalog/index.js';
-import { generateSchemas } from '../schema/generate.js';
-import { schemaSetFromFiles } from '../schema/load.js';
 import type { AnyLintRule } from './types.js';
-import { lintDocs } from './engine.js';
+import { lintWithGeneratedSchemas } from './engine.js';
 
 export interface InMemoryLint {
   pages: ParsedPage[];
@@ -28,9 +26,7 @@ export function lintInMemory(files: Record<string, string>, rules?: readonly Any
     return parsePage(version ? { file, text: files[file], version } : { file, text: files[file] }, index);
   });
   const catalog = buildCatalog(pages);
-  const generated = generateSchemas(catalog);
-  const set = schemaSetFromFiles('(generated from the docs)', generated.index, generated.files);
   const lines = new Map(paths.map((p) => [p, files[p].split(/\r?\n/)]));
-  const findings = lintDocs(pages, catalog, set, { ...(rules ? { rules } : {}), knownFiles: paths, sourceLines: (f) => lines.get(f) });
+  const { findings } = lintWithGeneratedSchemas(pages, catalog, { ...(rules ? { rules } : {}), knownFiles: paths, sourceLines: (f) => lines.get(f) });
   return { pages, catalog, findings };
 }

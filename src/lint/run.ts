@@ -12,10 +12,8 @@ import type { ParsedPage } from '../model/page.js';
 import type { Catalog } from '../model/catalog.js';
 import { loadDocs } from '../parse/index.js';
 import { buildCatalog } from '../catalog/index.js';
-import { generateSchemas } from '../schema/generate.js';
-import { schemaSetFromFiles } from '../schema/load.js';
 import { relocateSourcePaths } from '../schema/pipeline.js';
-import { lintDocs, sortFindings } from './engine.js';
+import { lintWithGeneratedSchemas, sortFindings } from './engine.js';
 import { applyBaseline, fingerprint, makeBaseline, parseBaseline, BaselineError, type Baseline } from './baseline.js';
 import { allRules } from './rules/index.js';
 import type { ReportedFinding, RuleInfo } from './types.js';
@@ -65,16 +63,11 @@ export async function runLint(options: LintRunOptions = {}): Promise<LintRun> {
   const loadFindings = relocateSourcePaths(loaded.findings, process.cwd(), root);
   const catalog = buildCatalog(pages);
   const t1 = performance.now();
-  const generated = generateSchemas(catalog);
-  const set = schemaSetFromFiles('(generated from the docs)', generated.index, generated.files);
   const lines = sourceLineReader(root);
-  const lintFindings = lintDocs(pages, catalog, set, {
-    knownFiles: pages.map((p) => p.file),
-    sourceLines: lines,
-  });
+  const { findings: lintFindings, schemaFindings } = lintWithGeneratedSchemas(pages, catalog, { sourceLines: lines });
   // Schema-generation findings that a lint rule also reported are kept once (a set: no scan per finding).
   const linted = new Set(lintFindings.map(findingKey));
-  const findings = sortFindings([...loadFindings, ...generated.findings.filter((f) => !linted.has(findingKey(f))), ...lintFindings]);
+  const findings = sortFindings([...loadFindings, ...schemaFindings.filter((f) => !linted.has(findingKey(f))), ...lintFindings]);
   const t2 = performance.now();
 
   const key = (file: string, dir: string) => toSlash(relative(dir, resolve(root, file)));
