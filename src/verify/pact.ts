@@ -18,6 +18,7 @@ import type { CreatedObject, CreatedObjects } from './fixtures.js';
 import { STATES } from '../contracts/states.js';
 import { declaredInteractions, interactionOutcomes, parseVerifierJson, plainOutput, type DeclaredInteraction } from './pact-results.js';
 import { fetchPactsForVerification } from '../broker/pacts-for-verification.js';
+import { jsonErrorLine } from '../broker/json-error-line.js';
 import type { BrokerVerifierOptions } from '../broker/verify-options.js';
 
 /** Sent to the worker once, over IPC. */
@@ -64,7 +65,7 @@ export async function readContracts(pactDir: string): Promise<ContractSet> {
     try {
       pact = JSON.parse(text);
     } catch (err) {
-      throw new Error(`${file}:${jsonErrorLine(text, (err as Error).message)}: not valid JSON (${(err as Error).message})`);
+      throw new Error(`${file}:${jsonErrorLine(text, err)}: not valid JSON (${(err as Error).message})`);
     }
     interactions.push(...declaredInteractions(pact, file));
   }
@@ -76,13 +77,6 @@ export async function brokerContracts(broker: BrokerVerifierOptions): Promise<Co
   const selected = await fetchPactsForVerification(broker);
   if (selected.length === 0) throw new Error(`the Pact Broker selected no pacts for provider "${broker.provider}" (consumer version selectors ${JSON.stringify(broker.consumerVersionSelectors ?? [])})`);
   return { files: selected.map((s) => s.url), interactions: selected.flatMap((s) => declaredInteractions(s.pact, s.url)) };
-}
-
-/** The 1-based line of a JSON.parse error ("... at position 42"), or the last line when the input ended early. */
-export function jsonErrorLine(text: string, message: string): number {
-  const match = /position (\d+)/.exec(message);
-  const offset = match ? Number(match[1]) : text.length;
-  return text.slice(0, offset).split('\n').length;
 }
 
 export interface PactRunOptions extends Omit<WorkerRequest, 'pactFiles' | 'logLevel' | 'pactTimeoutMs'> {
