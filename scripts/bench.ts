@@ -8,7 +8,7 @@
  * Times are reported, never asserted.
  */
 import { readFileSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
@@ -16,26 +16,18 @@ import { runLint } from '../src/lint/run.js';
 import MarkdownIt from 'markdown-it';
 import { buildCatalog } from '../src/catalog/index.js';
 import { loadDocs } from '../src/parse/index.js';
+import { markdownFilesUnder } from '../src/parse/load.js';
 import { tokenise } from '../src/parse/markdown.js';
 import { generateOutput, relocateSourcePaths } from '../src/schema/pipeline.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TARGET_RATIO = 2.0;
 
-async function markdownFiles(dir: string, out: string[] = []): Promise<string[]> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) await markdownFiles(full, out);
-    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) out.push(full);
-  }
-  return out;
-}
-
 async function baseline(dirs: string[]): Promise<number> {
   const md = new MarkdownIt();
   let tokens = 0;
   for (const dir of dirs) {
-    for (const file of (await markdownFiles(dir)).sort()) tokens += md.parse(await readFile(file, 'utf8'), {}).length;
+    for (const file of (await markdownFilesUnder(dir)).sort()) tokens += md.parse(await readFile(file, 'utf8'), {}).length;
   }
   return tokens;
 }
@@ -47,7 +39,7 @@ async function baseline(dirs: string[]): Promise<number> {
  */
 async function tokenizerFloor(dirs: string[]): Promise<number> {
   const files: string[] = [];
-  for (const dir of dirs) files.push(...(await markdownFiles(dir)).sort());
+  for (const dir of dirs) files.push(...(await markdownFilesUnder(dir)).sort());
   let tokens = 0;
   for (const file of files) tokens += tokenise(readFileSync(file, 'utf8')).tokens.length;
   return tokens;

@@ -81,6 +81,13 @@ function decodeSafe(p: string): string {
   }
 }
 
+/** The .md files under `dir` that loadDocs reads, in directory order (bench.ts lists its baseline with it too). */
+export async function markdownFilesUnder(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  await walk(dir, out);
+  return out;
+}
+
 async function walk(dir: string, out: string[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   for (const entry of entries) {
