@@ -96,18 +96,22 @@ function validApplicationInput(ctx: RequestContext): Record<string, unknown> {
 /** Validates each submitted keyCredential against the docs' type schema, then reads its certificate. */
 function keyCredentialsOf(ctx: RequestContext, submitted: unknown): StoredKeyCredential[] {
   if (submitted === undefined) return [];
-  const schema = ctx.schemas.type(ctx.version, KEY_CREDENTIAL_TYPE);
   const stored = (submitted as unknown[]).map((item, i) => {
     const where = `keyCredentials[${i}]`;
     if (!isPlainObject(item)) throw directoryBadRequest(`${where} must be an object.`);
-    const credential = withoutAnnotations(item, KEY_CREDENTIAL_TYPE, where);
-    const problem = schema?.validate(credential);
-    if (problem) throw directoryBadRequest(`${where}: ${problem}`);
-    return storeKeyCredential(credential, where);
+    return submittedKeyCredential(ctx, item, where);
   });
   const ids = new Set(stored.map((c) => c.keyId));
   if (ids.size !== stored.length) throw directoryBadRequest('keyCredentials: two credentials have the same keyId.');
   return stored;
+}
+
+/** One submitted keyCredential (PATCH keyCredentials, addKey): annotations, the docs' type schema, then its certificate. */
+export function submittedKeyCredential(ctx: RequestContext, submitted: Record<string, unknown>, where: string): StoredKeyCredential {
+  const credential = withoutAnnotations(submitted, KEY_CREDENTIAL_TYPE, where);
+  const problem = ctx.schemas.type(ctx.version, KEY_CREDENTIAL_TYPE)?.validate(credential);
+  if (problem) throw directoryBadRequest(`${where}: ${problem}`);
+  return storeKeyCredential(credential, where);
 }
 
 function topOf(raw: string | null): number {

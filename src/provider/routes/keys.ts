@@ -7,11 +7,11 @@ import { verifyProof } from '../../credentials/proof.js';
 import type { Handler, RequestContext } from '../context.js';
 import { GraphError, CODES, directoryBadRequest } from '../errors.js';
 import { isPlainObject, withoutAnnotations } from '../annotations.js';
-import { keyCredentialResource, storeKeyCredential } from '../key-credentials.js';
+import { keyCredentialResource } from '../key-credentials.js';
 import { success } from '../response.js';
 import type { Route } from '../router.js';
 import type { StoredApplication } from '../state.js';
-import { findApplication, KEY_CREDENTIAL_TYPE, PASSWORD_CREDENTIAL_TYPE } from './applications.js';
+import { findApplication, PASSWORD_CREDENTIAL_TYPE, submittedKeyCredential } from './applications.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,10 +19,7 @@ const addKey: Handler = async (ctx) => {
   const app = findApplication(ctx);
   const body = onlyProperties(ctx.body ?? {}, ['keyCredential', 'passwordCredential', 'proof']);
   if (!isPlainObject(body.keyCredential)) throw directoryBadRequest("Property 'keyCredential' is required: an object.");
-  const credential = withoutAnnotations(body.keyCredential, KEY_CREDENTIAL_TYPE, 'keyCredential');
-  const problem = ctx.schemas.type(ctx.version, KEY_CREDENTIAL_TYPE)?.validate(credential);
-  if (problem) throw directoryBadRequest(`keyCredential: ${problem}`);
-  const stored = storeKeyCredential(credential, 'keyCredential');
+  const stored = submittedKeyCredential(ctx, body.keyCredential, 'keyCredential');
   checkPasswordCredential(ctx, stored.type, body.passwordCredential);
   await checkProof(ctx, app, body.proof);
 
