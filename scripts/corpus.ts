@@ -15,6 +15,7 @@ import { Command } from 'commander';
 import { lintDocs } from '../src/lint/engine.js';
 import { countByRule, sampleFindings } from '../src/lint/corpus-stats.js';
 import type { JsonSchema } from '../src/schema/edm.js';
+import { compareStrings } from '../src/catalog/index.js';
 import { operationFromPage } from '../src/catalog/operation.js';
 import type { ApiPage, ParsedPage } from '../src/model/page.js';
 import { requestSchemaPath } from '../src/model/schema-layout.js';
@@ -150,7 +151,7 @@ function ajvSection(ctx: CorpusContext): CorpusSection {
 function findingsSection(ctx: CorpusContext): CorpusSection {
   const byRule: Record<string, number> = {};
   for (const f of ctx.build.findings) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
-  return { title: 'Findings (parser, catalog, generation)', rows: Object.fromEntries(Object.entries(byRule).sort(([a], [b]) => (a < b ? -1 : 1))) };
+  return { title: 'Findings (parser, catalog, generation)', rows: Object.fromEntries(Object.entries(byRule).sort(([a], [b]) => compareStrings(a, b))) };
 }
 
 /**
