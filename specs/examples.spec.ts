@@ -31,6 +31,15 @@ function assertAllAccepted(list: readonly ReportedFinding[]): void {
 }
 
 describe('documented examples of apidocs/ (lint, with lint-baseline.json)', () => {
+  // The tests below are made per page: without pages, or for a finding outside them, nothing would be checked.
+  it('lints the seed pages and their examples', () => {
+    expect(run.pages.filter((p) => p.kind === 'api' && p.examples.length > 0), 'API pages with examples').to.have.length.greaterThan(0);
+  });
+  it('every finding is in a linted page (so one of the tests below checks it)', () => {
+    const linted = new Set(run.pages.map((p) => p.file));
+    assertAllAccepted(findings.filter((f) => !linted.has(f.file)));
+  });
+
   for (const page of run.pages) {
     const inFile = findings.filter((f) => f.file === page.file);
     const examples = page.kind === 'api' ? [...page.examples].sort((a, b) => startOf(a) - startOf(b)) : [];
