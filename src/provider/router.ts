@@ -31,7 +31,8 @@ export function matchRoute(routes: Route[], method: string, segments: string[]):
   return { kind: 'noRoute', segment: segments[deepest] ?? '' };
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A GUID in either case (path keys, keyId parameters). */
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Graph's GUID keys are case-insensitive: the store holds them in lower case (as randomUUID makes them). */
 function canonicalKey(segment: string): string {

@@ -9,11 +9,9 @@ import { GraphError, CODES, directoryBadRequest } from '../errors.js';
 import { isPlainObject, withoutAnnotations } from '../annotations.js';
 import { keyCredentialResource } from '../key-credentials.js';
 import { success } from '../response.js';
-import type { Route } from '../router.js';
+import { GUID, type Route } from '../router.js';
 import type { StoredApplication } from '../state.js';
 import { findApplication, PASSWORD_CREDENTIAL_TYPE, submittedKeyCredential } from './applications.js';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const addKey: Handler = async (ctx) => {
   const app = findApplication(ctx);
