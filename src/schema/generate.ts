@@ -57,8 +57,8 @@ export function generateSchemas(catalog: Catalog): GeneratedSchemas {
       files.set(path, typeSchema(def, { version, fromPath: path, types: catalog.types }, findings));
     }
   }
+  // Every operation's version has a folder (schemaVersions is derived from them).
   for (const op of catalog.operations) {
-    if (!versions.includes(op.version)) continue;
     const entry: SchemaIndexEntry = {
       version: op.version,
       id: op.id,
