@@ -9,7 +9,7 @@ import JSON5 from 'json5';
 import type { Finding } from '../model/finding.js';
 import type { ReportedFinding } from './types.js';
 
-export const BASELINE_VERSION = 1;
+const BASELINE_VERSION = 1;
 
 export interface BaselineEntry {
   ruleId: string;

@@ -222,7 +222,7 @@ export function unknownProperties(value: unknown, shape: Shape, catalog: Catalog
 }
 
 /** The known name a misspelt one most likely means: a prefix of it, or within a small edit distance. */
-export function closestName(name: string, known: readonly string[]): string | undefined {
+function closestName(name: string, known: readonly string[]): string | undefined {
   const lower = name.toLowerCase();
   const caseOnly = known.find((k) => k.toLowerCase() === lower);
   if (caseOnly) return caseOnly;

@@ -99,7 +99,7 @@ function runRule(rule: AnyLintRule, s: Subjects, ctx: LintContext): Finding[] {
 }
 
 /** Request/response validators of an operation, found through the schema index (compiled once, cached by the set). */
-export function validatorsOf(set: SchemaSet): BodyValidators {
+function validatorsOf(set: SchemaSet): BodyValidators {
   const entries = new Map(set.index.operations.map((e) => [`${e.version}\0${e.id}`, e]));
   const entry = (op: Operation) => entries.get(`${op.version}\0${op.id}`);
   return {
@@ -141,7 +141,7 @@ function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
-export function compareFindings(a: Finding, b: Finding): number {
+function compareFindings(a: Finding, b: Finding): number {
   return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
     || a.line - b.line
     || (a.column ?? 0) - (b.column ?? 0)

@@ -1,7 +1,7 @@
 /** Matching example request paths against documented `METHOD path` lines. */
 
 /** Path part of a documented path or URL: no scheme/host/version, no query, leading slash, no trailing slash. */
-export function documentedPathPart(path: string): string {
+function documentedPathPart(path: string): string {
   // `~/x` (some pages write the service root as ~) is `/x`.
   let p = path.trim().replace(/^https?:\/\/[^/]+/i, '').replace(/^~(?=\/)/, '');
   p = p.replace(/^\/(v1\.0|beta|localtest)(?=\/|$)/i, '');
@@ -16,7 +16,7 @@ export function documentedPathPart(path: string): string {
 const cache = new Map<string, RegExp>();
 
 /** A documented path as a regex: `{placeholders}` and `<placeholders>` match any text, case-insensitively. */
-export function pathPattern(documented: string): RegExp {
+function pathPattern(documented: string): RegExp {
   let re = cache.get(documented);
   if (!re) {
     const parts = documentedPathPart(documented).split(/(\{[^}]*\}|<[^>]*>)/);

@@ -21,7 +21,7 @@ import type { LintReport } from './format/report-model.js';
 
 /** The project root (two levels above src/lint and dist/lint). */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const DEFAULT_BASELINE = 'lint-baseline.json';
+const DEFAULT_BASELINE = 'lint-baseline.json';
 
 export interface LintRunOptions {
   /** Docs directories (default: the project's apidocs/). */
@@ -86,7 +86,7 @@ export async function runLint(options: LintRunOptions = {}): Promise<LintRun> {
 }
 
 /** 1 when an error-severity finding is not accepted by the baseline, else 0. */
-export function exitCodeOf(findings: readonly ReportedFinding[]): number {
+function exitCodeOf(findings: readonly ReportedFinding[]): number {
   return findings.some((f) => f.severity === 'error' && !f.accepted) ? 1 : 0;
 }
 

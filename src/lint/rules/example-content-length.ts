@@ -8,7 +8,7 @@ import { widgetFixture } from './fixtures.js';
  * Byte lengths a writer could honestly have meant for a body as shown: the text with LF or CRLF line
  * ends (the seeds' lengths are CRLF counts), with or without a final line end, and minified JSON.
  */
-export function plausibleLengths(text: string, value: unknown): Set<number> {
+function plausibleLengths(text: string, value: unknown): Set<number> {
   const lf = Buffer.byteLength(text, 'utf8');
   const lineEnds = (text.match(/\n/g) ?? []).length;
   const crlf = lf + lineEnds;

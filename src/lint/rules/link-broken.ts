@@ -43,7 +43,7 @@ function filesIn(knownFiles: readonly string[], dir: string): Known[] {
 }
 
 /** The known file most like the intended target, in the same folder (case, `_` vs `-`, a letter or two). */
-export function closestFile(intended: string, knownFiles: readonly string[]): string | undefined {
+function closestFile(intended: string, knownFiles: readonly string[]): string | undefined {
   let cache = closestCache.get(knownFiles);
   if (!cache) closestCache.set(knownFiles, (cache = new Map()));
   if (cache.has(intended)) return cache.get(intended);

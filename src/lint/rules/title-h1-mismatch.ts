@@ -3,7 +3,7 @@ import { findingAt } from '../report.js';
 import { widgetFixture, WIDGET_RESOURCE } from './fixtures.js';
 
 /** Title or heading text without markup, case, articles and punctuation. */
-export function normaliseHeading(text: string): string {
+function normaliseHeading(text: string): string {
   return text
     .replace(/\s+-\s+Microsoft Graph\s*$/i, '')
     .replace(/\((deprecated|preview|beta)\)/gi, '')
