@@ -102,15 +102,10 @@ function runRule(rule: AnyLintRule, s: Subjects, ctx: LintContext): Finding[] {
 function validatorsOf(set: SchemaSet): BodyValidators {
   const entries = new Map(set.index.operations.map((e) => [`${e.version}\0${e.id}`, e]));
   const entry = (op: Operation) => entries.get(`${op.version}\0${op.id}`);
+  const validatorAt = (path: string | undefined) => (path ? set.validator(path) : undefined);
   return {
-    request: (op) => {
-      const path = entry(op)?.request;
-      return path ? set.validator(path) : undefined;
-    },
-    response: (op) => {
-      const path = entry(op)?.response;
-      return path ? set.validator(path) : undefined;
-    },
+    request: (op) => validatorAt(entry(op)?.request),
+    response: (op) => validatorAt(entry(op)?.response),
   };
 }
 
