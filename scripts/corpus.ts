@@ -9,11 +9,11 @@
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { lintDocs } from '../src/lint/engine.js';
-import { countByRule, sampleFindings } from '../src/lint/corpus-stats.js';
+import { countByRule, isIntune, sampleFindings } from '../src/lint/corpus-stats.js';
 import type { JsonSchema } from '../src/schema/edm.js';
 import { compareStrings } from '../src/catalog/index.js';
 import { operationFromPage } from '../src/catalog/operation.js';
@@ -45,10 +45,6 @@ export interface CorpusSection {
   title: string;
   /** name → number or split; shown in order. */
   rows: Record<string, number | Split | string>;
-}
-
-function isIntune(file: string): boolean {
-  return basename(file).toLowerCase().startsWith('intune-');
 }
 
 function split<P extends ParsedPage>(pages: P[], count: (page: P) => number): Split {
