@@ -3,7 +3,7 @@
  * the docs' own contradictions (text | json | junit | sarif). Exit 1 when an error-severity finding is not
  * accepted by the baseline, 0 otherwise, 2 when lint could not run.
  */
-import { access } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { DocsDirError } from '../../parse/index.js';
@@ -93,7 +93,6 @@ function fail(message: string): number {
 }
 
 async function packageVersion(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
   const pkg = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
