@@ -50,7 +50,7 @@ export function serveCommand(): Command {
         retryAfterSeconds: opts.retryAfter,
         schemasDir: opts.schemas,
         quirks: Object.fromEntries((opts.quirk ?? []).map((name) => [name, true])),
-        log: opts.verbose ? (line) => process.stderr.write(redactText(line) + '\n') : undefined,
+        log: opts.verbose ? (line) => process.stderr.write(line + '\n') : undefined, // lines come redacted
       });
     } catch (err) {
       process.stderr.write(`graphpact serve: could not start: ${redactText((err as Error).message)}\n`);
