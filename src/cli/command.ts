@@ -1,5 +1,6 @@
 /** Shared plumbing for command modules: exit codes, usage errors, output format. */
 import { Command } from 'commander';
+import { redactText } from '../util/redact.js';
 
 export const EXIT = { ok: 0, nonConformant: 1, couldNotRun: 2 } as const;
 
@@ -17,6 +18,17 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<number>)
 }
 
 export type OutputFormat = 'text' | 'json';
+
+/**
+ * Prints why a command could not run as one redacted line on stderr (and as JSON on stdout with --format json),
+ * and returns exit code 2. `who` starts the line: "graphpact publish", or just "graphpact" for verify.
+ */
+export function reportCouldNotRun(who: string, reason: unknown, format: string): number {
+  const line = redactText((reason instanceof Error ? reason.message : String(reason)).replace(/\s*\n\s*/g, ' '));
+  if (format === 'json') process.stdout.write(JSON.stringify({ outcome: 'could-not-run', exitCode: EXIT.couldNotRun, reason: line }) + '\n');
+  process.stderr.write(`${who}: could not run: ${line}\n`);
+  return EXIT.couldNotRun;
+}
 
 export function addFormatOption(cmd: Command, formats: string[] = ['text', 'json']): Command {
   return cmd.option('--format <format>', `output format: ${formats.join('|')}`, (value: string) => {

@@ -4,11 +4,11 @@
  */
 import { Command } from 'commander';
 import { canIDeployArgs, canIDeployExitCode, extractBrokerFlags } from '../../broker/can-i-deploy.js';
-import { addBrokerConnectionOptions, brokerFlags, reportCouldNotRun } from '../../broker/cli-options.js';
+import { addBrokerConnectionOptions, brokerFlags } from '../../broker/cli-options.js';
 import { BrokerConfigError, pactCliEnv, resolveBrokerConnection, type BrokerFlags } from '../../broker/connection.js';
 import { BrokerUnavailableError, checkBrokerReachable } from '../../broker/preflight.js';
 import { runPactCli } from '../../broker/pact-cli.js';
-import { action, addFormatOption, type OutputFormat } from '../command.js';
+import { action, addFormatOption, reportCouldNotRun, type OutputFormat } from '../command.js';
 
 interface CanIDeployCliOptions extends BrokerFlags {
   format: OutputFormat;
@@ -57,7 +57,7 @@ export function canIDeployCommand(): Command {
       process.stderr.write(result.stderr);
       return canIDeployExitCode(result.status, jsonOutput);
     } catch (err) {
-      if (err instanceof BrokerConfigError || err instanceof BrokerUnavailableError) return reportCouldNotRun('can-i-deploy', err, opts.format);
+      if (err instanceof BrokerConfigError || err instanceof BrokerUnavailableError) return reportCouldNotRun('graphpact can-i-deploy', err, opts.format);
       throw err;
     }
   }));

@@ -11,7 +11,7 @@ import { createGraphClient, ProviderUnreachableError } from '../../client/index.
 import { checkPrefix, parseDuration, sweepLeftovers, SweepCouldNotRun, type Candidate, type SweepResult } from '../../cleanup/sweep.js';
 import { isLoopback } from '../../verify/run.js';
 import { redactText } from '../../util/redact.js';
-import { action, addFormatOption, EXIT, UsageError, type OutputFormat } from '../command.js';
+import { action, addFormatOption, EXIT, reportCouldNotRun, UsageError, type OutputFormat } from '../command.js';
 
 interface CleanupCliOptions extends AuthFlags {
   providerBaseUrl: string;
@@ -106,8 +106,5 @@ function renderSweep(r: SweepResult, dryRun: boolean, prefix: string, olderThan:
 }
 
 function couldNotRun(message: string, format: OutputFormat): number {
-  const line = redactText(message.replace(/\s*\n\s*/g, ' '));
-  if (format === 'json') process.stdout.write(JSON.stringify({ outcome: 'could-not-run', exitCode: EXIT.couldNotRun, reason: line }) + '\n');
-  process.stderr.write(`graphpact cleanup: could not run: ${line}\n`);
-  return EXIT.couldNotRun;
+  return reportCouldNotRun('graphpact cleanup', message, format);
 }

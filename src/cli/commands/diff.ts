@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { diffReports, hasChanges, renderDiff } from '../../drift/diff.js';
 import { loadReport, ReportFileError } from '../../drift/load.js';
 import { redactText } from '../../util/redact.js';
-import { action, addFormatOption, EXIT, type OutputFormat } from '../command.js';
+import { action, addFormatOption, EXIT, reportCouldNotRun, type OutputFormat } from '../command.js';
 
 export function diffCommand(): Command {
   const cmd = new Command('diff')
@@ -21,10 +21,7 @@ export function diffCommand(): Command {
       diff = diffReports(await loadReport(a), await loadReport(b));
     } catch (err) {
       if (!(err instanceof ReportFileError)) throw err;
-      const line = redactText(err.message);
-      if (opts.format === 'json') process.stdout.write(JSON.stringify({ outcome: 'could-not-run', exitCode: EXIT.couldNotRun, reason: line }) + '\n');
-      process.stderr.write(`graphpact diff: could not run: ${line}\n`);
-      return EXIT.couldNotRun;
+      return reportCouldNotRun('graphpact diff', err, opts.format);
     }
     const exitCode = hasChanges(diff) ? EXIT.nonConformant : EXIT.ok;
     process.stdout.write(redactText(opts.format === 'json' ? JSON.stringify({ exitCode, a, b, ...diff }, null, 2) + '\n' : renderDiff(diff, a, b)));

@@ -3,12 +3,12 @@
  * Exit 0 published, 2 could not publish (bad folder, bad options, broker down / 5xx / refused).
  */
 import { Command } from 'commander';
-import { addBrokerConnectionOptions, brokerFlags, reportCouldNotRun } from '../../broker/cli-options.js';
+import { addBrokerConnectionOptions, brokerFlags } from '../../broker/cli-options.js';
 import { BrokerConfigError, resolveBrokerConnection, type BrokerFlags } from '../../broker/connection.js';
 import { BrokerUnavailableError } from '../../broker/preflight.js';
 import { PactFileError, publishContracts, type PublishResult } from '../../broker/publish.js';
 import { redactText } from '../../util/redact.js';
-import { action, addFormatOption, collect, EXIT, type OutputFormat } from '../command.js';
+import { action, addFormatOption, collect, EXIT, reportCouldNotRun, type OutputFormat } from '../command.js';
 
 interface PublishCliOptions extends BrokerFlags {
   pactDir: string;
@@ -56,7 +56,7 @@ async function publishAction(opts: PublishCliOptions): Promise<number> {
     );
   } catch (err) {
     if (err instanceof BrokerConfigError || err instanceof BrokerUnavailableError || err instanceof PactFileError) {
-      return reportCouldNotRun('publish', err, opts.format);
+      return reportCouldNotRun('graphpact publish', err, opts.format);
     }
     throw err;
   }

@@ -12,7 +12,7 @@ import { failures, inconclusiveNote, type VerificationReport } from '../../repor
 import { renderPlan } from '../../verify/plan.js';
 import { CouldNotRun, runVerify, type VerifyOptions, type VerifyResult } from '../../verify/run.js';
 import type { ReportPaths } from '../../report/write.js';
-import { action, addFormatOption, EXIT, UsageError, type OutputFormat } from '../command.js';
+import { action, addFormatOption, EXIT, reportCouldNotRun, UsageError, type OutputFormat } from '../command.js';
 import { addAuthOptions, AuthConfigError, createTokenProvider, resolveAuthPlan, TokenError, type AuthFlags } from '../../auth/index.js';
 import { addBrokerConnectionOptions } from '../../broker/cli-options.js';
 import { BrokerConfigError } from '../../broker/connection.js';
@@ -141,10 +141,7 @@ export async function verifyAction(opts: VerifyCliOptions, extra: Partial<Verify
 }
 
 function couldNotRun(message: string, format: OutputFormat): number {
-  const line = redactText(message.replace(/\s*\n\s*/g, ' '));
-  if (format === 'json') process.stdout.write(JSON.stringify({ outcome: 'could-not-run', exitCode: EXIT.couldNotRun, reason: line }) + '\n');
-  process.stderr.write(`graphpact: could not run: ${line}\n`);
-  return EXIT.couldNotRun;
+  return reportCouldNotRun('graphpact', message, format);
 }
 
 function pendingNote(report: VerificationReport): string {
