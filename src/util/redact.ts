@@ -22,7 +22,8 @@ const PATTERNS: Array<[RegExp, string]> = [
   // PEM private keys (any kind), whole block.
   [/-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\s\S]*?-----END \1PRIVATE KEY-----/g, `-----BEGIN $1PRIVATE KEY-----${REDACTED}-----END $1PRIVATE KEY-----`],
   // Authorization: Bearer/Basic credentials; prose about them ("a bearer token", "Basic authentication") survives.
-  [/\b(Bearer|Basic)\s+(?!(?:tokens?|authentication|auth|scheme|header|credentials?)\b)[A-Za-z0-9\-._~+/]+=*/gi, `$1 ${REDACTED}`],
+  // The prose word must be the whole run of token characters: `Bearer token-9f8e…` is a credential.
+  [/\b(Bearer|Basic)\s+(?!(?:tokens?|authentication|auth|scheme|header|credentials?)(?![A-Za-z0-9\-_~+/=]|\.[A-Za-z0-9]))[A-Za-z0-9\-._~+/]+=*/gi, `$1 ${REDACTED}`],
   // JWT / JWS compact serialisations (three base64url parts, header starts with eyJ).
   [/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g, REDACTED],
   // JSON or query fields whose name says secret.

@@ -7,7 +7,11 @@ describe('redact', () => {
   it('redacts bearer credentials but keeps prose about them', () => {
     expect(redactText('Authorization: Bearer abcdefghijklmnop.qrs')).to.equal(`Authorization: Bearer ${REDACTED}`);
     expect(redactText('Authorization: Bearer abc.def')).to.equal(`Authorization: Bearer ${REDACTED}`);
-    for (const prose of ['a request with no bearer token is refused', 'Basic authentication is not supported']) {
+    // A credential that merely starts with a prose word is still a credential.
+    for (const token of ['token-9f8e7d6c5b4a', 'auth.abc123secret', 'headerXYZ123']) {
+      expect(redactText(`Authorization: Bearer ${token}`)).to.equal(`Authorization: Bearer ${REDACTED}`);
+    }
+    for (const prose of ['a request with no bearer token is refused', 'Basic authentication is not supported', 'send a bearer token.', 'Bearer tokens, Basic auth: both']) {
       expect(redactText(prose)).to.equal(prose);
     }
   });
