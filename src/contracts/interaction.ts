@@ -129,20 +129,22 @@ export function stateValuesIn(body: unknown): StateValue[] {
   return [];
 }
 
+/** The body with every StateValue replaced by `replace(value)`; everything else copied as is. */
+export function mapStateValues(body: unknown, replace: (value: StateValue) => unknown): unknown {
+  if (body instanceof StateValue) return replace(body);
+  if (Array.isArray(body)) return body.map((v) => mapStateValues(v, replace));
+  if (body && typeof body === 'object') return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, mapStateValues(v, replace)]));
+  return body;
+}
+
 /** The body the consumer sends: state values replaced by their examples. */
 export function exampleOf(body: unknown): unknown {
-  if (body instanceof StateValue) return body.example;
-  if (Array.isArray(body)) return body.map(exampleOf);
-  if (body && typeof body === 'object') return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, exampleOf(v)]));
-  return body;
+  return mapStateValues(body, (value) => value.example);
 }
 
 /** The body as a Pact template: state values become ProviderState generators. */
 export function pactTemplateOf(body: unknown): unknown {
-  if (body instanceof StateValue) return MatchersV3.fromProviderState(stateExpression(body.param), body.example);
-  if (Array.isArray(body)) return body.map(pactTemplateOf);
-  if (body && typeof body === 'object') return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, pactTemplateOf(v)]));
-  return body;
+  return mapStateValues(body, (value) => MatchersV3.fromProviderState(stateExpression(value.param), value.example));
 }
 
 /** Fixed, fake example ids of the error envelope (matched by regex, never by value). */

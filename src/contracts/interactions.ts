@@ -9,9 +9,9 @@ import type { AddKeyBody, SideLoadingKey } from '../client/graph-types.js';
 import type { ContractSources } from './sources.js';
 import { ContractSourceError } from './sources.js';
 import { applyRepairs, FAKE, repairsFor, type ExampleKey } from './repairs.js';
-import { exampleOf, graphErrorBody, interaction, path, type InteractionDefinition } from './interaction.js';
+import { graphErrorBody, interaction, mapStateValues, path, type InteractionDefinition } from './interaction.js';
 import { ExampleMismatchError, type BodyMatchers } from './matchers-from-schema.js';
-import { fromState, PARAMS, STATES, StateValue, type ParamName } from './states.js';
+import { fromState, PARAMS, STATES, type ParamName } from './states.js';
 
 export const CONSUMER = 'graphpact';
 export const PROVIDER = 'graph';
@@ -127,8 +127,5 @@ export function withoutODataControl(body: unknown): unknown {
 
 /** Replaces every StateValue whose param is not in `keep` by its example. */
 function keepStateValues(body: unknown, keep: ParamName[]): unknown {
-  if (body instanceof StateValue) return keep.includes(body.param) ? body : exampleOf(body);
-  if (Array.isArray(body)) return body.map((v) => keepStateValues(v, keep));
-  if (body && typeof body === 'object') return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, keepStateValues(v, keep)]));
-  return body;
+  return mapStateValues(body, (value) => (keep.includes(value.param) ? value : value.example));
 }
