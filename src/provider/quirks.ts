@@ -4,6 +4,7 @@
  * Each quirk is one entry of QUIRKS: request-side quirks are read by the pipeline by name
  * (`skipAuth`, `skipProofCheck`), response-side quirks rewrite the response just before it is sent.
  */
+import { isPlainObject } from './annotations.js';
 import type { ProviderResponse } from './response.js';
 
 export interface QuirkDef {
@@ -12,16 +13,15 @@ export interface QuirkDef {
   rewrite?: (res: ProviderResponse) => void;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** The objects a success body carries: the body itself, or the items of a collection. */
 const entities = (body: unknown): Record<string, unknown>[] =>
-  isObject(body) ? (Array.isArray(body.value) ? body.value.filter(isObject) : [body]) : [];
+  isPlainObject(body) ? (Array.isArray(body.value) ? body.value.filter(isPlainObject) : [body]) : [];
 
 export const QUIRKS = {
   wrongCreateStatus: { description: 'creates answer 200 OK instead of 201 Created', rewrite: (r) => { if (r.status === 201) r.status = 200; } },
   omitId: { description: 'responses leave out the `id` property', rewrite: (r) => entities(r.body).forEach((e) => delete e.id) },
   totalActivationAsString: { description: 'sideLoadingKey.totalActivation is a string, not an Int32', rewrite: (r) => entities(r.body).forEach((e) => { if (typeof e.totalActivation === 'number') e.totalActivation = String(e.totalActivation); }) },
-  wrapInValue: { description: 'single objects come wrapped as {"value": object}', rewrite: (r) => { if (r.ok && isObject(r.body) && !Array.isArray(r.body.value)) r.body = { value: r.body }; } },
+  wrapInValue: { description: 'single objects come wrapped as {"value": object}', rewrite: (r) => { if (r.ok && isPlainObject(r.body) && !Array.isArray(r.body.value)) r.body = { value: r.body }; } },
   extraProperties: { description: 'adds an undocumented property to every object (open world: still conformant)', rewrite: (r) => { if (r.ok) entities(r.body).forEach((e) => { e.graphpactExtra = 'extra'; }); } },
   plainErrorBody: { description: 'errors are plain text, not Graph\'s {"error": ...} envelope', rewrite: (r) => { if (r.error) r.plainText = `${r.error.code}: ${r.error.message}`; } },
   wrongContentType: { description: 'answers with Content-Type text/json instead of Graph\'s application/json', rewrite: (r) => { r.contentType = 'text/json'; } },
