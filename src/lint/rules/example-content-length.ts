@@ -2,6 +2,7 @@ import type { LintRule } from '../types.js';
 import type { Finding } from '../../model/finding.js';
 import type { HttpHeader, HttpRequestExample, HttpResponseExample } from '../../model/page.js';
 import { findingAt } from '../report.js';
+import { isTruncated } from '../doc-facts.js';
 import { widgetFixture } from './fixtures.js';
 
 /**
@@ -39,7 +40,7 @@ function proseSaysShortened(lines: readonly string[] | undefined, blockLine: num
  * what is shown: not judged. Nearly every Graph response carries such a note, so responses are rarely judged.
  */
 function abridgedResponse(r: HttpResponseExample, lines: readonly string[] | undefined): boolean {
-  return r.annotation?.data['truncated'] === true || (r.body?.repairs.length ?? 0) > 0 || proseSaysShortened(lines, r.line);
+  return isTruncated(r) || (r.body?.repairs.length ?? 0) > 0 || proseSaysShortened(lines, r.line);
 }
 
 function check(what: 'request' | 'response', r: HttpRequestExample | HttpResponseExample): Finding[] {
