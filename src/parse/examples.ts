@@ -42,42 +42,46 @@ function noteFraming(src: PageSource, example: HttpRequestExample | HttpResponse
   }
 }
 
+/** An example block parsed, with its annotation, and its framing repairs and body problems reported. */
+function readBlock(src: PageSource, block: ContextBlock, kind: 'request' | 'response'): HttpRequestExample | HttpResponseExample {
+  const parsed = kind === 'request' ? parseRequestBlock(block) : parseResponseBlock(block);
+  if (block.annotation) parsed.annotation = block.annotation;
+  noteFraming(src, parsed);
+  noteBody(src, parsed.body, kind);
+  return parsed;
+}
+
+/** A new example opened by `part`'s block, named and titled after it. */
+function newExample(src: PageSource, block: ContextBlock, part: { request: HttpRequestExample } | { response: HttpResponseExample }): Example {
+  const example: Example = { file: src.file, line: 'request' in part ? part.request.line : part.response.line, ...part };
+  const name = annotationName(block.annotation);
+  if (name) example.name = name;
+  if (block.title) example.title = block.title;
+  return example;
+}
+
 export function readExamples(src: PageSource, blocks: ContextBlock[]): Example[] {
   const examples: Example[] = [];
   let open: Example | undefined;
   for (const block of blocks) {
     const kind = classifyBlock(block);
     if (!kind) continue;
-    if (kind === 'request') {
-      const request = parseRequestBlock(block);
-      if (block.annotation) request.annotation = block.annotation;
-      noteFraming(src, request);
-      noteBody(src, request.body, 'request');
-      open = { file: src.file, line: request.line, request };
-      const name = annotationName(block.annotation);
-      if (name) open.name = name;
-      if (block.title) open.title = block.title;
+    const parsed = readBlock(src, block, kind);
+    if (parsed.kind === 'request') {
+      open = newExample(src, block, { request: parsed });
       examples.push(open);
-    } else {
-      const response = parseResponseBlock(block);
-      if (block.annotation) response.annotation = block.annotation;
-      noteFraming(src, response);
-      noteBody(src, response.body, 'response');
-      if (open && !open.response) {
-        open.response = response;
-        if (!open.name) {
-          const name = annotationName(block.annotation);
-          if (name) open.name = name;
-        }
-      } else {
-        const example: Example = { file: src.file, line: response.line, response };
-        const name = annotationName(block.annotation);
-        if (name) example.name = name;
-        if (block.title) example.title = block.title;
-        examples.push(example);
-      }
-      open = undefined;
+      continue;
     }
+    if (open && !open.response) {
+      open.response = parsed;
+      if (!open.name) {
+        const name = annotationName(block.annotation);
+        if (name) open.name = name;
+      }
+    } else {
+      examples.push(newExample(src, block, { response: parsed }));
+    }
+    open = undefined;
   }
   return examples;
 }
