@@ -63,17 +63,28 @@ export function isLoopback(url: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
+/** The --provider-base-url as a URL; throws a one-line message when it is not an absolute http(s) URL. */
+export function parseProviderBaseUrl(text: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`--provider-base-url is not an absolute URL: "${text}" (e.g. https://graph.microsoft.com/beta)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`--provider-base-url must be http(s): "${text}"`);
+  return url;
+}
+
 /** Refuses, before anything is sent, a target the run must not or cannot use. */
 function checkTarget(options: VerifyOptions): void {
   const external = options.providerBaseUrl;
   if (!external) return;
   let url: URL;
   try {
-    url = new URL(external);
-  } catch {
-    throw new CouldNotRun(`--provider-base-url is not an absolute URL: "${external}" (e.g. https://graph.microsoft.com/beta)`);
+    url = parseProviderBaseUrl(external);
+  } catch (err) {
+    throw new CouldNotRun((err as Error).message);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CouldNotRun(`--provider-base-url must be http(s): "${external}"`);
   if (!options.dryRun && !options.allowWrites && !isLoopback(external)) {
     throw new CouldNotRun(`refusing to create and delete objects on ${redactText(url.origin)} (not loopback): pass --allow-writes to verify a remote provider, or --dry-run to see the requests`);
   }

@@ -136,6 +136,9 @@ describe('graphpact cleanup', function () {
     const badAge = await runCli(['cleanup', '--provider-base-url', 'http://127.0.0.1:9/beta', '--older-than', 'yesterday', '--token', TOKEN]);
     expect(badAge.code).to.equal(2);
     expect(badAge.stderr).to.match(/--older-than must be a duration/);
+    const badUrl = await runCli(['cleanup', '--provider-base-url', 'ftp://127.0.0.1/beta', '--token', TOKEN]);
+    expect(badUrl.code).to.equal(2);
+    expect(badUrl.stderr).to.include('--provider-base-url must be http(s): "ftp://127.0.0.1/beta"');
   });
 
   it('objects that cannot be deleted: exit 1, each named with the reason', async () => {

@@ -9,7 +9,7 @@ import { AuthConfigError, resolveAuthPlan, type AuthFlags } from '../../auth/opt
 import { createTokenProvider, TokenError } from '../../auth/msal.js';
 import { createGraphClient, ProviderUnreachableError } from '../../client/index.js';
 import { checkPrefix, parseDuration, sweepLeftovers, SweepCouldNotRun, type Candidate, type SweepResult } from '../../cleanup/sweep.js';
-import { isLoopback } from '../../verify/run.js';
+import { isLoopback, parseProviderBaseUrl } from '../../verify/run.js';
 import { redactText } from '../../util/redact.js';
 import { action, addFormatOption, EXIT, reportCouldNotRun, UsageError, type OutputFormat } from '../command.js';
 
@@ -45,16 +45,11 @@ export function cleanupCommand(): Command {
 
 async function cleanupAction(opts: CleanupCliOptions): Promise<number> {
   let url: URL;
-  try {
-    url = new URL(opts.providerBaseUrl);
-  } catch {
-    throw new UsageError(`--provider-base-url is not an absolute URL: "${opts.providerBaseUrl}" (e.g. https://graph.microsoft.com/beta)`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--provider-base-url must be http(s): "${opts.providerBaseUrl}"`);
   let olderThanMs: number;
   let prefix: string;
   const timeoutSeconds = Number(opts.timeout);
   try {
+    url = parseProviderBaseUrl(opts.providerBaseUrl);
     olderThanMs = parseDuration(opts.olderThan);
     prefix = checkPrefix(opts.prefix);
   } catch (err) {
