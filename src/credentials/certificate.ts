@@ -4,7 +4,7 @@
  * @peculiar/x509 on Node's webcrypto.
  */
 import 'reflect-metadata'; // @peculiar/x509 (through tsyringe) needs the Reflect metadata polyfill, loaded first.
-import { webcrypto, createHash, randomBytes } from 'node:crypto';
+import { webcrypto, createHash, KeyObject, randomBytes } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 
 type CryptoKey = webcrypto.CryptoKey;
@@ -55,12 +55,11 @@ export async function makeSelfSignedCertificate(opts: SelfSignedOptions = {}): P
     extensions: [new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true)],
   });
   const der = Buffer.from(cert.rawData);
-  const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));
   return {
     certDerBase64: der.toString('base64'),
     certPem: cert.toString('pem'),
     privateKey: keys.privateKey,
-    privateKeyPem: toPem('PRIVATE KEY', pkcs8),
+    privateKeyPem: KeyObject.from(keys.privateKey).export({ type: 'pkcs8', format: 'pem' }) as string,
     thumbprintBase64: certificateThumbprint(der),
     notBefore: cert.notBefore,
     notAfter: cert.notAfter,
@@ -109,11 +108,6 @@ function certificateDer(base64OrPem: string): Buffer {
     : text.replace(/\s+/g, '');
   if (body.length === 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body)) throw new Error('key is not base64');
   return Buffer.from(body, 'base64');
-}
-
-function toPem(label: string, der: Buffer): string {
-  const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
-  return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
 
 function wholeSeconds(date: Date): Date {
