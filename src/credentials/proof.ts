@@ -4,7 +4,7 @@
  * application's object id (its `id`, not its appId), and `nbf`/`exp` at most 10 minutes apart.
  */
 import { createPrivateKey, createPublicKey, type KeyObject, type webcrypto } from 'node:crypto';
-import { SignJWT, jwtVerify, compactVerify, decodeProtectedHeader, errors as joseErrors } from 'jose';
+import { SignJWT, jwtVerify, decodeProtectedHeader, errors as joseErrors } from 'jose';
 import { readCertificate } from './certificate.js';
 
 /** AAD Graph (older docs) and Microsoft Graph (newer docs) resource ids: both are accepted audiences. */
@@ -65,26 +65,28 @@ export async function verifyProof(proof: unknown, opts: VerifyProofOptions): Pro
   const now = opts.now ?? new Date();
   const keys = currentCertificateKeys(opts.certificates, now);
   if (keys.length === 0) return fail('the application has no current certificate to verify the proof with');
-  const signer = await findSigner(proof, keys);
-  if (!signer) return fail('proof is not signed by any current certificate of the application');
-
-  try {
-    const { payload } = await jwtVerify(proof, signer, {
-      algorithms: ['RS256'],
-      audience: [...PROOF_AUDIENCES],
-      issuer: opts.applicationObjectId,
-      requiredClaims: ['nbf', 'exp'],
-      currentDate: now,
-      clockTolerance: PROOF_CLOCK_SKEW_SECONDS,
-    });
-    const lifetime = (payload.exp as number) - (payload.nbf as number);
-    if (lifetime > MAX_PROOF_LIFETIME_SECONDS) {
-      return fail(`proof lifetime (exp - nbf) is ${lifetime} s, more than ${MAX_PROOF_LIFETIME_SECONDS} s`);
+  // Each current certificate in turn. jose checks the signature before any claim, so a claim error
+  // means this key signed the proof and decides the verdict; any other error means "not this key".
+  for (const key of keys) {
+    try {
+      const { payload } = await jwtVerify(proof, key, {
+        algorithms: ['RS256'],
+        audience: [...PROOF_AUDIENCES],
+        issuer: opts.applicationObjectId,
+        requiredClaims: ['nbf', 'exp'],
+        currentDate: now,
+        clockTolerance: PROOF_CLOCK_SKEW_SECONDS,
+      });
+      const lifetime = (payload.exp as number) - (payload.nbf as number);
+      if (lifetime > MAX_PROOF_LIFETIME_SECONDS) {
+        return fail(`proof lifetime (exp - nbf) is ${lifetime} s, more than ${MAX_PROOF_LIFETIME_SECONDS} s`);
+      }
+      return { ok: true };
+    } catch (err) {
+      if (isClaimError(err)) return fail(claimFailure(err));
     }
-    return { ok: true };
-  } catch (err) {
-    return fail(claimFailure(err));
   }
+  return fail('proof is not signed by any current certificate of the application');
 }
 
 function currentCertificateKeys(certificates: string[], now: Date): KeyObject[] {
@@ -101,16 +103,8 @@ function currentCertificateKeys(certificates: string[], now: Date): KeyObject[] 
   return keys;
 }
 
-async function findSigner(proof: string, keys: KeyObject[]): Promise<KeyObject | undefined> {
-  for (const key of keys) {
-    try {
-      await compactVerify(proof, key, { algorithms: ['RS256'] });
-      return key;
-    } catch {
-      // Not this one.
-    }
-  }
-  return undefined;
+function isClaimError(err: unknown): boolean {
+  return err instanceof joseErrors.JWTClaimValidationFailed || err instanceof joseErrors.JWTExpired || err instanceof joseErrors.JWTInvalid;
 }
 
 function claimFailure(err: unknown): string {

@@ -51,6 +51,10 @@ describe('credentials', function () {
     it('accepts a proof signed by any one of several current certificates', async function () {
       const proof = await signProof({ privateKey: other.privateKey, applicationObjectId: APP_ID });
       expect(await verify(proof, [cert.certDerBase64, other.certDerBase64])).to.deep.equal({ ok: true });
+      // The claims are judged by the certificate that signed, even when it is not the first.
+      const wrongIssuer = await signProof({ privateKey: other.privateKey, applicationObjectId: '00000000-0000-0000-0000-000000000000' });
+      expect(await verify(wrongIssuer, [cert.certDerBase64, other.certDerBase64]))
+        .to.deep.equal({ ok: false, reason: 'proof issuer must be the application object id' });
     });
 
     it('rejects a proof signed by a key that is not the application\'s', async function () {
