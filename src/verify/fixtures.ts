@@ -73,9 +73,10 @@ export class CreatedObjects {
 
   /**
    * Deletes every tracked object, then (best effort) any application the provider lists under this run's
-   * name prefix. Never throws: what could not be deleted is returned as leftovers (`kind id: reason`).
+   * name prefix. Never throws: what could not be deleted is returned as leftovers (`kind id: reason`); once
+   * the provider stops answering, the rest are leftovers at once.
    */
-  async sweep(client: GraphClient, runId?: string, opts: { stopWhenUnreachable?: boolean } = {}): Promise<{ created: number; deleted: number; leftovers: string[] }> {
+  async sweep(client: GraphClient, runId?: string): Promise<{ created: number; deleted: number; leftovers: string[] }> {
     const leftovers: string[] = [];
     if (runId) {
       try {
@@ -95,7 +96,7 @@ export class CreatedObjects {
       } catch (err) {
         const reason = redactText(err instanceof Error ? err.message : String(err));
         // A provider that stopped answering will not answer the next DELETE either: do not wait once per object.
-        if (opts.stopWhenUnreachable && err instanceof ProviderUnreachableError) {
+        if (err instanceof ProviderUnreachableError) {
           leftovers.push(...pending.slice(i).map((o) => `${o.kind} ${o.id}: ${reason}`));
           break;
         }

@@ -163,7 +163,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
     reason = err.message;
   } finally {
     stopInterruptCleanup();
-    cleanup = await created.sweep(client, reason ? undefined : runId, { stopWhenUnreachable: true });
+    cleanup = await created.sweep(client, reason ? undefined : runId);
     if (cleanup.leftovers.length) progress(`could not delete ${cleanup.leftovers.length} object(s): ${cleanup.leftovers.join('; ')}`);
     await Promise.all([client.close(), anonymousClient.close()]);
     await embedded?.close();
@@ -182,7 +182,7 @@ function cleanUpOnInterrupt(created: CreatedObjects, client: GraphClient, runId:
     // After a moment for requests already on the wire, the run id listing also finds applications whose
     // creation was in flight when the signal came.
     sleep(250)
-      .then(() => created.sweep(client, runId, { stopWhenUnreachable: true }))
+      .then(() => created.sweep(client, runId))
       .finally(() => process.exit(130));
   };
   process.once('SIGINT', onSignal);

@@ -93,7 +93,7 @@ describe('CreatedObjects.sweep', () => {
     created.track('application', 'c');
     created.track('application', 'd');
     created.track('application', 'e');
-    const outcome = await created.sweep(client, undefined, { stopWhenUnreachable: true });
+    const outcome = await created.sweep(client);
     expect(deleted).to.deep.equal(['a', 'b', 'c', 'd']);
     expect(outcome.created).to.equal(5);
     expect(outcome.deleted).to.equal(2);
