@@ -127,6 +127,7 @@ describe('graphpact verify (end to end)', function () {
       ]);
       for (const [name, report] of [['extra', extra], ['throttled', throttled], ['slow', slow]] as const) {
         expect(report.exitCode, `${name}: ${failing(report).join(', ')} ${report.reason ?? ''}`).to.equal(0);
+        expect(report.pact.interactions, name).not.to.be.empty;
         expect(report.pact.interactions.every((i) => i.status === 'pass'), name).to.equal(true);
       }
       const warnings = extra.operations.flatMap((op) => op.checks).filter((c) => c.status === 'warn');
