@@ -6,12 +6,13 @@
 import { Command, CommanderError } from 'commander';
 import { commandFactories } from './commands/index.js';
 import { redactText } from '../util/redact.js';
+import { PACKAGE_VERSION } from '../util/package.js';
 import { UsageError, exitCodeHolder } from './command.js';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('graphpact')
     .description('Contract-testing conformance suite for Microsoft Graph-compatible APIs, built from the Graph docs.')
-    .version(await packageVersion(), '-V, --version')
+    .version(PACKAGE_VERSION, '-V, --version')
     .showHelpAfterError('(add --help for usage)')
     // Program options only before the command name, so a command may define its own (`serve --version beta`).
     .enablePositionalOptions()
@@ -37,10 +38,4 @@ export async function main(argv: string[]): Promise<number> {
     if (process.env.GRAPHPACT_DEBUG && err instanceof Error && err.stack) process.stderr.write(redactText(err.stack) + '\n');
     return 2;
   }
-}
-
-async function packageVersion(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
 }

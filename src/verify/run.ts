@@ -4,7 +4,7 @@
  * Returns the report; throws `CouldNotRun` only for problems found before anything was sent.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { PACKAGE_VERSION } from '../util/package.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { createGraphClient, ProviderUnreachableError, type GraphClient, type RetryPolicy } from '../client/index.js';
@@ -52,8 +52,6 @@ export interface VerifyResult {
   plan?: { header: string; steps: PlanStep[] };
 }
 
-/** graphpact's version (package.json two levels up from src/verify and dist/verify), for the report. */
-const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** The run could not start (bad configuration, refused writes): one line, exit 2. */
 export class CouldNotRun extends Error {}

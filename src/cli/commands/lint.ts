@@ -3,7 +3,8 @@
  * the docs' own contradictions (text | json | junit | sarif). Exit 1 when an error-severity finding is not
  * accepted by the baseline, 0 otherwise, 2 when lint could not run.
  */
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
+import { PACKAGE_VERSION } from '../../util/package.js';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { DocsDirError } from '../../parse/index.js';
@@ -68,7 +69,7 @@ async function render(run: LintRun, format: LintFormat, toTerminal: boolean): Pr
     case 'junit':
       return formatJunit(run.report);
     case 'sarif':
-      return formatSarif(run.report, { version: await packageVersion() });
+      return formatSarif(run.report, { version: PACKAGE_VERSION });
     default:
       return formatText(run.report, { color: toTerminal && useColor(process.stdout.isTTY, process.env) });
   }
@@ -90,9 +91,4 @@ async function mustExist(file: string): Promise<void> {
 function fail(message: string): number {
   process.stderr.write(`graphpact lint: ${redactText(message)}\n`);
   return EXIT.couldNotRun;
-}
-
-async function packageVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
 }
