@@ -73,10 +73,34 @@ export async function runInteraction(pact: PactV4, def: InteractionDefinition): 
       if (status < 300 && def.response.body && (body === undefined || typeof body !== 'object')) {
         throw new Error(`"${def.description}": the client did not get a JSON object`);
       }
+      await matchRecorded(pact, mockServer.port);
     } finally {
       await client.close();
     }
   });
+}
+
+/** The part of pact-core's consumer handle we read; PactV4 keeps it in a private field. */
+interface MockServerState {
+  mockServerMatchedSuccessfully(port: number): boolean;
+}
+
+/**
+ * Waits (up to `timeoutMs`) until the mock server has recorded the request it already answered.
+ * Pact 16.3+ (pact-core 19) records matches on an async channel after replying, so under CPU load
+ * `executeTest` can read "expected but not received" for a request the client got its answer to
+ * (pact-foundation/pact-reference#535, fixed upstream only in releases that need Node 22).
+ * Called only after the client accepted the documented answer, so a real mismatch never waits here.
+ */
+export async function matchRecorded(pact: PactV4, port: number, timeoutMs = 2_000): Promise<boolean> {
+  const state = (pact as unknown as { pact?: Partial<MockServerState> }).pact;
+  if (typeof state?.mockServerMatchedSuccessfully !== 'function') return false;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (state.mockServerMatchedSuccessfully(port)) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 /** Reads what Pact wrote in `pactWorkDir`, normalises it and writes it atomically to `pactDir`. */
