@@ -7,6 +7,7 @@ import type { BrokerFlags } from './connection.js';
 const FLAG_NAMES: Record<string, keyof BrokerFlags> = {
   '--broker-base-url': 'brokerBaseUrl',
   '-b': 'brokerBaseUrl',
+  '--broker-url': 'brokerBaseUrl',
   '--broker-token': 'brokerToken',
   '-k': 'brokerToken',
   '--broker-username': 'brokerUsername',

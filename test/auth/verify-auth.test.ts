@@ -9,7 +9,7 @@ describe('graphpact verify with client credentials', () => {
   it('incomplete client credentials: exit 2 with one line, nothing sent', async () => {
     const run = await runCli(['verify', '--provider-base-url', 'http://127.0.0.1:9/beta', '--tenant-id', TENANT, '--client-id', CLIENT]);
     expect(run.code).to.equal(2);
-    expect(run.stderr.trim()).to.equal('graphpact: could not run: client credentials need --client-secret (AZURE_CLIENT_SECRET) or --client-certificate PEM (AZURE_CLIENT_CERTIFICATE_PATH)');
+    expect(run.stderr.trim()).to.equal('graphpact verify: could not run: client credentials need --client-secret (AZURE_CLIENT_SECRET) or --client-certificate PEM (AZURE_CLIENT_CERTIFICATE_PATH)');
   });
 
   it('an unreadable certificate from AZURE_CLIENT_CERTIFICATE_PATH is named', async () => {

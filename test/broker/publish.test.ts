@@ -97,6 +97,13 @@ describe('graphpact publish (real Pact CLI against the broker stand-in)', functi
     expect(publishBodies(broker)).to.have.length(1);
   });
 
+  it('accepts --broker-url, the spelling verify uses, as well', async () => {
+    broker = await startBrokerStandIn({ token: TOKEN });
+    const run = await runCli(['publish', '--pact-dir', FIXTURE_PACTS, '--consumer-app-version', '4', '--broker-url', broker.url], { PACT_BROKER_TOKEN: TOKEN });
+    expect(run.code, run.stderr).to.equal(0);
+    expect(publishBodies(broker)).to.have.length(1);
+  });
+
   it('a broker that is down: exit 2 with one clear line', async () => {
     const url = await closedPortUrl();
     const run = await runCli(['publish', '--pact-dir', FIXTURE_PACTS, '--consumer-app-version', '1', '--broker-base-url', url]);

@@ -74,6 +74,6 @@ describe('graphpact verify --broker-url (end to end)', function () {
     expect(none.stderr).to.match(/the Pact Broker selected no pacts for provider "graph"/);
     const down = await runCli(['verify', '--broker-url', 'http://127.0.0.1:9', '--provider', 'graph']);
     expect(down.code).to.equal(2);
-    expect(down.stderr.trim()).to.equal('graphpact: could not run: the Pact Broker at http://127.0.0.1:9 is not reachable (connection refused)');
+    expect(down.stderr.trim()).to.equal('graphpact verify: could not run: the Pact Broker at http://127.0.0.1:9 is not reachable (connection refused)');
   });
 });

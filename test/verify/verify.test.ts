@@ -202,7 +202,7 @@ describe('graphpact verify (end to end)', function () {
         const elapsed = Date.now() - started;
         expect(code).to.equal(2);
         expect(elapsed).to.be.lessThan(1500 + 2500);
-        expect(stderr.split('\n').filter((l) => l.includes('could not run'))).to.deep.equal([`graphpact: could not run: provider did not answer in time at ${hanging.url}/beta/applications: no complete response within 1500 ms`]);
+        expect(stderr.split('\n').filter((l) => l.includes('could not run'))).to.deep.equal([`graphpact verify: could not run: provider did not answer in time at ${hanging.url}/beta/applications: no complete response within 1500 ms`]);
         expect(stdout).to.contain('COULD-NOT-RUN (exit 2)');
         const report = JSON.parse(await readFile(join(reports, 'verify.json'), 'utf8')) as VerificationReport;
         expect(report.outcome).to.equal('could-not-run');

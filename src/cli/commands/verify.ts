@@ -33,6 +33,8 @@ export interface VerifyCliOptions extends Omit<AuthFlags, 'token'>, BrokerVerify
   allowWrites?: boolean;
   dryRun?: boolean;
   strict?: boolean;
+  /** The Pact CLI spelling of --broker-url, accepted too. */
+  brokerBaseUrl?: string;
   format: OutputFormat;
 }
 
@@ -103,6 +105,10 @@ export function toVerifyOptions(opts: VerifyCliOptions, extra: Partial<VerifyOpt
 }
 
 export async function verifyAction(opts: VerifyCliOptions, extra: Partial<VerifyOptions> = {}): Promise<number> {
+  if (opts.brokerBaseUrl !== undefined) {
+    if (opts.brokerUrl !== undefined) return couldNotRun('give --broker-url once (--broker-base-url is the same flag)', opts.format);
+    opts = { ...opts, brokerUrl: opts.brokerBaseUrl };
+  }
   if (wantsBroker(opts)) {
     if (opts.pactDir) return couldNotRun('give either --pact-dir or --broker-url, not both', opts.format);
     try {
@@ -136,12 +142,12 @@ export async function verifyAction(opts: VerifyCliOptions, extra: Partial<Verify
   }
   const report = result.report!;
   process.stdout.write(redactText(opts.format === 'json' ? JSON.stringify({ ...report, reportFiles: result.paths }, null, 2) + '\n' : renderSummary(report, result.paths!)));
-  if (report.outcome === 'could-not-run' && opts.format === 'text') process.stderr.write(`graphpact: could not run: ${redactText(report.reason ?? 'unknown reason')}\n`);
+  if (report.outcome === 'could-not-run' && opts.format === 'text') process.stderr.write(`graphpact verify: could not run: ${redactText(report.reason ?? 'unknown reason')}\n`);
   return report.exitCode;
 }
 
 function couldNotRun(message: string, format: OutputFormat): number {
-  return reportCouldNotRun('graphpact', message, format);
+  return reportCouldNotRun('graphpact verify', message, format);
 }
 
 function pendingNote(report: VerificationReport): string {
