@@ -3,7 +3,8 @@
  *
  * A resolved named TypeRef carries the fully qualified name of a type visible in the referring
  * version (`name: 'microsoft.graph.keyCredential'`); an unresolved one keeps its name and gets a
- * `catalog-unresolved-type` finding. Schema generation looks resolved names up with `lookupType`.
+ * `catalog-unresolved-type` finding; a Type cell that names no type at all gets `catalog-unreadable-type`.
+ * Schema generation looks resolved names up with `lookupType`.
  */
 import { posix } from 'node:path';
 import type { Finding, SourcePos } from '../model/finding.js';
@@ -156,6 +157,18 @@ export class TypeResolver {
   resolve(ref: TypeRef, version: string, at: SourcePos & { file: string }, context: string): TypeRef {
     const out: TypeRef = { ...ref };
     if (ref.alternatives) out.alternatives = ref.alternatives.map((alt) => this.resolve(alt, version, at, context));
+    if (ref.kind === 'unknown' && !ref.alternatives) {
+      // Free text such as `string/number`: the schema cannot check it, and the reader should know that.
+      this.findings.push({
+        file: at.file,
+        line: at.line,
+        ruleId: 'catalog-unreadable-type',
+        severity: 'info',
+        message: ref.raw.trim()
+          ? `${context}: type "${ref.raw.trim()}" is not an Edm type, a Graph type or a collection of one; its schema accepts any value`
+          : `${context}: the Type cell is empty (often a description broken onto a row of its own); its schema accepts any value`,
+      });
+    }
     if (ref.kind !== 'named') return out;
     const name = this.resolveName(ref, version, at.file);
     if (name) {

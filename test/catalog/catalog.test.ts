@@ -93,6 +93,24 @@ describe('catalog: buildCatalog', () => {
     expect(unresolved[0].message).to.contain('widgetThing');
   });
 
+  it('reports a Type cell that names no type (empty or free text) at its row, and nothing for readable ones', () => {
+    const file = 'docs/api/op.md';
+    const unknown = (raw: string) => ({ raw, kind: 'unknown' as const, name: raw, collection: false });
+    const pages = [
+      apiPage(file, {
+        method: 'POST', path: '/things', version: 'beta',
+        requestBody: {
+          line: 20, none: false, tables: [], prose: '',
+          properties: [row(file, 22, 'size', prim('Int32')), row(file, 23, 'mixed', unknown('string/number')), row(file, 24, 'Valid values 0 to 9', unknown(''))],
+        },
+      }),
+    ];
+    const unreadable = buildCatalog(pages).findings.filter((f) => f.ruleId === 'catalog-unreadable-type');
+    expect(unreadable.map((f) => [f.line, f.severity])).to.deep.equal([[23, 'info'], [24, 'info']]);
+    expect(unreadable[0].message).to.contain('property mixed: type "string/number" is not an Edm type');
+    expect(unreadable[1].message).to.contain('the Type cell is empty');
+  });
+
   it('models a body wrapped in one key (seed 002) and only that phrasing', () => {
     expect(bodyWrapperProperty('In the request body, provide an optional `keyCredential` property as a JSON object with the following parameters.')).to.equal('keyCredential');
     expect(bodyWrapperProperty('In the request body, provide an optional `passwordCredential` object with the following properties.')).to.equal('passwordCredential');
