@@ -31,12 +31,13 @@ export function graphInteractions(sources: ContractSources): InteractionDefiniti
 
   const asymmetricKey = repaired(sources, `${CONTRACT_VERSION} applications.addKey request`) as Record<string, unknown>;
   const keyAdded = withoutODataControl(repaired(sources, `${CONTRACT_VERSION} applications.addKey response`)) as Record<string, unknown>;
-  // Graph reference (serviceprincipal-addkey, example 2): an X509CertAndPassword key is used to Sign and
-  // travels with the password that protects it in passwordCredential.secretText.
+  // Graph reference (serviceprincipal-addkey, example 2): an X509CertAndPassword key is used to Sign; its
+  // key is a PFX (certificate + private key) and travels with the password that opens it in
+  // passwordCredential.secretText. The PFX holds a private key, so its example is the redaction marker.
   const keyCredential = asymmetricKey.keyCredential as Record<string, unknown>;
   const keyWithPassword = {
     ...asymmetricKey,
-    keyCredential: { ...keyCredential, type: 'X509CertAndPassword', usage: 'Sign' },
+    keyCredential: { ...keyCredential, type: 'X509CertAndPassword', usage: 'Sign', key: fromState(PARAMS.newKeyPfx, FAKE.secret) },
     passwordCredential: { secretText: fromState(PARAMS.newKeyPassword, FAKE.secret) },
   };
   const keyWithPasswordAdded = { ...keyAdded, type: 'X509CertAndPassword', usage: 'Sign' };

@@ -42,6 +42,11 @@ export const PARAMS = {
   newKeyEndDateTime: 'newKeyEndDateTime',
   /** The password protecting the key of an X509CertAndPassword credential (passwordCredential.secretText), 16+ characters. */
   newKeyPassword: 'newKeyPassword',
+  /**
+   * Base64 PKCS#12 (PFX) of the new certificate and its private key, encrypted with newKeyPassword: the
+   * keyCredential.key of an X509CertAndPassword credential (Graph reference, addKey example 2). A secret.
+   */
+  newKeyPfx: 'newKeyPfx',
 } as const;
 
 export type ParamName = (typeof PARAMS)[keyof typeof PARAMS];
@@ -56,6 +61,7 @@ export interface ApplicationWithCertificateParams {
   newKeyStartDateTime: string;
   newKeyEndDateTime: string;
   newKeyPassword: string;
+  newKeyPfx: string;
 }
 
 /** What the handler of `no application exists with the given id` returns. */
@@ -77,6 +83,7 @@ export const STATE_PARAMS: Record<StateName, readonly ParamName[]> = {
     PARAMS.newKeyStartDateTime,
     PARAMS.newKeyEndDateTime,
     PARAMS.newKeyPassword,
+    PARAMS.newKeyPfx,
   ],
   [STATES.noApplication]: [PARAMS.applicationId, PARAMS.proof],
 };

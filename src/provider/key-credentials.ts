@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readCertificate } from '../credentials/certificate.js';
+import { certificateFromPfx, isPfx, PfxError } from '../credentials/pfx.js';
 import { directoryBadRequest } from './errors.js';
 import type { StoredKeyCredential } from './state.js';
 
@@ -15,10 +16,12 @@ export const CERTIFICATE_KEY_USAGE: Record<string, string> = {
 };
 
 /**
- * A submitted keyCredential (already schema-validated) → stored credential. `key` must be a base64
- * X.509 certificate; keyId, customKeyIdentifier, dates and displayName default from the certificate.
+ * A submitted keyCredential (already schema-validated) → stored credential. `key` is a base64 X.509
+ * certificate, or for X509CertAndPassword the PFX Graph documents (certificate + private key), opened
+ * with `pfxPassword` (passwordCredential.secretText). keyId, customKeyIdentifier, dates and displayName
+ * default from the certificate.
  */
-export function storeKeyCredential(input: Record<string, unknown>, where: string): StoredKeyCredential {
+export function storeKeyCredential(input: Record<string, unknown>, where: string, pfxPassword?: string): StoredKeyCredential {
   const type = input.type;
   const usage = input.usage;
   if (typeof type !== 'string' || !(type in CERTIFICATE_KEY_USAGE)) {
@@ -30,7 +33,7 @@ export function storeKeyCredential(input: Record<string, unknown>, where: string
   if (typeof input.key !== 'string' || input.key === '') throw directoryBadRequest(`${where}.key is required: a base64 X.509 certificate.`);
   let cert;
   try {
-    cert = readCertificate(input.key);
+    cert = readCertificate(pfxCertificate(input.key, type, where, pfxPassword) ?? input.key);
   } catch (err) {
     throw directoryBadRequest(`${where}.key: ${(err as Error).message}.`);
   }
@@ -44,6 +47,22 @@ export function storeKeyCredential(input: Record<string, unknown>, where: string
     usage,
     certificate: cert.der.toString('base64'),
   };
+}
+
+/** The certificate (base64 DER) inside `key` when it is a PFX; undefined when it is not one. */
+function pfxCertificate(key: string, type: string, where: string, password: string | undefined): string | undefined {
+  const der = Buffer.from(key.replace(/\s+/g, ''), 'base64');
+  if (!isPfx(der)) return undefined;
+  if (type !== 'X509CertAndPassword') {
+    throw directoryBadRequest(`${where}.key is a PFX file: only a key of type X509CertAndPassword carries one (with passwordCredential.secretText); ${type} takes the certificate alone.`);
+  }
+  if (password === undefined) throw directoryBadRequest(`${where}.key is a PFX file: passwordCredential.secretText must hold the password that opens it.`);
+  try {
+    return certificateFromPfx(der, password).toString('base64');
+  } catch (err) {
+    if (err instanceof PfxError) throw directoryBadRequest(`${where}.key: ${err.message === 'the password does not open the PFX file' ? 'passwordCredential.secretText does not open the PFX file' : err.message}.`);
+    throw err;
+  }
 }
 
 /** The keyCredential resource as Graph returns it: the key itself is never read back. */

@@ -7,7 +7,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ProviderUnreachableError, type GraphClient, type Exchange } from '../client/index.js';
-import { makeSelfSignedCertificate, signProof, type SelfSignedCertificate } from '../credentials/index.js';
+import { makePfx, makeSelfSignedCertificate, signProof, type SelfSignedCertificate } from '../credentials/index.js';
 import type { ApplicationWithCertificateParams, NoApplicationParams } from '../contracts/states.js';
 import { redactText } from '../util/redact.js';
 
@@ -155,6 +155,7 @@ export async function createApplicationWithCertificate(client: GraphClient, crea
   }
   if (!patch.ok) throw new FixtureError(`PATCH /applications/${applicationId} keyCredentials`, patch);
 
+  const newKeyPassword = randomBytes(18).toString('base64url');
   const [proof, invalidProof] = await Promise.all([
     signProof({ privateKey: registered.privateKey, applicationObjectId: applicationId }),
     signProof({ privateKey: stranger.privateKey, applicationObjectId: applicationId }),
@@ -168,7 +169,8 @@ export async function createApplicationWithCertificate(client: GraphClient, crea
     newKeyThumbprint: newCert.thumbprintBase64,
     newKeyStartDateTime: newCert.notBefore.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     newKeyEndDateTime: newCert.notAfter.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    newKeyPassword: randomBytes(18).toString('base64url'),
+    newKeyPassword,
+    newKeyPfx: makePfx(newCert, newKeyPassword),
   };
 }
 

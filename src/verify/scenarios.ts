@@ -81,6 +81,7 @@ export const PLACEHOLDER_APP: ApplicationFixture = {
   newKeyStartDateTime: '<now>',
   newKeyEndDateTime: '<now + 1 year>',
   newKeyPassword: '<password>',
+  newKeyPfx: '<base64 PFX of that certificate and its key, opened by the password>',
 };
 
 const addKey: OperationDriver = {

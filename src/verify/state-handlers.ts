@@ -39,7 +39,7 @@ export function createStateHandlers(options: StateHandlerOptions): Record<StateN
       async setup() {
         const app = await createApplicationWithCertificate(client, created, objectName(runId, `state-app-${++counter}`), pool);
         live.push(app.applicationId);
-        for (const value of [app.proof, app.invalidProof, app.newKeyPassword]) secret(value);
+        for (const value of [app.proof, app.invalidProof, app.newKeyPassword, app.newKeyPfx]) secret(value);
         const { displayName: _name, ...params } = app;
         return checked(STATES.applicationWithCertificate, { ...params });
       },

@@ -119,7 +119,7 @@ function referenceProvider(quirks: Quirks): TestProvider {
         apps.set(applicationId, { proof: 'valid-proof' });
         return {
           applicationId, proof: 'valid-proof', invalidProof: 'forged-proof', newKey: 'QUJDRA==', newKeyThumbprint: 'QUJD',
-          newKeyStartDateTime: '2026-01-01T00:00:00Z', newKeyEndDateTime: '2027-01-01T00:00:00Z', newKeyPassword: 'password-of-the-key',
+          newKeyStartDateTime: '2026-01-01T00:00:00Z', newKeyEndDateTime: '2027-01-01T00:00:00Z', newKeyPassword: 'password-of-the-key', newKeyPfx: 'UEZY',
         };
       },
       [STATES.noApplication]: async () => ({ applicationId: randomUUID(), proof: 'any-proof' }),

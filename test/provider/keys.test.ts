@@ -1,6 +1,6 @@
 /** addKey / removeKey over real HTTP: the full flow with real certificates and proofs, and every refusal. */
 import { expect } from 'chai';
-import { makeSelfSignedCertificate, type SelfSignedCertificate } from '../../src/credentials/index.js';
+import { makePfx, makeSelfSignedCertificate, type SelfSignedCertificate } from '../../src/credentials/index.js';
 import { applicationWithCertificate, call, expectEnvelope, proofFor, useProvider } from './helpers.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -138,6 +138,29 @@ describe('provider: addKey / removeKey', function () {
       }
       for (const body of [{ proof: await proofFor(app) }, { keyId: 'nope', proof: await proofFor(app) }, { keyId: '00000000-0000-0000-0000-000000000001', proof: await proofFor(app), extra: 1 }]) {
         expectEnvelope(await call(p.beta, 'POST', `/applications/${app.id}/removeKey`, { body }), 400, 'Request_BadRequest');
+      }
+    });
+
+    it('X509CertAndPassword with the PFX Graph documents: opened by secretText, refused otherwise', async function () {
+      const password = 'pfx-password-for-the-test-1';
+      const pfx = makePfx(newCert, password);
+      const ok = await call(p.beta, 'POST', `/applications/${app.id}/addKey`, {
+        body: await addKeyBody({ keyCredential: { type: 'X509CertAndPassword', usage: 'Sign', key: pfx }, passwordCredential: { secretText: password } }),
+      });
+      expect(ok.status, ok.text).to.equal(200);
+      expect(ok.json).to.deep.include({ customKeyIdentifier: newCert.thumbprintBase64, displayName: 'CN=graphpact-new', type: 'X509CertAndPassword', key: null });
+      expect(ok.text).not.to.include(password);
+
+      const refusals: Array<[Record<string, unknown>, RegExp]> = [
+        [{ keyCredential: { type: 'X509CertAndPassword', usage: 'Sign', key: pfx }, passwordCredential: { secretText: 'not-the-pfx-password' } }, /secretText does not open the PFX file/],
+        [{ keyCredential: { type: 'X509CertAndPassword', usage: 'Sign', key: pfx }, passwordCredential: null }, /PFX file: passwordCredential.secretText must hold the password/],
+        [{ keyCredential: { type: 'AsymmetricX509Cert', usage: 'Verify', key: pfx } }, /only a key of type X509CertAndPassword carries one/],
+      ];
+      for (const [overrides, reason] of refusals) {
+        const reply = await call(p.beta, 'POST', `/applications/${app.id}/addKey`, { body: await addKeyBody(overrides) });
+        expectEnvelope(reply, 400, 'Request_BadRequest');
+        expect(reply.json.error.message).to.match(reason);
+        expect(reply.text).not.to.include('not-the-pfx-password');
       }
     });
 

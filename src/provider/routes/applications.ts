@@ -107,11 +107,11 @@ function keyCredentialsOf(ctx: RequestContext, submitted: unknown): StoredKeyCre
 }
 
 /** One submitted keyCredential (PATCH keyCredentials, addKey): annotations, the docs' type schema, then its certificate. */
-export function submittedKeyCredential(ctx: RequestContext, submitted: Record<string, unknown>, where: string): StoredKeyCredential {
+export function submittedKeyCredential(ctx: RequestContext, submitted: Record<string, unknown>, where: string, pfxPassword?: string): StoredKeyCredential {
   const credential = withoutAnnotations(submitted, KEY_CREDENTIAL_TYPE, where);
   const problem = ctx.schemas.type(ctx.version, KEY_CREDENTIAL_TYPE)?.validate(credential);
   if (problem) throw directoryBadRequest(`${where}: ${problem}`);
-  return storeKeyCredential(credential, where);
+  return storeKeyCredential(credential, where, pfxPassword);
 }
 
 function topOf(raw: string | null): number {

@@ -17,7 +17,8 @@ const addKey: Handler = async (ctx) => {
   const app = findApplication(ctx);
   const body = onlyProperties(ctx.body ?? {}, ['keyCredential', 'passwordCredential', 'proof']);
   if (!isPlainObject(body.keyCredential)) throw directoryBadRequest("Property 'keyCredential' is required: an object.");
-  const stored = submittedKeyCredential(ctx, body.keyCredential, 'keyCredential');
+  const secretText = isPlainObject(body.passwordCredential) && typeof body.passwordCredential.secretText === 'string' ? body.passwordCredential.secretText : undefined;
+  const stored = submittedKeyCredential(ctx, body.keyCredential, 'keyCredential', secretText);
   checkPasswordCredential(ctx, stored.type, body.passwordCredential);
   await checkProof(ctx, app, body.proof);
 
