@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
-import { createGraphClient } from '../client/index.js';
+import { createGraphClient, ProviderUnreachableError } from '../client/index.js';
 import { redactText, registerSecret } from '../util/redact.js';
 import { CreatedObjects } from './fixtures.js';
 import { createStateHandlers } from './state-handlers.js';
@@ -60,7 +60,9 @@ function reportingSetupErrors<H extends Record<string, { setup: () => Promise<un
         try {
           return await handler.setup();
         } catch (err) {
-          await post({ type: 'stateError', state, message: redactText(err instanceof Error ? err.message : String(err)) });
+          const message = redactText(err instanceof Error ? err.message : String(err));
+          if (err instanceof ProviderUnreachableError) await post({ type: 'unreachable', message });
+          await post({ type: 'stateError', state, message });
           throw err;
         }
       },
@@ -76,7 +78,11 @@ async function run(request: WorkerRequest): Promise<void> {
   const client = createGraphClient({ baseUrl: request.providerBaseUrl, token: request.token, timeoutMs: request.timeoutMs, retry: request.retry });
   const handlers = reportingSetupErrors(createStateHandlers({ client, created, runId: request.runId, onSecret: (value) => void post({ type: 'secret', value }) }));
   // Pact → pact-js proxy (token, tracking) → retrying forwarder (429/503/504) → provider.
-  const forwarder = await startRetryingForwarder(request.providerBaseUrl, { timeoutMs: request.timeoutMs, retry: request.retry });
+  const forwarder = await startRetryingForwarder(request.providerBaseUrl, {
+    timeoutMs: request.timeoutMs,
+    retry: request.retry,
+    onUnreachable: (message) => void post({ type: 'unreachable', message }),
+  });
   const options: VerifierOptions & { providerBaseUrl: string } = {
     providerBaseUrl: forwarder.url + new URL(request.providerBaseUrl).pathname.replace(/\/+$/, ''),
     ...(request.broker ?? { pactUrls: request.pactFiles }),

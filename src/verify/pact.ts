@@ -41,6 +41,8 @@ export type WorkerMessage =
   | { type: 'created'; object: CreatedObject }
   | { type: 'secret'; value: string }
   | { type: 'stateError'; state: string; message: string }
+  /** The provider could not be reached, or did not answer in time, during verification. */
+  | { type: 'unreachable'; message: string }
   | { type: 'done'; json?: string; error?: string };
 
 export interface ContractSet {
@@ -114,6 +116,7 @@ export async function runPactVerification(options: PactRunOptions): Promise<Pact
   const child = fork(entry, [], { execArgv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: { ...process.env, PACT_DO_NOT_TRACK: 'true' } });
   let output = '';
   const stateErrors: { state: string; message: string }[] = [];
+  let unreachable: string | undefined;
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
 
@@ -126,6 +129,7 @@ export async function runPactVerification(options: PactRunOptions): Promise<Pact
       if (message.type === 'created') created.track(message.object.kind, message.object.id);
       else if (message.type === 'secret') registerSecret(message.value);
       else if (message.type === 'stateError') stateErrors.push({ state: message.state, message: message.message });
+      else if (message.type === 'unreachable') unreachable ??= message.message;
       else if (message.type === 'done') {
         clearTimeout(timer);
         resolveDone({ json: message.json, error: message.error });
@@ -155,7 +159,10 @@ export async function runPactVerification(options: PactRunOptions): Promise<Pact
   const base = { pactFiles: contracts.files.map(displayPath), ...(options.logFile ? { logFile: displayPath(options.logFile) } : {}) };
   if (!result) return { ...base, ran: false, error: redactText(error ?? 'the Pact verifier returned no result'), interactions: [] };
   const outcomes = explainStateFailures(interactionOutcomes(contracts.interactions, result), stateErrors);
-  return { ...base, ran: true, interactions: options.providerStatesSetupUrl ? outcomes : flagUnknownStates(outcomes) };
+  const interactions = options.providerStatesSetupUrl ? outcomes : flagUnknownStates(outcomes);
+  // Failures caused by a provider that stopped answering say nothing about conformance: the run could not finish.
+  if (unreachable) return { ...base, ran: true, error: `the provider stopped answering: ${unreachable}`, interactions };
+  return { ...base, ran: true, interactions };
 }
 
 /**

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, request, type Dispatcher } from 'undici';
-import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from '../client/index.js';
+import { classifyNetworkError, DEFAULT_RETRY, ProviderUnreachableError, retryDelay, type RetryPolicy } from '../client/index.js';
 import { redactText } from '../util/redact.js';
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1) and those the forwarder recomputes. */
@@ -21,16 +21,27 @@ export interface Forwarder {
   close(): Promise<void>;
 }
 
-export async function startRetryingForwarder(providerBaseUrl: string, options: { timeoutMs: number; retry?: Partial<RetryPolicy> }): Promise<Forwarder> {
+export interface ForwarderOptions {
+  timeoutMs: number;
+  retry?: Partial<RetryPolicy>;
+  /** Told (one line, redacted) each time the provider could not be reached or did not answer in time. */
+  onUnreachable?: (message: string) => void;
+}
+
+export async function startRetryingForwarder(providerBaseUrl: string, options: ForwarderOptions): Promise<Forwarder> {
   const origin = new URL(providerBaseUrl).origin;
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const agent = new Agent({ connectTimeout: options.timeoutMs, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
 
   const server = createServer((req, res) => {
     forward(req, res).catch((err: unknown) => {
-      // The provider could not be reached: answer like a gateway so Pact reports it on this interaction.
+      // The provider could not be reached: answer like a gateway so Pact reports it on this interaction,
+      // and tell the run, which then cannot call the provider conformant or not (exit 2).
+      const { reason, detail } = classifyNetworkError(err);
+      const unreachable = new ProviderUnreachableError(reason, origin + (req.url ?? '/'), detail);
+      options.onUnreachable?.(unreachable.message);
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
-      res.end(redactText(`graphpact forwarder: ${err instanceof Error ? err.message : String(err)}`));
+      res.end(redactText(`graphpact forwarder: ${unreachable.message}`));
     });
   });
 

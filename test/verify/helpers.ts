@@ -49,7 +49,7 @@ function closer(server: Server): () => Promise<void> {
 }
 
 /** What a front provider does with one request: answer itself, or undefined to forward it. */
-export type Intercept = (req: IncomingMessage, route: string, seen: number) => { status: number; headers?: Record<string, string>; body?: string } | undefined;
+export type Intercept = (req: IncomingMessage, route: string, seen: number) => { status: number; headers?: Record<string, string>; body?: string } | 'hang' | undefined;
 
 /**
  * A provider in front of another: forwards every request unless `intercept` answers it. `route` is
@@ -64,6 +64,7 @@ export async function startFrontProvider(target: string, intercept: Intercept): 
     const n = seen.get(route) ?? 0;
     seen.set(route, n + 1);
     const answer = intercept(req, route, n);
+    if (answer === 'hang') return; // the connection stays open, unanswered, until the server closes
     if (answer) {
       req.resume();
       res.writeHead(answer.status, answer.headers ?? {});

@@ -212,6 +212,29 @@ describe('graphpact verify (end to end)', function () {
     });
   });
 
+  describe('providers that stop answering half-way', () => {
+    it('answers graphpact\'s own requests but hangs on the Pact verifier\'s: exit 2, the interactions still reported', async function () {
+      const target = await startProvider({ port: 0 });
+      // Conformance checks and state set-up come from graphpact's client (user-agent graphpact/...); Pact's requests do not.
+      const front = await startFrontProvider(target.url, (req) => ((req.headers['user-agent'] ?? '').startsWith('graphpact') ? undefined : 'hang'));
+      const reports = await tempDir();
+      try {
+        const { result: code, stderr } = await captureOutput(() => main(['verify', '--provider-base-url', `${front.url}/beta`, '--token', 'some-test-token', '--timeout', '1', '--reports', reports]));
+        expect(code, stderr).to.equal(2);
+        const lines = stderr.split('\n').filter((l) => l.includes('could not run'));
+        expect(lines).to.have.length(1);
+        expect(lines[0]).to.match(/Pact verification could not run: the provider stopped answering: provider did not answer in time at http:\/\/127\.0\.0\.1:\d+\/beta\//);
+        const report = JSON.parse(await readFile(join(reports, 'verify.json'), 'utf8')) as VerificationReport;
+        expect(report.outcome).to.equal('could-not-run');
+        expect(report.operations.every((o) => o.checks.every((c) => c.status !== 'fail'))).to.equal(true);
+        expect(report.pact.interactions).to.have.length(7);
+      } finally {
+        await front.close();
+        await target.close();
+      }
+    });
+  });
+
   describe('interrupted runs', () => {
     it('Ctrl-C (SIGINT) deletes what the run created, then exits 130', async () => {
       const provider = await startProvider({ port: 0, latencyMs: 300 });
