@@ -112,6 +112,21 @@ function schemasSection(ctx: CorpusContext): CorpusSection {
   };
 }
 
+function queryParametersSection(ctx: CorpusContext): CorpusSection {
+  const pages = api(ctx);
+  const support = (kind: string) => (p: ApiPage) => (p.queryParameters?.support === kind ? 1 : 0);
+  return {
+    title: 'Query parameters (OpenAPI `in: query`)',
+    rows: {
+      'pages with a query parameters section': split(pages, (p) => (p.queryParameters ? 1 : 0)),
+      'sections naming their parameters': split(pages, support('named')),
+      'sections saying "supports the OData query parameters" without naming them': split(pages, support('unspecified')),
+      'sections saying none are supported': split(pages, support('none')),
+      'query parameters named': split(pages, (p) => p.queryParameters?.parameters.length ?? 0),
+    },
+  };
+}
+
 function examplesSection(ctx: CorpusContext): CorpusSection {
   const pages = api(ctx);
   const parsedBodies = (side: 'request' | 'response') => (p: ApiPage) =>
@@ -158,6 +173,7 @@ export const CORPUS_SECTIONS: Array<(ctx: CorpusContext) => CorpusSection | Prom
   pagesSection,
   operationsSection,
   schemasSection,
+  queryParametersSection,
   examplesSection,
   ajvSection,
   findingsSection,

@@ -68,6 +68,7 @@ export function operationFromPage(page: ApiPage): { operation?: Operation; findi
     examples: page.examples.filter(hasExampleContent),
   };
   if (page.description) operation.description = page.description;
+  if (page.queryParameters) operation.query = { support: page.queryParameters.support, parameters: page.queryParameters.parameters };
   if (returnsBody) operation.returnType = page.response?.returnType;
   if (hasBody && body) {
     const requestBody: NonNullable<Operation['requestBody']> = { properties: body.properties, source: { file: page.file, line: body.line } };

@@ -3,7 +3,7 @@
  * Built by src/catalog from ParsedPage[]; read by schema/openapi generation, lint, contracts, provider.
  */
 import type { Finding, SourcePos } from './finding.js';
-import type { Example, Permission, PropertyRow, TypeRef } from './page.js';
+import type { Example, Permission, PropertyRow, QueryParameter, TypeRef } from './page.js';
 
 /**
  * Stable operation id derived from the first documented `METHOD path`, Graph style:
@@ -35,6 +35,11 @@ export interface Operation {
    * OpenAPI describes elsewhere (security, media types). Optional: operations built before this field have none.
    */
   headers?: { name: string; required: boolean; description: string; file: string; line: number }[];
+  /**
+   * Query parameters the page documents (its Optional query parameters section), and how it says which
+   * OData options apply (see ApiPage.queryParameters). Undefined when the page has no such section.
+   */
+  query?: { support: 'named' | 'unspecified' | 'none'; parameters: QueryParameter[] };
   /** Request body properties from the table(s); undefined when the request has no body. */
   requestBody?: {
     properties: PropertyRow[];

@@ -178,6 +178,17 @@ export interface ApiPage extends PageBase {
   permissionsLine?: number;
   httpRequests: HttpRequestPath[];
   requestHeaders: { line: number; table?: Table };
+  /** The Optional query parameters / Query parameters section, when the page has one. */
+  queryParameters?: {
+    line: number;
+    /**
+     * - named: the section names its options (`$select`, `$filter`, or a table of parameters)
+     * - unspecified: "supports the OData query parameters" without saying which
+     * - none: "does not support optional query parameters"
+     */
+    support: 'named' | 'unspecified' | 'none';
+    parameters: QueryParameter[];
+  };
   requestBody?: {
     line: number;
     /** Property rows of all request body tables, in order. */
@@ -201,6 +212,15 @@ export interface ApiPage extends PageBase {
     collection: boolean;
   };
   examples: Example[];
+}
+
+/** A query parameter a page names: an OData system query option (`$select`) or a function's own (`startDateTime`). */
+export interface QueryParameter extends SourcePos {
+  /** As documented; OData options in their canonical spelling (`$orderby`, `$skiptoken`). */
+  name: string;
+  /** From a parameters table's Type column, when there is one. */
+  type?: TypeRef;
+  description?: string;
 }
 
 export interface ResourcePage extends PageBase {

@@ -11,7 +11,7 @@ import type { Example } from '../model/page.js';
 import { compareStrings } from '../catalog/index.js';
 import type { GeneratedSchemas } from '../schema/generate.js';
 import { JSON_SCHEMA_DIALECT, SOURCE_KEYWORD } from '../schema/generate.js';
-import type { JsonSchema } from '../schema/edm.js';
+import { edmSchema, type JsonSchema } from '../schema/edm.js';
 import { redactValue } from '../util/redact.js';
 
 export type OpenApiDocument = Record<string, unknown>;
@@ -94,8 +94,11 @@ function operationObject(op: Operation, parameters: string[], request: string | 
     parameters: [
       ...parameters.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
       ...headerParameters(op),
+      ...queryParameters(op),
     ],
   };
+  // Whether the page names its OData options, says "supports the OData query parameters" without naming them, or none.
+  if (op.query) out[QUERY_SUPPORT_KEYWORD] = op.query.support;
   if (op.description) out.description = op.description;
   if (request) {
     const examples = exampleValues(op.examples, 'request');
@@ -111,6 +114,33 @@ function operationObject(op: Operation, parameters: string[], request: string | 
   }
   out.responses = { [String(op.successStatus)]: success };
   return out;
+}
+
+/** Extension on an operation: `named`, `unspecified` or `none` (see Operation.query). */
+export const QUERY_SUPPORT_KEYWORD = 'x-graphpact-query-support';
+
+/** Schemas of the OData options whose values are not plain text. */
+const ODATA_OPTION_SCHEMAS: Record<string, Record<string, unknown>> = {
+  $top: { type: 'integer', minimum: 0 },
+  $skip: { type: 'integer', minimum: 0 },
+  $levels: { anyOf: [{ type: 'integer', minimum: 1 }, { const: 'max' }] },
+  $count: { type: 'boolean' },
+};
+
+/** Documented query parameters: OData options (`$select`, ...) and a function's own (`startDateTime`). All optional. */
+function queryParameters(op: Operation): Record<string, unknown>[] {
+  return (op.query?.parameters ?? []).map((p) => {
+    const primitive = p.type?.kind === 'primitive' && !p.type.collection ? edmSchema(p.type.name) : undefined;
+    const description = p.description || (p.name.startsWith('$') ? `OData ${p.name} query option` : undefined);
+    return {
+      name: p.name,
+      in: 'query',
+      required: false,
+      ...(description ? { description } : {}),
+      schema: ODATA_OPTION_SCHEMAS[p.name] ?? primitive ?? { type: 'string' },
+      [SOURCE_KEYWORD]: { file: p.file, line: p.line },
+    };
+  });
 }
 
 /** Documented request headers, once per name (OpenAPI parameters are unique by name and location). */

@@ -16,6 +16,7 @@ import { readRequestBody } from './request-body.js';
 import { readResource } from './resource.js';
 import { readResponse } from './response.js';
 import { readOutline, sectionsOf, type Outline } from './sections.js';
+import { readQueryParameters } from './query-parameters.js';
 import { addFinding, guarded, type PageSource } from './source.js';
 import { tablesInRange } from './tables.js';
 import { detectVersion, kindFromPath } from './version.js';
@@ -100,7 +101,7 @@ function stringField<K extends string>(key: K, value: unknown): Partial<Record<K
 
 /** The API-specific part of an ApiPage. */
 type ApiFacts = Pick<ApiPage, 'permissions' | 'httpRequests' | 'requestHeaders' | 'examples'> &
-  Partial<Pick<ApiPage, 'permissionsLine' | 'requestBody' | 'response'>>;
+  Partial<Pick<ApiPage, 'permissionsLine' | 'requestBody' | 'response' | 'queryParameters'>>;
 
 function readApi(src: PageSource, outline: Outline, blocks: PageBlocks): ApiFacts {
   const permissionSections = sectionsOf(outline, 'permissions');
@@ -116,6 +117,8 @@ function readApi(src: PageSource, outline: Outline, blocks: PageBlocks): ApiFact
   if (requestBody) facts.requestBody = requestBody;
   const response = guarded(src, 'response section', 1, undefined, () => readResponse(src, outline));
   if (response) facts.response = response;
+  const queryParameters = guarded(src, 'query parameters', 1, undefined, () => readQueryParameters(src, outline));
+  if (queryParameters) facts.queryParameters = queryParameters;
   return facts;
 }
 

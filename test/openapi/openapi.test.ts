@@ -92,4 +92,30 @@ describe('openapi: OpenAPI 3.1 per version', () => {
       await rm(docs, { recursive: true, force: true });
     }
   });
+
+  it('lists documented query parameters (OData options and a function\'s own) as optional query parameters', async () => {
+    const docs = await mkdtemp(join(tmpdir(), 'graphpact-openapi-'));
+    try {
+      await mkdir(join(docs, 'api'), { recursive: true });
+      const page = (await readFile(`${ROOT}apidocs/api/application-addkey.md`, 'utf8')).replace(
+        '## Request headers',
+        '## Optional query parameters\n\nThis method supports the `$select` and `$top` OData query parameters.\n\n| Name | Type | Description |\n|:--|:--|:--|\n| since | DateTimeOffset | Only keys added since then. |\n\n## Request headers',
+      );
+      await writeFile(join(docs, 'api', 'application-addkey.md'), page);
+      const built = await buildFromDocs([docs], { root: docs });
+      const post = (built.output.files.get(openApiFile('beta')) as any).paths['/applications/{id}/addKey'].post;
+      const query = post.parameters.filter((p: any) => p.in === 'query');
+      expect(query.map((p: any) => [p.name, p.required, p.schema])).to.deep.equal([
+        ['$select', false, { type: 'string' }],
+        ['$top', false, { type: 'integer', minimum: 0 }],
+        ['since', false, { type: 'string', format: 'date-time' }],
+      ]);
+      expect(query[2]['x-graphpact-source'].line).to.be.a('number');
+      expect(post['x-graphpact-query-support']).to.equal('named');
+      const result = await validateCopy(built.output.files.get(openApiFile('beta')));
+      expect(result.valid, JSON.stringify(result)).to.equal(true);
+    } finally {
+      await rm(docs, { recursive: true, force: true });
+    }
+  });
 });

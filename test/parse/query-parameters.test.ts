@@ -1,0 +1,41 @@
+import { expect } from 'chai';
+import { odataOptionsIn } from '../../src/parse/query-parameters.js';
+import { apiPage, md } from './helpers.js';
+
+const HEAD = ['# List things', '', '## HTTP request', '', '```http', 'GET /things', '```', ''];
+
+describe('parse: query parameters', () => {
+  it('reads the OData options a sentence names, in canonical spelling, at their line', () => {
+    const page = apiPage(md(...HEAD, '## Optional query parameters', '', 'This method supports the `$select`, `$orderBy`, and [$top](/graph/query-parameters#top-parameter) OData query parameters.', '', '## Response'));
+    expect(page.queryParameters?.support).to.equal('named');
+    expect(page.queryParameters?.line).to.equal(9);
+    expect(page.queryParameters?.parameters.map((p) => [p.name, p.line])).to.deep.equal([['$orderby', 11], ['$select', 11], ['$top', 11]]);
+  });
+
+  it('reads a parameters table: OData options and a function\'s own parameters with their types', () => {
+    const page = apiPage(md(...HEAD, '## Query parameters', '', 'Use `$deltatoken` in later rounds.', '',
+      '| Query parameter | Type | Description |', '|:--|:--|:--|',
+      '| startDateTime | String | Start of the range. |',
+      '| `$deltatoken` | string | A state token. |',
+      '| [$top](/graph/query-parameters#top-parameter) | Int32 | Page size. |',
+      '| not a name! | String | ignored |'));
+    const params = page.queryParameters?.parameters ?? [];
+    expect(params.map((p) => [p.name, p.type?.name, p.description, p.line])).to.deep.equal([
+      ['startDateTime', 'Edm.String', 'Start of the range.', 15],
+      ['$deltatoken', 'Edm.String', 'A state token.', 16],
+      ['$top', 'Edm.Int32', 'Page size.', 17],
+    ]);
+  });
+
+  it('tells "supports the OData query parameters" (unnamed) from "does not support" and from no section', () => {
+    const unspecified = apiPage(md(...HEAD, '## Optional query parameters', '', 'This method supports the [OData Query Parameters](/graph/query-parameters) to help customize the response.'));
+    expect(unspecified.queryParameters).to.deep.equal({ line: 9, support: 'unspecified', parameters: [] });
+    const none = apiPage(md(...HEAD, '## Optional query parameters', '', 'This method does not support optional query parameters to customize the response.'));
+    expect(none.queryParameters?.support).to.equal('none');
+    expect(apiPage(md(...HEAD, '## Response', '', 'Returns `200 OK`.')).queryParameters).to.equal(undefined);
+  });
+
+  it('finds only real OData options in text', () => {
+    expect(odataOptionsIn('use $filter and $FILTER, $count=true, but not $ref, $value or US$5, nor a$select')).to.deep.equal(['$filter', '$count']);
+  });
+});
