@@ -119,7 +119,7 @@ function queryParametersSection(ctx: CorpusContext): CorpusSection {
     title: 'Query parameters (OpenAPI `in: query`)',
     rows: {
       'pages with a query parameters section': split(pages, (p) => (p.queryParameters ? 1 : 0)),
-      'sections naming their parameters': split(pages, support('named')),
+      'sections naming the OData options that apply': split(pages, support('named')),
       'sections saying "supports the OData query parameters" without naming them': split(pages, support('unspecified')),
       'sections saying none are supported': split(pages, support('none')),
       'query parameters named': split(pages, (p) => p.queryParameters?.parameters.length ?? 0),

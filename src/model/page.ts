@@ -182,8 +182,9 @@ export interface ApiPage extends PageBase {
   queryParameters?: {
     line: number;
     /**
-     * - named: the section names its options (`$select`, `$filter`, or a table of parameters)
-     * - unspecified: "supports the OData query parameters" without saying which
+     * Which OData system query options apply:
+     * - named: those the section names (`$select`, `$filter`, in prose or a table), and no others
+     * - unspecified: "supports the OData query parameters" without saying which, or nothing said about them
      * - none: "does not support optional query parameters"
      */
     support: 'named' | 'unspecified' | 'none';
@@ -221,6 +222,8 @@ export interface QueryParameter extends SourcePos {
   /** From a parameters table's Type column, when there is one. */
   type?: TypeRef;
   description?: string;
+  /** A function parameter the page calls required ("the following required query parameters", "Required."). */
+  required?: boolean;
 }
 
 export interface ResourcePage extends PageBase {

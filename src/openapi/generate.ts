@@ -127,7 +127,7 @@ const ODATA_OPTION_SCHEMAS: Record<string, Record<string, unknown>> = {
   $count: { type: 'boolean' },
 };
 
-/** Documented query parameters: OData options (`$select`, ...) and a function's own (`startDateTime`). All optional. */
+/** Documented query parameters: OData options (`$select`, ...), optional, and a function's own (`startDateTime`). */
 function queryParameters(op: Operation): Record<string, unknown>[] {
   return (op.query?.parameters ?? []).map((p) => {
     const primitive = p.type?.kind === 'primitive' && !p.type.collection ? edmSchema(p.type.name) : undefined;
@@ -135,7 +135,7 @@ function queryParameters(op: Operation): Record<string, unknown>[] {
     return {
       name: p.name,
       in: 'query',
-      required: false,
+      required: p.required ?? false,
       ...(description ? { description } : {}),
       schema: ODATA_OPTION_SCHEMAS[p.name] ?? primitive ?? { type: 'string' },
       [SOURCE_KEYWORD]: { file: p.file, line: p.line },

@@ -65,8 +65,25 @@ export function readQueryParameters(src: PageSource, outline: Outline): ApiPage[
     }
   }
   const list = [...parameters.values()].sort((a, b) => a.line - b.line || a.name.localeCompare(b.name));
-  const support = list.length > 0 ? 'named' : /\b(does not|doesn't|do not|don't) support\b/i.test(prose) ? 'none' : 'unspecified';
-  return { line: sections[0].line, support, parameters: list };
+  const allRequired = /\brequired query parameters?\b/i.test(prose);
+  for (const p of list) {
+    const description = p.description ?? '';
+    const required = !p.name.startsWith('$') && (allRequired || /(^|\.\s+)Required\.(\s|$)/.test(description)) && !/\boptional\b/i.test(description);
+    if (required) p.required = true;
+  }
+  return { line: sections[0].line, support: odataSupport(prose, list), parameters: list };
+}
+
+/**
+ * What the section says about OData options. A sentence that supports "the OData query parameters" without
+ * naming one allows them all, even when another sentence shows one in use ("Use `$expand` to ...");
+ * a table of the function's own parameters says nothing about them either.
+ */
+function odataSupport(prose: string, parameters: QueryParameter[]): NonNullable<ApiPage['queryParameters']>['support'] {
+  const sentences = prose.split(/(?<=[.!?])\s+|\n/);
+  if (sentences.some((s) => /\bsupports?\b.*\bOData query param/i.test(s) && !/\bnot\b/i.test(s) && odataOptionsIn(s).length === 0)) return 'unspecified';
+  if (parameters.some((p) => p.name.startsWith('$'))) return 'named';
+  return /\b(does not|doesn't|do not|don't) support\b/i.test(prose) ? 'none' : 'unspecified';
 }
 
 /** `$select`, `$orderBy`, `[$top](/graph/query-parameters#top-parameter)` → canonical names, in order, once each. */

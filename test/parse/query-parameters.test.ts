@@ -27,6 +27,19 @@ describe('parse: query parameters', () => {
     ]);
   });
 
+  it('marks a function\'s parameters required when the page says so, and a table of them alone names no OData option', () => {
+    const page = apiPage(md(...HEAD, '## Query parameters', '', 'In the request URL, provide the following required query parameters with values.', '',
+      '| Parameter | Type | Description |', '|:--|:--|:--|',
+      '| startDateTime | String | Start. |',
+      '| endDateTime | String | End. |', '',
+      'This method supports the [OData Query Parameters](/graph/query-parameters) to help customize the response.'));
+    expect(page.queryParameters?.parameters.map((p) => [p.name, p.required])).to.deep.equal([['startDateTime', true], ['endDateTime', true]]);
+    expect(page.queryParameters?.support).to.equal('unspecified');
+    const own = apiPage(md(...HEAD, '## Query parameters', '', '| Parameter | Type | Description |', '|:--|:--|:--|', '| on | String | Optional. Who. |', '| at | String | Required. When. |'));
+    expect(own.queryParameters?.parameters.map((p) => [p.name, p.required ?? false])).to.deep.equal([['on', false], ['at', true]]);
+    expect(own.queryParameters?.support).to.equal('unspecified');
+  });
+
   it('tells "supports the OData query parameters" (unnamed) from "does not support" and from no section', () => {
     const unspecified = apiPage(md(...HEAD, '## Optional query parameters', '', 'This method supports the [OData Query Parameters](/graph/query-parameters) to help customize the response.'));
     expect(unspecified.queryParameters).to.deep.equal({ line: 9, support: 'unspecified', parameters: [] });

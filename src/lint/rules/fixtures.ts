@@ -44,6 +44,8 @@ export interface WidgetParts {
   h1: string;
   permissions: string;
   httpRequest: string;
+  /** Body of an `## Optional query parameters` section after the HTTP request; null: no such section. */
+  queryParameters: string | null;
   headers: string;
   bodyTable: string;
   response: string;
@@ -64,6 +66,7 @@ export const WIDGET_DEFAULTS: WidgetParts = {
 |Delegated (personal Microsoft account)|Not supported.|
 |Application|Widget.ReadWrite.All|`,
   httpRequest: 'POST /widgets',
+  queryParameters: null,
   headers: `|Header|Value|
 |:---|:---|
 |Authorization|Bearer {token}. Required.|
@@ -107,7 +110,7 @@ ${p.permissions}
 \`\`\`http
 ${p.httpRequest}
 \`\`\`
-
+${p.queryParameters === null ? '' : `\n## Optional query parameters\n${p.queryParameters}\n`}
 ## Request headers
 ${p.headers}
 

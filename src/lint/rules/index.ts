@@ -12,6 +12,7 @@ import { rule as exampleResponseInvalid } from './example-response-invalid.js';
 import { rule as exampleResponseOdataType } from './example-response-odata-type.js';
 import { rule as exampleResponseStatus } from './example-response-status.js';
 import { rule as exampleResponseUnknownProperty } from './example-response-unknown-property.js';
+import { rule as exampleQueryUndocumented } from './example-query-undocumented.js';
 import { rule as exampleUrlVersion } from './example-url-version.js';
 import { rule as frontMatterMissing } from './front-matter-missing.js';
 import { rule as headersAuthorizationMissing } from './headers-authorization-missing.js';
@@ -35,6 +36,7 @@ export const allRules: readonly AnyLintRule[] = [
   examplePathMismatch,
   exampleContentLength,
   exampleOdataTypeHash,
+  exampleQueryUndocumented,
   exampleRequestInvalid,
   exampleRequestUnknownProperty,
   exampleResponseCollection,
