@@ -3,12 +3,10 @@
  * folder first (so a broken contract is named by file, not by a Rust parse error), ask the broker's
  * index once (down / 5xx / bad credentials → one line), then let the CLI do the publishing.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { PactFileError, readPactFiles } from '../contracts/pact-files.js';
 import { BrokerConfigError, pactCliEnv, type BrokerConnection } from './connection.js';
 import { checkBrokerReachable, BrokerUnavailableError } from './preflight.js';
 import { runPactCli, type PactCliResult } from './pact-cli.js';
-import { jsonErrorLine } from './json-error-line.js';
 
 export interface PublishRequest {
   pactDir: string;
@@ -38,7 +36,7 @@ export interface PublishResult {
 }
 
 /** A contract file that cannot be published: names the file. */
-export class PactFileError extends Error {}
+export { PactFileError };
 
 /** Checks the options that the CLI would reject less clearly. */
 export function validatePublishRequest(req: PublishRequest): void {
@@ -70,32 +68,14 @@ export function publishArgs(req: PublishRequest, connection: BrokerConnection): 
 
 /** Reads every `*.json` in the folder as a pact; throws PactFileError naming the first bad file. */
 export async function readPactFolder(dir: string): Promise<PactFileSummary[]> {
-  let names: string[];
-  try {
-    if (!(await stat(dir)).isDirectory()) throw new PactFileError(`${dir}: not a directory`);
-    names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
-  } catch (err) {
-    if (err instanceof PactFileError) throw err;
-    throw new PactFileError(`${dir}: contracts folder not found (run \`graphpact contracts\` first or give --pact-dir)`);
-  }
-  if (names.length === 0) throw new PactFileError(`${dir}: no *.json pact files to publish`);
-  const out: PactFileSummary[] = [];
-  for (const name of names) {
-    const file = join(dir, name);
-    const text = await readFile(file, 'utf8');
-    let pact: { consumer?: { name?: unknown }; provider?: { name?: unknown }; interactions?: unknown };
-    try {
-      pact = JSON.parse(text) as typeof pact;
-    } catch (err) {
-      throw new PactFileError(`${file}:${jsonErrorLine(text, err)}: not valid JSON (${(err as Error).message.split('\n')[0]})`);
-    }
+  return (await readPactFiles(dir)).map(({ file, pact: parsed }) => {
+    const pact = parsed as { consumer?: { name?: unknown }; provider?: { name?: unknown }; interactions?: unknown } | null;
     const consumer = pact?.consumer?.name;
     const provider = pact?.provider?.name;
     if (typeof consumer !== 'string' || typeof provider !== 'string') throw new PactFileError(`${file}:1: not a pact (consumer.name and provider.name are required)`);
-    if (!Array.isArray(pact.interactions)) throw new PactFileError(`${file}:1: not a pact (no interactions array)`);
-    out.push({ file, consumer, provider, interactions: pact.interactions.length });
-  }
-  return out;
+    if (!Array.isArray(pact?.interactions)) throw new PactFileError(`${file}:1: not a pact (no interactions array)`);
+    return { file, consumer, provider, interactions: pact.interactions.length };
+  });
 }
 
 /** Publishes; throws PactFileError / BrokerConfigError / BrokerUnavailableError with one-line messages. */

@@ -1,7 +1,7 @@
 /** Reading a saved verify report for `graphpact diff`: clear one-line errors naming the file (and line). */
 import { readFile } from 'node:fs/promises';
 import type { VerificationReport } from '../report/model.js';
-import { jsonErrorLine } from '../broker/json-error-line.js';
+import { jsonErrorLine } from '../util/json-error-line.js';
 
 export class ReportFileError extends Error {}
 

@@ -6,8 +6,6 @@
  */
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import type { RetryPolicy } from '../client/index.js';
@@ -18,7 +16,7 @@ import type { CreatedObject, CreatedObjects } from './fixtures.js';
 import { STATES } from '../contracts/states.js';
 import { declaredInteractions, interactionOutcomes, parseVerifierJson, plainOutput, type DeclaredInteraction } from './pact-results.js';
 import { fetchPactsForVerification } from '../broker/pacts-for-verification.js';
-import { jsonErrorLine } from '../broker/json-error-line.js';
+import { readPactFiles } from '../contracts/pact-files.js';
 import type { BrokerVerifierOptions } from '../broker/verify-options.js';
 
 /** Sent to the worker once, over IPC. */
@@ -52,26 +50,8 @@ export interface ContractSet {
 
 /** The Pact files of a directory and their interactions. Throws one line naming the file when one is unreadable. */
 export async function readContracts(pactDir: string): Promise<ContractSet> {
-  let names: string[];
-  try {
-    names = (await readdir(pactDir)).filter((n) => n.endsWith('.json')).sort();
-  } catch {
-    throw new Error(`no contracts directory ${pactDir} (write contracts first: \`graphpact all\` or the consumer specs)`);
-  }
-  if (names.length === 0) throw new Error(`no Pact contracts (*.json) in ${pactDir}`);
-  const files = names.map((n) => resolve(pactDir, n));
-  const interactions: DeclaredInteraction[] = [];
-  for (const file of files) {
-    let pact: unknown;
-    const text = await readFile(file, 'utf8');
-    try {
-      pact = JSON.parse(text);
-    } catch (err) {
-      throw new Error(`${file}:${jsonErrorLine(text, err)}: not valid JSON (${(err as Error).message})`);
-    }
-    interactions.push(...declaredInteractions(pact, file));
-  }
-  return { files, interactions };
+  const pacts = await readPactFiles(pactDir);
+  return { files: pacts.map((p) => p.file), interactions: pacts.flatMap((p) => declaredInteractions(p.pact, p.file)) };
 }
 
 /** The pacts a broker selects for verification (their URLs stand for files in the report). */

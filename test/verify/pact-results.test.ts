@@ -85,8 +85,8 @@ describe('Pact results', () => {
   it('readContracts: clear one-line errors for a missing directory, no contracts, and broken JSON', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'graphpact-pacts-'));
     try {
-      await readContracts(join(dir, 'missing')).then(() => expect.fail('no error'), (err: Error) => expect(err.message).to.match(/no contracts directory .*missing/));
-      await readContracts(dir).then(() => expect.fail('no error'), (err: Error) => expect(err.message).to.match(/no Pact contracts \(\*\.json\) in/));
+      await readContracts(join(dir, 'missing')).then(() => expect.fail('no error'), (err: Error) => expect(err.message).to.match(/missing: contracts folder not found/));
+      await readContracts(dir).then(() => expect.fail('no error'), (err: Error) => expect(err.message).to.match(/: no Pact contracts \(\*\.json\) in the folder/));
       await writeFile(join(dir, 'bad.json'), '{\n  "interactions": [\n    {"description": "x",}\n  ]\n}\n');
       await readContracts(dir).then(() => expect.fail('no error'), (err: Error) => expect(err.message).to.match(/bad\.json:3: not valid JSON/));
     } finally {
