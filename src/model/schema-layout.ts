@@ -23,6 +23,9 @@ export function responseSchemaPath(version: string, operationId: string): string
   return `${version}/operations/${operationId}.response.json`;
 }
 
+/** The index of a schemas directory (see SchemaIndex). */
+export const INDEX_FILE = 'index.json';
+
 export function openApiPath(version: string): string {
   return `openapi.${version}.json`;
 }

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { SchemaIndex } from '../model/schema-layout.js';
-import { schemaId } from '../model/schema-layout.js';
+import { INDEX_FILE, schemaId } from '../model/schema-layout.js';
 import type { JsonSchema } from './edm.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
@@ -75,9 +75,9 @@ export function schemaSetFromFiles(dir: string, index: SchemaIndex, files: Map<s
 
 /** Reads `index.json` and every `<version>/{types,operations}/*.json` of a schemas directory. */
 export async function loadSchemaSet(dir: string): Promise<SchemaSet> {
-  const index = (await readJson(join(dir, 'index.json'))) as SchemaIndex;
+  const index = (await readJson(join(dir, INDEX_FILE))) as SchemaIndex;
   if (!index || !Array.isArray(index.versions) || !Array.isArray(index.operations)) {
-    throw new Error(`${join(dir, 'index.json')}: not a graphpact schema index (run \`graphpact build\`)`);
+    throw new Error(`${join(dir, INDEX_FILE)}: not a graphpact schema index (run \`graphpact build\`)`);
   }
   const files = new Map<string, JsonSchema>();
   for (const version of index.versions) {

@@ -7,13 +7,13 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Catalog } from '../model/catalog.js';
 import type { Finding } from '../model/finding.js';
 import type { ParsedPage } from '../model/page.js';
-import { openApiPath, type SchemaIndex } from '../model/schema-layout.js';
+import { INDEX_FILE, openApiPath, type SchemaIndex } from '../model/schema-layout.js';
 import { buildCatalog } from '../catalog/index.js';
 import { loadDocs } from '../parse/index.js';
 import { generateOpenApi } from '../openapi/generate.js';
 import { generateSchemas } from './generate.js';
 
-export const INDEX_FILE = 'index.json';
+export { INDEX_FILE };
 
 export interface BuildOutput {
   /** Relative path → JSON value: schema files, `openapi.<version>.json`, `index.json`. */
