@@ -30,7 +30,11 @@ export function isPfx(der: Buffer): boolean {
   }
 }
 
-export class PfxError extends Error {}
+export class PfxError extends Error {
+  constructor(message: string, readonly wrongPassword = false) {
+    super(message);
+  }
+}
 
 /**
  * Opens a PFX with `password` and returns the DER of its certificate (the one matching its private key
@@ -43,11 +47,15 @@ export function certificateFromPfx(der: Buffer, password: string): Buffer {
     p12 = forge.pkcs12.pkcs12FromAsn1(asn1, false, password);
   } catch (err) {
     const message = (err as Error).message ?? '';
-    if (/mac|password|decrypt|invalid/i.test(message) && isPfx(der)) throw new PfxError('the password does not open the PFX file');
+    // forge says "PKCS#12 MAC could not be verified. Invalid password?" (or fails to decrypt a bag).
+    if (/mac|password|decrypt|invalid/i.test(message) && isPfx(der)) throw new PfxError('the password does not open the PFX file', true);
     throw new PfxError('key is not a PKCS#12 (PFX) file');
   }
   const certs = (p12.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? []).flatMap((bag) => (bag.cert ? [bag.cert] : []));
-  const keys = (p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag] ?? []).flatMap((bag) => (bag.key ? [bag.key] : []));
+  // Keys come encrypted (pkcs8ShroudedKeyBag, the usual) or plain (keyBag, `openssl pkcs12 -keypbe NONE`).
+  const keys = [forge.pki.oids.pkcs8ShroudedKeyBag, forge.pki.oids.keyBag]
+    .flatMap((bagType) => p12.getBags({ bagType })[bagType] ?? [])
+    .flatMap((bag) => (bag.key ? [bag.key] : []));
   if (certs.length === 0) throw new PfxError('the PFX file holds no certificate');
   if (keys.length === 0) throw new PfxError('the PFX file holds no private key (X509CertAndPassword signs, so it needs one)');
   const key = keys[0] as forge.pki.rsa.PrivateKey;

@@ -40,8 +40,14 @@ export function readQueryParameters(src: PageSource, outline: Outline): ApiPage[
       if (t.type === 'table_open') inTable++;
       else if (t.type === 'table_close') inTable--;
       else if (t.type === 'inline' && inTable === 0 && !t.content.includes('|')) {
-        prose += `${t.content}\n`;
-        for (const name of odataOptionsIn(t.content)) add({ file: src.file, line: (t.map?.[0] ?? 0) + 1, name });
+        const text = stripMarkdown(t.content);
+        prose += `${text}\n`;
+        // "$filter is not supported here" names an option the operation does NOT take; "does not support
+        // OData query parameters other than `$filter`" names one it does.
+        for (const sentence of sentencesOf(text)) {
+          const supported = isNegative(sentence) ? (/\b(?:other than|except)\b(.*)$/i.exec(sentence)?.[1] ?? '') : sentence;
+          for (const name of odataOptionsIn(supported)) add({ file: src.file, line: (t.map?.[0] ?? 0) + 1, name });
+        }
       }
     }
     for (const table of tablesInRange(src, section.start, section.end)) {
@@ -80,10 +86,22 @@ export function readQueryParameters(src: PageSource, outline: Outline): ApiPage[
  * a table of the function's own parameters says nothing about them either.
  */
 function odataSupport(prose: string, parameters: QueryParameter[]): NonNullable<ApiPage['queryParameters']>['support'] {
-  const sentences = prose.split(/(?<=[.!?])\s+|\n/);
-  if (sentences.some((s) => /\bsupports?\b.*\bOData query param/i.test(s) && !/\bnot\b/i.test(s) && odataOptionsIn(s).length === 0)) return 'unspecified';
+  const sentences = sentencesOf(prose);
+  // "supports the following OData query parameters:" introduces a list: it names them (in the table).
+  const unnamed = (s: string) => /\bsupports?\b.*\bOData query param/i.test(s) && !isNegative(s) && odataOptionsIn(s).length === 0 &&
+    !/\b(following|only)\b/i.test(s) && !/:\s*$/.test(s);
+  if (sentences.some(unnamed)) return 'unspecified';
   if (parameters.some((p) => p.name.startsWith('$'))) return 'named';
-  return /\b(does not|doesn't|do not|don't) support\b/i.test(prose) ? 'none' : 'unspecified';
+  return sentences.some(isNegative) ? 'none' : 'unspecified';
+}
+
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+|\n/).filter((s) => s.trim() !== '');
+}
+
+/** "does not support", "is not supported", "doesn't support". */
+function isNegative(sentence: string): boolean {
+  return /\b(not|n't)\b[^.]*\bsupport/i.test(sentence) || /\bsupport\w*\b[^.]*\bnot\b/i.test(sentence) || /n't support/i.test(sentence);
 }
 
 /** `$select`, `$orderBy`, `[$top](/graph/query-parameters#top-parameter)` → canonical names, in order, once each. */

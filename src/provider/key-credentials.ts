@@ -31,9 +31,10 @@ export function storeKeyCredential(input: Record<string, unknown>, where: string
     throw directoryBadRequest(`${where}.usage must be ${CERTIFICATE_KEY_USAGE[type]} for a key of type ${type}.`);
   }
   if (typeof input.key !== 'string' || input.key === '') throw directoryBadRequest(`${where}.key is required: a base64 X.509 certificate.`);
+  const certificate = pfxCertificate(input.key, type, where, pfxPassword) ?? input.key;
   let cert;
   try {
-    cert = readCertificate(pfxCertificate(input.key, type, where, pfxPassword) ?? input.key);
+    cert = readCertificate(certificate);
   } catch (err) {
     throw directoryBadRequest(`${where}.key: ${(err as Error).message}.`);
   }
@@ -60,7 +61,7 @@ function pfxCertificate(key: string, type: string, where: string, password: stri
   try {
     return certificateFromPfx(der, password).toString('base64');
   } catch (err) {
-    if (err instanceof PfxError) throw directoryBadRequest(`${where}.key: ${err.message === 'the password does not open the PFX file' ? 'passwordCredential.secretText does not open the PFX file' : err.message}.`);
+    if (err instanceof PfxError) throw directoryBadRequest(`${where}.key: ${err.wrongPassword ? 'passwordCredential.secretText does not open the PFX file' : err.message}.`);
     throw err;
   }
 }

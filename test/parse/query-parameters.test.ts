@@ -48,6 +48,24 @@ describe('parse: query parameters', () => {
     expect(apiPage(md(...HEAD, '## Response', '', 'Returns `200 OK`.')).queryParameters).to.equal(undefined);
   });
 
+  it('reads "supports the following OData query parameters" as naming those of the table below', () => {
+    const page = apiPage(md(...HEAD, '## Optional query parameters', '',
+      'This method supports the following OData query parameters to help customize the response. For general information, see [OData query parameters](/graph/query-parameters).', '',
+      '|Name|Value|Description|', '|:--|:--|:--|', '|$filter|string|Limits the response.|', '|$top|int|Number of results.|'));
+    expect(page.queryParameters?.support).to.equal('named');
+    expect(page.queryParameters?.parameters.map((p) => p.name)).to.deep.equal(['$filter', '$top']);
+  });
+
+  it('does not count an option a sentence says is not supported', () => {
+    const page = apiPage(md(...HEAD, '## Optional query parameters',
+      'This method does **not** support the [OData Query Parameters](/graph/query-parameters) to help customize the response (e.g. $filter is not supported here).'));
+    expect(page.queryParameters).to.deep.equal({ line: 9, support: 'none', parameters: [] });
+    const mixed = apiPage(md(...HEAD, '## Optional query parameters', '', 'This method supports the `$select` query parameter. The `$expand` parameter is not supported.'));
+    expect(mixed.queryParameters?.parameters.map((p) => p.name)).to.deep.equal(['$select']);
+    const except = apiPage(md(...HEAD, '## Optional query parameters', 'This method does **not** supports [OData Query Parameters](/graph/query-parameters) other than `$filter` to help customize the response.'));
+    expect([except.queryParameters?.support, except.queryParameters?.parameters.map((p) => p.name)]).to.deep.equal(['named', ['$filter']]);
+  });
+
   it('finds only real OData options in text', () => {
     expect(odataOptionsIn('use $filter and $FILTER, $count=true, but not $ref, $value or US$5, nor a$select')).to.deep.equal(['$filter', '$count']);
   });

@@ -151,15 +151,15 @@ describe('provider: addKey / removeKey', function () {
       expect(ok.json).to.deep.include({ customKeyIdentifier: newCert.thumbprintBase64, displayName: 'CN=graphpact-new', type: 'X509CertAndPassword', key: null });
       expect(ok.text).not.to.include(password);
 
-      const refusals: Array<[Record<string, unknown>, RegExp]> = [
-        [{ keyCredential: { type: 'X509CertAndPassword', usage: 'Sign', key: pfx }, passwordCredential: { secretText: 'not-the-pfx-password' } }, /secretText does not open the PFX file/],
-        [{ keyCredential: { type: 'X509CertAndPassword', usage: 'Sign', key: pfx }, passwordCredential: null }, /PFX file: passwordCredential.secretText must hold the password/],
-        [{ keyCredential: { type: 'AsymmetricX509Cert', usage: 'Verify', key: pfx } }, /only a key of type X509CertAndPassword carries one/],
+      const refusals: Array<[Record<string, unknown>, string]> = [
+        [{ keyCredential: { type: 'X509CertAndPassword', usage: 'Sign', key: pfx }, passwordCredential: { secretText: 'not-the-pfx-password' } }, 'keyCredential.key: passwordCredential.secretText does not open the PFX file.'],
+        [{ keyCredential: { type: 'X509CertAndPassword', usage: 'Sign', key: pfx }, passwordCredential: null }, 'keyCredential.key is a PFX file: passwordCredential.secretText must hold the password that opens it.'],
+        [{ keyCredential: { type: 'AsymmetricX509Cert', usage: 'Verify', key: pfx } }, 'keyCredential.key is a PFX file: only a key of type X509CertAndPassword carries one (with passwordCredential.secretText); AsymmetricX509Cert takes the certificate alone.'],
       ];
       for (const [overrides, reason] of refusals) {
         const reply = await call(p.beta, 'POST', `/applications/${app.id}/addKey`, { body: await addKeyBody(overrides) });
         expectEnvelope(reply, 400, 'Request_BadRequest');
-        expect(reply.json.error.message).to.match(reason);
+        expect(reply.json.error.message).to.equal(reason);
         expect(reply.text).not.to.include('not-the-pfx-password');
       }
     });
