@@ -140,9 +140,19 @@ export async function runPactVerification(options: PactRunOptions): Promise<Pact
   if (!result) return { ...base, ran: false, error: redactText(error ?? 'the Pact verifier returned no result'), interactions: [] };
   const outcomes = explainStateFailures(interactionOutcomes(contracts.interactions, result), stateErrors);
   const interactions = options.providerStatesSetupUrl ? outcomes : flagUnknownStates(outcomes);
-  // Failures caused by a provider that stopped answering say nothing about conformance: the run could not finish.
-  if (unreachable) return { ...base, ran: true, error: `the provider stopped answering: ${unreachable}`, interactions };
+  // Failures caused by a provider that stopped answering say nothing about conformance: the run could not finish,
+  // and the interactions that got the forwarder's 502 are inconclusive, not failed.
+  if (unreachable) return { ...base, ran: true, error: `the provider stopped answering: ${unreachable}`, interactions: unanswered(interactions, unreachable) };
   return { ...base, ran: true, interactions };
+}
+
+/** Failed interactions answered 502 by the forwarder (the provider did not answer) → inconclusive, saying why. */
+export function unanswered(outcomes: InteractionOutcome[], reason: string): InteractionOutcome[] {
+  return outcomes.map((outcome) => {
+    const gateway = outcome.mismatches.some((m) => m.message.startsWith('StatusMismatch') && m.actual === '502');
+    if (outcome.status !== 'fail' || !gateway) return outcome;
+    return { ...outcome, status: 'inconclusive', mismatches: [...outcome.mismatches, { message: `no answer from the provider: ${reason}` }] };
+  });
 }
 
 /**

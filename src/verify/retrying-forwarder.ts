@@ -35,13 +35,22 @@ export async function startRetryingForwarder(providerBaseUrl: string, options: F
 
   const server = createServer((req, res) => {
     forward(req, res).catch((err: unknown) => {
-      // The provider could not be reached: answer like a gateway so Pact reports it on this interaction,
-      // and tell the run, which then cannot call the provider conformant or not (exit 2).
-      const { reason, detail } = classifyNetworkError(err);
-      const unreachable = new ProviderUnreachableError(reason, origin + (req.url ?? '/'), detail);
-      options.onUnreachable?.(unreachable.message);
+      // Answer like a gateway so Pact reports it on this interaction. When the provider could not be
+      // reached or did not answer in time, also tell the run: it cannot then call the provider conformant
+      // or not (exit 2). A garbled answer ('other') is the provider's fault; a Pact-side hang-up is not its at all.
+      let message = err instanceof Error ? err.message : String(err);
+      if (err instanceof UpstreamError) {
+        const { reason, detail } = classifyNetworkError(err.cause);
+        const url = origin + (req.url ?? '/');
+        if (reason === 'other') {
+          message = `the provider's answer at ${url} could not be read: ${detail}`;
+        } else {
+          message = new ProviderUnreachableError(reason, url, detail).message;
+          options.onUnreachable?.(message);
+        }
+      }
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
-      res.end(redactText(`graphpact forwarder: ${unreachable.message}`));
+      res.end(redactText(`graphpact forwarder: ${message}`));
     });
   });
 
@@ -49,14 +58,20 @@ export async function startRetryingForwarder(providerBaseUrl: string, options: F
     const body = await readAll(req);
     const headers = forwardedHeaders(req.headers);
     for (let retries = 0; ; retries++) {
-      const upstream: Dispatcher.ResponseData = await request(origin + (req.url ?? '/'), {
-        method: (req.method ?? 'GET') as Dispatcher.HttpMethod,
-        headers,
-        body: body.length > 0 ? body : undefined,
-        dispatcher: agent,
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
-      const payload = Buffer.from(await upstream.body.arrayBuffer());
+      let upstream: Dispatcher.ResponseData;
+      let payload: Buffer;
+      try {
+        upstream = await request(origin + (req.url ?? '/'), {
+          method: (req.method ?? 'GET') as Dispatcher.HttpMethod,
+          headers,
+          body: body.length > 0 ? body : undefined,
+          dispatcher: agent,
+          signal: AbortSignal.timeout(options.timeoutMs),
+        });
+        payload = Buffer.from(await upstream.body.arrayBuffer());
+      } catch (err) {
+        throw new UpstreamError(err);
+      }
       const retryAfter = header(upstream.headers['retry-after']);
       const wait = retryDelay(upstream.statusCode, retryAfter, retries, policy, Date.now());
       if (wait === undefined) {
@@ -78,6 +93,13 @@ export async function startRetryingForwarder(providerBaseUrl: string, options: F
       await agent.close();
     },
   };
+}
+
+/** The provider's side failed (connect, send, or read the answer), as opposed to the Pact side or ours. */
+class UpstreamError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
 }
 
 function forwardedHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | string[]> {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countStatuses, decideOutcome } from '../../src/report/model.js';
 import { PENDING_NOTE, declaredInteractions, interactionOutcomes, parseVerifierJson, plainOutput } from '../../src/verify/pact-results.js';
-import { explainStateFailures, flagUnknownStates, readContracts } from '../../src/verify/pact.js';
+import { explainStateFailures, flagUnknownStates, readContracts, unanswered } from '../../src/verify/pact.js';
 
 const pact = {
   interactions: [
@@ -106,6 +106,18 @@ describe('explainStateFailures', () => {
     expect(outcomes[0].mismatches).to.have.length(1);
     expect(outcomes[1].mismatches).to.have.length(0);
     expect(outcomes[2].mismatches[1].message).to.equal(`state "${state}" setup failed: POST /applications failed: HTTP 500`);
+  });
+});
+
+describe('unanswered', () => {
+  it('makes failures the forwarder answered 502 inconclusive, with the reason; leaves other failures and passes', () => {
+    const outcomes = unanswered([
+      { description: 'hung', providerStates: [], status: 'fail', mismatches: [{ message: 'StatusMismatch: expected 200 but was 502', expected: '200', actual: '502' }] },
+      { description: 'wrong', providerStates: [], status: 'fail', mismatches: [{ message: 'StatusMismatch: expected 200 but was 404', expected: '200', actual: '404' }] },
+      { description: 'fine', providerStates: [], status: 'pass', mismatches: [] },
+    ], 'provider did not answer in time at http://p/beta/x: no complete response within 1000 ms');
+    expect(outcomes.map((o) => o.status)).to.deep.equal(['inconclusive', 'fail', 'pass']);
+    expect(outcomes[0].mismatches[1].message).to.equal('no answer from the provider: provider did not answer in time at http://p/beta/x: no complete response within 1000 ms');
   });
 });
 

@@ -106,7 +106,7 @@ export function toVerifyOptions(opts: VerifyCliOptions, extra: Partial<VerifyOpt
 
 export async function verifyAction(opts: VerifyCliOptions, extra: Partial<VerifyOptions> = {}): Promise<number> {
   if (opts.brokerBaseUrl !== undefined) {
-    if (opts.brokerUrl !== undefined) return couldNotRun('give --broker-url once (--broker-base-url is the same flag)', opts.format);
+    if (opts.brokerUrl !== undefined) return couldNotRun('give the broker URL once: --broker-base-url and --broker-url are the same flag', opts.format);
     opts = { ...opts, brokerUrl: opts.brokerBaseUrl };
   }
   if (wantsBroker(opts)) {

@@ -1,0 +1,53 @@
+import { expect } from 'chai';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
+import { request } from 'undici';
+import { startRetryingForwarder } from '../../src/verify/retrying-forwarder.js';
+import { closedPortUrl, startHangingProvider } from './helpers.js';
+
+/** A TCP server that answers every connection with bytes that are not HTTP. */
+async function startGarbageProvider(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createTcpServer((socket) => socket.once('data', () => socket.end('this is not HTTP\r\n\r\n')));
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((ok) => server.close(() => ok())) };
+}
+
+describe('verify/retrying forwarder: telling "no answer" from "a bad answer"', function () {
+  this.timeout(10_000);
+
+  async function through(target: string): Promise<{ status: number; body: string; unreachable: string[] }> {
+    const unreachable: string[] = [];
+    const forwarder = await startRetryingForwarder(target, { timeoutMs: 500, retry: { maxRetries: 0 }, onUnreachable: (m) => unreachable.push(m) });
+    try {
+      const res = await request(`${forwarder.url}/beta/things`);
+      return { status: res.statusCode, body: await res.body.text(), unreachable };
+    } finally {
+      await forwarder.close();
+    }
+  }
+
+  it('a closed port or a provider that never answers: 502 to Pact, and the run is told', async () => {
+    const closed = await through(await closedPortUrl());
+    expect([closed.status, closed.unreachable.length]).to.deep.equal([502, 1]);
+    expect(closed.unreachable[0]).to.match(/^provider refused the connection at http:\/\/127\.0\.0\.1:\d+\/beta\/things/);
+    const hanging = await startHangingProvider();
+    try {
+      const hung = await through(hanging.url);
+      expect([hung.status, hung.unreachable.length]).to.deep.equal([502, 1]);
+      expect(hung.unreachable[0]).to.match(/^provider did not answer in time at/);
+    } finally {
+      await hanging.close();
+    }
+  });
+
+  it('a provider that answers with something that is not HTTP: 502 to Pact (a failure), but it did answer', async () => {
+    const garbage = await startGarbageProvider();
+    try {
+      const answer = await through(garbage.url);
+      expect(answer.status).to.equal(502);
+      expect(answer.body).to.match(/^graphpact forwarder: the provider's answer at http:\/\/127\.0\.0\.1:\d+\/beta\/things could not be read: /);
+      expect(answer.unreachable).to.deep.equal([]);
+    } finally {
+      await garbage.close();
+    }
+  });
+});
