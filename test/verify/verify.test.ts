@@ -236,6 +236,29 @@ describe('graphpact verify (end to end)', function () {
     });
   });
 
+  describe('providers that stop answering half-way (state set-up)', () => {
+    it('answers until the Pact phase, then hangs when a state creates its application: exit 2 naming that request', async function () {
+      const target = await startProvider({ port: 0 });
+      let pactStarted = false;
+      const front = await startFrontProvider(target.url, (req, route) => {
+        if (!(req.headers['user-agent'] ?? '').startsWith('graphpact')) pactStarted = true;
+        return pactStarted && route === 'POST /beta/applications' ? 'hang' : undefined;
+      });
+      const reports = await tempDir();
+      try {
+        const { result: code, stderr } = await captureOutput(() => main(['verify', '--provider-base-url', `${front.url}/beta`, '--token', 'some-test-token', '--timeout', '1', '--reports', reports]));
+        expect(code, stderr).to.equal(2);
+        expect(stderr).to.match(/could not run: Pact verification could not run: the provider stopped answering: provider did not answer in time at http:\/\/127\.0\.0\.1:\d+\/beta\/applications/);
+        const report = JSON.parse(await readFile(join(reports, 'verify.json'), 'utf8')) as VerificationReport;
+        expect(report.outcome).to.equal('could-not-run');
+        expect(report.pact.interactions.some((i) => i.status === 'pass')).to.equal(true);
+      } finally {
+        await front.close();
+        await target.close();
+      }
+    });
+  });
+
   describe('interrupted runs', () => {
     it('Ctrl-C (SIGINT) deletes what the run created, then exits 130', async () => {
       const provider = await startProvider({ port: 0, latencyMs: 300 });
