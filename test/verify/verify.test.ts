@@ -201,7 +201,8 @@ describe('graphpact verify (end to end)', function () {
         const { result: code, stderr, stdout } = await captureOutput(() => main(['verify', '--provider-base-url', `${hanging.url}/beta`, '--token', 'some-test-token', '--timeout', '1.5', '--reports', reports]));
         const elapsed = Date.now() - started;
         expect(code).to.equal(2);
-        expect(elapsed).to.be.lessThan(1500 + 2500);
+        // A bound, not a benchmark: a hang never ends, and a loaded CI machine needs slack for start-up.
+        expect(elapsed).to.be.lessThan(1500 + 10_000);
         expect(stderr.split('\n').filter((l) => l.includes('could not run'))).to.deep.equal([`graphpact verify: could not run: provider did not answer in time at ${hanging.url}/beta/applications: no complete response within 1500 ms`]);
         expect(stdout).to.contain('COULD-NOT-RUN (exit 2)');
         const report = JSON.parse(await readFile(join(reports, 'verify.json'), 'utf8')) as VerificationReport;
