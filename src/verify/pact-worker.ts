@@ -82,6 +82,8 @@ async function run(request: WorkerRequest): Promise<void> {
     timeoutMs: request.timeoutMs,
     retry: request.retry,
     onUnreachable: (message) => void post({ type: 'unreachable', message }),
+    // Keep a margin under Pact's own per-request timeout for the last answer to travel back.
+    budgetMs: request.pactTimeoutMs - 2_000,
   });
   const options: VerifierOptions & { providerBaseUrl: string } = {
     providerBaseUrl: forwarder.url + new URL(request.providerBaseUrl).pathname.replace(/\/+$/, ''),

@@ -26,6 +26,12 @@ export interface ForwarderOptions {
   retry?: Partial<RetryPolicy>;
   /** Told (one line, redacted) each time the provider could not be reached or did not answer in time. */
   onUnreachable?: (message: string) => void;
+  /**
+   * Time Pact waits for one answer. A wait (Retry-After or backoff) plus the next attempt that would not fit
+   * is not started: the throttled answer goes back to Pact at once, which reports the interaction
+   * inconclusive, instead of Pact timing out and calling it failed.
+   */
+  budgetMs?: number;
 }
 
 export async function startRetryingForwarder(providerBaseUrl: string, options: ForwarderOptions): Promise<Forwarder> {
@@ -55,6 +61,7 @@ export async function startRetryingForwarder(providerBaseUrl: string, options: F
   });
 
   async function forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = Date.now();
     const body = await readAll(req);
     const headers = forwardedHeaders(req.headers);
     for (let retries = 0; ; retries++) {
@@ -74,7 +81,8 @@ export async function startRetryingForwarder(providerBaseUrl: string, options: F
       }
       const retryAfter = header(upstream.headers['retry-after']);
       const wait = retryDelay(upstream.statusCode, retryAfter, retries, policy, Date.now());
-      if (wait === undefined) {
+      const fits = wait !== undefined && (options.budgetMs === undefined || Date.now() - started + wait + options.timeoutMs <= options.budgetMs);
+      if (wait === undefined || !fits) {
         res.writeHead(upstream.statusCode, { ...forwardedHeaders(upstream.headers), 'content-length': String(payload.length) });
         res.end(payload);
         return;

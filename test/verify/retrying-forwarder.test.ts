@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { startRetryingForwarder } from '../../src/verify/retrying-forwarder.js';
@@ -48,6 +49,31 @@ describe('verify/retrying forwarder: telling "no answer" from "a bad answer"', f
       expect(answer.unreachable).to.deep.equal([]);
     } finally {
       await garbage.close();
+    }
+  });
+
+  it('waits out a Retry-After that fits in Pact\'s budget, and hands back the 429 at once when it does not', async () => {
+    let calls = 0;
+    const server = createHttpServer((_req, res) => {
+      calls++;
+      if (calls === 1) res.writeHead(429, { 'retry-after': '0.05' }).end();
+      else if (calls === 2) res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      else res.writeHead(429, { 'retry-after': '30' }).end();
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
+    const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const forwarder = await startRetryingForwarder(target, { timeoutMs: 500, budgetMs: 5_000 });
+    try {
+      const first = await request(`${forwarder.url}/beta/things`);
+      await first.body.dump();
+      expect([first.statusCode, calls]).to.deep.equal([200, 2]);
+      // 30 s does not fit in 5 s: no waiting, Pact gets the 429 (inconclusive) instead of its own timeout (failed).
+      const second = await request(`${forwarder.url}/beta/things`);
+      await second.body.dump();
+      expect([second.statusCode, second.headers['retry-after'], calls]).to.deep.equal([429, '30', 3]);
+    } finally {
+      await forwarder.close();
+      await new Promise<void>((ok) => server.close(() => ok()));
     }
   });
 });
