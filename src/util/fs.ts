@@ -1,11 +1,11 @@
 /** File output: atomic (write to a temp file in the same directory, then rename), deterministic JSON. */
-import { mkdir, rename, writeFile, rm } from 'node:fs/promises';
+import { mkdir, rename, stat, writeFile, rm } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 /** Writes a file atomically: readers see the old content or the new, never half of it. */
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await ensureDir(dirname(path));
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(tmp, content);
@@ -13,6 +13,29 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
   } catch (err) {
     await rm(tmp, { force: true });
     throw err;
+  }
+}
+
+/**
+ * `mkdir -p`, one level at a time. Node 20's `mkdir(dir, { recursive: true })` never settles where mkdir
+ * answers ENOENT under an existing parent (e.g. under /proc), which would hang the CLI instead of failing.
+ */
+export async function ensureDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir);
+    return;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && (await stat(dir)).isDirectory()) return;
+    const parent = dirname(dir);
+    if (code !== 'ENOENT' || parent === dir) throw err;
+    await ensureDir(parent);
+  }
+  try {
+    await mkdir(dir);
+  } catch (err) {
+    // Made meanwhile by someone else: fine, if it is a directory.
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || !(await stat(dir)).isDirectory()) throw err;
   }
 }
 
