@@ -26,7 +26,10 @@ export async function ensureDir(dir: string): Promise<void> {
     return;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' && (await stat(dir)).isDirectory()) return;
+    if (code === 'EEXIST') {
+      if ((await stat(dir)).isDirectory()) return;
+      throw Object.assign(new Error(`${dir} exists and is not a directory`), { code: 'ENOTDIR' });
+    }
     const parent = dirname(dir);
     if (code !== 'ENOENT' || parent === dir) throw err;
     await ensureDir(parent);

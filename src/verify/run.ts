@@ -13,6 +13,7 @@ import { loadSchemaSet } from '../schema/load.js';
 import { countStatuses, decideOutcome, type OperationOutcome, type PactOutcome, type VerificationReport } from '../report/model.js';
 import { writeReports, type ReportPaths } from '../report/write.js';
 import { redactText, registerSecret } from '../util/redact.js';
+import { ensureDir } from '../util/fs.js';
 import { runConformance, type DocumentedOperation } from './conformance.js';
 import { CreatedObjects, newRunId } from './fixtures.js';
 import { documentedOperations, versionOfBaseUrl } from './operations.js';
@@ -114,6 +115,12 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
   try {
     checkTarget(options);
     inputs = await loadInputs(options);
+    // Find out now, not after the whole run, that the reports cannot be written.
+    if (!options.dryRun) {
+      await ensureDir(options.reportsDir).catch((err: Error) => {
+        throw new CouldNotRun(`cannot write reports to ${options.reportsDir}: ${err.message}`);
+      });
+    }
   } catch (err) {
     // CI still gets a report (and a job summary) saying why nothing was verified.
     if (err instanceof CouldNotRun && !options.dryRun) {

@@ -5,7 +5,7 @@
  * be talked to (exit 2, one line, within the timeout). Plus the secrets proof: a --token appears nowhere.
  */
 import { expect } from 'chai';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:http';
@@ -342,6 +342,21 @@ describe('graphpact verify (end to end)', function () {
       const b = await captureOutput(() => main(['verify', '--timeout', '-1', '--dry-run']));
       expect(b.result).to.equal(2);
       expect(b.stderr).to.contain('--timeout must be a positive number');
+    });
+
+    it('refuses, before sending anything, reports it cannot write (a file where the folder should be)', async () => {
+      const dir = await tempDir();
+      const file = join(dir, 'not-a-folder');
+      await writeFile(file, 'x');
+      const hanging = await startHangingProvider();
+      try {
+        const { result, stderr } = await captureOutput(() => main(['verify', '--provider-base-url', `${hanging.url}/beta`, '--token', 'some-test-token', '--reports', file]));
+        expect(result).to.equal(2);
+        expect(stderr.trim()).to.equal(`graphpact verify: could not run: cannot write reports to ${file}: ${file} exists and is not a directory`);
+        expect(hanging.count()).to.equal(0);
+      } finally {
+        await hanging.close();
+      }
     });
   });
 
