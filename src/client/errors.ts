@@ -31,8 +31,9 @@ function describe(reason: UnreachableReason): string {
 
 /** Maps a network error from undici (or Node's socket layer) to a reason. */
 export function classifyNetworkError(err: unknown): { reason: UnreachableReason; detail: string } {
-  const e = err as { code?: string; name?: string; message?: string; cause?: { code?: string; message?: string } };
-  const code = e?.code ?? e?.cause?.code ?? '';
+  const e = err as { code?: unknown; name?: string; message?: string; cause?: { code?: unknown; message?: string } };
+  // DOMException codes are numbers (an AbortSignal timeout has code 23): only Node's string codes say anything.
+  const code = [e?.code, e?.cause?.code].find((c): c is string => typeof c === 'string') ?? '';
   const message = e?.message ?? String(err);
   if (e?.name === 'TimeoutError' || /TIMEOUT/i.test(code)) return { reason: 'timeout', detail: code || message };
   if (code === 'ECONNREFUSED') return { reason: 'refused', detail: code };

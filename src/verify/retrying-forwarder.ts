@@ -51,7 +51,7 @@ export async function startRetryingForwarder(providerBaseUrl: string, options: F
         if (reason === 'other') {
           message = `the provider's answer at ${url} could not be read: ${detail}`;
         } else {
-          message = new ProviderUnreachableError(reason, url, detail).message;
+          message = new ProviderUnreachableError(reason, url, reason === 'timeout' ? `no complete response within ${options.timeoutMs} ms` : detail).message;
           options.onUnreachable?.(message);
         }
       }

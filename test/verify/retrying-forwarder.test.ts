@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { request } from 'undici';
+import { classifyNetworkError } from '../../src/client/index.js';
 import { startRetryingForwarder } from '../../src/verify/retrying-forwarder.js';
 import { closedPortUrl, startHangingProvider } from './helpers.js';
 
@@ -34,10 +35,16 @@ describe('verify/retrying forwarder: telling "no answer" from "a bad answer"', f
     try {
       const hung = await through(hanging.url);
       expect([hung.status, hung.unreachable.length]).to.deep.equal([502, 1]);
-      expect(hung.unreachable[0]).to.match(/^provider did not answer in time at/);
+      expect(hung.unreachable[0]).to.match(/^provider did not answer in time at http:\/\/127\.0\.0\.1:\d+\/beta\/things: no complete response within 500 ms$/);
     } finally {
       await hanging.close();
     }
+  });
+
+  it('classifies an AbortSignal timeout by its name, not by its numeric DOMException code', () => {
+    const timeout = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+    expect(classifyNetworkError(timeout)).to.deep.equal({ reason: 'timeout', detail: 'The operation was aborted due to timeout' });
+    expect(classifyNetworkError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).to.deep.equal({ reason: 'refused', detail: 'ECONNREFUSED' });
   });
 
   it('a provider that answers with something that is not HTTP: 502 to Pact (a failure), but it did answer', async () => {
