@@ -15,7 +15,7 @@ h1{font-size:1.5rem;margin:0 0 .3rem}h2{font-size:1.15rem;margin-top:2rem;border
 .conformant{background:#dafbe1}.non-conformant{background:#ffebe9}.could-not-run{background:#fff8c5}
 table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left;vertical-align:top}
 th{background:#f6f8fa}td.pass{background:#dafbe1}td.fail{background:#ffcecb;font-weight:700}td.warn{background:#fff8c5}
-td.inconclusive{background:#ddf4ff}td.skip{color:#8c959f;text-align:center}code{font-size:90%}
+.scroll{overflow-x:auto}td.inconclusive{background:#ddf4ff}td.skip{color:#8c959f;text-align:center}code{font-size:90%}
 .failure{border:1px solid #ffcecb;border-radius:6px;padding:.6rem 1rem;margin:1rem 0}
 .sides{display:grid;grid-template-columns:1fr 1fr;gap:1rem}pre{background:#f6f8fa;padding:.5rem;overflow:auto;max-height:24rem;margin:.2rem 0}
 .add{background:#dafbe1;display:block}.del{background:#ffebe9;display:block}.muted{color:#57606a}`;
@@ -40,7 +40,8 @@ export function renderHtml(report: VerificationReport): string {
 
   parts.push('<h2>Schema conformance: operation × check</h2>');
   if (report.operations.length) {
-    parts.push(`<table><tr><th>operation</th>${report.checksSelected.map((c) => `<th><code>${esc(c).replace(/_/g, "_<wbr>")}</code></th>`).join('')}</tr>`);
+    // Nine checks make a wide table: it scrolls on its own rather than pushing the page sideways.
+    parts.push(`<div class="scroll"><table><tr><th>operation</th>${report.checksSelected.map((c) => `<th><code>${esc(c).replace(/_/g, "_<wbr>")}</code></th>`).join('')}</tr>`);
     for (const op of report.operations) {
       const cells = report.checksSelected.map((name) => {
         const mine = op.checks.filter((c) => c.check === name);
@@ -49,7 +50,7 @@ export function renderHtml(report: VerificationReport): string {
       });
       parts.push(`<tr><td><code>${esc(op.method)} ${esc(op.path)}</code><br><span class="muted">${esc(op.id)}${op.notExercised ? ` · ${esc(op.notExercised)}` : ''}</span></td>${cells.join('')}</tr>`);
     }
-    parts.push('</table>');
+    parts.push('</table></div>');
     const warnings = report.operations.flatMap((op) => op.checks.filter((c) => c.status === 'warn' || c.status === 'inconclusive').map((c) => `<li><code>${esc(op.id)}</code> ${esc(c.check)} [${esc(c.scenario)}]: ${esc(c.message)}</li>`));
     if (warnings.length) parts.push(`<h2>Warnings and inconclusive checks</h2><ul>${warnings.join('')}</ul>`);
   } else {
