@@ -5,7 +5,7 @@
  * apart by their occurrence index in file order.
  */
 import { createHash } from 'node:crypto';
-import JSON5 from 'json5';
+import { jsonErrorLine } from '../util/json-error-line.js';
 import type { Finding } from '../model/finding.js';
 import type { ReportedFinding } from './types.js';
 
@@ -71,16 +71,6 @@ export function makeBaseline(findings: ReadonlyArray<Finding & { fingerprint: st
   return { version: BASELINE_VERSION, findings: entries };
 }
 
-/** Line of a JSON syntax error (JSON.parse does not say; json5's parser does). */
-function errorLine(text: string): number | undefined {
-  try {
-    JSON5.parse(text);
-  } catch (err) {
-    const line = (err as { lineNumber?: number }).lineNumber;
-    if (typeof line === 'number') return line;
-  }
-  return undefined;
-}
 
 /** Reads a baseline file's text; a malformed file is a BaselineError naming the file (and line for JSON errors). */
 export function parseBaseline(text: string, file: string): Baseline {
@@ -89,8 +79,7 @@ export function parseBaseline(text: string, file: string): Baseline {
     data = JSON.parse(text);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    const line = errorLine(text);
-    throw new BaselineError(`${file}${line ? `:${line}` : ''}: baseline is not valid JSON (${msg})`);
+    throw new BaselineError(`${file}:${jsonErrorLine(text, err)}: baseline is not valid JSON (${msg})`);
   }
   const b = data as Partial<Baseline>;
   if (!b || typeof b !== 'object' || b.version !== BASELINE_VERSION || !Array.isArray(b.findings)) {

@@ -332,7 +332,7 @@ export function parseJsonBody(text: string, file: string, line: number): JsonBod
 }
 
 /** File line of an invalid body's error (for findings), else the body's line. */
-export function jsonErrorLine(body: JsonBody): number {
+export function bodyErrorLine(body: JsonBody): number {
   const m = body.error ? /:(\d+): /.exec(body.error) : null;
   return m ? Number(m[1]) : body.line;
 }
