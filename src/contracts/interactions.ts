@@ -48,7 +48,7 @@ export function graphInteractions(sources: ContractSources): InteractionDefiniti
       .withBearerToken()
       .withJsonBody(sideLoadingKey)
       .willRespondWith(201, sideLoadingKeyCreated)
-      .exercisedBy((client, ex) => client.createSideLoadingKey(ex.body as SideLoadingKey)),
+      .exercisedBy(createSideLoadingKey),
 
     interaction('a request to add an AsymmetricX509Cert key to an application')
       .given(STATES.applicationWithCertificate)
@@ -56,7 +56,7 @@ export function graphInteractions(sources: ContractSources): InteractionDefiniti
       .withBearerToken()
       .withJsonBody(asymmetricKey)
       .willRespondWith(200, responseMatchers(sources, 'applications.addKey', keyAdded))
-      .exercisedBy((client, ex) => client.addKey(ex.params.applicationId, ex.body as AddKeyBody)),
+      .exercisedBy(addKey),
 
     interaction('a request to add an X509CertAndPassword key and its password to an application')
       .given(STATES.applicationWithCertificate)
@@ -64,13 +64,13 @@ export function graphInteractions(sources: ContractSources): InteractionDefiniti
       .withBearerToken()
       .withJsonBody(keyWithPassword)
       .willRespondWith(200, responseMatchers(sources, 'applications.addKey', keyWithPasswordAdded))
-      .exercisedBy((client, ex) => client.addKey(ex.params.applicationId, ex.body as AddKeyBody)),
+      .exercisedBy(addKey),
 
     interaction('a request to create a sideLoadingKey with no Authorization header')
       .withRequest('POST', SIDE_LOADING_KEYS)
       .withJsonBody(sideLoadingKey)
       .willRespondWith(401, graphErrorBody('InvalidAuthenticationToken', 'Access token is empty.'))
-      .exercisedBy((client, ex) => client.createSideLoadingKey(ex.body as SideLoadingKey)),
+      .exercisedBy(createSideLoadingKey),
 
     interaction('a request to create a sideLoadingKey with an invalid body')
       .withRequest('POST', SIDE_LOADING_KEYS)
@@ -78,7 +78,7 @@ export function graphInteractions(sources: ContractSources): InteractionDefiniti
       // The documented body with one defect a provider must reject: an Int32 sent as text.
       .withJsonBody({ ...sideLoadingKey, totalActivation: 'fifteen' })
       .willRespondWith(400, graphErrorBody('BadRequest', 'Cannot convert the literal \'fifteen\' to the expected type \'Edm.Int32\'.'))
-      .exercisedBy((client, ex) => client.createSideLoadingKey(ex.body as SideLoadingKey)),
+      .exercisedBy(createSideLoadingKey),
 
     interaction('a request to add a key with an invalid proof')
       .given(STATES.applicationWithCertificate)
@@ -87,7 +87,7 @@ export function graphInteractions(sources: ContractSources): InteractionDefiniti
       // A well-formed proof signed by a key that is not one of the application's certificates.
       .withJsonBody({ ...asymmetricKey, proof: fromState(PARAMS.invalidProof, FAKE.secret) })
       .willRespondWith(401, graphErrorBody('Authentication_InvalidProof', 'The proof of possession is not valid.'))
-      .exercisedBy((client, ex) => client.addKey(ex.params.applicationId, ex.body as AddKeyBody)),
+      .exercisedBy(addKey),
 
     interaction('a request to add a key to an application that does not exist')
       .given(STATES.noApplication)
@@ -96,9 +96,13 @@ export function graphInteractions(sources: ContractSources): InteractionDefiniti
       // Only the id and the proof come from the state: the key itself never reaches a provider that checks the id first.
       .withJsonBody(keepStateValues(asymmetricKey, [PARAMS.proof]))
       .willRespondWith(404, graphErrorBody('Request_ResourceNotFound', `Resource '${EXAMPLE_APPLICATION_ID}' does not exist or one of its queried reference-property objects are not present.`))
-      .exercisedBy((client, ex) => client.addKey(ex.params.applicationId, ex.body as AddKeyBody)),
+      .exercisedBy(addKey),
   ];
 }
+
+/** The client calls the interactions exercise: a consumer creates keys and adds keys, nothing else. */
+const createSideLoadingKey: InteractionDefinition['exercise'] = (client, ex) => client.createSideLoadingKey(ex.body as SideLoadingKey);
+const addKey: InteractionDefinition['exercise'] = (client, ex) => client.addKey(ex.params.applicationId, ex.body as AddKeyBody);
 
 function repaired(sources: ContractSources, key: ExampleKey): unknown {
   const documented = sources.example(key);
