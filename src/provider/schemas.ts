@@ -6,6 +6,7 @@
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { loadSchemaSet, type SchemaSet } from '../schema/load.js';
+import { documentedProperties } from '../schema/properties.js';
 import { requestSchemaPath, typeSchemaPath } from '../model/schema-layout.js';
 
 /** Validates a value: undefined when valid, else a one-line message naming the property at fault. */
@@ -40,7 +41,7 @@ export function schemaLookup(set: SchemaSet, servedVersions: string[]): SchemaLo
     let hit = cache.get(rel);
     if (!hit) {
       const validator = set.validator(rel);
-      const properties = documentedProperties(set, rel);
+      const properties = documentedProperties(set, rel).filter((name) => !name.startsWith('@'));
       hit = {
         validate: (value) => (validator(value) ? undocumented(value, properties) : describeError(validator.errors?.[0])),
         properties,
@@ -72,24 +73,6 @@ function undocumented(value: unknown, properties: string[]): string | undefined 
   if (typeof value !== 'object' || value === null || Array.isArray(value) || properties.length === 0) return undefined;
   const unknown = Object.keys(value).find((key) => !key.startsWith('@') && !properties.includes(key));
   return unknown === undefined ? undefined : `Property '${unknown}' is not a documented property of this type.`;
-}
-
-/** Top-level property names, following a top-level $ref and allOf (how generated schemas compose types). */
-function documentedProperties(set: SchemaSet, rel: string, depth = 0): string[] {
-  const schema = set.schema(rel) as Record<string, unknown> | undefined;
-  return schema ? propertiesOf(set, rel, schema, depth) : [];
-}
-
-function propertiesOf(set: SchemaSet, rel: string, schema: Record<string, unknown>, depth: number): string[] {
-  if (depth > 5) return [];
-  const own = schema.properties && typeof schema.properties === 'object' ? Object.keys(schema.properties) : [];
-  const fromRef = typeof schema.$ref === 'string' && !schema.$ref.startsWith('#')
-    ? documentedProperties(set, new URL(schema.$ref, `http://x/${rel}`).pathname.slice(1), depth + 1)
-    : [];
-  const fromAllOf = Array.isArray(schema.allOf)
-    ? schema.allOf.flatMap((part) => (part && typeof part === 'object' ? propertiesOf(set, rel, part as Record<string, unknown>, depth + 1) : []))
-    : [];
-  return [...new Set([...own, ...fromRef, ...fromAllOf])].filter((name) => !name.startsWith('@'));
 }
 
 /** A Graph-like one-line message for the first schema error. */

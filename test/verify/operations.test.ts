@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { schemaSetFromFiles } from '../../src/schema/load.js';
-import { documentedOperations, documentedProperties, versionOfBaseUrl } from '../../src/verify/operations.js';
+import { documentedOperations, versionOfBaseUrl } from '../../src/verify/operations.js';
+import { documentedProperties } from '../../src/schema/properties.js';
 import { isLoopback } from '../../src/verify/run.js';
 import type { JsonSchema } from '../../src/schema/edm.js';
 
