@@ -3,10 +3,10 @@
  * them) whose displayName starts with the run prefix and that are older than a threshold.
  * Selection is pure (`selectLeftovers`); `sweepLeftovers` lists and deletes through the Graph client.
  */
-import type { GraphClient } from '../client/index.js';
+import { deleteObject, type GraphClient, type GraphObjectKind } from '../client/index.js';
 import { redactText } from '../util/redact.js';
 
-export type LeftoverKind = 'application' | 'sideLoadingKey';
+export type LeftoverKind = GraphObjectKind;
 
 export interface ListedObject {
   kind: LeftoverKind;
@@ -114,9 +114,8 @@ export async function sweepLeftovers(client: GraphClient, options: SweepOptions)
   }
   for (const object of selection.candidates) {
     try {
-      const res = object.kind === 'application' ? await client.deleteApplication(object.id) : await client.deleteSideLoadingKey(object.id);
-      // 404: gone already (another sweeper, or the run's own finally step got there first).
-      if (res.ok || res.response.status === 404) result.deleted.push(object);
+      const { gone, result: res } = await deleteObject(client, object.kind, object.id);
+      if (gone) result.deleted.push(object);
       else result.failed.push({ object, reason: `HTTP ${res.response.status}${graphErrorCode(res.response.body)}` });
     } catch (err) {
       result.failed.push({ object, reason: redactText(err instanceof Error ? err.message : String(err)) });

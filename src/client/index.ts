@@ -7,3 +7,4 @@ export type { UnreachableReason } from './errors.js';
 export { parseRetryAfter, backoffDelay, retryDelay, RETRYABLE_STATUSES, DEFAULT_RETRY } from './retry-after.js';
 export type { RetryPolicy } from './retry-after.js';
 export * from './graph-types.js';
+export { deleteObject, type GraphObjectKind } from './delete-object.js';

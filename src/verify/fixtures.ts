@@ -6,7 +6,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ProviderUnreachableError, type GraphClient, type Exchange } from '../client/index.js';
+import { deleteObject, ProviderUnreachableError, type GraphClient, type GraphObjectKind, type Exchange } from '../client/index.js';
 import { makePfx, makeSelfSignedCertificate, signProof, type SelfSignedCertificate } from '../credentials/index.js';
 import type { ApplicationWithCertificateParams, NoApplicationParams } from '../contracts/states.js';
 import { redactText } from '../util/redact.js';
@@ -23,7 +23,7 @@ export function objectName(runId: string, what: string): string {
   return `${NAME_PREFIX}-${runId}-${what}`;
 }
 
-export type CreatedKind = 'application' | 'sideLoadingKey';
+export type CreatedKind = GraphObjectKind;
 
 export interface CreatedObject {
   kind: CreatedKind;
@@ -89,9 +89,8 @@ export class CreatedObjects {
     const pending = this.list();
     for (const [i, object] of pending.entries()) {
       try {
-        const result = object.kind === 'application' ? await client.deleteApplication(object.id) : await client.deleteSideLoadingKey(object.id);
-        // 404: already gone (a teardown or the provider removed it) counts as deleted.
-        if (result.ok || result.response.status === 404) this.forget(object.kind, object.id);
+        const { gone, result } = await deleteObject(client, object.kind, object.id);
+        if (gone) this.forget(object.kind, object.id);
         else leftovers.push(`${object.kind} ${object.id}: HTTP ${result.response.status}`);
       } catch (err) {
         const reason = redactText(err instanceof Error ? err.message : String(err));

@@ -107,7 +107,6 @@ async function run(request: WorkerRequest): Promise<void> {
   } finally {
     await Promise.all([client.close(), forwarder.close()]);
   }
-  for (const object of created.list()) await post({ type: 'created', object });
   await post({ type: 'done', json: json === undefined ? undefined : redactText(json), error });
 }
 

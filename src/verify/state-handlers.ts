@@ -4,7 +4,7 @@
  * contracts inject with `fromProviderState`; teardown deletes what setup created. Pact runs interactions
  * one after another, so each teardown removes the application of the latest setup.
  */
-import type { GraphClient } from '../client/index.js';
+import { deleteObject, type GraphClient } from '../client/index.js';
 import { STATES, missingStateParams, type StateName } from '../contracts/states.js';
 import { registerSecret } from '../util/redact.js';
 import { CertificatePool, createApplicationWithCertificate, noApplication, objectName, type CreatedObjects } from './fixtures.js';
@@ -46,8 +46,7 @@ export function createStateHandlers(options: StateHandlerOptions): Record<StateN
       async teardown() {
         const id = live.pop();
         if (id) {
-          const result = await client.deleteApplication(id);
-          if (result.ok || result.response.status === 404) created.forget('application', id);
+          if ((await deleteObject(client, 'application', id)).gone) created.forget('application', id);
         }
         return undefined;
       },
