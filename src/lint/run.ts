@@ -10,9 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Finding } from '../model/finding.js';
 import type { ParsedPage } from '../model/page.js';
 import type { Catalog } from '../model/catalog.js';
-import { loadDocs } from '../parse/index.js';
-import { buildCatalog } from '../catalog/index.js';
-import { relocateSourcePaths } from '../schema/pipeline.js';
+import { loadCatalog } from '../schema/pipeline.js';
 import { lintWithGeneratedSchemas, sortFindings } from './engine.js';
 import { applyBaseline, fingerprint, makeBaseline, parseBaseline, BaselineError, type Baseline } from './baseline.js';
 import { allRules } from './rules/index.js';
@@ -58,10 +56,7 @@ export async function runLint(options: LintRunOptions = {}): Promise<LintRun> {
   const baseline = baselineFile ? await readBaseline(baselineFile) : undefined;
 
   const t0 = performance.now();
-  const loaded = await loadDocs(docs, options.onProgress ? { onProgress: options.onProgress } : {});
-  const pages = relocateSourcePaths(loaded.pages, process.cwd(), root);
-  const loadFindings = relocateSourcePaths(loaded.findings, process.cwd(), root);
-  const catalog = buildCatalog(pages);
+  const { pages, catalog, unreadable: loadFindings } = await loadCatalog(docs, { root, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const t1 = performance.now();
   const lines = sourceLineReader(root);
   const { findings: lintFindings, schemaFindings } = lintWithGeneratedSchemas(pages, catalog, { sourceLines: lines });

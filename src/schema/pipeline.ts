@@ -13,7 +13,6 @@ import { loadDocs } from '../parse/index.js';
 import { generateOpenApi } from '../openapi/generate.js';
 import { generateSchemas } from './generate.js';
 
-export { INDEX_FILE };
 
 export interface BuildOutput {
   /** Relative path → JSON value: schema files, `openapi.<version>.json`, `index.json`. */
@@ -54,13 +53,21 @@ export interface DocsBuildOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Loads, parses, catalogs and generates. Throws DocsDirError when a docs directory cannot be read. */
-export async function buildFromDocs(dirs: string[], options: DocsBuildOptions = {}): Promise<DocsBuild> {
+/**
+ * Loads, parses and catalogs: the part of a build that lint shares. Source paths become relative to
+ * `options.root` (only when they are not already). Throws DocsDirError when a docs directory cannot be read.
+ */
+export async function loadCatalog(dirs: string[], options: DocsBuildOptions = {}): Promise<Pick<DocsBuild, 'pages' | 'catalog' | 'unreadable'>> {
   const loaded = await loadDocs(dirs, options.onProgress ? { onProgress: options.onProgress } : {});
   const relocate = options.root !== undefined && needsRelocation(dirs, process.cwd(), options.root);
   const pages = relocate ? relocateSourcePaths(loaded.pages, process.cwd(), options.root as string) : loaded.pages;
   const unreadable = relocate ? relocateSourcePaths(loaded.findings, process.cwd(), options.root as string) : loaded.findings;
-  const catalog = buildCatalog(pages);
+  return { pages, catalog: buildCatalog(pages), unreadable };
+}
+
+/** Loads, parses, catalogs and generates. Throws DocsDirError when a docs directory cannot be read. */
+export async function buildFromDocs(dirs: string[], options: DocsBuildOptions = {}): Promise<DocsBuild> {
+  const { pages, catalog, unreadable } = await loadCatalog(dirs, options);
   const output = generateOutput(catalog);
   const findings = [...unreadable, ...catalog.findings, ...output.findings];
   return { pages, catalog, output, unreadable, findings };
@@ -103,9 +110,11 @@ export function relocateSourcePaths<T>(value: T, cwd: string, root: string): T {
     if (!v || typeof v !== 'object') return;
     const record = v as Record<string, unknown>;
     for (const key of Object.keys(record)) {
+      // Skip content before reading it: reading a JSON body's `pointers` would build them (a lazy getter).
+      if (CONTENT_KEYS.has(key)) continue;
       const inner = record[key];
       if ((key === 'file' || key === 'resolved') && typeof inner === 'string') record[key] = rebase(inner);
-      else if (typeof inner === 'object' && !CONTENT_KEYS.has(key)) walk(inner);
+      else if (typeof inner === 'object') walk(inner);
     }
   };
   walk(value);
