@@ -53,7 +53,7 @@ export async function runLint(options: LintRunOptions = {}): Promise<LintRun> {
   const root = options.root ?? PROJECT_ROOT;
   const docs = options.docs && options.docs.length > 0 ? options.docs : [resolve(root, 'apidocs')];
   const baselineFile = baselinePath(options, root);
-  const baseline = baselineFile ? await readBaseline(baselineFile) : undefined;
+  const baseline = baselineFile ? await readBaseline(baselineFile, typeof options.baseline === 'string') : undefined;
 
   const t0 = performance.now();
   const { pages, catalog, unreadable: loadFindings } = await loadCatalog(docs, { root, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
@@ -100,13 +100,14 @@ function baselinePath(options: LintRunOptions, root: string): string | undefined
   return resolve(root, DEFAULT_BASELINE);
 }
 
-async function readBaseline(file: string): Promise<Baseline | undefined> {
+/** The default baseline is optional; one the caller named must exist (else every finding would look new). */
+async function readBaseline(file: string, named: boolean): Promise<Baseline | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    // The default baseline is optional; an explicit one must exist (checked by the caller via exists).
+    if (code === 'ENOENT' && named) throw new LintInputError(`baseline ${file} does not exist (create one with --write-baseline ${file})`);
     if (code === 'ENOENT') return undefined;
     throw new LintInputError(`cannot read baseline ${file}: ${code ?? String(err)}`);
   }

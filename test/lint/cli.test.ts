@@ -3,6 +3,7 @@
  * --out atomic output, could-not-run errors in one line.
  */
 import { expect } from 'chai';
+import { runLint } from '../../src/lint/run.js';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,6 +111,14 @@ describe('graphpact lint (CLI)', () => {
     const malformed = await cli(['lint', '--docs', join(dir, 'docs'), '--baseline', bad]);
     expect(malformed.code).to.equal(2);
     expect(malformed.stderr).to.match(/bad\.json:3: baseline is not valid JSON/);
+  });
+
+  it('a named baseline that does not exist is an error in runLint itself (graphpact all names one too)', async () => {
+    const missing = join(dir, 'no-such-baseline.json');
+    await runLint({ docs: [join(dir, 'docs')], baseline: missing }).then(
+      () => expect.fail('no error'),
+      (err: Error) => expect([err.constructor.name, err.message]).to.deep.equal(['LintInputError', `baseline ${missing} does not exist (create one with --write-baseline ${missing})`]),
+    );
   });
 
   it('rejects an unknown --format with exit 2', async () => {

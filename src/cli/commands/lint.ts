@@ -3,7 +3,6 @@
  * the docs' own contradictions (text | json | junit | sarif). Exit 1 when an error-severity finding is not
  * accepted by the baseline, 0 otherwise, 2 when lint could not run.
  */
-import { access } from 'node:fs/promises';
 import { PACKAGE_VERSION } from '../../util/package.js';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
@@ -39,7 +38,6 @@ export function lintCommand(): Command {
   return cmd.action(action(async (opts: LintOptions) => {
     let run: LintRun;
     try {
-      if (opts.baseline) await mustExist(opts.baseline);
       run = await runLint({
         ...(opts.docs ? { docs: opts.docs } : {}),
         ...(opts.baseline ? { baseline: opts.baseline } : {}),
@@ -78,14 +76,6 @@ async function render(run: LintRun, format: LintFormat, toTerminal: boolean): Pr
 /** Color for a terminal, unless NO_COLOR is set to a non-empty value (https://no-color.org). */
 export function useColor(isTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
   return Boolean(isTTY) && !env.NO_COLOR;
-}
-
-async function mustExist(file: string): Promise<void> {
-  try {
-    await access(file);
-  } catch {
-    throw new LintInputError(`baseline ${file} does not exist (create one with --write-baseline ${file})`);
-  }
 }
 
 function fail(message: string): number {
