@@ -3,7 +3,6 @@
  * parser and catalog, and the JSON Schemas the response matchers come from. Everything after this
  * module is pure.
  */
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { loadDocs } from '../parse/index.js';
 import { buildCatalog } from '../catalog/index.js';
@@ -14,8 +13,10 @@ import type { SchemaIndex } from '../model/schema-layout.js';
 import { matchersFromSchema, type BodyMatchers, type JsonSchema } from './matchers-from-schema.js';
 import type { ExampleKey } from './repairs.js';
 
-/** The project root (this file is src/contracts/sources.ts or dist/contracts/sources.js). */
-export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The project root: the package root (src/util/package.ts). */
+import { PACKAGE_ROOT as PROJECT_ROOT } from '../util/package.js';
+
+export { PROJECT_ROOT };
 
 export interface SourceOptions {
   /** Docs directories; default the project's apidocs/. */

@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Finding } from '../model/finding.js';
 import type { ParsedPage } from '../model/page.js';
 import type { Catalog } from '../model/catalog.js';
@@ -17,8 +16,10 @@ import { allRules } from './rules/index.js';
 import type { ReportedFinding, RuleInfo } from './types.js';
 import type { LintReport } from './format/report-model.js';
 
-/** The project root (two levels above src/lint and dist/lint). */
-export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { PACKAGE_ROOT as PROJECT_ROOT } from '../util/package.js';
+
+/** The project root: the package root (src/util/package.ts). */
+export { PROJECT_ROOT };
 const DEFAULT_BASELINE = 'lint-baseline.json';
 
 export interface LintRunOptions {

@@ -7,7 +7,6 @@ import { runLint } from '../../src/lint/run.js';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.js';
 import { useColor } from '../../src/cli/commands/lint.js';
 import { PROJECT_ROOT } from '../../src/lint/run.js';
 import { runCli } from '../helpers/cli.js';

@@ -4,7 +4,6 @@
  * and the report paths. Exit: the worst stage (2 could not run > 1 non-conformant > 0); a stage the next
  * ones depend on (build, contracts) stops the pipeline when it could not run.
  */
-import { fileURLToPath } from 'node:url';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { Command } from 'commander';
 import { buildFromDocs } from '../../schema/pipeline.js';
@@ -17,7 +16,7 @@ import { CouldNotRun, runVerify } from '../../verify/run.js';
 import { redactText } from '../../util/redact.js';
 import { action, addFormatOption, EXIT, type OutputFormat } from '../command.js';
 
-const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+import { PACKAGE_ROOT } from '../../util/package.js';
 
 export interface PipelineDirs {
   docs: string;

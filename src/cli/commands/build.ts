@@ -3,7 +3,6 @@
  * Deterministic (same docs, same bytes) and atomic (every file replaced whole; stale files of a
  * previous build removed only after the new ones are written).
  */
-import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
@@ -15,7 +14,7 @@ import { redactText } from '../../util/redact.js';
 import { action, addFormatOption, collect, EXIT, type OutputFormat } from '../command.js';
 
 /** The package root (three levels above src/cli/commands and dist/cli/commands). */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+import { PACKAGE_ROOT } from '../../util/package.js';
 
 /** A progress bar is worth showing only for a large docs tree. */
 const PROGRESS_MIN_PAGES = 200;

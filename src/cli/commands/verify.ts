@@ -3,7 +3,6 @@
  * responses, against a provider (or the embedded one), with reports in --reports. Option handling and
  * output only; the run itself is src/verify/run.ts.
  */
-import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { redactText, registerSecret } from '../../util/redact.js';
@@ -19,7 +18,7 @@ import { BrokerConfigError } from '../../broker/connection.js';
 import { brokerVerifierOptions, wantsBroker, type BrokerVerifyFlags } from '../../broker/verify-options.js';
 
 /** The package root: the suite's own contracts/ and schemas/ are the defaults. */
-const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+import { PACKAGE_ROOT } from '../../util/package.js';
 
 export interface VerifyCliOptions extends Omit<AuthFlags, 'token'>, BrokerVerifyFlags {
   providerBaseUrl?: string;
