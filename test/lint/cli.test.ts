@@ -101,6 +101,15 @@ describe('graphpact lint (CLI)', () => {
     expect(r.stderr).to.include('nope').and.not.include('    at ');
   });
 
+  it('could not run with --format json: lint, build and contracts say so on stdout, as verify does', async () => {
+    const missing = join(dir, 'nope');
+    for (const command of ['lint', 'build', 'contracts']) {
+      const r = await cli([command, '--docs', missing, '--format', 'json']);
+      expect([command, r.code, JSON.parse(r.stdout)]).to.deep.equal([command, 2, { outcome: 'could-not-run', exitCode: 2, reason: `docs directory ${missing} cannot be read: ENOENT` }]);
+      expect(r.stderr.trim()).to.equal(`graphpact ${command}: could not run: docs directory ${missing} cannot be read: ENOENT`);
+    }
+  });
+
   it('could not run: missing or malformed baseline → exit 2 naming the file', async () => {
     const missing = await cli(['lint', '--docs', join(dir, 'docs'), '--baseline', join(dir, 'none.json')]);
     expect(missing.code).to.equal(2);

@@ -11,7 +11,7 @@ import { DocsDirError } from '../../parse/index.js';
 import { buildFromDocs } from '../../schema/pipeline.js';
 import { writeGeneratedFiles, type WriteResult } from '../../schema/write.js';
 import { redactText } from '../../util/redact.js';
-import { action, addFormatOption, collect, EXIT, type OutputFormat } from '../command.js';
+import { action, addFormatOption, collect, EXIT, reportCouldNotRun, type OutputFormat } from '../command.js';
 
 /** The package root (three levels above src/cli/commands and dist/cli/commands). */
 import { PACKAGE_ROOT } from '../../util/package.js';
@@ -52,14 +52,14 @@ export function buildCommand(): Command {
     try {
       built = await buildFromDocs(docs, { root: PACKAGE_ROOT, onProgress: progress?.update });
     } catch (err) {
-      if (err instanceof DocsDirError) return fail(err.message);
+      if (err instanceof DocsDirError) return reportCouldNotRun('graphpact build', err, opts.format);
       throw err;
     } finally {
       progress?.stop();
     }
     if (built.unreadable.length > 0) {
       const first = built.unreadable[0];
-      return fail(`${first.message}${built.unreadable.length > 1 ? ` (and ${built.unreadable.length - 1} more unreadable files)` : ''}; nothing written`);
+      return reportCouldNotRun('graphpact build', `${first.message}${built.unreadable.length > 1 ? ` (and ${built.unreadable.length - 1} more unreadable files)` : ''}; nothing written`, opts.format);
     }
     const written = await writeGeneratedFiles(out, built.output.files);
     const summary = summarize(docs, out, built, written, performance.now() - started);
@@ -68,10 +68,6 @@ export function buildCommand(): Command {
   }));
 }
 
-function fail(message: string): number {
-  process.stderr.write(`graphpact build: ${redactText(message)}\n`);
-  return EXIT.couldNotRun;
-}
 
 function createProgress(): { update: (done: number, total: number) => void; stop: () => void } | undefined {
   if (!process.stderr.isTTY) return undefined;

@@ -7,7 +7,7 @@ import { Command } from 'commander';
 import { resolve } from 'node:path';
 import { PROJECT_ROOT, writeContracts, type WrittenContracts } from '../../contracts/index.js';
 import { redactText } from '../../util/redact.js';
-import { action, addFormatOption, collect, EXIT, type OutputFormat } from '../command.js';
+import { action, addFormatOption, collect, EXIT, reportCouldNotRun, type OutputFormat } from '../command.js';
 
 interface ContractsOptions {
   pactDir?: string;
@@ -37,8 +37,7 @@ export function contractsCommand(): Command {
       // Bad inputs (missing docs or schemas, an example the repairs no longer fit — DocsDirError,
       // ContractSourceError) and a client that fails its own contract: one line, exit 2, nothing written.
       const message = err instanceof Error ? err.message : String(err);
-      process.stderr.write(`graphpact contracts: ${redactText(message.split('\n')[0])}\n`);
-      return EXIT.couldNotRun;
+      return reportCouldNotRun('graphpact contracts', message.split('\n')[0], opts.format);
     }
     const summary = { files: written.files, interactions: written.interactions, durationMs: Math.round(performance.now() - started) };
     const text = opts.format === 'json'

@@ -12,9 +12,9 @@ import { formatText } from '../../lint/format/text.js';
 import { formatJson } from '../../lint/format/json.js';
 import { formatJunit } from '../../lint/format/junit.js';
 import { formatSarif } from '../../lint/format/sarif.js';
-import { redactText, redactValue } from '../../util/redact.js';
+import { redactValue } from '../../util/redact.js';
 import { stableJson, writeFileAtomic } from '../../util/fs.js';
-import { action, addFormatOption, collect, EXIT } from '../command.js';
+import { action, addFormatOption, collect, EXIT, reportCouldNotRun } from '../command.js';
 
 type LintFormat = 'text' | 'json' | 'junit' | 'sarif';
 
@@ -44,7 +44,7 @@ export function lintCommand(): Command {
         ...(opts.writeBaseline ? { writeBaseline: opts.writeBaseline } : {}),
       });
     } catch (err) {
-      if (err instanceof DocsDirError || err instanceof LintInputError) return fail(err.message);
+      if (err instanceof DocsDirError || err instanceof LintInputError) return reportCouldNotRun('graphpact lint', err, opts.format);
       throw err;
     }
     const output = await render(run, opts.format, !opts.out);
@@ -78,7 +78,3 @@ export function useColor(isTTY: boolean | undefined, env: NodeJS.ProcessEnv): bo
   return Boolean(isTTY) && !env.NO_COLOR;
 }
 
-function fail(message: string): number {
-  process.stderr.write(`graphpact lint: ${redactText(message)}\n`);
-  return EXIT.couldNotRun;
-}
