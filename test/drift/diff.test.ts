@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diffReports, hasChanges, statesOf } from '../../src/drift/diff.js';
@@ -87,5 +87,6 @@ describe('graphpact diff', () => {
     expect(r3.code).to.equal(2);
     expect(JSON.parse(r3.stdout)).to.deep.include({ outcome: 'could-not-run' });
     expect(() => parseReport('{"shape":1,"operations":[{"id":"x"}],"pact":{"interactions":[]}}', 'x.json')).to.throw(ReportFileError, /operations\[0\] lacks/);
+    await rm(dir, { recursive: true, force: true });
   });
 });

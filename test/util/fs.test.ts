@@ -19,9 +19,14 @@ describe('util/fs', () => {
 
   it('ensureDir accepts an existing directory and refuses a file in the way, naming it', async () => {
     await ensureDir(dir);
-    await writeFile(join(dir, 'file'), 'x');
-    await ensureDir(join(dir, 'file', 'sub')).then(() => expect.fail('no error'), (err: NodeJS.ErrnoException) => expect(err.code).to.be.oneOf(['ENOTDIR', 'EEXIST']));
-    expect(existsSync(join(dir, 'file', 'sub'))).to.equal(false);
+    const file = join(dir, 'file');
+    await writeFile(file, 'x');
+    await ensureDir(file).then(() => expect.fail('no error'), (err: NodeJS.ErrnoException) => {
+      expect([err.code, err.message]).to.deep.equal(['ENOTDIR', `${file} exists and is not a directory`]);
+    });
+    // Below a file, the system's own ENOTDIR names the path.
+    await ensureDir(join(file, 'sub')).then(() => expect.fail('no error'), (err: NodeJS.ErrnoException) => expect(err.code).to.equal('ENOTDIR'));
+    expect(existsSync(join(file, 'sub'))).to.equal(false);
   });
 
   // Node 20's recursive mkdir never settles here; ours must fail. (Linux only: /proc is where it shows.)
