@@ -115,26 +115,28 @@ describe('provider: addKey / removeKey', function () {
 
     it('400 Request_BadRequest for invalid bodies', async function () {
       const pwd = { secretText: 'a-long-enough-password-123' };
-      const invalid: Array<Record<string, unknown>> = [
-        { extra: true },
-        { keyCredential: undefined },
-        { keyCredential: 'MIIC...' },
-        { keyCredential: { type: 'AsymmetricX509Cert', usage: 'Sign', key: newCert.certDerBase64 } },
-        { keyCredential: { type: 'X509CertAndPassword', usage: 'Verify', key: newCert.certDerBase64 }, passwordCredential: pwd },
-        { keyCredential: { type: 'X509CertAndPassword', usage: 'Sign', key: newCert.certDerBase64 }, passwordCredential: null },
-        { keyCredential: { type: 'X509CertAndPassword', usage: 'Sign', key: newCert.certDerBase64 }, passwordCredential: { displayName: 'no secret' } },
-        { keyCredential: { type: 'X509CertAndPassword', usage: 'Sign', key: newCert.certDerBase64 }, passwordCredential: { secretText: 'x', colour: 1 } },
-        { passwordCredential: pwd },
-        { keyCredential: { type: 'AsymmetricX509Cert', usage: 'Verify', key: Buffer.from('garbage').toString('base64') } },
-        { keyCredential: { type: 'AsymmetricX509Cert', usage: 'Verify' } },
-        { keyCredential: { type: 'AsymmetricX509Cert', usage: 'Verify', key: newCert.certDerBase64, keyId: 'not-a-guid' } },
-        { keyCredential: { type: 'AsymmetricX509Cert', usage: 'Verify', key: newCert.certDerBase64, surprise: 1 } },
+      // Each case with the reason it must be refused for: a body refused for another reason would not test its case.
+      const invalid: Array<[Record<string, unknown>, RegExp]> = [
+        [{ extra: true }, /^Property 'extra' is not a parameter of this action/],
+        [{ keyCredential: undefined }, /^Property 'keyCredential' is required: an object\.$/],
+        [{ keyCredential: 'MIIC...' }, /^Property 'keyCredential' is required: an object\.$/],
+        [{ keyCredential: { type: 'AsymmetricX509Cert', usage: 'Sign', key: newCert.certDerBase64 } }, /^keyCredential\.usage must be Verify for a key of type AsymmetricX509Cert\.$/],
+        [{ keyCredential: { type: 'X509CertAndPassword', usage: 'Verify', key: newCert.certDerBase64 }, passwordCredential: pwd }, /^keyCredential\.usage must be Sign for a key of type X509CertAndPassword\.$/],
+        [{ keyCredential: { type: 'X509CertAndPassword', usage: 'Sign', key: newCert.certDerBase64 }, passwordCredential: null }, /^passwordCredential with secretText is required/],
+        [{ keyCredential: { type: 'X509CertAndPassword', usage: 'Sign', key: newCert.certDerBase64 }, passwordCredential: { displayName: 'no secret' } }, /^passwordCredential\.secretText is required/],
+        [{ keyCredential: { type: 'X509CertAndPassword', usage: 'Sign', key: newCert.certDerBase64 }, passwordCredential: { secretText: 'x', colour: 1 } }, /^passwordCredential: Property 'colour' is not a documented property/],
+        [{ passwordCredential: pwd }, /^passwordCredential must be null for a key of type AsymmetricX509Cert\.$/],
+        [{ keyCredential: { type: 'AsymmetricX509Cert', usage: 'Verify', key: Buffer.from('garbage').toString('base64') } }, /^keyCredential\.key: key is not a valid X\.509 certificate\.$/],
+        [{ keyCredential: { type: 'AsymmetricX509Cert', usage: 'Verify' } }, /^keyCredential\.key is required/],
+        [{ keyCredential: { type: 'AsymmetricX509Cert', usage: 'Verify', key: newCert.certDerBase64, keyId: 'not-a-guid' } }, /^keyCredential: Property 'keyId' must be a valid uuid\.$/],
+        [{ keyCredential: { type: 'AsymmetricX509Cert', usage: 'Verify', key: newCert.certDerBase64, surprise: 1 } }, /^keyCredential: Property 'surprise' is not a documented property/],
       ];
-      for (const overrides of invalid) {
+      for (const [overrides, reason] of invalid) {
         const body = await addKeyBody(overrides);
         for (const [k, v] of Object.entries(body)) if (v === undefined) delete (body as Record<string, unknown>)[k];
         const reply = await call(p.beta, 'POST', `/applications/${app.id}/addKey`, { body });
         expectEnvelope(reply, 400, 'Request_BadRequest');
+        expect(reply.json.error.message, JSON.stringify(overrides)).to.match(reason);
       }
       for (const body of [{ proof: await proofFor(app) }, { keyId: 'nope', proof: await proofFor(app) }, { keyId: '00000000-0000-0000-0000-000000000001', proof: await proofFor(app), extra: 1 }]) {
         expectEnvelope(await call(p.beta, 'POST', `/applications/${app.id}/removeKey`, { body }), 400, 'Request_BadRequest');
