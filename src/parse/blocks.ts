@@ -12,7 +12,6 @@ import type { PageSource } from './source.js';
 
 /** A code block with what surrounds it. */
 export interface ContextBlock extends BlockText {
-  tokenIndex: number;
   annotation?: Annotation;
   section: SectionKind;
   /** Text of the closest H3+ heading above it in its section (e.g. `Request`, `Example 2: ...`). */
@@ -23,8 +22,6 @@ export interface ContextBlock extends BlockText {
 
 export interface PageBlocks {
   blocks: ContextBlock[];
-  /** Every JSON annotation of the page, in order (including ones not followed by a block). */
-  annotations: Annotation[];
 }
 
 const REQUEST_OR_RESPONSE_HEADING = /^(example\s+)?(http\s+)?(request|response)s?\b/i;
@@ -32,7 +29,6 @@ const REQUEST_OR_RESPONSE_HEADING = /^(example\s+)?(http\s+)?(request|response)s
 /** One pass over the tokens: code blocks with their annotation, section and headings. */
 export function collectBlocks(src: PageSource, outline: Outline): PageBlocks {
   const blocks: ContextBlock[] = [];
-  const annotations: Annotation[] = [];
   const sectionStarts = outline.sections.map((s) => s.start - 3);
   let sectionIndex = -1;
   let pending: Annotation | undefined;
@@ -63,7 +59,6 @@ export function collectBlocks(src: PageSource, outline: Outline): PageBlocks {
       }
       case 'html_block': {
         const found = annotationsInHtml(src, t.content, (t.map?.[0] ?? 0) + 1);
-        annotations.push(...found);
         const last = found.filter((a) => a.data.type !== '#page.annotation').pop();
         if (last) pending = last;
         break;
@@ -78,7 +73,6 @@ export function collectBlocks(src: PageSource, outline: Outline): PageBlocks {
           content: t.content,
           line: contentLine(t),
           fence: t.type === 'fence' ? t.info.trim() : '',
-          tokenIndex: i,
           section,
         };
         if (pending) block.annotation = pending;
@@ -92,5 +86,5 @@ export function collectBlocks(src: PageSource, outline: Outline): PageBlocks {
         break;
     }
   }
-  return { blocks, annotations };
+  return { blocks };
 }

@@ -67,7 +67,7 @@ function buildPage(file: string, rawText: string, version: string | undefined, c
     // Not judged here (lint does); noted so that the chosen H1 is explainable.
     addFinding(src, 'parse-several-h1', 'info', outline.h1s[1].line, `page has ${outline.h1s.length} H1 headings; the first is used`);
   }
-  const blocks = guarded<PageBlocks>(src, 'code blocks', 1, { blocks: [], annotations: [] }, () => collectBlocks(src, outline));
+  const blocks = guarded<PageBlocks>(src, 'code blocks', 1, { blocks: [] }, () => collectBlocks(src, outline));
   const kind = kindFromPath(file) ?? (sectionsOf(outline, 'httpRequest').length > 0 ? 'api' : 'resource');
 
   const base = {
