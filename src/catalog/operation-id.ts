@@ -6,14 +6,16 @@
  */
 
 /**
- * Normalises a documented path: absolute URLs lose scheme, host and version segment; query strings,
+ * Normalises a documented path: absolute URLs lose scheme and host, any path its version segment; query strings,
  * trailing slashes and spaces go; a leading slash is added; placeholders become `{name}`
  * (`{id | userPrincipalName}` → `{id}`, `<address>` → `{address}`).
  */
 export function normalizePath(raw: string): string {
   let path = raw.trim().replace(/\\/g, '/');
   const absolute = /^https?:\/\/[^/]+(\/.*)?$/i.exec(path);
-  if (absolute) path = (absolute[1] ?? '/').replace(/^\/(v1\.0|beta|localtest)(?=\/|$)/i, '');
+  if (absolute) path = absolute[1] ?? '/';
+  // The version segment belongs to the service root, in absolute URLs and relative ones (`/beta/teams/...`) alike.
+  path = path.replace(/^\/?(v1\.0|beta|localtest)(?=\/|$)/i, '');
   path = path.split('?')[0].replace(/\s+/g, '');
   path = path.replace(/<([^<>]+)>/g, '{$1}');
   path = path.replace(/\{([^{}|]+)(\|[^{}]*)?\}/g, (_m, name: string) => `{${name.trim()}}`);

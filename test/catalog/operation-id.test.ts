@@ -8,6 +8,9 @@ describe('catalog: operation paths and ids', () => {
     expect(normalizePath('https://graph.microsoft.com/beta/applications/{id}/addKey?x=1')).to.equal('/applications/{id}/addKey');
     expect(normalizePath('/me/drive/items/<item-id>/content')).to.equal('/me/drive/items/{item-id}/content');
     expect(normalizePath('/')).to.equal('/');
+    // Relative paths written with the version segment (corpus: teams photo $value) lose it too; a lookalike does not.
+    expect(normalizePath('/beta/teams/{id}/photo/$value')).to.equal('/teams/{id}/photo/$value');
+    expect(normalizePath('/betas/things')).to.equal('/betas/things');
   });
 
   it('lists placeholders in order', () => {
