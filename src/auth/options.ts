@@ -7,6 +7,7 @@
  * Pure: env is passed in. Secrets are registered for redaction as soon as they are read.
  */
 import { registerSecret } from '../util/redact.js';
+import { GUID } from '../util/values.js';
 
 export interface AuthFlags {
   token?: string;
@@ -32,7 +33,6 @@ export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 /** The scope of an app-only Graph token. */
 export const GRAPH_DEFAULT_SCOPE = 'https://graph.microsoft.com/.default';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/i;
 
 type Env = Record<string, string | undefined>;

@@ -5,6 +5,7 @@
 import type { Catalog, Operation, TypeDef } from '../model/catalog.js';
 import type { Annotation, ApiPage, HttpResponseExample, PropertyRow, TypeRef } from '../model/page.js';
 import { lookupType, qualifyTypeName } from '../catalog/index.js';
+import { isPlainObject } from '../util/values.js';
 
 /** An annotation flag that may be written `true` or `"true"`. */
 export function annotationFlag(annotation: Annotation | undefined, key: string): boolean | undefined {
@@ -25,9 +26,7 @@ export function localTypeName(name: string): string {
   return q.slice(q.lastIndexOf('.') + 1);
 }
 
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+export { isPlainObject };
 
 /** Keys that are annotations (`@odata.context`, `members@odata.bind`), not properties. */
 export function isAnnotationKey(key: string): boolean {

@@ -13,6 +13,4 @@ export function withoutAnnotations(value: Record<string, unknown>, expectedType:
   return Object.fromEntries(Object.entries(value).filter(([key]) => !key.startsWith('@odata.')));
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isPlainObject } from '../util/values.js';

@@ -3,6 +3,7 @@
  * Literal segments match case-insensitively (Graph's URLs do); `{name}` captures one segment.
  */
 import type { Handler } from './context.js';
+import { GUID } from '../util/values.js';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -32,7 +33,8 @@ export function matchRoute(routes: Route[], method: string, segments: string[]):
 }
 
 /** A GUID in either case (path keys, keyId parameters). */
-export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export { GUID };
 
 /** Graph's GUID keys are case-insensitive: the store holds them in lower case (as randomUUID makes them). */
 function canonicalKey(segment: string): string {

@@ -1,6 +1,6 @@
 import type { LintRule } from '../types.js';
 import { findingAt } from '../report.js';
-import { annotationKeyLine, derivesFrom, documentedResponse, findType, localTypeName } from '../doc-facts.js';
+import { annotationKeyLine, derivesFrom, documentedResponse, findType, localTypeName, pageVersionOf } from '../doc-facts.js';
 import { qualifyTypeName } from '../../catalog/index.js';
 import { widgetFixture } from './fixtures.js';
 
@@ -25,7 +25,7 @@ export const rule: LintRule<'example'> = {
       return [findingAt(rule, at, `annotation @odata.type "${annotated}" differs only in case from the documented ${d}`, { severity: 'warning', fix: d })];
     }
     // A derived or base type of the documented one is a weaker disagreement.
-    const version = operation?.version ?? page.version?.value ?? 'unversioned';
+    const version = pageVersionOf(page, operation);
     const annotatedDef = findType(ctx.catalog, version, a);
     const documentedDef = findType(ctx.catalog, version, d);
     const related = annotatedDef && documentedDef && (derivesFrom(ctx.catalog, annotatedDef, documentedDef) || derivesFrom(ctx.catalog, documentedDef, annotatedDef));

@@ -2,14 +2,10 @@ import type { Finding } from '../../model/finding.js';
 import type { LintRule } from '../types.js';
 import { findingAt } from '../report.js';
 import { isPlainObject } from '../doc-facts.js';
-import { lineOfPointer } from '../body-check.js';
+import { lineOfPointer, rowName } from '../body-check.js';
 import { childPointer } from '../report.js';
 import { WIDGET_RESOURCE } from './fixtures.js';
 
-/** A row name without a trailing note (`producers (deprecated)` → producers). */
-function rowName(name: string): string {
-  return name.replace(/\s*\(.*\)\s*$/, '').trim();
-}
 
 export const rule: LintRule<'resource-page'> = {
   id: 'resource-json-representation',
@@ -20,12 +16,12 @@ export const rule: LintRule<'resource-page'> = {
     const json = page.jsonRepresentation;
     if (!json || !isPlainObject(json.value) || page.properties.length === 0) return [];
     const keys = Object.keys(json.value).filter((k) => !k.includes('@'));
-    const rows = new Set(page.properties.map((p) => rowName(p.name)));
+    const rows = new Set(page.properties.map((p) => rowName(p)));
     // Relationships are usually left out of the JSON representation; they are not missing.
-    const relationships = new Set(page.relationships.map((p) => rowName(p.name)));
+    const relationships = new Set(page.relationships.map((p) => rowName(p)));
     const out: Finding[] = [];
     for (const p of page.properties) {
-      if (!keys.includes(rowName(p.name))) out.push(findingAt(rule, p, `property "${rowName(p.name)}" of the Properties table is missing from the JSON representation`));
+      if (!keys.includes(rowName(p))) out.push(findingAt(rule, p, `property "${rowName(p)}" of the Properties table is missing from the JSON representation`));
     }
     for (const key of keys) {
       if (!rows.has(key) && !relationships.has(key)) {
