@@ -41,3 +41,10 @@ export function addFormatOption(cmd: Command, formats: string[] = ['text', 'json
 export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
+
+/** Option parser for `--timeout <seconds>`: a positive number, fractions allowed. */
+export function positiveSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds (got "${value}")`);
+  return seconds;
+}

@@ -3,12 +3,9 @@
  * operation (one testcase per check × request). JUnit has no "warn"/"inconclusive": warnings pass with the
  * message in system-out, inconclusive and not-applicable checks are skipped with the reason in system-out.
  */
-import junitModule, { type Builder } from 'junit-report-builder';
+import { junit } from '../util/junit.js';
 import type { VerificationReport } from './model.js';
 
-// The package's runtime export is the builder itself (module.exports = builder) while its types declare a
-// default export; accept both shapes.
-const junit: Builder = ((junitModule as unknown as { default?: Builder }).default ?? junitModule) as unknown as Builder;
 
 export function renderJUnit(report: VerificationReport): string {
   const builder = junit.newBuilder().name(`graphpact verify ${report.provider.baseUrl}`);

@@ -11,7 +11,7 @@ import { createGraphClient, ProviderUnreachableError } from '../../client/index.
 import { checkPrefix, parseDuration, sweepLeftovers, SweepCouldNotRun, type Candidate, type SweepResult } from '../../cleanup/sweep.js';
 import { isLoopback, parseProviderBaseUrl } from '../../verify/run.js';
 import { redactText } from '../../util/redact.js';
-import { action, addFormatOption, EXIT, reportCouldNotRun, UsageError, type OutputFormat } from '../command.js';
+import { action, addFormatOption, EXIT, positiveSeconds, reportCouldNotRun, UsageError, type OutputFormat } from '../command.js';
 
 interface CleanupCliOptions extends AuthFlags {
   providerBaseUrl: string;
@@ -19,7 +19,7 @@ interface CleanupCliOptions extends AuthFlags {
   prefix: string;
   allowWrites?: boolean;
   dryRun?: boolean;
-  timeout: string;
+  timeout: number;
   format: OutputFormat;
 }
 
@@ -31,7 +31,7 @@ export function cleanupCommand(): Command {
     .option('--prefix <prefix>', 'displayName prefix of the objects graphpact runs create', 'graphpact-')
     .option('--allow-writes', 'allow deleting on a provider outside loopback')
     .option('--dry-run', 'list what would be deleted and delete nothing (reads only)')
-    .option('--timeout <seconds>', 'per-request timeout in seconds', '30');
+    .option('--timeout <seconds>', 'per-request timeout in seconds', positiveSeconds, 30);
   addAuthOptions(cmd);
   addFormatOption(cmd);
   cmd.addHelpText(
@@ -47,7 +47,6 @@ async function cleanupAction(opts: CleanupCliOptions): Promise<number> {
   let url: URL;
   let olderThanMs: number;
   let prefix: string;
-  const timeoutSeconds = Number(opts.timeout);
   try {
     url = parseProviderBaseUrl(opts.providerBaseUrl);
     olderThanMs = parseDuration(opts.olderThan);
@@ -55,7 +54,6 @@ async function cleanupAction(opts: CleanupCliOptions): Promise<number> {
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  if (!(timeoutSeconds > 0)) throw new UsageError(`--timeout must be a positive number of seconds (got "${opts.timeout}")`);
   const dryRun = opts.dryRun ?? false;
   if (!dryRun && !opts.allowWrites && !isLoopback(opts.providerBaseUrl)) {
     return couldNotRun(`refusing to delete objects on ${url.origin} (not loopback): pass --allow-writes, or --dry-run to see what would be deleted`, opts.format);
@@ -66,7 +64,7 @@ async function cleanupAction(opts: CleanupCliOptions): Promise<number> {
     const plan = resolveAuthPlan(opts);
     if (plan.kind === 'none') throw new AuthConfigError('no credentials for the provider: pass --token (GRAPH_TOKEN) or client credentials (--tenant-id, --client-id, --client-secret | --client-certificate)');
     const token = createTokenProvider(plan);
-    const client = createGraphClient({ baseUrl: opts.providerBaseUrl, token: async () => (await token())!, timeoutMs: timeoutSeconds * 1000 });
+    const client = createGraphClient({ baseUrl: opts.providerBaseUrl, token: async () => (await token())!, timeoutMs: opts.timeout * 1000 });
     try {
       result = await sweepLeftovers(client, { prefix, olderThanMs, dryRun });
     } finally {

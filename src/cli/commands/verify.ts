@@ -11,7 +11,7 @@ import { failures, inconclusiveNote, type VerificationReport } from '../../repor
 import { renderPlan } from '../../verify/plan.js';
 import { CouldNotRun, runVerify, type VerifyOptions, type VerifyResult } from '../../verify/run.js';
 import type { ReportPaths } from '../../report/write.js';
-import { action, addFormatOption, EXIT, reportCouldNotRun, UsageError, type OutputFormat } from '../command.js';
+import { action, addFormatOption, EXIT, positiveSeconds, reportCouldNotRun, UsageError, type OutputFormat } from '../command.js';
 import { addAuthOptions, AuthConfigError, createTokenProvider, resolveAuthPlan, TokenError, type AuthFlags } from '../../auth/index.js';
 import { addBrokerConnectionOptions } from '../../broker/cli-options.js';
 import { BrokerConfigError } from '../../broker/connection.js';
@@ -35,12 +35,6 @@ export interface VerifyCliOptions extends Omit<AuthFlags, 'token'>, BrokerVerify
   /** The Pact CLI spelling of --broker-url, accepted too. */
   brokerBaseUrl?: string;
   format: OutputFormat;
-}
-
-function positiveSeconds(value: string): number {
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds (got "${value}")`);
-  return seconds;
 }
 
 export function addVerifyOptions(cmd: Command): Command {

@@ -3,13 +3,11 @@
  * reported something there (a failure when it has a non-accepted error), and one passing `lint` testcase
  * for a file without findings.
  */
-import junitModule, { type Builder } from 'junit-report-builder';
+import { junit } from '../../util/junit.js';
 import type { LintReport } from './report-model.js';
 import type { ReportedFinding } from '../types.js';
 import { redactText } from '../../util/redact.js';
 
-// junit-report-builder is CommonJS; under NodeNext its default export arrives wrapped.
-const junit: Builder = (junitModule as unknown as { default?: Builder }).default ?? (junitModule as unknown as Builder);
 
 export function formatJunit(report: LintReport): string {
   const builder = junit.newBuilder().name('graphpact lint');
