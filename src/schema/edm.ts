@@ -2,6 +2,8 @@
  * Edm primitive → JSON Schema 2020-12 (checked with ajv 2020 + ajv-formats). The docs spell
  * primitives many ways (`Int32`, `int`, `Edm.Int32`); all map to the same schema.
  */
+import { primitiveName } from '../parse/type-ref.js';
+
 export type JsonSchema = Record<string, unknown>;
 
 /** Standard base64 (Graph's Edm.Binary); ajv does not check `contentEncoding`, this pattern does. */
@@ -36,30 +38,13 @@ const EDM: Record<string, () => JsonSchema> = {
   guid: () => ({ type: 'string', format: 'uuid' }),
   binary: () => ({ type: 'string', contentEncoding: 'base64', pattern: BASE64_PATTERN }),
   stream: () => ({ type: 'string', format: 'binary', contentMediaType: 'application/octet-stream' }),
-  json: () => ({}),
 };
 
-/** Spellings seen in the docs' Type columns → EDM key. */
-const ALIASES: Record<string, string> = {
-  bool: 'boolean',
-  int: 'int32',
-  integer: 'int32',
-  long: 'int64',
-  float: 'double',
-  number: 'double',
-  datetime: 'datetimeoffset',
-  timestamp: 'datetimeoffset',
-  uuid: 'guid',
-  object: 'json',
-  untyped: 'json',
-};
-
-/** Schema of an Edm primitive, or undefined when the name is not one we know. */
+/**
+ * Schema of an Edm primitive, or undefined when the name is not one. Spellings (`int`, `bool`, `Edm.Int32`)
+ * are the parser's one table (`primitiveName`); free-form JSON is a TypeRef kind of its own, not a primitive.
+ */
 export function edmSchema(name: string): JsonSchema | undefined {
-  const key = name.trim().replace(/^Edm\./i, '').toLowerCase();
-  const make = EDM[ALIASES[key] ?? key];
-  if (make) return make();
-  // Spatial types (Edm.GeographyPoint, ...) are GeoJSON objects.
-  if (/^(geography|geometry)/.test(key)) return { type: 'object' };
-  return undefined;
+  const edm = primitiveName(name);
+  return edm ? EDM[edm.slice('Edm.'.length).toLowerCase()]?.() : undefined;
 }
