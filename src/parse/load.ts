@@ -10,7 +10,6 @@ import type { Finding } from '../model/finding.js';
 import type { ParsedPage } from '../model/page.js';
 import type { ParseContext } from './links.js';
 import { parsePage } from './page.js';
-import { versionFromPath } from './version.js';
 
 export class DocsDirError extends Error {
   constructor(
@@ -148,8 +147,7 @@ export async function loadDocs(dirs: string[], opts: LoadOptions = {}): Promise<
     if ('error' in read) {
       findings.push({ ruleId: 'parse-unreadable-file', severity: 'error', file, line: 1, message: `cannot read ${file}: ${read.error}` });
     } else {
-      const version = versionFromPath(file);
-      pages.push(parsePage(version ? { file, text: read.text, version } : { file, text: read.text }, index));
+      pages.push(parsePage({ file, text: read.text }, index)); // the version comes from the path (detectVersion)
     }
     if ((i + 1) % BATCH === 0 || i + 1 === shown.length) {
       opts.onProgress?.(i + 1, shown.length);
