@@ -65,7 +65,7 @@ export function contractSources(catalog: Catalog, index: SchemaIndex, lookup: (r
       if (!body) {
         const broken = bodies.find((b) => b.error);
         throw new ContractSourceError(broken
-          ? `${broken.file}:${broken.line}: the ${part} example of ${operationId} (${version}) is not JSON: ${broken.error}`
+          ? `${broken.file}:${broken.errorLine ?? broken.line}: the ${part} example of ${operationId} (${version}) is not JSON: ${broken.error}`
           : `${page}: no ${part} example with a JSON body for ${operationId} (${version})`);
       }
       return { value: body.value, source: `${body.file}:${body.line}` };

@@ -67,8 +67,10 @@ export interface JsonBody extends SourcePos {
   value?: unknown;
   /** What the lenient parser had to repair (e.g. 'trailing comma', '// comment', '... elision'). */
   repairs: string[];
-  /** Why it could not be parsed, with the line of the problem when known. */
+  /** Why it could not be parsed (the parser's message). */
   error?: string;
+  /** File line of the problem when it could not be parsed (the body's first line when the parser did not say). */
+  errorLine?: number;
   /** Line → path index: JSON pointer (`/keyCredential/endDate`) → 1-based file line, for findings. */
   pointers?: Record<string, number>;
 }

@@ -8,7 +8,6 @@ import type { Example, HttpRequestExample, HttpResponseExample, JsonBody } from 
 import { annotationName } from './annotations.js';
 import type { ContextBlock } from './blocks.js';
 import { classifyBlockText, parseRequestBlock, parseResponseBlock } from './http-block.js';
-import { bodyErrorLine } from './json-body.js';
 import { addFinding, type PageSource } from './source.js';
 
 /** What an example block is: by annotation, else by first line, else by its `Request`/`Response` heading. */
@@ -32,7 +31,7 @@ function noteBody(src: PageSource, body: JsonBody | undefined, what: string): vo
   if (body.parse === 'lenient') {
     addFinding(src, 'parse-json-lenient', 'info', body.line, `${what} body is not strict JSON (${body.repairs.join(', ')})`, 'make the body strict JSON');
   } else if (body.parse === 'invalid') {
-    addFinding(src, 'parse-json-invalid', 'warning', bodyErrorLine(body), `${what} body could not be parsed: ${body.error ?? 'invalid JSON'}`);
+    addFinding(src, 'parse-json-invalid', 'warning', body.errorLine ?? body.line, `${what} body could not be parsed: ${body.error ?? 'invalid JSON'}`);
   }
 }
 

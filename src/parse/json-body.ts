@@ -310,8 +310,8 @@ export function parseJsonBody(text: string, file: string, line: number): JsonBod
   const body: JsonBody = { file, line, text, parse: result.parse, repairs: result.repairs };
   if (result.parse !== 'invalid') body.value = result.value;
   else {
-    const at = result.errorLine !== undefined ? line + result.errorLine - 1 : line;
-    body.error = `invalid JSON at ${file}:${at}: ${result.error}`;
+    body.errorLine = result.errorLine !== undefined ? line + result.errorLine - 1 : line;
+    body.error = result.error;
   }
   if (result.scan) body.pointers = toFileLines(result.scan.pointers, line);
   else {
@@ -331,8 +331,3 @@ export function parseJsonBody(text: string, file: string, line: number): JsonBod
   return body;
 }
 
-/** File line of an invalid body's error (for findings), else the body's line. */
-export function bodyErrorLine(body: JsonBody): number {
-  const m = body.error ? /:(\d+): /.exec(body.error) : null;
-  return m ? Number(m[1]) : body.line;
-}

@@ -89,7 +89,7 @@ export function readResource(src: PageSource, outline: Outline, blocks: ContextB
   if (jsonBlock) {
     const body: JsonBody = parseJsonBody(jsonBlock.content.trimEnd(), src.file, jsonBlock.line);
     facts.jsonRepresentation = body;
-    if (body.parse === 'invalid') addFinding(src, 'parse-json-invalid', 'warning', body.line, `JSON representation could not be parsed: ${body.error}`);
+    if (body.parse === 'invalid') addFinding(src, 'parse-json-invalid', 'warning', body.errorLine ?? body.line, `JSON representation could not be parsed: ${body.error}`);
   }
   if (!facts.typeName) {
     const fromH1 = typeNameFromH1(h1);

@@ -1,12 +1,11 @@
 import type { LintRule } from '../types.js';
 import { findingAt } from '../report.js';
 import { jsonSources } from '../json-sources.js';
-import { bodyErrorLine } from '../../parse/json-body.js';
 import { widgetFixture } from './fixtures.js';
 
-/** The parser's error without its "invalid JSON at file:line:" prefix or "at 3:3" position (lines move). */
+/** The parser's error without its "at 3:3" position: the finding carries the line, and lines move. */
 function reason(error: string | undefined): string {
-  return (error ?? '').replace(/^invalid JSON at .*?:\d+: /, '').replace(/ at \d+:\d+$/, '');
+  return (error ?? '').replace(/ at \d+:\d+$/, '');
 }
 
 export const rule: LintRule<'page'> = {
@@ -20,7 +19,7 @@ export const rule: LintRule<'page'> = {
       .map((s) => {
         const body = 'text' in s.json ? s.json : undefined;
         const why = body ? reason(body.error) : '';
-        return findingAt(rule, { file: s.json.file, line: body ? bodyErrorLine(body) : s.json.line }, `${s.what} is not JSON${why ? `: ${why}` : ''}`,
+        return findingAt(rule, { file: s.json.file, line: body?.errorLine ?? s.json.line }, `${s.what} is not JSON${why ? `: ${why}` : ''}`,
           // A JSON representation is a type sketch, often not JSON on purpose: only a warning there.
           s.what === 'JSON representation' ? { severity: 'warning' } : {});
       });
