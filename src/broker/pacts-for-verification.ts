@@ -4,10 +4,8 @@
  * selectors, then GET each selected pact. Verify uses it to know, before verifying, which interactions
  * the broker will hand the Verifier (for its reports and dry-run plan).
  */
-import { request } from 'undici';
-import { classifyNetworkError } from '../client/errors.js';
-import { authorizationHeader, type BrokerAuth } from './connection.js';
-import { BrokerUnavailableError } from './preflight.js';
+import type { BrokerAuth } from './connection.js';
+import { brokerRequest, BrokerUnavailableError } from './preflight.js';
 import type { BrokerVerifierOptions } from './verify-options.js';
 
 export interface SelectedPact {
@@ -33,24 +31,9 @@ export async function fetchPactsForVerification(options: BrokerVerifierOptions, 
   const base = options.pactBrokerUrl;
   const provider = options.provider;
   if (!base || !provider) throw new BrokerUnavailableError('pacts for verification need the broker URL and the provider name');
-  const auth = authorizationHeader(authOf(options));
+  const auth = authOf(options);
   const call = async (method: 'GET' | 'POST', url: string, body?: unknown): Promise<Record<string, unknown>> => {
-    let status: number;
-    let text: string;
-    try {
-      const res = await request(url, {
-        method,
-        headers: { accept: 'application/hal+json, application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(auth ? { authorization: auth } : {}) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      status = res.statusCode;
-      text = await res.body.text();
-    } catch (err) {
-      const { reason, detail } = classifyNetworkError(err);
-      throw new BrokerUnavailableError(`the Pact Broker at ${base} is not reachable (${reason === 'refused' ? 'connection refused' : detail})`);
-    }
-    if (status === 401 || status === 403) throw new BrokerUnavailableError(`the Pact Broker at ${base} refused the credentials (HTTP ${status})`);
+    const { status, text } = await brokerRequest(base, auth, method, url, { body, timeoutMs });
     if (status < 200 || status > 299) throw new BrokerUnavailableError(`the Pact Broker answered HTTP ${status} to ${method} ${new URL(url).pathname}`);
     try {
       return JSON.parse(text) as Record<string, unknown>;

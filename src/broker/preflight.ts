@@ -6,7 +6,7 @@
 import { request } from 'undici';
 import { classifyNetworkError } from '../client/errors.js';
 import { redactText } from '../util/redact.js';
-import { authorizationHeader, type BrokerConnection } from './connection.js';
+import { authorizationHeader, type BrokerAuth, type BrokerConnection } from './connection.js';
 
 /** The broker cannot be used; the message is one line, redacted. */
 export class BrokerUnavailableError extends Error {
@@ -23,17 +23,31 @@ const REASONS: Record<string, string> = {
   tls: 'TLS handshake failed',
 };
 
-/** Resolves when the index answers 2xx with HAL links; throws BrokerUnavailableError otherwise. */
-export async function checkBrokerReachable(connection: BrokerConnection, timeoutMs = 10_000): Promise<void> {
-  const where = `the Pact Broker at ${connection.baseUrl}`;
-  const auth = authorizationHeader(connection.auth);
+/**
+ * One request to the broker (HAL JSON, its credentials). A broker that cannot be reached or refuses the
+ * credentials is a BrokerUnavailableError; any other status is the caller's to judge.
+ */
+export async function brokerRequest(
+  baseUrl: string,
+  auth: BrokerAuth,
+  method: 'GET' | 'POST',
+  url: string,
+  options: { body?: unknown; timeoutMs: number },
+): Promise<{ status: number; text: string }> {
+  const where = `the Pact Broker at ${baseUrl}`;
+  const authorization = authorizationHeader(auth);
   let status: number;
   let text: string;
   try {
-    const res = await request(connection.baseUrl + '/', {
-      method: 'GET',
-      headers: { accept: 'application/hal+json, application/json', ...(auth ? { authorization: auth } : {}) },
-      signal: AbortSignal.timeout(timeoutMs),
+    const res = await request(url, {
+      method,
+      headers: {
+        accept: 'application/hal+json, application/json',
+        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(authorization ? { authorization } : {}),
+      },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: AbortSignal.timeout(options.timeoutMs),
     });
     status = res.statusCode;
     text = await res.body.text();
@@ -42,6 +56,13 @@ export async function checkBrokerReachable(connection: BrokerConnection, timeout
     throw new BrokerUnavailableError(`${where} is not reachable (${REASONS[reason] ?? detail})`);
   }
   if (status === 401 || status === 403) throw new BrokerUnavailableError(`${where} refused the credentials (HTTP ${status}); check PACT_BROKER_TOKEN or PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD`);
+  return { status, text };
+}
+
+/** Resolves when the index answers 2xx with HAL links; throws BrokerUnavailableError otherwise. */
+export async function checkBrokerReachable(connection: BrokerConnection, timeoutMs = 10_000): Promise<void> {
+  const where = `the Pact Broker at ${connection.baseUrl}`;
+  const { status, text } = await brokerRequest(connection.baseUrl, connection.auth, 'GET', connection.baseUrl + '/', { timeoutMs });
   if (status >= 500) throw new BrokerUnavailableError(`${where} answered HTTP ${status}; try again later`);
   if (status < 200 || status > 299) throw new BrokerUnavailableError(`${where} answered HTTP ${status} for its index`);
   let links: unknown;
