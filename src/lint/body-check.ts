@@ -105,7 +105,6 @@ function describe(e: ErrorObject, root: unknown): string {
 }
 
 /** A row's property name without a trailing note (`producers (deprecated)` → producers). */
-/** A row name without a trailing note (`producers (deprecated)` → producers). */
 export function rowName(row: Pick<PropertyRow, 'name'>): string {
   return row.name.replace(/\s*\(.*\)\s*$/, '').trim();
 }
