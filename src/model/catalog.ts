@@ -51,6 +51,8 @@ export interface Operation {
      */
     wrapperProperty?: string;
     source: SourcePos;
+    /** Ids of the errata that corrected the request body (src/errata). */
+    errata?: string[];
   };
   /** Documented success status (first 2xx in the Response section, else 200). */
   successStatus: number;
@@ -58,6 +60,11 @@ export interface Operation {
   returnType?: TypeRef;
   returnsCollection: boolean;
   examples: Example[];
+  /**
+   * Ids of the errata (src/errata) that corrected operation-level facts (title, description, status,
+   * returned type, permissions, paths). The request body and each example body carry their own.
+   */
+  errata?: string[];
 }
 
 export interface TypeDef {
@@ -77,6 +84,8 @@ export interface TypeDef {
   abstract: boolean;
   members?: string[];
   source: SourcePos;
+  /** Ids of the errata that corrected this type (src/errata). */
+  errata?: string[];
 }
 
 export interface Catalog {

@@ -73,6 +73,8 @@ export interface JsonBody extends SourcePos {
   errorLine?: number;
   /** Line → path index: JSON pointer (`/keyCredential/endDate`) → 1-based file line, for findings. */
   pointers?: Record<string, number>;
+  /** Ids of the errata that corrected this body (src/errata); its `value` is then the corrected one. */
+  errata?: string[];
 }
 
 export interface HttpHeader extends SourcePos {

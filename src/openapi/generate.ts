@@ -10,7 +10,7 @@ import type { Finding } from '../model/finding.js';
 import type { Example } from '../model/page.js';
 import { compareStrings } from '../catalog/index.js';
 import type { GeneratedSchemas } from '../schema/generate.js';
-import { JSON_SCHEMA_DIALECT, SOURCE_KEYWORD } from '../schema/generate.js';
+import { errataMark, JSON_SCHEMA_DIALECT, SOURCE_KEYWORD } from '../schema/generate.js';
 import { edmSchema, type JsonSchema } from '../schema/edm.js';
 import { redactValue } from '../util/redact.js';
 
@@ -91,6 +91,8 @@ function operationObject(op: Operation, parameters: string[], request: string | 
     summary: op.title,
     tags: [tagOf(op)],
     [SOURCE_KEYWORD]: { file: source.file, line: source.line },
+    // Every erratum that corrected the operation, its request body or one of its examples.
+    ...errataMark(op.errata, op.requestBody?.errata, ...op.examples.flatMap((e) => [e.request?.body?.errata, e.response?.body?.errata])),
     parameters: [
       ...parameters.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
       ...headerParameters(op),
@@ -172,6 +174,7 @@ function exampleValues(examples: Example[], side: 'request' | 'response'): Recor
       ...(summary ? { summary } : {}),
       value: redactValue(body.value),
       [SOURCE_KEYWORD]: { file: body.file, line: body.line },
+      ...errataMark(body.errata),
     };
   });
   return out;

@@ -20,6 +20,14 @@ import { propertiesSchema, refTarget, relativeRef, singleValueSchema, type RefCo
 
 export const JSON_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 export const SOURCE_KEYWORD = 'x-graphpact-source';
+/** Ids of the errata (apidocs/errata) that corrected what a schema, operation or example says. */
+export const ERRATA_KEYWORD = 'x-graphpact-errata';
+
+/** `{ 'x-graphpact-errata': [ids] }` when any erratum touched the element, else nothing (sorted, unique). */
+export function errataMark(...lists: Array<readonly string[] | undefined>): Record<string, string[]> {
+  const ids = [...new Set(lists.flatMap((l) => l ?? []))].sort(compareStrings);
+  return ids.length > 0 ? { [ERRATA_KEYWORD]: ids } : {};
+}
 
 /** `@odata.*` control information is allowed on every object (`@odata.type` is a string). */
 const ODATA_ANNOTATIONS = { '^@odata\\.': {} };
@@ -86,14 +94,14 @@ export function generateSchemas(catalog: Catalog): GeneratedSchemas {
   return { files, index: { versions, operations: entries }, findings: unique };
 }
 
-function header(path: string, title: string, description: string | undefined, source: SourcePos): JsonSchema {
-  const out: JsonSchema = { $schema: JSON_SCHEMA_DIALECT, $id: schemaId(path), title, [SOURCE_KEYWORD]: { file: source.file, line: source.line } };
+function header(path: string, title: string, description: string | undefined, source: SourcePos, errata?: readonly string[]): JsonSchema {
+  const out: JsonSchema = { $schema: JSON_SCHEMA_DIALECT, $id: schemaId(path), title, [SOURCE_KEYWORD]: { file: source.file, line: source.line }, ...errataMark(errata) };
   if (description && description.trim()) out.description = description.trim();
   return out;
 }
 
 export function typeSchema(def: TypeDef, ctx: RefContext, findings: Finding[] = []): JsonSchema {
-  const head = header(ctx.fromPath, def.name, def.description, def.source);
+  const head = header(ctx.fromPath, def.name, def.description, def.source, def.errata);
   if (def.kind === 'enum') {
     // An enum without documented members still is a string.
     return def.members && def.members.length > 0 ? { ...head, type: 'string', enum: [...new Set(def.members)] } : { ...head, type: 'string' };
@@ -119,7 +127,7 @@ export function typeSchema(def: TypeDef, ctx: RefContext, findings: Finding[] = 
 export function requestSchema(op: Operation, ctx: RefContext): JsonSchema | undefined {
   const body = op.requestBody;
   if (!body) return undefined;
-  const head = header(ctx.fromPath, `${op.title}: request body`, op.description || `Request body of ${op.method} ${op.path}.`, body.source);
+  const head = header(ctx.fromPath, `${op.title}: request body`, op.description || `Request body of ${op.method} ${op.path}.`, body.source, [...(op.errata ?? []), ...(body.errata ?? [])]);
   if (body.representationOf && body.properties.length === 0) {
     const whole = singleValueSchema(body.representationOf, ctx);
     if (!('$ref' in whole)) return { ...head, type: 'object' };
@@ -151,7 +159,7 @@ function closedObject(rows: PropertyRow[], ctx: RefContext): JsonSchema {
 export function responseSchema(op: Operation, ctx: RefContext): JsonSchema | undefined {
   const ret = op.returnType;
   if (!ret || op.successStatus === 204) return undefined;
-  const head = header(ctx.fromPath, `${op.title}: ${op.successStatus} response body`, op.description || `${op.successStatus} response body of ${op.method} ${op.path}.`, op.sources[0]);
+  const head = header(ctx.fromPath, `${op.title}: ${op.successStatus} response body`, op.description || `${op.successStatus} response body of ${op.method} ${op.path}.`, op.sources[0], op.errata);
   const item = singleValueSchema({ ...ret, collection: false }, ctx);
   const context = { type: 'string' };
   if (op.returnsCollection || ret.collection) {

@@ -124,3 +124,32 @@ describe('schema: unversioned types', () => {
     expect(generated.findings.map((f) => f.ruleId)).to.deep.equal(['schema-unresolved-base-type']);
   });
 });
+
+describe('schema: errata provenance (x-graphpact-errata)', () => {
+  const A2 = 'docs/beta/api';
+  const pages = () => [
+    resourcePage('docs/beta/resources/part.md', 'part', [row('docs/beta/resources/part.md', 9, 'size', prim('Int32'))], { version: 'beta' }),
+    apiPage(`${A2}/part-paint.md`, {
+      method: 'POST', path: '/parts/{id}/paint', version: 'beta',
+      requestBody: { line: 20, none: false, tables: [], prose: '', properties: [row(`${A2}/part-paint.md`, 22, 'size', prim('Int32'))] },
+      response: { line: 30, text: '', statusCodes: [200], returnType: named('part', '../resources/part.md'), collection: false },
+    }),
+  ];
+
+  it('marks the request, response and type schemas an erratum touched, and only those', () => {
+    const catalog = buildCatalog(pages());
+    const op = catalog.operations[0];
+    op.errata = ['op-fix'];
+    op.requestBody!.errata = ['body-fix'];
+    catalog.types.get('beta:microsoft.graph.part')!.errata = ['type-fix'];
+    const { files } = generateSchemas(catalog);
+    expect((files.get(requestSchemaPath('beta', op.id)) as any)['x-graphpact-errata']).to.deep.equal(['body-fix', 'op-fix']);
+    expect((files.get(responseSchemaPath('beta', op.id)) as any)['x-graphpact-errata']).to.deep.equal(['op-fix']);
+    expect((files.get(typeSchemaPath('beta', 'microsoft.graph.part')) as any)['x-graphpact-errata']).to.deep.equal(['type-fix']);
+  });
+
+  it('says nothing when no erratum touched the catalog', () => {
+    const { files } = generateSchemas(buildCatalog(pages()));
+    for (const [path, schema] of files) expect(schema, path).to.not.have.property('x-graphpact-errata');
+  });
+});
