@@ -10,11 +10,13 @@ import { canIDeployCommand } from './can-i-deploy.js';
 import { cleanupCommand } from './cleanup.js';
 import { diffCommand } from './diff.js';
 import { contractsCommand } from './contracts.js';
+import { operationsCommand } from './operations.js';
 
 export const commandFactories: Array<() => Command> = [
   allCommand,
   buildCommand,
   lintCommand,
+  operationsCommand,
   contractsCommand,
   serveCommand,
   verifyCommand,
