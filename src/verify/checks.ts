@@ -4,6 +4,7 @@
  * exchange). The runner (conformance.ts) decides which requests to send; checks only judge what came back.
  */
 import { headerValue, type CheckedExchange } from './exchange.js';
+import { create_echoes_request, delete_then_404, list_contains_created, location_header, read_after_write, type StatefulContext } from './stateful-checks.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'inconclusive' | 'skip';
 
@@ -19,7 +20,7 @@ export interface CheckResult {
 /**
  * Why a request was sent: the valid documented call, or a deliberately wrong one the provider must refuse.
  */
-export type Scenario = 'success' | 'no-auth' | 'invalid-body' | 'invalid-proof';
+export type Scenario = 'success' | 'no-auth' | 'invalid-body' | 'invalid-proof' | 'read-after-write' | 'list-after-create' | 'get-after-delete';
 
 export interface SchemaVerdict {
   valid: boolean;
@@ -35,6 +36,10 @@ export interface CheckContext {
   validateResponse?: (body: unknown) => SchemaVerdict;
   /** Top-level properties the returned type documents: undocumented extras are warnings, an envelope a failure. */
   documentedProperties?: string[];
+  /** `create`: a POST to a collection that answers the new object (the stateful checks judge it). */
+  operationKind?: 'create' | 'update' | 'other';
+  /** What the run wrote before this exchange, for the stateful checks (stateful-checks.ts). */
+  stateful?: StatefulContext;
 }
 
 export type Check = (exchange: CheckedExchange, ctx: CheckContext) => CheckResult;
@@ -42,11 +47,17 @@ export type Check = (exchange: CheckedExchange, ctx: CheckContext) => CheckResul
 /** Statuses Microsoft Graph documents for errors (https://learn.microsoft.com/graph/errors). */
 export const GRAPH_ERROR_STATUSES = [400, 401, 403, 404, 405, 406, 409, 410, 411, 412, 413, 415, 416, 422, 423, 429, 500, 501, 503, 504, 507, 509];
 
+/** The deliberately wrong requests. */
+type RefusedScenario = 'no-auth' | 'invalid-body' | 'invalid-proof';
+
+/** Follow-up requests of the stateful checks: only they judge them. */
+export const FOLLOW_UP_SCENARIOS: Scenario[] = ['read-after-write', 'list-after-create', 'get-after-delete'];
+
 const skip = (message: string): CheckResult => ({ status: 'skip', message });
 const pass = (message: string): CheckResult => ({ status: 'pass', message });
 
 /** The error status each deliberately wrong request must get. */
-const EXPECTED_ERROR: Record<Exclude<Scenario, 'success'>, { status: number; why: string }> = {
+const EXPECTED_ERROR: Record<RefusedScenario, { status: number; why: string }> = {
   'no-auth': { status: 401, why: 'a request with no Authorization header' },
   'invalid-body': { status: 400, why: 'a request body that breaks the documented schema' },
   'invalid-proof': { status: 401, why: 'a proof not signed by any of the application\'s certificates' },
@@ -54,6 +65,7 @@ const EXPECTED_ERROR: Record<Exclude<Scenario, 'success'>, { status: number; why
 
 export const status_code_conformance: Check = (exchange, ctx) => {
   const status = exchange.response.status;
+  if (FOLLOW_UP_SCENARIOS.includes(ctx.scenario)) return skip('judged by the stateful checks');
   if (ctx.scenario === 'success') {
     return status === ctx.successStatus
       ? pass(`status ${status} as documented`)
@@ -170,7 +182,7 @@ export const client_request_id_echoed: Check = (exchange) => {
 };
 
 /** Builds the check for one deliberately wrong request: the provider must refuse it with the documented status. */
-function mustRefuse(scenario: Exclude<Scenario, 'success'>): Check {
+function mustRefuse(scenario: RefusedScenario): Check {
   return (exchange, ctx) => {
     if (ctx.scenario !== scenario) return skip(`only for the ${scenario} request`);
     const { status: wanted, why } = EXPECTED_ERROR[scenario];
@@ -200,6 +212,11 @@ export const checks: Record<string, Check> = {
   auth_required,
   rejects_invalid_body,
   proof_checked,
+  create_echoes_request,
+  read_after_write,
+  delete_then_404,
+  list_contains_created,
+  location_header,
 };
 
 export const CHECK_NAMES = Object.keys(checks);

@@ -10,6 +10,9 @@ import { worstStatus } from '../report/model.js';
 import { checks, type CheckContext, type CheckResult, type SchemaVerdict } from './checks.js';
 import { CertificatePool, createApplicationWithCertificate, FixtureError, objectName, type ApplicationFixture, type CreatedObjects } from './fixtures.js';
 import { DRIVERS, scenarioNeeded, type PlannedRequest } from './scenarios.js';
+import pLimit from 'p-limit';
+import type { Assessment } from '../select/assess.js';
+import { exerciseGeneric, type GenericContext } from './generic.js';
 
 /** What the verifier knows about one documented operation (from schemas/index.json and its schemas). */
 export interface DocumentedOperation {
@@ -31,6 +34,13 @@ export interface ConformanceOptions {
   selectedChecks: string[];
   runId: string;
   created: CreatedObjects;
+  /**
+   * Operations without a hand-written driver are verified from their documented example (generic.ts) when
+   * their assessment (`version:id`) says they can be; the others are reported as not applicable.
+   */
+  generic?: { assessments: Map<string, Assessment>; catalog: GenericContext['catalog']; validateRequest?: GenericContext['validateRequest'] };
+  /** Operations exercised at once (each with its own states); the seed drivers share one fixture and run one by one. */
+  concurrency?: number;
 }
 
 /** What one run shares between operations: the application fixture (made once, when first needed) and its certificates. */
@@ -41,8 +51,13 @@ interface Session {
 
 export async function runConformance(options: ConformanceOptions): Promise<OperationOutcome[]> {
   const session: Session = { pool: new CertificatePool() };
-  const outcomes: OperationOutcome[] = [];
-  for (const operation of options.operations) outcomes.push(await exerciseOperation(operation, options, session));
+  const outcomes = new Array<OperationOutcome>(options.operations.length);
+  const driven = options.operations.map((op, i) => [op, i] as const).filter(([op]) => DRIVERS[op.id]);
+  for (const [operation, i] of driven) outcomes[i] = await exerciseOperation(operation, options, session);
+  const limit = pLimit(Math.max(1, options.concurrency ?? 1));
+  await Promise.all(options.operations.map((operation, i) => (DRIVERS[operation.id] ? undefined : limit(async () => {
+    outcomes[i] = await exerciseOperation(operation, options, session);
+  }))));
   return outcomes;
 }
 
@@ -51,7 +66,15 @@ async function exerciseOperation(operation: DocumentedOperation, options: Confor
   const base = { id: operation.id, version: operation.version, method: operation.method, path: operation.path };
   const notExercised = (why: string): OperationOutcome => ({ ...base, status: 'skip', checks: [], responseProperties: [], notExercised: why });
   const driver = DRIVERS[operation.id];
-  if (!driver) return notExercised('graphpact has no request builder for this operation yet');
+  if (!driver) {
+    const assessment = options.generic?.assessments.get(`${operation.version}:${operation.id}`);
+    if (!assessment) return notExercised('not in the docs the run was given (no example to build a request from)');
+    if (!assessment.verifiable) return notExercised(`not applicable: ${assessment.reason!.message}`);
+    return exerciseGeneric(operation, assessment, {
+      catalog: options.generic!.catalog, client: options.client, anonymousClient: options.anonymousClient,
+      selectedChecks: options.selectedChecks, runId: options.runId, validateRequest: options.generic!.validateRequest,
+    });
+  }
   const needed = (r: PlannedRequest) => scenarioNeeded(r.scenario, options.selectedChecks);
   // Planned with placeholders first, only to learn whether any selected check needs this operation at all.
   if (!driver.requests({ runId: options.runId }).some(needed)) return notExercised('no selected check applies');

@@ -20,6 +20,12 @@ import { documentedOperations, versionOfBaseUrl } from './operations.js';
 import { brokerContracts, stopPactWorkers, PACT_LOG_FILE, pactRequestTimeoutMs, readContracts, runPactVerification, type ContractSet } from './pact.js';
 import type { BrokerVerifierOptions } from '../broker/verify-options.js';
 import { buildPlan, type PlanStep } from './plan.js';
+import { resolve } from 'node:path';
+import type { Catalog } from '../model/catalog.js';
+import { buildFromDocs, loadCatalog } from '../schema/pipeline.js';
+import { schemaSetFromFiles, type SchemaSet } from '../schema/load.js';
+import { PACKAGE_ROOT } from '../util/package.js';
+import { assessOperations, inShard, pathKey, type Assessment, type Selection, type Shard } from '../select/index.js';
 
 export interface VerifyOptions {
   /** Service root with version (`https://graph.microsoft.com/beta`); absent: the embedded provider. */
@@ -44,6 +50,14 @@ export interface VerifyOptions {
   cleanupOnInterrupt?: boolean;
   /** Progress lines (stderr in the CLI). */
   progress?: (line: string) => void;
+  /** Docs to verify against (schemas built from them in memory); default: the package's apidocs/ and --schemas. */
+  docs?: string[];
+  /** `--operations`: which documented operations (default: all of the version). */
+  selection?: Selection;
+  /** `--shard i/n`: this run's slice of the selection. */
+  shard?: Shard;
+  /** `--concurrency N`: operations exercised at once, each with its own states. */
+  concurrency?: number;
 }
 
 export interface VerifyResult {
@@ -90,20 +104,53 @@ function checkTarget(options: VerifyOptions): void {
   if (!options.token && !options.dryRun) throw new CouldNotRun('no token for the provider: pass --token or set GRAPH_TOKEN');
 }
 
-/** Schemas, contracts and the documented operations of the target's API version. */
-async function loadInputs(options: VerifyOptions): Promise<{ contracts: ContractSet; operations: DocumentedOperation[]; version: string }> {
-  const schemaSet = await loadSchemaSet(options.schemasDir).catch((err: Error) => {
-    throw new CouldNotRun(err.message);
-  });
+interface Inputs {
+  contracts: ContractSet;
+  operations: DocumentedOperation[];
+  version: string;
+  catalog: Catalog;
+  assessments: Map<string, Assessment>;
+  schemaSet: SchemaSet;
+}
+
+/** Schemas (built from --docs, or --schemas), the catalog, contracts and the selected operations of the target's API version. */
+async function loadInputs(options: VerifyOptions): Promise<Inputs> {
+  const docsGiven = options.docs !== undefined && options.docs.length > 0;
+  const docs = docsGiven ? options.docs! : [resolve(PACKAGE_ROOT, 'apidocs')];
+  let catalog: Catalog;
+  let schemaSet: SchemaSet;
+  try {
+    if (docsGiven) {
+      const built = await buildFromDocs(docs, { root: process.cwd() });
+      if (built.unreadable.length > 0) throw new Error(built.unreadable[0].message);
+      catalog = built.catalog;
+      schemaSet = schemaSetFromFiles(`(built from ${docs.join(', ')})`, built.output.index, built.output.schemaFiles as Map<string, never>);
+    } else {
+      schemaSet = await loadSchemaSet(options.schemasDir);
+      catalog = (await loadCatalog(docs, { root: PACKAGE_ROOT })).catalog;
+    }
+  } catch (err) {
+    throw new CouldNotRun((err as Error).message);
+  }
   const contracts = await (options.broker ? brokerContracts(options.broker) : readContracts(options.pactDir)).catch((err: Error) => {
     throw new CouldNotRun(err.message);
   });
   const version = options.providerBaseUrl ? versionOfBaseUrl(options.providerBaseUrl) : options.embedded?.version ?? 'beta';
-  const operations = documentedOperations(schemaSet, version);
-  if (operations.length === 0) {
-    throw new CouldNotRun(`no documented operation for API version "${version}" in ${options.schemasDir}/index.json (versions: ${schemaSet.index.versions.join(', ')}); the base URL must end with the version segment`);
+  const documented = documentedOperations(schemaSet, version);
+  if (documented.length === 0) {
+    throw new CouldNotRun(`no documented operation for API version "${version}" in ${schemaSet.dir} (versions: ${schemaSet.index.versions.join(', ')}); the base URL must end with the version segment`);
   }
-  return { contracts, operations, version };
+  const byKey = new Map(catalog.operations.map((op) => [`${op.version}:${op.id}`, op]));
+  const selection = options.selection;
+  const selected = selection ? documented.filter((d) => selection.matches(byKey.get(`${d.version}:${d.id}`) ?? d)) : documented;
+  if (selected.length === 0) throw new CouldNotRun(`--operations ${selection!.terms.join(',')} selects none of the ${documented.length} documented operations of version "${version}"`);
+  const operations = inShard(selected, options.shard);
+  const catalogOps = operations.map((d) => byKey.get(`${d.version}:${d.id}`)).filter((op): op is NonNullable<typeof op> => op !== undefined);
+  const assessments = new Map(assessOperations(catalog.operations, catalogOps).map((a) => [`${a.version}:${a.id}`, a]));
+  // A selection narrows the Pact phase too: contracts whose interactions address none of the selected paths are not verified.
+  const selectedPaths = new Set(catalogOps.flatMap((op) => [op.path, ...op.paths.map((p) => p.path)]).map(pathKey));
+  const keepPact = !selection || contracts.interactions.some((i) => selectedPaths.has(pathKey(i.path.replace(/\/[0-9a-f-]{36}(?=\/|$)/gi, '/{id}'))));
+  return { contracts: keepPact ? contracts : { files: [], interactions: [] }, operations, version, catalog, assessments, schemaSet };
 }
 
 export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
@@ -129,7 +176,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
     }
     throw err;
   }
-  const { contracts, operations, version } = inputs;
+  const { contracts, operations, version, catalog, assessments, schemaSet } = inputs;
 
   if (options.dryRun) {
     const steps = buildPlan({ runId, operations, selectedChecks: options.checks, interactions: contracts.interactions, providerStatesSetupUrl: options.providerStatesSetupUrl });
@@ -154,9 +201,12 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
   let cleanup: VerificationReport['cleanup'] = { created: 0, deleted: 0, leftovers: [] };
   try {
     progress(`schema conformance: ${operations.length} operation(s), ${options.checks.length} check(s)`);
-    operationsOutcome = await runConformance({ client, anonymousClient, operations, selectedChecks: options.checks, runId, created });
+    operationsOutcome = await runConformance({
+      client, anonymousClient, operations, selectedChecks: options.checks, runId, created, concurrency: options.concurrency,
+      generic: { assessments, catalog, validateRequest: requestValidator(schemaSet) },
+    });
     progress(`Pact: ${contracts.interactions.length} interaction(s) from ${contracts.files.length} contract file(s)`);
-    pact = await runPactVerification({
+    if (contracts.files.length > 0) pact = await runPactVerification({
       contracts, created, runId, token, providerBaseUrl: baseUrl, timeoutMs: options.timeoutMs, retry: options.retry, broker: options.broker,
       providerStatesSetupUrl: options.providerStatesSetupUrl,
       logFile: join(options.reportsDir, PACT_LOG_FILE),
@@ -177,6 +227,18 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
   const report = buildReport({ options, runId, startedAt, baseUrl, embedded: !external, operations: operationsOutcome, pact, reason, cleanup });
   const paths = await writeReports(options.reportsDir, report);
   return { report, paths };
+}
+
+/** Validates a body against an operation's request schema, when the set has one. */
+function requestValidator(set: SchemaSet): (operationId: string, version: string, body: unknown) => { valid: boolean; errors: { path: string; message: string }[] } | undefined {
+  const entries = new Map(set.index.operations.map((e) => [`${e.version}:${e.id}`, e]));
+  return (operationId, version, body) => {
+    const request = entries.get(`${version}:${operationId}`)?.request;
+    if (!request) return undefined;
+    const validate = set.validator(request);
+    const valid = validate(body) as boolean;
+    return { valid, errors: (validate.errors ?? []).map((e) => ({ path: e.instancePath, message: e.message ?? e.keyword })) };
+  };
 }
 
 /** Installs SIGINT/SIGTERM handlers that sweep the created objects, then exit 130; returns their remover. */

@@ -113,10 +113,14 @@ export const DRIVERS: Record<string, OperationDriver> = {
 
 /** The checks that can say anything about a scenario's response: a scenario none of them needs is not sent. */
 const SCENARIO_CHECKS: Record<Scenario, string[]> = {
-  success: ['status_code_conformance', 'content_type_conformance', 'response_schema_conformance', 'request_id_present', 'client_request_id_echoed'],
+  success: ['status_code_conformance', 'content_type_conformance', 'response_schema_conformance', 'request_id_present', 'client_request_id_echoed', 'create_echoes_request', 'location_header'],
   'no-auth': ['auth_required', 'status_code_conformance', 'content_type_conformance', 'error_envelope_conformance', 'request_id_present', 'client_request_id_echoed'],
   'invalid-body': ['rejects_invalid_body', 'status_code_conformance', 'content_type_conformance', 'error_envelope_conformance', 'request_id_present', 'client_request_id_echoed'],
   'invalid-proof': ['proof_checked', 'status_code_conformance', 'content_type_conformance', 'error_envelope_conformance', 'request_id_present', 'client_request_id_echoed'],
+  // Follow-ups are sent only for the stateful check that reads them.
+  'read-after-write': ['read_after_write'],
+  'list-after-create': ['list_contains_created'],
+  'get-after-delete': ['delete_then_404'],
 };
 
 export function scenarioNeeded(scenario: Scenario, selected: string[]): boolean {

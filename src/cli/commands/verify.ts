@@ -17,10 +17,15 @@ import { addBrokerConnectionOptions } from '../../broker/cli-options.js';
 import { BrokerConfigError } from '../../broker/connection.js';
 import { brokerVerifierOptions, wantsBroker, type BrokerVerifyFlags } from '../../broker/verify-options.js';
 
+import { addSelectionOptions, type SelectionFlags } from '../../select/cli-options.js';
+import { parseShard, selectionOf } from '../../select/index.js';
+
 /** The package root: the suite's own contracts/ and schemas/ are the defaults. */
 import { PACKAGE_ROOT } from '../../util/package.js';
 
-export interface VerifyCliOptions extends Omit<AuthFlags, 'token'>, BrokerVerifyFlags {
+export interface VerifyCliOptions extends Omit<AuthFlags, 'token'>, BrokerVerifyFlags, SelectionFlags {
+  shard?: string;
+  concurrency?: string;
   providerBaseUrl?: string;
   token?: string;
   pactDir?: string;
@@ -49,7 +54,10 @@ export function addVerifyOptions(cmd: Command): Command {
     .option('--provider-states-setup-url <url>', "let the provider set up Pact states itself (Pact's state change URL) instead of graphpact's Graph API handlers")
     .option('--allow-writes', 'allow creating and deleting test objects on a provider outside loopback')
     .option('--dry-run', 'print every request the run would send (secrets redacted) and send nothing')
-    .option('--strict', 'inconclusive checks (still throttled after retries) count as failures');
+    .option('--strict', 'inconclusive checks (still throttled after retries) count as failures')
+    .option('--shard <i/n>', 'verify only the i-th of n slices of the selection (a CI matrix; merge with `graphpact report merge`)')
+    .option('--concurrency <n>', 'operations verified at once, each with its own provider states', '1');
+  addSelectionOptions(cmd, { operations: 'every documented operation of the version' });
   addAuthOptions(cmd, { withToken: false });
   // Verify-from-broker: pacts from a Pact Broker instead of --pact-dir, results published there.
   addBrokerConnectionOptions(cmd, '--broker-url')
@@ -81,9 +89,23 @@ export function toVerifyOptions(opts: VerifyCliOptions, extra: Partial<VerifyOpt
   } catch (err) {
     throw new UsageError(`--checks: ${(err as Error).message}`);
   }
+  const concurrency = Number(opts.concurrency ?? '1');
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) throw new UsageError(`--concurrency must be an integer from 1 to 256 (got "${opts.concurrency}")`);
+  let selection;
+  let shard;
+  try {
+    selection = opts.operations !== undefined ? selectionOf(opts.operations) : undefined;
+    shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
   return {
     providerBaseUrl: opts.providerBaseUrl,
     token,
+    ...(opts.docs && opts.docs.length > 0 ? { docs: opts.docs } : {}),
+    ...(selection ? { selection } : {}),
+    ...(shard ? { shard } : {}),
+    concurrency,
     pactDir: opts.pactDir ?? resolve(PACKAGE_ROOT, 'contracts'),
     schemasDir: opts.schemas ?? resolve(PACKAGE_ROOT, 'schemas'),
     reportsDir: opts.reports,

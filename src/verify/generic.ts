@@ -1,0 +1,252 @@
+/**
+ * Verifying any documented operation from its documented example (src/select/assess.ts says how):
+ *   1. provider states: every object the path addresses, created through the documented create with its
+ *      example body (names prefixed with the run id), outermost first;
+ *   2. the documented request, ids from those states; then the same without a token and with a body that
+ *      breaks the schema (the errors every client must handle);
+ *   3. for a create: the follow-ups the stateful checks judge — GET the object (read_after_write), list the
+ *      collection following @odata.nextLink (list_contains_created), DELETE then GET (delete_then_404) —
+ *      where the docs document those operations;
+ *   4. teardown in reverse order, also when a step failed.
+ * The seed operations keep their hand-written drivers (scenarios.ts): the deepest case of this mechanism.
+ */
+import type { Exchange, GraphClient } from '../client/index.js';
+import type { Catalog, Operation } from '../model/catalog.js';
+import type { CheckOutcome, OperationOutcome } from '../report/model.js';
+import { worstStatus } from '../report/model.js';
+import { isPlaceholderSegment, pathKey, type Assessment, type StateNeed } from '../select/assess.js';
+import { lookupType } from '../catalog/types.js';
+import { redactText } from '../util/redact.js';
+import type { CheckContext, SchemaVerdict, Scenario } from './checks.js';
+import type { StatefulContext } from './stateful-checks.js';
+import { judge } from './conformance.js';
+import type { DocumentedOperation } from './conformance.js';
+import { objectName } from './fixtures.js';
+import { scenarioNeeded, type PlannedRequest } from './scenarios.js';
+
+/** What the generic runner knows beyond the operation: the catalog's other operations, to find follow-ups. */
+export interface GenericContext {
+  catalog: Catalog;
+  client: GraphClient;
+  anonymousClient: GraphClient;
+  selectedChecks: string[];
+  runId: string;
+  /** Validates a request body against the operation's request schema (to be sure an invalid body is invalid). */
+  validateRequest?: (operationId: string, version: string, body: unknown) => SchemaVerdict | undefined;
+  /** Most pages a list follow-up reads before giving up (inconclusive). */
+  maxPages?: number;
+}
+
+/** The catalog's operations by `version:METHOD:pathKey`, for follow-ups (GET the created object, list, DELETE). */
+export class OperationsByPath {
+  private readonly map = new Map<string, Operation>();
+
+  constructor(operations: Operation[]) {
+    for (const op of operations) {
+      for (const p of [op.path, ...op.paths.filter((x) => x.method === op.method).map((x) => x.path)]) {
+        const key = `${op.version}:${op.method}:${pathKey(p)}`;
+        if (!this.map.has(key)) this.map.set(key, op);
+      }
+    }
+  }
+
+  find(version: string, method: string, path: string): Operation | undefined {
+    return this.map.get(`${version}:${method}:${pathKey(path)}`);
+  }
+}
+
+const byPathCache = new WeakMap<Catalog, OperationsByPath>();
+function byPath(catalog: Catalog): OperationsByPath {
+  let index = byPathCache.get(catalog);
+  if (!index) byPathCache.set(catalog, (index = new OperationsByPath(catalog.operations)));
+  return index;
+}
+
+/** Prefixes `displayName` / `name` string values with the run id, so what the run creates is recognisable. */
+export function withRunName(body: unknown, runId: string, what: string): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const out: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  for (const key of ['displayName', 'name']) {
+    if (typeof out[key] === 'string') out[key] = objectName(runId, `${what}-${out[key] as string}`).slice(0, 120);
+  }
+  return out;
+}
+
+/** A body that breaks a schema: the first string property becomes a number (else a number a string, else an array). */
+export function invalidBodyOf(body: unknown): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return ['graphpact: not the documented body'];
+  const record = body as Record<string, unknown>;
+  const key = Object.keys(record).find((k) => !k.startsWith('@') && typeof record[k] === 'string')
+    ?? Object.keys(record).find((k) => !k.startsWith('@') && typeof record[k] === 'number');
+  if (key === undefined) return ['graphpact: not the documented body'];
+  return { ...record, [key]: typeof record[key] === 'string' ? 12345 : 'not-a-number' };
+}
+
+/** Properties the docs call read-only (the returned type and its bases): the provider may answer its own. */
+export function readOnlyProperties(catalog: Catalog, op: Operation): string[] {
+  const out = new Set<string>(['id']);
+  let name = op.returnType?.kind === 'named' ? op.returnType.name : undefined;
+  for (let depth = 0; name && depth < 8; depth++) {
+    const fq = name.includes('.') ? name : `microsoft.graph.${name}`;
+    const type = lookupType(catalog.types, op.version, fq);
+    if (!type) break;
+    for (const p of type.properties) if (p.readOnly || /\bcomputed\b/i.test(p.description)) out.add(p.name);
+    name = type.baseType;
+  }
+  return [...out];
+}
+
+interface CreatedState {
+  need: StateNeed;
+  id: string;
+  /** Path of the object, ids filled in, for the teardown DELETE. */
+  path: string;
+}
+
+/** Fills a documented path: placeholder segments from the state ids in order, the rest from the example. */
+export function fillPath(assessment: Assessment, ids: string[]): string {
+  const segs = assessment.path.split('/').filter(Boolean);
+  const example = assessment.request?.exampleSegments ?? segs;
+  let next = 0;
+  return '/' + segs.map((seg, i) => (isPlaceholderSegment(seg) ? encodeURIComponent(ids[next++] ?? seg) : example[i] ?? seg)).join('/');
+}
+
+/** Fills a collection path (`/groups/{group-id}/threads`) with the ids of the states before it. */
+function fillCollection(collection: string, ids: string[]): string {
+  let next = 0;
+  return collection.replace(/\{[^{}/]+\}/g, () => encodeURIComponent(ids[next++] ?? ''));
+}
+
+function idOf(exchange: Exchange): string | undefined {
+  const body = exchange.response.body as { id?: unknown } | undefined;
+  return exchange.response.status >= 200 && exchange.response.status < 300 && body && typeof body.id === 'string' && body.id ? body.id : undefined;
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** Exercises one verifiable operation; never throws for the provider's answers (ProviderUnreachableError does). */
+export async function exerciseGeneric(operation: DocumentedOperation, assessment: Assessment, ctx: GenericContext): Promise<OperationOutcome> {
+  const base = { id: operation.id, version: operation.version, method: operation.method, path: operation.path };
+  const results: CheckOutcome[] = [];
+  const states: CreatedState[] = [];
+  const ops = byPath(ctx.catalog);
+  const catalogOp = ctx.catalog.operations.find((o) => o.id === operation.id && o.version === operation.version);
+  const readOnly = catalogOp ? readOnlyProperties(ctx.catalog, catalogOp) : ['id'];
+  let responseProperties: string[] = [];
+  try {
+    // 1. States, outermost first.
+    for (const [i, need] of assessment.states.entries()) {
+      const collection = fillCollection(need.collection, states.map((s) => s.id));
+      const exchange = await ctx.client.send({ method: 'POST', path: collection, body: withRunName(need.create!.body, ctx.runId, `state${i + 1}`) });
+      const id = idOf(exchange);
+      if (!id) {
+        const why = exchange.exhaustedRetries ? 'the provider was still throttling' : `POST ${collection} (${need.create!.operationId}) answered HTTP ${exchange.response.status}${id === undefined && exchange.response.status < 300 ? ' without an id' : ''}`;
+        results.push({ check: 'state_setup', scenario: 'success', status: 'inconclusive', message: redactText(`could not set up "${need.name}": ${why}`), request: { method: 'POST', path: collection }, httpStatus: exchange.response.status });
+        return { ...base, status: 'inconclusive', checks: results, responseProperties, notExercised: `state "${need.name}" could not be created` };
+      }
+      states.push({ need, id, path: `${collection}/${encodeURIComponent(id)}` });
+    }
+
+    // 2. The documented request, and the refused ones.
+    const ids = states.map((s) => s.id);
+    const path = fillPath(assessment, ids);
+    const isCreate = operation.method === 'POST' && (catalogOp?.id.endsWith('.create') || operation.successStatus === 201) && !isPlaceholderSegment(assessment.path.split('/').at(-1) ?? '');
+    const isUpdate = operation.method === 'PATCH';
+    const body = isCreate ? withRunName(assessment.request?.body, ctx.runId, 'created') : assessment.request?.body;
+    const written = isCreate || isUpdate ? asRecord(body) : undefined;
+    const send = (scenario: Scenario, b: unknown, authenticated = true): Promise<Exchange> =>
+      (authenticated ? ctx.client : ctx.anonymousClient).send({ method: operation.method, path, ...(b !== undefined ? { body: b } : {}) });
+    const judgeOne = (exchange: Exchange, scenario: Scenario, stateful?: StatefulContext, request?: { method: string; path: string }) => {
+      const checkCtx: CheckContext = {
+        operationId: operation.id, scenario, successStatus: operation.successStatus,
+        validateResponse: operation.validateResponse, documentedProperties: operation.documentedProperties,
+        operationKind: isCreate ? 'create' : isUpdate ? 'update' : 'other', ...(stateful ? { stateful } : {}),
+      };
+      const planned: PlannedRequest = { operationId: operation.id, scenario, method: request?.method ?? operation.method, path: request?.path ?? path, authenticated: scenario !== 'no-auth' };
+      results.push(...judge(exchange, checkCtx, planned, ctx.selectedChecks));
+    };
+    const needed = (s: Scenario) => scenarioNeeded(s, ctx.selectedChecks);
+
+    const success = await send('success', body);
+    const createdId = isCreate ? idOf(success) : undefined;
+    if (createdId) states.push({ need: { name: 'the created object', placeholder: 'id', collection: path, creatable: true }, id: createdId, path: `${path}/${encodeURIComponent(createdId)}` });
+    // The operation deleted the last state itself: the teardown has nothing left to delete there.
+    if (operation.method === 'DELETE' && success.response.status < 300 && states.length) states.pop();
+    responseProperties = propertyNames(success.response.body);
+    const stateful: StatefulContext = { ...(written ? { written } : {}), readOnly, ...(createdId ? { createdId } : {}), locationDocumented: assessment.documentedLocation };
+    judgeOne(success, 'success', stateful);
+
+    if (needed('no-auth')) judgeOne(await send('no-auth', body, false), 'no-auth');
+    if (needed('invalid-body') && asRecord(body)) {
+      const invalid = invalidBodyOf(body);
+      const verdict = ctx.validateRequest?.(operation.id, operation.version, invalid);
+      // Only a body the documented schema refuses is a fair test (a free-form body may accept anything).
+      if (verdict && !verdict.valid) judgeOne(await send('invalid-body', invalid), 'invalid-body');
+    }
+
+    // 3. Follow-ups of a create (or an update) where the docs document them.
+    const entityPath = createdId ? `${path}/${encodeURIComponent(createdId)}` : isUpdate && success.response.status < 300 ? path : undefined;
+    const docPath = createdId ? `${assessment.path}/{id}` : assessment.path;
+    if (entityPath && written && needed('read-after-write') && ops.find(operation.version, 'GET', docPath)) {
+      const read = await ctx.client.send({ method: 'GET', path: entityPath });
+      judgeOne(read, 'read-after-write', stateful, { method: 'GET', path: entityPath });
+    }
+    if (createdId && needed('list-after-create') && ops.find(operation.version, 'GET', assessment.path)) {
+      const { first, items, pages, truncated } = await listAll(ctx.client, path, ctx.maxPages ?? 50);
+      judgeOne(first, 'list-after-create', { ...stateful, listed: items, paging: { pages, truncated } }, { method: 'GET', path });
+    }
+    if (createdId && needed('get-after-delete') && ops.find(operation.version, 'DELETE', docPath) && ops.find(operation.version, 'GET', docPath)) {
+      const del = await ctx.client.send({ method: 'DELETE', path: entityPath! });
+      if (del.response.status < 300) {
+        states.pop();
+        judgeOne(await ctx.client.send({ method: 'GET', path: entityPath! }), 'get-after-delete', stateful, { method: 'GET', path: entityPath! });
+      } else {
+        results.push({ check: 'delete_then_404', scenario: 'get-after-delete', status: 'fail', message: `DELETE of the created object answered ${del.response.status}`, expected: 'HTTP 204', actual: `HTTP ${del.response.status}`, request: { method: 'DELETE', path: entityPath! }, httpStatus: del.response.status });
+      }
+    }
+  } finally {
+    // 4. Reverse order; a 404 means already gone. Teardown failures do not change the verdict (the sweep reports leftovers).
+    for (const state of states.reverse()) {
+      await ctx.client.send({ method: 'DELETE', path: state.path }).catch(() => undefined);
+    }
+  }
+  return { ...base, status: worstStatus(results.map((r) => r.status)), checks: results, responseProperties };
+}
+
+/** GET a collection and every page after it (@odata.nextLink), up to maxPages. */
+async function listAll(client: GraphClient, path: string, maxPages: number): Promise<{ first: Exchange; items: unknown[]; pages: number; truncated: boolean }> {
+  const first = await client.send({ method: 'GET', path });
+  const items: unknown[] = [];
+  let page: Exchange = first;
+  let pages = 0;
+  for (;;) {
+    pages++;
+    const body = asRecord(page.response.body);
+    if (page.response.status !== 200 || !body || !Array.isArray(body.value)) break;
+    items.push(...body.value);
+    const next = typeof body['@odata.nextLink'] === 'string' ? (body['@odata.nextLink'] as string) : undefined;
+    if (!next) return { first, items, pages, truncated: false };
+    if (pages >= maxPages) return { first, items, pages, truncated: true };
+    page = await client.send({ method: 'GET', path: relativeTo(client.baseUrl, next) });
+  }
+  return { first, items, pages, truncated: false };
+}
+
+/** A nextLink is absolute: the part below the client's base URL (the client adds it back). */
+export function relativeTo(baseUrl: string, link: string): string {
+  const base = baseUrl.replace(/\/+$/, '');
+  if (link.toLowerCase().startsWith(base.toLowerCase())) return link.slice(base.length) || '/';
+  try {
+    const url = new URL(link);
+    const basePath = new URL(base).pathname.replace(/\/+$/, '');
+    return url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) + url.search : url.pathname + url.search;
+  } catch {
+    return link;
+  }
+}
+
+function propertyNames(body: unknown): string[] {
+  return body && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body).sort() : [];
+}

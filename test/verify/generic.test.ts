@@ -1,0 +1,94 @@
+/**
+ * Verifying operations graphpact has no hand-written driver for, from their documented examples: an
+ * /applications family (create, get, list, update, delete) documented in snippet docs, served by the
+ * embedded provider (which serves /applications for the seeds' fixtures). Conformant as served; a provider
+ * that wraps objects in an envelope or drops ids is caught, naming the operation and the check.
+ */
+import { expect } from 'chai';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { VerificationReport } from '../../src/report/model.js';
+import { CHECK_NAMES } from '../../src/verify/checks.js';
+import { runVerify, type VerifyOptions } from '../../src/verify/run.js';
+import { selectionOf } from '../../src/select/index.js';
+import { fillPath, invalidBodyOf, relativeTo, withRunName } from '../../src/verify/generic.js';
+import { docsOf } from '../select/docs.js';
+import { PACKAGE_ROOT, contractsDir } from './helpers.js';
+
+process.env.PACT_DO_NOT_TRACK = 'true';
+
+const APP = { displayName: 'Display name' };
+const pages = {
+  'application-post-applications': { method: 'POST', paths: ['/applications'], title: 'Create application', example: { path: '/applications', body: APP }, returns: 'application' },
+  'application-get': { method: 'GET', paths: ['/applications/{id}'], title: 'Get application', example: { path: '/applications/03ef14b0' }, returns: 'application' },
+  'application-list': { method: 'GET', paths: ['/applications'], title: 'List applications', example: { path: '/applications' }, returns: 'application', collection: true },
+  'application-update': { method: 'PATCH', paths: ['/applications/{id}'], title: 'Update application', example: { path: '/applications/03ef14b0', body: { displayName: 'New display name' } }, returns: 'application' },
+  'application-delete': { method: 'DELETE', paths: ['/applications/{id}'], title: 'Delete application', example: { path: '/applications/03ef14b0' } },
+};
+
+describe('verify: any documented operation, from its example (generic)', function () {
+  this.timeout(120_000);
+  let root: string;
+  let docs: string;
+
+  before(async () => {
+    root = await mkdtemp(join(tmpdir(), 'graphpact-generic-'));
+    docs = join(root, 'docs');
+    for (const [file, text] of Object.entries(docsOf(pages, 'beta', { application: ['displayName', 'description'] }))) {
+      await mkdir(dirname(join(docs, file)), { recursive: true });
+      await writeFile(join(docs, file), text);
+    }
+  });
+  after(() => rm(root, { recursive: true, force: true }));
+
+  async function verify(over: Partial<VerifyOptions> = {}): Promise<VerificationReport> {
+    const result = await runVerify({
+      docs: [docs], pactDir: contractsDir(), schemasDir: join(PACKAGE_ROOT, 'schemas'), reportsDir: await mkdtemp(join(root, 'reports-')),
+      timeoutMs: 10_000, checks: CHECK_NAMES, retry: { maxRetries: 1, baseDelayMs: 10, maxDelayMs: 50 }, selection: selectionOf('applications.**'), ...over,
+    });
+    return JSON.parse(await readFile(result.paths!.json, 'utf8')) as VerificationReport;
+  }
+  const checksOf = (r: VerificationReport, id: string) => r.operations.find((o) => o.id === id)?.checks.map((c) => `${c.check}:${c.status}`) ?? [];
+
+  it('verifies the family conformant with the stateful checks, each operation with its own states, torn down', async () => {
+    const report = await verify({ concurrency: 3 });
+    // warn: the provider answers properties the snippet resource does not document (appId, ...): conformant.
+    expect(report.operations.map((o) => `${o.id}:${o.status === 'warn' ? 'pass' : o.status}`).sort()).to.deep.equal([
+      'applications.create:pass', 'applications.delete:pass', 'applications.get:pass', 'applications.list:pass', 'applications.update:pass',
+    ]);
+    const create = checksOf(report, 'applications.create');
+    for (const check of ['create_echoes_request:pass', 'read_after_write:pass', 'list_contains_created:pass', 'delete_then_404:pass', 'auth_required:pass', 'rejects_invalid_body:pass']) expect(create).to.include(check);
+    expect(checksOf(report, 'applications.update')).to.include('read_after_write:pass');
+    expect(report.exitCode).to.equal(0);
+    expect(report.pact.ran).to.equal(false); // the selection addresses no seed interaction
+    expect(report.cleanup.leftovers).to.deep.equal([]);
+  });
+
+  it('an envelope around single objects, and ids dropped, fail naming the operation and the check', async () => {
+    const wrapped = await verify({ embedded: { quirks: { wrapInValue: true } } });
+    expect(wrapped.exitCode).to.equal(1);
+    expect(checksOf(wrapped, 'applications.create')).to.include('response_schema_conformance:fail');
+    // Everything that needs an application is inconclusive, not failed: its state could not be set up.
+    expect(checksOf(wrapped, 'applications.get')).to.deep.equal(['state_setup:inconclusive']);
+    const noId = await verify({ embedded: { quirks: { omitId: true } } });
+    expect(noId.exitCode).to.equal(1);
+    // Without an id the create cannot be followed up, and every operation on an application has no state.
+    expect(checksOf(noId, 'applications.create')).to.include('response_schema_conformance:fail');
+    expect(noId.operations.find((o) => o.id === 'applications.get')?.checks[0]).to.include({ check: 'state_setup', status: 'inconclusive' });
+  });
+
+  it('--shard splits the selection so the shards together verify each operation once', async () => {
+    const [a, b] = await Promise.all([verify({ shard: { index: 1, count: 2 } }), verify({ shard: { index: 2, count: 2 } })]);
+    const ids = [...a.operations, ...b.operations].map((o) => o.id).sort();
+    expect(ids).to.deep.equal(['applications.create', 'applications.delete', 'applications.get', 'applications.list', 'applications.update']);
+  });
+
+  it('helpers: paths filled from states, names prefixed with the run id, invalid bodies, nextLinks', () => {
+    const assessment = { path: '/groups/{group-id}/threads/{id}', request: { exampleSegments: ['groups', '1', 'threads', '2'], headers: {}, exampleLine: 1 } } as never;
+    expect(fillPath(assessment, ['g 1', 't'])).to.equal('/groups/g%201/threads/t');
+    expect(withRunName({ displayName: 'x', n: 1 }, 'r1', 'state1')).to.deep.equal({ displayName: 'graphpact-r1-state1-x', n: 1 });
+    expect(invalidBodyOf({ '@odata.type': '#x', displayName: 'x' })).to.deep.equal({ '@odata.type': '#x', displayName: 12345 });
+    expect(relativeTo('http://h/beta', 'http://h/beta/applications?$skiptoken=2')).to.equal('/applications?$skiptoken=2');
+  });
+});
