@@ -11,6 +11,7 @@ import { cleanupCommand } from './cleanup.js';
 import { diffCommand } from './diff.js';
 import { contractsCommand } from './contracts.js';
 import { operationsCommand } from './operations.js';
+import { reportCommand } from './report.js';
 
 export const commandFactories: Array<() => Command> = [
   allCommand,
@@ -24,4 +25,5 @@ export const commandFactories: Array<() => Command> = [
   canIDeployCommand,
   cleanupCommand,
   diffCommand,
+  reportCommand,
 ];
