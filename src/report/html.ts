@@ -6,7 +6,64 @@
 import { diffLines } from 'diff';
 import { failures, inconclusiveNote, worstStatus, type CheckStatus, type VerificationReport } from './model.js';
 
+/** Failures and warnings shown in full; a run over thousands of operations lists the rest in verify.json. */
+const MAX_LISTED = 500;
+
+/** Status order for sorting: failing first. */
+const ORDER: CheckStatus[] = ['fail', 'inconclusive', 'warn', 'pass', 'skip'];
+const FILTERS: { id: string; label: string; status?: CheckStatus }[] = [
+  { id: 'all', label: 'all' }, { id: 'fail', label: 'failing', status: 'fail' }, { id: 'inconclusive', label: 'inconclusive', status: 'inconclusive' },
+  { id: 'warn', label: 'warnings', status: 'warn' }, { id: 'pass', label: 'passing', status: 'pass' }, { id: 'skip', label: 'not applicable', status: 'skip' },
+];
+
+/** `/deviceAppManagement/sideLoadingKeys` → `/deviceAppManagement`: operations are grouped by their first path segment. */
+export function pathGroup(path: string): string {
+  const first = path.split('/').filter(Boolean)[0];
+  return first ? `/${first.replace(/\(.*$/, '')}` : '/';
+}
+
+/**
+ * Operations grouped by path prefix (collapsible, groups with failures open and first), failing operations first
+ * inside each group, and a status filter that works without scripts (radio buttons and CSS sibling selectors).
+ */
+function renderOperations(report: VerificationReport): string {
+  const groups = new Map<string, VerificationReport['operations']>();
+  for (const op of report.operations) {
+    const key = pathGroup(op.path);
+    groups.set(key, [...(groups.get(key) ?? []), op]);
+  }
+  const rank = (s: CheckStatus) => ORDER.indexOf(s);
+  const sorted = [...groups.entries()].map(([key, ops]) => ({ key, ops: [...ops].sort((a, b) => rank(a.status) - rank(b.status) || a.id.localeCompare(b.id)), worst: worstStatus(ops.map((o) => o.status)) }))
+    .sort((a, b) => rank(a.worst) - rank(b.worst) || a.key.localeCompare(b.key));
+  const out: string[] = [];
+  out.push(FILTERS.map((f) => `<input type="radio" name="filter" id="f-${f.id}"${f.id === 'all' ? ' checked' : ''}><label for="f-${f.id}">${f.label}</label>`).join(' '));
+  out.push('<div class="ops">');
+  const header = `<tr><th>operation</th>${report.checksSelected.map((c) => `<th><code>${esc(c).replace(/_/g, '_<wbr>')}</code></th>`).join('')}</tr>`;
+  for (const group of sorted) {
+    const counts = ORDER.map((s) => [s, group.ops.filter((o) => o.status === s).length] as const).filter(([, n]) => n > 0);
+    const has = counts.map(([s]) => `has-${s}`).join(' ');
+    const summary = counts.map(([s, n]) => `${n} ${s === 'skip' ? 'not applicable' : s}`).join(', ');
+    out.push(`<details class="group ${has}"${group.worst === 'fail' || sorted.length <= 3 ? ' open' : ''}><summary><code>${esc(group.key)}</code> — ${group.ops.length} operation(s): ${summary}</summary><div class="scroll"><table>${header}`);
+    for (const op of group.ops) {
+      const cells = report.checksSelected.map((name) => {
+        const mine = op.checks.filter((c) => c.check === name);
+        const title = mine.map((c) => `${c.scenario}: ${c.status} (${c.message})`).join('\n');
+        return statusCell(worstStatus(mine.map((c) => c.status)), title);
+      });
+      out.push(`<tr class="op s-${op.status}"><td><code>${esc(op.method)} ${esc(op.path)}</code><br><span class="muted">${esc(op.id)}${op.notExercised ? ` · ${esc(op.notExercised)}` : ''}</span></td>${cells.join('')}</tr>`);
+    }
+    out.push('</table></div></details>');
+  }
+  out.push('</div>');
+  return out.join('\n');
+}
+
 const LABEL: Record<CheckStatus, string> = { pass: 'pass', fail: 'FAIL', warn: 'warn', inconclusive: 'inconclusive', skip: '–' };
+
+/** The status filter: a checked radio hides the rows (and groups) of other statuses. */
+const FILTER_CSS = (['fail', 'inconclusive', 'warn', 'pass', 'skip'] as const)
+  .map((s) => `#f-${s}:checked~.ops tr.op:not(.s-${s}),#f-${s}:checked~.ops details.group:not(.has-${s}){display:none}`)
+  .join('\n');
 
 const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:2rem;color:#1b1f24;max-width:1200px}
@@ -18,7 +75,9 @@ th{background:#f6f8fa}td.pass{background:#dafbe1}td.fail{background:#ffcecb;font
 .scroll{overflow-x:auto}td.inconclusive{background:#ddf4ff}td.skip{color:#8c959f;text-align:center}code{font-size:90%}
 .failure{border:1px solid #ffcecb;border-radius:6px;padding:.6rem 1rem;margin:1rem 0}
 .sides{display:grid;grid-template-columns:1fr 1fr;gap:1rem}pre{background:#f6f8fa;padding:.5rem;overflow:auto;max-height:24rem;margin:.2rem 0}
-.add{background:#dafbe1;display:block}.del{background:#ffebe9;display:block}.muted{color:#57606a}`;
+.add{background:#dafbe1;display:block}.del{background:#ffebe9;display:block}.muted{color:#57606a}
+details.group{margin:.4rem 0}details.group>summary{cursor:pointer;padding:.2rem 0}input[name=filter]{margin-left:.8rem}
+${FILTER_CSS}`;
 
 export function renderHtml(report: VerificationReport): string {
   const t = report.totals;
@@ -38,28 +97,19 @@ export function renderHtml(report: VerificationReport): string {
     parts.push('</table>');
   }
 
-  parts.push('<h2>Schema conformance: operation × check</h2>');
+  parts.push(`<h2>Schema conformance: operation × check (${report.operations.length} operations)</h2>`);
   if (report.operations.length) {
-    // Nine checks make a wide table: it scrolls on its own rather than pushing the page sideways.
-    parts.push(`<div class="scroll"><table><tr><th>operation</th>${report.checksSelected.map((c) => `<th><code>${esc(c).replace(/_/g, "_<wbr>")}</code></th>`).join('')}</tr>`);
-    for (const op of report.operations) {
-      const cells = report.checksSelected.map((name) => {
-        const mine = op.checks.filter((c) => c.check === name);
-        const title = mine.map((c) => `${c.scenario}: ${c.status} (${c.message})`).join('\n');
-        return statusCell(worstStatus(mine.map((c) => c.status)), title);
-      });
-      parts.push(`<tr><td><code>${esc(op.method)} ${esc(op.path)}</code><br><span class="muted">${esc(op.id)}${op.notExercised ? ` · ${esc(op.notExercised)}` : ''}</span></td>${cells.join('')}</tr>`);
-    }
-    parts.push('</table></div>');
+    parts.push(renderOperations(report));
     const warnings = report.operations.flatMap((op) => op.checks.filter((c) => c.status === 'warn' || c.status === 'inconclusive').map((c) => `<li><code>${esc(op.id)}</code> ${esc(c.check)} [${esc(c.scenario)}]: ${esc(c.message)}</li>`));
-    if (warnings.length) parts.push(`<h2>Warnings and inconclusive checks</h2><ul>${warnings.join('')}</ul>`);
+    if (warnings.length) parts.push(`<details><summary>Warnings and inconclusive checks (${warnings.length})</summary><ul>${warnings.slice(0, MAX_LISTED).join('')}</ul>${warnings.length > MAX_LISTED ? `<p class="muted">… ${warnings.length - MAX_LISTED} more in verify.json</p>` : ''}</details>`);
   } else {
     parts.push('<p class="muted">No operation was exercised.</p>');
   }
 
   const failed = failures(report);
   parts.push(`<h2>Failures (${failed.length})</h2>`);
-  for (const f of failed) {
+  if (failed.length > MAX_LISTED) parts.push(`<p class="muted">The first ${MAX_LISTED} are shown; every failure is in verify.json and verify.junit.xml.</p>`);
+  for (const f of failed.slice(0, MAX_LISTED)) {
     parts.push(`<div class="failure"><strong>${esc(f.title)}</strong><p>${esc(f.message)}</p>`);
     if (f.expected !== undefined || f.actual !== undefined) {
       parts.push(`<div class="sides"><div>expected<pre>${esc(f.expected ?? '')}</pre></div><div>actual<pre>${esc(f.actual ?? '')}</pre></div></div>`);

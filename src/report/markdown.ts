@@ -3,6 +3,9 @@ import { failures, inconclusiveNote, worstStatus, type CheckStatus, type Verific
 
 export const STATUS_MARK: Record<CheckStatus, string> = { pass: '✅ pass', fail: '❌ fail', warn: '⚠️ warn', inconclusive: '❔ inconclusive', skip: '–' };
 
+/** Operations a job summary shows row by row (CI summaries are capped at 1 MiB). */
+const MAX_ROWS = 100;
+
 const OUTCOME_LINE = { conformant: '✅ conformant', 'non-conformant': '❌ non-conformant', 'could-not-run': '⛔ could not run' } as const;
 
 export function renderMarkdown(report: VerificationReport): string {
@@ -24,10 +27,15 @@ export function renderMarkdown(report: VerificationReport): string {
   }
 
   if (report.operations.length) {
-    lines.push('### Schema conformance', '');
+    // A job summary over thousands of operations lists the ones to look at: failing first, the rest counted.
+    const many = report.operations.length > MAX_ROWS;
+    const rank = (s: CheckStatus) => ['fail', 'inconclusive', 'warn', 'pass', 'skip'].indexOf(s);
+    const shown = many ? [...report.operations].filter((o) => o.status !== 'pass' && o.status !== 'skip').sort((a, b) => rank(a.status) - rank(b.status) || a.id.localeCompare(b.id)).slice(0, MAX_ROWS) : report.operations;
+    const counts = (['pass', 'fail', 'warn', 'inconclusive', 'skip'] as CheckStatus[]).map((s) => `${report.operations.filter((o) => o.status === s).length} ${s === 'skip' ? 'not applicable' : s}`).join(', ');
+    lines.push('### Schema conformance', '', `${report.operations.length} operations: ${counts}${many ? ` (failing, inconclusive and warning operations listed, at most ${MAX_ROWS}; every one is in the HTML report)` : ''}`, '');
     lines.push(`| operation | ${report.checksSelected.map((c) => `\`${c}\``).join(' | ')} |`);
     lines.push(`|---|${report.checksSelected.map(() => '---').join('|')}|`);
-    for (const op of report.operations) {
+    for (const op of shown) {
       const cells = report.checksSelected.map((name) => STATUS_MARK[worstStatus(op.checks.filter((c) => c.check === name).map((c) => c.status))]);
       lines.push(`| \`${op.method} ${op.path}\` | ${cells.join(' | ')} |`);
     }
