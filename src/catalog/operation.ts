@@ -58,7 +58,7 @@ export function operationFromPage(page: ApiPage): { operation?: Operation; findi
     version,
     method,
     path,
-    paths: page.httpRequests.map((r) => ({ method: r.method.toUpperCase(), path: r.path, file: page.file, line: r.line })),
+    paths: page.httpRequests.map((r) => ({ method: r.method.toUpperCase(), path: normalizePath(r.path), raw: r.path, file: page.file, line: r.line })),
     title: heading ?? path,
     sources: [{ file: page.file, line: first.line }],
     permissions: page.permissions,

@@ -23,8 +23,12 @@ export interface Operation {
   method: string;
   /** The first documented path, trailing slash removed, placeholders normalised to `{name}`. */
   path: string;
-  /** Every documented `METHOD path` of the page(s), as written. */
-  paths: { method: string; path: string; file: string; line: number }[];
+  /**
+   * Every documented `METHOD path` line of the page(s), in document order (merged pages appended): `path`
+   * normalised like the operation's own (the first entry is `method` + `path`), `raw` as written, with its line.
+   * OpenAPI gives each its own path item; the provider routes and contracts may address any of them.
+   */
+  paths: DocumentedPath[];
   title: string;
   description?: string;
   /** Pages that document this operation (more than one when merged). */
@@ -65,6 +69,17 @@ export interface Operation {
    * returned type, permissions, paths). The request body and each example body carry their own.
    */
   errata?: string[];
+}
+
+/** One documented `METHOD path` line of an API page. */
+export interface DocumentedPath {
+  method: string;
+  /** Normalised (normalizePath): no host or version segment, placeholders `{name}`, no trailing slash. */
+  path: string;
+  /** As the page writes it. */
+  raw: string;
+  file: string;
+  line: number;
 }
 
 export interface TypeDef {

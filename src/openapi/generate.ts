@@ -5,10 +5,11 @@
  * Pure; the build command writes it as `openapi.<version>.json`.
  */
 import { posix } from 'node:path';
-import type { Catalog, Operation } from '../model/catalog.js';
+import type { Catalog, DocumentedPath, Operation } from '../model/catalog.js';
 import type { Finding } from '../model/finding.js';
 import type { Example } from '../model/page.js';
 import { compareStrings } from '../catalog/index.js';
+import { operationId } from '../catalog/operation-id.js';
 import type { GeneratedSchemas } from '../schema/generate.js';
 import { errataMark, JSON_SCHEMA_DIALECT, SOURCE_KEYWORD } from '../schema/generate.js';
 import { edmSchema, type JsonSchema } from '../schema/edm.js';
@@ -28,19 +29,14 @@ export function generateOpenApi(catalog: Catalog, schemas: GeneratedSchemas, ver
   for (const [path, schema] of schemas.files) {
     if (path.startsWith(prefix)) components[componentName(path)] = inlineSchema(schema, path);
   }
-  const paths: Record<string, Record<string, unknown>> = {};
   const operations = catalog.operations.filter((op) => op.version === version);
   const entries = new Map(schemas.index.operations.filter((e) => e.version === version).map((e) => [e.id, e]));
-  for (const op of operations) {
-    const entry = entries.get(op.id);
-    const template = openApiPath(op.path);
-    const item = (paths[template.path] ??= {});
-    const method = op.method.toLowerCase();
-    if (item[method]) {
-      findings.push({ ...op.sources[0], ruleId: 'openapi-duplicate-path', severity: 'warning', message: `${op.method} ${op.path} is documented by two operations; ${op.id} is left out of openapi.${version}.json` });
-      continue;
+  const paths = placePaths(operations, findings, version);
+  for (const item of paths.values()) {
+    for (const placed of Object.values(item.operations)) {
+      const entry = entries.get(placed.op.id);
+      item.object[placed.method.toLowerCase()] = operationObject(placed, item.parameters, entry?.request, entry?.response);
     }
-    item[method] = operationObject(op, template.parameters, entry?.request, entry?.response);
   }
   const document: OpenApiDocument = {
     openapi: '3.1.0',
@@ -52,14 +48,105 @@ export function generateOpenApi(catalog: Catalog, schemas: GeneratedSchemas, ver
     },
     servers: [{ url: `https://graph.microsoft.com/${version}` }],
     security: [{ bearer: [] }],
-    tags: [...new Set(operations.map(tagOf))].sort(compareStrings).map((name) => ({ name })),
-    paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => compareStrings(a, b))),
+    tags: [...new Set([...paths.values()].flatMap((item) => Object.values(item.operations).map((p) => tagOf(p.source.path))))].sort(compareStrings).map((name) => ({ name })),
+    paths: Object.fromEntries([...paths.values()].map((item) => [item.template, item.object] as const).sort(([a], [b]) => compareStrings(a, b))),
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       schemas: components,
     },
   };
   return { document, findings };
+}
+
+/** One operation at one documented path: which catalog operation, which line, and any other lines saying the same. */
+interface PlacedOperation {
+  op: Operation;
+  method: string;
+  operationId: string;
+  /** The catalog operation's own path (its id, its examples), or one more documented path sharing its schemas. */
+  primary: boolean;
+  source: DocumentedPath;
+  /** Further documented lines of the same method and path shape (other parameter names, merged pages). */
+  alsoDocumented: DocumentedPath[];
+}
+
+interface PathItem {
+  /** OpenAPI template: the first documented spelling of this path shape. */
+  template: string;
+  parameters: string[];
+  operations: Record<string, PlacedOperation>;
+  object: Record<string, unknown>;
+}
+
+/**
+ * Shape of a path that ignores parameter names: `/education/schools/{id}` and
+ * `/education/schools/{educationSchoolId}` are the same path to OpenAPI (Redocly's no-identical-paths).
+ */
+export function pathShape(path: string): string {
+  return path.replace(/\{[^{}]*\}/g, '{}');
+}
+
+/**
+ * Every documented `METHOD path` of every operation gets a path item, keyed by shape. The operations' own
+ * paths are placed first, so one operation's extra path never takes another operation's own; extra paths
+ * get an operation id derived from the path (`me.drive.items.update`), made unique within the document.
+ */
+function placePaths(operations: Operation[], findings: Finding[], version: string): Map<string, PathItem> {
+  const items = new Map<string, PathItem>();
+  const usedIds = new Set(operations.map((op) => op.id));
+  const owner = new Map<Operation, number>();
+  const place = (op: Operation, documented: DocumentedPath, primary: boolean): void => {
+    const method = documented.method.toUpperCase();
+    const shape = pathShape(documented.path);
+    let item = items.get(shape);
+    if (!item) {
+      const template = openApiPath(documented.path);
+      item = { template: template.path, parameters: template.parameters, operations: {}, object: {} };
+      items.set(shape, item);
+    }
+    const existing = item.operations[method];
+    if (existing) {
+      if (existing.source !== documented) existing.alsoDocumented.push(documented);
+      return;
+    }
+    const operationId = primary ? op.id : uniqueId(derivedId(op, documented), usedIds);
+    item.operations[method] = { op, method, operationId, primary, source: documented, alsoDocumented: [] };
+    owner.set(op, (owner.get(op) ?? 0) + 1);
+  };
+  const own = (op: Operation): DocumentedPath =>
+    op.paths.find((p) => p.method.toUpperCase() === op.method && p.path === op.path) ?? { method: op.method, path: op.path, raw: op.path, ...op.sources[0] };
+  for (const op of operations) place(op, own(op), !isTaken(items, op.method, op.path));
+  for (const op of operations) {
+    const first = own(op);
+    for (const documented of op.paths) if (documented !== first) place(op, documented, false);
+  }
+  for (const op of operations) {
+    if (!owner.has(op)) {
+      findings.push({ ...op.sources[0], ruleId: 'openapi-duplicate-path', severity: 'warning', message: `${op.method} ${op.path} is documented by two operations; ${op.id} is left out of openapi.${version}.json` });
+    }
+  }
+  return items;
+
+  function isTaken(map: Map<string, PathItem>, method: string, path: string): boolean {
+    return map.get(pathShape(path))?.operations[method.toUpperCase()] !== undefined;
+  }
+}
+
+/** Operation id of an extra documented path, from the path itself, as the catalog derives its ids. */
+function derivedId(op: Operation, documented: DocumentedPath): string {
+  return operationId(documented.method, documented.path, {
+    heading: op.title,
+    successStatus: op.successStatus,
+    returnsCollection: op.returnsCollection,
+    bodyIsRepresentation: op.requestBody?.representationOf !== undefined,
+  });
+}
+
+function uniqueId(id: string, used: Set<string>): string {
+  let candidate = id;
+  for (let n = 2; used.has(candidate); n++) candidate = `${id}-${n}`;
+  used.add(candidate);
+  return candidate;
 }
 
 /**
@@ -80,17 +167,20 @@ export function openApiPath(path: string): { path: string; parameters: string[] 
   return { path: renamed, parameters };
 }
 
-function tagOf(op: Operation): string {
-  return op.path.split('/').filter(Boolean)[0]?.replace(/[({:].*$/, '') || 'root';
+function tagOf(path: string): string {
+  return path.split('/').filter(Boolean)[0]?.replace(/[({:].*$/, '') || 'root';
 }
 
-function operationObject(op: Operation, parameters: string[], request: string | undefined, response: string | undefined): Record<string, unknown> {
-  const source = op.sources[0];
+function operationObject(placed: PlacedOperation, parameters: string[], request: string | undefined, response: string | undefined): Record<string, unknown> {
+  const { op, source } = placed;
   const out: Record<string, unknown> = {
-    operationId: op.id,
+    operationId: placed.operationId,
     summary: op.title,
-    tags: [tagOf(op)],
+    tags: [tagOf(source.path)],
     [SOURCE_KEYWORD]: { file: source.file, line: source.line },
+    ...(placed.alsoDocumented.length > 0 ? { [SOURCES_KEYWORD]: [source, ...placed.alsoDocumented].map((d) => ({ file: d.file, line: d.line, path: d.raw })) } : {}),
+    // The catalog operation this one is (schemas, contracts and the provider are keyed by it).
+    ...(placed.primary ? {} : { [OPERATION_KEYWORD]: op.id }),
     // Every erratum that corrected the operation, its request body or one of its examples.
     ...errataMark(op.errata, op.requestBody?.errata, ...op.examples.flatMap((e) => [e.request?.body?.errata, e.response?.body?.errata])),
     parameters: [
@@ -102,8 +192,10 @@ function operationObject(op: Operation, parameters: string[], request: string | 
   // Whether the page names its OData options, says "supports the OData query parameters" without naming them, or none.
   if (op.query) out[QUERY_SUPPORT_KEYWORD] = op.query.support;
   if (op.description) out.description = op.description;
+  // Examples stay with the operation's own path: the others share its schemas, not its documented exchanges.
+  const documentedExamples = placed.primary ? op.examples : [];
   if (request) {
-    const examples = exampleValues(op.examples, 'request');
+    const examples = exampleValues(documentedExamples, 'request');
     out.requestBody = {
       required: true,
       content: { 'application/json': withExamples({ schema: { $ref: `#/components/schemas/${componentName(request)}` } }, examples) },
@@ -111,12 +203,17 @@ function operationObject(op: Operation, parameters: string[], request: string | 
   }
   const success: Record<string, unknown> = { description: `${op.successStatus} success` };
   if (response) {
-    const examples = exampleValues(op.examples.filter((e) => e.response?.status === undefined || e.response.status === op.successStatus), 'response');
+    const examples = exampleValues(documentedExamples.filter((e) => e.response?.status === undefined || e.response.status === op.successStatus), 'response');
     success.content = { 'application/json': withExamples({ schema: { $ref: `#/components/schemas/${componentName(response)}` } }, examples) };
   }
   out.responses = { [String(op.successStatus)]: success };
   return out;
 }
+
+/** Extension on an operation: every documented line of its method and path shape, when there are several. */
+export const SOURCES_KEYWORD = 'x-graphpact-sources';
+/** Extension on an operation at an extra documented path: the catalog operation id whose schemas it shares. */
+export const OPERATION_KEYWORD = 'x-graphpact-operation';
 
 /** Extension on an operation: `named`, `unspecified` or `none` (see Operation.query). */
 export const QUERY_SUPPORT_KEYWORD = 'x-graphpact-query-support';

@@ -118,4 +118,46 @@ describe('openapi: OpenAPI 3.1 per version', () => {
       await rm(docs, { recursive: true, force: true });
     }
   });
+
+  it('gives every documented METHOD path its own path item sharing the schemas; paths that differ only in parameter names are one', async () => {
+    const docs = await mkdtemp(join(tmpdir(), 'graphpact-openapi-'));
+    try {
+      await mkdir(join(docs, 'api'), { recursive: true });
+      const page = (await readFile(`${ROOT}apidocs/api/application-addkey.md`, 'utf8')).replace(
+        'POST /applications/{id}/addKey\n',
+        'POST /applications/{id}/addKey\nPOST /applications/{applicationObjectId}/addKey\nPOST /applications(appId=\'{appId}\')/addKey\n',
+      );
+      await writeFile(join(docs, 'api', 'application-addkey.md'), page);
+      const built = await buildFromDocs([docs], { root: docs });
+      const op = built.catalog.operations.find((o) => o.id === 'applications.addKey')!;
+      expect(op.paths.map((p) => [p.method, p.path, p.raw, p.line])).to.deep.equal([
+        ['POST', '/applications/{id}/addKey', '/applications/{id}/addKey', 31],
+        ['POST', '/applications/{applicationObjectId}/addKey', '/applications/{applicationObjectId}/addKey', 32],
+        ['POST', "/applications(appId='{appId}')/addKey", "/applications(appId='{appId}')/addKey", 33],
+      ]);
+      const document = built.output.files.get(openApiFile('beta')) as any;
+      expect(Object.keys(document.paths).filter((p) => p.includes('addKey')).sort()).to.deep.equal(["/applications(appId='{appId}')/addKey", '/applications/{id}/addKey']);
+      const own = document.paths['/applications/{id}/addKey'].post;
+      const byAppId = document.paths["/applications(appId='{appId}')/addKey"].post;
+      // one path item for the two spellings, both lines kept
+      expect(own.operationId).to.equal('applications.addKey');
+      expect(own['x-graphpact-sources']).to.deep.equal([
+        { file: 'api/application-addkey.md', line: 31, path: '/applications/{id}/addKey' },
+        { file: 'api/application-addkey.md', line: 32, path: '/applications/{applicationObjectId}/addKey' },
+      ]);
+      // the extra path: its own line and id, the same schemas, the catalog operation named
+      expect(byAppId['x-graphpact-source']).to.deep.equal({ file: 'api/application-addkey.md', line: 33 });
+      expect(byAppId.operationId).to.not.equal(own.operationId);
+      expect(byAppId['x-graphpact-operation']).to.equal('applications.addKey');
+      expect(byAppId.parameters).to.deep.equal([{ name: 'appId', in: 'path', required: true, schema: { type: 'string' } }]);
+      expect(byAppId.requestBody.content['application/json'].schema).to.deep.equal(own.requestBody.content['application/json'].schema);
+      expect(byAppId.responses['200'].content['application/json'].schema).to.deep.equal(own.responses['200'].content['application/json'].schema);
+      const ids = Object.values(document.paths).flatMap((item: any) => Object.values(item).map((o: any) => o.operationId));
+      expect(new Set(ids).size).to.equal(ids.length);
+      const result = await validateCopy(document);
+      expect(result.valid, JSON.stringify(result)).to.equal(true);
+    } finally {
+      await rm(docs, { recursive: true, force: true });
+    }
+  });
 });
