@@ -17,6 +17,8 @@ export interface ProviderResponse {
   contentType?: string;
   plainText?: string;
   omitRequestId?: boolean;
+  /** The documented operation that answered (for quirks scoped to operations), when the route knows it. */
+  operationId?: string;
 }
 
 export function success(status: number, body?: unknown, headers: Record<string, string> = {}): ProviderResponse {

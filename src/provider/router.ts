@@ -10,10 +10,12 @@ export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export interface Route {
   template: string;
   methods: Partial<Record<Method, Handler>>;
+  /** The documented operation each method implements (quirks can be scoped to operations). */
+  operationIds?: Partial<Record<Method, string>>;
 }
 
 export type RouteMatch =
-  | { kind: 'found'; handler: Handler; params: Record<string, string> }
+  | { kind: 'found'; handler: Handler; params: Record<string, string>; operationId?: string }
   | { kind: 'wrongMethod'; allowed: Method[] }
   | { kind: 'noRoute'; segment: string };
 
@@ -24,7 +26,7 @@ export function matchRoute(routes: Route[], method: string, segments: string[]):
     const { params, matched } = matchSegments(template, segments);
     if (params) {
       const handler = route.methods[method as Method];
-      if (handler) return { kind: 'found', handler, params };
+      if (handler) return { kind: 'found', handler, params, operationId: route.operationIds?.[method as Method] };
       return { kind: 'wrongMethod', allowed: Object.keys(route.methods) as Method[] };
     }
     deepest = Math.max(deepest, matched);

@@ -7,7 +7,7 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { loadSchemaSet, type SchemaSet } from '../schema/load.js';
 import { documentedProperties } from '../schema/properties.js';
-import { requestSchemaPath, typeSchemaPath } from '../model/schema-layout.js';
+import { requestSchemaPath, responseSchemaPath, typeSchemaPath } from '../model/schema-layout.js';
 
 /** Validates a value: undefined when valid, else a one-line message naming the property at fault. */
 export type Validate = (value: unknown) => string | undefined;
@@ -17,6 +17,8 @@ export interface SchemaLookup {
   request(version: string, operationId: string): Resolved | undefined;
   /** Validator of a type (`microsoft.graph.keyCredential`). */
   type(version: string, fqName: string): Resolved | undefined;
+  /** Success response body validator of an operation (open: responses may carry more than documented). */
+  response(version: string, operationId: string): Resolved | undefined;
 }
 
 export interface Resolved {
@@ -36,14 +38,14 @@ export async function loadSchemaLookup(dir: string, servedVersions: string[]): P
 export function schemaLookup(set: SchemaSet, servedVersions: string[]): SchemaLookup {
   const available = new Set(set.paths);
   const cache = new Map<string, Resolved>();
-  const resolve = (rel: string): Resolved | undefined => {
+  const resolve = (rel: string, closed = true): Resolved | undefined => {
     if (!available.has(rel)) return undefined;
     let hit = cache.get(rel);
     if (!hit) {
       const validator = set.validator(rel);
       const properties = documentedProperties(set, rel).filter((name) => !name.startsWith('@'));
       hit = {
-        validate: (value) => (validator(value) ? undocumented(value, properties) : describeError(validator.errors?.[0])),
+        validate: (value) => (validator(value) ? (closed ? undocumented(value, properties) : undefined) : describeError(validator.errors?.[0])),
         properties,
         file: rel,
       };
@@ -52,9 +54,9 @@ export function schemaLookup(set: SchemaSet, servedVersions: string[]): SchemaLo
     return hit;
   };
   const order = (version: string) => [...new Set([version, ...servedVersions, ...set.index.versions])];
-  const firstOf = (version: string, path: (v: string) => string) => {
+  const firstOf = (version: string, path: (v: string) => string, closed = true) => {
     for (const v of order(version)) {
-      const hit = resolve(path(v));
+      const hit = resolve(path(v), closed);
       if (hit) return hit;
     }
     return undefined;
@@ -62,6 +64,7 @@ export function schemaLookup(set: SchemaSet, servedVersions: string[]): SchemaLo
   return {
     request: (version, operationId) => firstOf(version, (v) => requestSchemaPath(v, operationId)),
     type: (version, fqName) => firstOf(version, (v) => typeSchemaPath(v, fqName)),
+    response: (version, operationId) => firstOf(version, (v) => responseSchemaPath(v, operationId), false),
   };
 }
 

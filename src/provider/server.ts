@@ -1,6 +1,8 @@
 /**
- * The embedded reference provider: a small Microsoft Graph-compatible HTTP server (node:http) for
- * create sideLoadingKey, application addKey/removeKey and enough of applications for fixtures.
+ * The embedded reference provider: a Microsoft Graph-compatible HTTP server (node:http). Given a catalog
+ * (`graphpact serve --docs DIR`), it is a Graph emulator serving every documented operation from a generic
+ * store (src/provider/emulator); always, hand-written routes specialise it for create sideLoadingKey,
+ * application addKey/removeKey and applications (proofs, PFX, certificates).
  * This module is the I/O edge: it turns HTTP requests into RequestContexts for the route handlers,
  * and ProviderResponses back into Graph's wire format. Every failure becomes Graph's error envelope;
  * a bug in a handler becomes a 500 envelope and the server keeps serving.
@@ -15,7 +17,9 @@ import { acceptWellFormedToken, checkBearer, type TokenValidator } from './auth.
 import { isJsonContentType, MAX_BODY_BYTES, parseJsonObject, readBody } from './body.js';
 import type { RequestContext } from './context.js';
 import { GraphError, CODES, badRequest } from './errors.js';
-import { applyResponseQuirks, resolveQuirks, type ProviderQuirks } from './quirks.js';
+import { applyResponseQuirks, resolveQuirks, resolveQuirkScopes, type ProviderQuirks, type QuirkRequest, type QuirkScopes } from './quirks.js';
+import type { Catalog, Operation } from '../model/catalog.js';
+import { buildEmulator, handleRoute, type Emulator } from './emulator/index.js';
 import { failure, serialize, type ProviderResponse } from './response.js';
 import { matchRoute, type Route } from './router.js';
 import { applicationRoutes, KEY_CREDENTIAL_TYPE, PASSWORD_CREDENTIAL_TYPE } from './routes/applications.js';
@@ -41,8 +45,14 @@ export interface ProviderOptions {
   schemasDir?: string;
   /** Accepts or refuses a bearer token; default: any syntactically valid token. */
   tokenValidator?: TokenValidator;
-  /** Deliberate non-conformance switches, see quirks.ts. */
-  quirks?: Partial<ProviderQuirks>;
+  /** Deliberate non-conformance switches, see quirks.ts: on everywhere (`true`) or for some operations. */
+  quirks?: QuirkRequest;
+  /** Serve every documented operation of this catalog (the Graph emulator); schemas then come from it. */
+  catalog?: Catalog;
+  /** With `catalog`: only these operations get routes (default all). */
+  selectOperations?: (op: Operation) => boolean;
+  /** Page size of emulated lists without $top (default 100). */
+  pageSize?: number;
   /** Access log sink (one redacted line per request); off when absent. */
   log?: (line: string) => void;
   /** Largest request body, default 1 MiB. */
@@ -55,6 +65,8 @@ export interface RunningProvider {
   versions: string[];
   state: ProviderState;
   quirks: ProviderQuirks;
+  /** With a catalog: what the emulator routes (counts by kind, and what it does not serve and why). */
+  emulator?: Emulator['summary'];
   close(): Promise<void>;
 }
 
@@ -70,8 +82,15 @@ export async function startProvider(opts: ProviderOptions = {}): Promise<Running
   const latencyMs = opts.latencyMs ?? 0;
   if (!(latencyMs >= 0)) throw new Error(`latencyMs must be >= 0 (got ${latencyMs})`);
   const quirks = resolveQuirks(opts.quirks);
+  const quirkScopes = resolveQuirkScopes(opts.quirks);
+  const pageSize = opts.pageSize ?? 100;
+  if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a whole number >= 1 (got ${pageSize})`);
+  const emulator = opts.catalog ? buildEmulator(opts.catalog, versions, opts.selectOperations) : undefined;
   const schemasDir = opts.schemasDir ?? DEFAULT_SCHEMAS_DIR;
-  const schemas = await loadSchemaLookup(schemasDir, versions);
+  const built = await loadSchemaLookup(schemasDir, versions);
+  // The emulator validates with the schemas of its own docs; what they do not define (the seed routes'
+  // types, when the docs are not the seeds) comes from the built schemas directory.
+  const schemas = emulator ? firstFound(emulator.schemas, built) : built;
   checkSchemasPresent(schemas, versions, schemasDir);
 
   const state = emptyState();
@@ -80,6 +99,9 @@ export async function startProvider(opts: ProviderOptions = {}): Promise<Running
     schemas,
     state,
     quirks,
+    quirkScopes,
+    emulator,
+    pageSize,
     latencyMs,
     throttleEvery,
     retryAfterSeconds: opts.retryAfterSeconds ?? 1,
@@ -108,6 +130,7 @@ export async function startProvider(opts: ProviderOptions = {}): Promise<Running
     versions,
     state,
     quirks,
+    ...(emulator ? { emulator: emulator.summary } : {}),
     close: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
@@ -121,12 +144,23 @@ interface Provider {
   schemas: SchemaLookup;
   state: ProviderState;
   quirks: ProviderQuirks;
+  quirkScopes: QuirkScopes;
+  emulator?: Emulator;
+  pageSize: number;
   latencyMs: number;
   throttleEvery: number;
   retryAfterSeconds: number;
   tokenValidator: TokenValidator;
   log?: (line: string) => void;
   maxBodyBytes: number;
+}
+
+function firstFound(first: SchemaLookup, second: SchemaLookup): SchemaLookup {
+  return {
+    request: (version, id) => first.request(version, id) ?? second.request(version, id),
+    type: (version, name) => first.type(version, name) ?? second.type(version, name),
+    response: (version, id) => first.response(version, id) ?? second.response(version, id),
+  };
 }
 
 /** The provider cannot validate what the docs define without these schemas: refuse to start. */
@@ -146,8 +180,9 @@ async function serve(provider: Provider, req: IncomingMessage, res: ServerRespon
   const now = new Date();
   const ids = { requestId: randomUUID(), clientRequestId: clientRequestId(req) ?? randomUUID(), date: now.toISOString().slice(0, 19) };
   let response: ProviderResponse;
+  const exchange: Exchange = { method: (req.method ?? 'GET').toUpperCase() };
   try {
-    response = await respond(provider, req, now);
+    response = await respond(provider, req, now, exchange);
   } catch (err) {
     if (err instanceof GraphError) {
       response = failure(err);
@@ -156,7 +191,8 @@ async function serve(provider: Provider, req: IncomingMessage, res: ServerRespon
       response = failure(new GraphError(500, CODES.internal, 'An internal server error occurred.'));
     }
   }
-  applyResponseQuirks(response, provider.quirks);
+  response.operationId ??= exchange.operationId;
+  applyResponseQuirks(response, provider.quirks, exchange, provider.quirkScopes);
   const wire = serialize(response, ids);
   // A body we refused unread (413) is not drained: close the connection instead of reading it.
   const unread = !req.complete && response.status === 413;
@@ -169,8 +205,18 @@ async function serve(provider: Provider, req: IncomingMessage, res: ServerRespon
   provider.log?.(redactText(`${req.method} ${req.url} ${wire.status} ${Date.now() - started}ms request-id=${ids.requestId}`));
 }
 
-/** The request pipeline: throttle, auth, route, body, handler. Throws GraphError for every refusal. */
-async function respond(provider: Provider, req: IncomingMessage, now: Date): Promise<ProviderResponse> {
+/** The request as quirks see it: filled in by the pipeline as it learns the operation and the body. */
+interface Exchange {
+  method: string;
+  operationId?: string;
+  requestBody?: Record<string, unknown>;
+}
+
+/**
+ * The request pipeline: throttle, auth, route, body, handler. Throws GraphError for every refusal.
+ * Hand-written routes come first; what they do not route goes to the emulator's routes (with a catalog).
+ */
+async function respond(provider: Provider, req: IncomingMessage, now: Date, exchange: Exchange): Promise<ProviderResponse> {
   const { state } = provider;
   state.requests += 1;
   if (provider.throttleEvery > 0 && state.requests % provider.throttleEvery === 0) {
@@ -186,24 +232,34 @@ async function respond(provider: Provider, req: IncomingMessage, now: Date): Pro
   if (version === undefined || !provider.versions.includes(version)) {
     throw badRequest(`Invalid version: '${version ?? ''}'. Supported versions: ${provider.versions.join(', ')}.`);
   }
-  const method = (req.method ?? 'GET').toUpperCase();
+  const method = exchange.method;
   const match = matchRoute(ROUTES, method, path);
-  if (match.kind === 'noRoute') throw badRequest(`Resource not found for the segment '${match.segment}'.`);
-  if (match.kind === 'wrongMethod') {
-    throw new GraphError(405, CODES.methodNotAllowed, `The ${method} method is not supported on this resource.`, { allow: match.allowed.join(', ') });
+  const emulated = match.kind === 'found' || !provider.emulator ? undefined : provider.emulator.matcher.match(version, method, path);
+  if (emulated?.kind !== 'found') {
+    if (match.kind === 'noRoute' && emulated?.kind !== 'wrongMethod') throw badRequest(`Resource not found for the segment '${match.segment}'.`);
+    if (match.kind !== 'found') {
+      const allowed = [...new Set([...(match.kind === 'wrongMethod' ? match.allowed : []), ...(emulated?.kind === 'wrongMethod' ? emulated.allowed : [])])];
+      throw new GraphError(405, CODES.methodNotAllowed, `The ${method} method is not supported on this resource.`, { allow: allowed.join(', ') });
+    }
   }
+  exchange.operationId = match.kind === 'found' ? match.operationId : emulated?.kind === 'found' ? emulated.route.operationId : undefined;
 
   let body: Record<string, unknown> | undefined;
   if (METHODS_WITH_BODY.has(method)) {
-    if (!isJsonContentType(req.headers['content-type'])) {
-      throw new GraphError(415, CODES.unsupportedMediaType, `Content-Type must be application/json (got ${req.headers['content-type'] ?? 'none'}).`);
+    // An emulated action that documents no body may be called without one (no Content-Type, nothing sent).
+    const bodiless = emulated?.kind === 'found' && emulated.route.operation.requestBody === undefined && !hasBody(req);
+    if (!bodiless) {
+      if (!isJsonContentType(req.headers['content-type'])) {
+        throw new GraphError(415, CODES.unsupportedMediaType, `Content-Type must be application/json (got ${req.headers['content-type'] ?? 'none'}).`);
+      }
+      body = parseJsonObject(await readBody(req, provider.maxBodyBytes));
+      exchange.requestBody = body;
     }
-    body = parseJsonObject(await readBody(req, provider.maxBodyBytes));
   }
   const ctx: RequestContext = {
     version,
     serviceRoot: `${provider.url}/${version}`,
-    params: match.params,
+    params: match.kind === 'found' ? match.params : {},
     query,
     body,
     now,
@@ -211,7 +267,21 @@ async function respond(provider: Provider, req: IncomingMessage, now: Date): Pro
     schemas: provider.schemas,
     quirks: provider.quirks,
   };
-  return match.handler(ctx);
+  if (match.kind === 'found') return match.handler(ctx);
+  if (emulated?.kind !== 'found' || !provider.emulator) throw new Error('unreachable: no route was found');
+  return handleRoute(emulated.route, emulated.address, {
+    ...ctx,
+    store: state.store,
+    creatable: provider.emulator.table.creatable,
+    pageSize: provider.pageSize,
+    requestPath: path.map(encodeURIComponent).join('/'),
+  });
+}
+
+/** Whether the request carries a body (a length above 0, or a chunked one). */
+function hasBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
 }
 
 /** Path segments (percent-decoded, trailing slash ignored) and query. Malformed URLs are 400. */

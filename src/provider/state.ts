@@ -1,3 +1,5 @@
+import { EntityStore } from './emulator/store.js';
+
 /**
  * The provider's in-memory tenant: side loading keys and applications, shared by every API version.
  * Handlers read and write it synchronously (no await between a read and the write that depends on it),
@@ -37,7 +39,11 @@ export interface StoredApplication {
 }
 
 export interface ProviderState {
+  /** Every object the provider holds, by address; the two maps below are collections of it. */
+  store: EntityStore;
+  /** `deviceAppManagement/sideLoadingKeys` of the store. */
   sideLoadingKeys: Map<string, Record<string, unknown>>;
+  /** `applications` of the store, as the hand-written routes keep them. */
   applications: Map<string, StoredApplication>;
   /** Requests received (throttled ones included). */
   requests: number;
@@ -46,5 +52,12 @@ export interface ProviderState {
 }
 
 export function emptyState(): ProviderState {
-  return { sideLoadingKeys: new Map(), applications: new Map(), requests: 0, throttled: 0 };
+  const store = new EntityStore();
+  return {
+    store,
+    sideLoadingKeys: store.collection(['deviceappmanagement', 'sideloadingkeys']),
+    applications: store.collection<StoredApplication>(['applications']),
+    requests: 0,
+    throttled: 0,
+  };
 }

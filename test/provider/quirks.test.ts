@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import { startProvider, QUIRK_NAMES, GRAPH_JSON_CONTENT_TYPE, type QuirkName, type RunningProvider } from '../../src/provider/index.js';
 import { applicationWithCertificate, call, proofFor, type Reply } from './helpers.js';
 import { makeSelfSignedCertificate } from '../../src/credentials/index.js';
+import { resolveQuirkScopes } from '../../src/provider/quirks.js';
 
 const KEYS = '/deviceAppManagement/sideLoadingKeys';
 const sample = { value: 'ABCDE-FGHIJ-KLMNO-PQRST-UVWXY', displayName: 'graphpact-test quirk', totalActivation: 5 };
@@ -68,6 +69,30 @@ const expectations: Record<QuirkName, () => Promise<void>> = {
     expect(plain.headers).to.have.property('request-id');
     expect(quirky.headers).not.to.have.property('request-id');
   },
+  async wrongStatus() {
+    const { plain, quirky } = await both('wrongStatus', create);
+    expect([plain.status, quirky.status]).to.deep.equal([201, 200]);
+    const deleted = await both('wrongStatus', async (base) => call(base, 'DELETE', `${KEYS}/${(await create(base)).json.id}`));
+    expect([deleted.plain.status, deleted.quirky.status]).to.deep.equal([204, 200]);
+  },
+  async dropProperty() {
+    const { plain, quirky } = await both('dropProperty', create);
+    const dropped = Object.keys(plain.json).filter((key) => !(key in quirky.json));
+    expect(dropped).to.have.length(1);
+    expect(Object.keys(sample)).to.include(dropped[0]);
+  },
+  async notEchoed() {
+    const { plain, quirky } = await both('notEchoed', create);
+    expect(plain.json.value).to.equal(sample.value);
+    expect(quirky.json.value).to.be.a('string').and.not.equal(sample.value);
+    expect(quirky.json.displayName).to.equal(sample.displayName);
+  },
+  async listWithoutValue() {
+    const { plain, quirky } = await both('listWithoutValue', async (base) => { await create(base); return call(base, 'GET', KEYS); });
+    expect(plain.json.value).to.have.length(1);
+    expect(quirky.json).not.to.have.property('value');
+    expect(quirky.json.items).to.have.length(1);
+  },
   async skipAuth() {
     const { plain, quirky } = await both('skipAuth', (base) => call(base, 'POST', KEYS, { body: sample, noAuth: true }));
     expect([plain.status, quirky.status]).to.deep.equal([401, 201]);
@@ -96,6 +121,23 @@ describe('provider: quirks', function () {
       await expectations[name]();
     });
   }
+
+  it('a quirk scoped by operationId globs changes only the operations they match', async function () {
+    const provider = await startProvider({ quirks: { dropProperty: { operations: 'applications.*' }, wrongStatus: { operations: '!applications.**' } } });
+    try {
+      const base = `${provider.url}/beta`;
+      const key = await create(base);
+      expect(key.status).to.equal(200);
+      expect(key.json).to.include({ value: sample.value, displayName: sample.displayName, totalActivation: 5 });
+      const app = await call(base, 'POST', '/applications', { body: { displayName: 'graphpact-test scoped' } });
+      expect(app.status).to.equal(201);
+      expect(app.json).not.to.have.property('displayName');
+      expect(provider.quirks).to.include({ dropProperty: true, wrongStatus: true, omitId: false });
+    } finally {
+      await provider.close();
+    }
+    expect(() => resolveQuirkScopes({ dropProperty: { operations: ' , ' } })).to.throw(/operationId globs/);
+  });
 
   it('quirks can be combined, and state.quirks says which are on', async function () {
     await withProvider(undefined, async (_base, provider) => {

@@ -1,13 +1,18 @@
 /**
  * `graphpact serve`: runs the embedded reference provider until SIGINT/SIGTERM, then closes cleanly.
+ * With `--docs DIR` it is a Graph emulator serving every documented (or `--operations`-selected) operation.
  * Prints the URL (JSON with --format json) so scripts can point clients at it.
  */
 import { Command, Option } from 'commander';
 import { action, addFormatOption, collect, EXIT, UsageError, type OutputFormat } from '../command.js';
-import { startProvider, QUIRK_NAMES, type QuirkName } from '../../provider/index.js';
+import { startProvider, QUIRK_NAMES, type QuirkName, type QuirkRequest } from '../../provider/index.js';
 import { redactText } from '../../util/redact.js';
+import { loadCatalog } from '../../schema/pipeline.js';
+import { selectionOf } from '../../select/index.js';
+import { addSelectionOptions, type SelectionFlags } from '../../select/cli-options.js';
 
-interface ServeOptions {
+interface ServeOptions extends SelectionFlags {
+  pageSize: number;
   port: number;
   host: string;
   version?: string[];
@@ -15,7 +20,7 @@ interface ServeOptions {
   throttle: number;
   retryAfter: number;
   schemas?: string;
-  quirk?: string[];
+  quirk?: QuirkArg[];
   verbose?: boolean;
   format: OutputFormat;
 }
@@ -30,9 +35,12 @@ export function serveCommand(): Command {
     .option('--throttle <n>', 'answer every Nth request 429 TooManyRequests with Retry-After (0 = never)', wholeNumber('--throttle'), 0)
     .option('--retry-after <seconds>', 'Retry-After of throttled responses', wholeNumber('--retry-after'), 1)
     .option('--schemas <dir>', 'generated schemas directory (default: the package\'s schemas/)')
-    .addOption(new Option('--quirk <name>', `make the provider deliberately non-conformant (repeatable): ${QUIRK_NAMES.join(', ')}`).argParser(quirkName))
+    .addOption(new Option('--quirk <name[@globs]>', `make the provider deliberately non-conformant (repeatable), for every operation or those whose operationId matches the globs (dropProperty@users.*): ${QUIRK_NAMES.join(', ')}`).argParser(quirkName))
+    .option('--page-size <n>', 'page size of emulated lists without $top (then @odata.nextLink)', wholeNumber('--page-size', 999), 100)
     .option('--verbose', 'log one redacted line per request to stderr');
+  addSelectionOptions(cmd, { operations: 'every operation of --docs' });
   addFormatOption(cmd);
+  cmd.addHelpText('after', "\nWithout --docs the provider serves the seed operations (sideLoadingKeys, applications, addKey/removeKey).\nWith --docs it emulates Graph for every documented operation:\n  graphpact serve --docs ../shared/corpus/graph-docs --operations 'users.**' --port 8080\n");
   return cmd.action(action(async (opts: ServeOptions) => {
     // Listen for the stop signal before starting, so a signal during start-up still closes cleanly.
     const stopped = new Promise<string>((resolve) => {
@@ -41,7 +49,12 @@ export function serveCommand(): Command {
     });
     let provider;
     try {
+      if (opts.operations !== undefined && !opts.docs) throw new UsageError('--operations needs --docs (the seed provider serves its fixed routes)');
+      const selection = selectionOf(opts.operations);
+      const catalog = opts.docs && opts.docs.length > 0 ? (await loadCatalog(opts.docs)).catalog : undefined;
       provider = await startProvider({
+        ...(catalog ? { catalog, selectOperations: (op) => selection.matches(op) } : {}),
+        pageSize: opts.pageSize,
         port: opts.port,
         host: opts.host,
         versions: opts.version,
@@ -49,7 +62,7 @@ export function serveCommand(): Command {
         throttleEvery: opts.throttle,
         retryAfterSeconds: opts.retryAfter,
         schemasDir: opts.schemas,
-        quirks: Object.fromEntries((opts.quirk ?? []).map((name) => [name, true])),
+        quirks: quirkRequest(opts.quirk ?? []),
         log: opts.verbose ? (line) => process.stderr.write(line + '\n') : undefined, // lines come redacted
       });
     } catch (err) {
@@ -57,8 +70,9 @@ export function serveCommand(): Command {
       return EXIT.couldNotRun;
     }
     const bases = provider.versions.map((v) => `${provider.url}/${v}`);
-    if (opts.format === 'json') process.stdout.write(JSON.stringify({ url: provider.url, versions: provider.versions, baseUrls: bases }) + '\n');
-    else process.stdout.write(`graphpact provider listening on ${provider.url}\n${bases.map((b) => `  ${b}`).join('\n')}\n(Ctrl-C to stop)\n`);
+    const routes = provider.emulator;
+    if (opts.format === 'json') process.stdout.write(JSON.stringify({ url: provider.url, versions: provider.versions, baseUrls: bases, ...(routes ? { routes } : {}) }) + '\n');
+    else process.stdout.write(`graphpact provider listening on ${provider.url}\n${bases.map((b) => `  ${b}`).join('\n')}\n${routes ? describeRoutes(routes) : ''}(Ctrl-C to stop)\n`);
     const signal = await stopped;
     await provider.close();
     if (opts.format !== 'json') process.stdout.write(`graphpact provider stopped (${signal})\n`);
@@ -66,10 +80,29 @@ export function serveCommand(): Command {
   }));
 }
 
-/** `--quirk` value: one of the known quirk names. */
-function quirkName(value: string, previous: QuirkName[] | undefined): QuirkName[] {
-  if (!(QUIRK_NAMES as string[]).includes(value)) throw new UsageError(`--quirk must be one of ${QUIRK_NAMES.join(', ')} (got "${value}")`);
-  return [...(previous ?? []), value as QuirkName];
+interface QuirkArg {
+  name: QuirkName;
+  operations?: string;
+}
+
+/** `--quirk` value: one of the known quirk names, optionally `@` operationId globs. */
+function quirkName(value: string, previous: QuirkArg[] | undefined): QuirkArg[] {
+  const at = value.indexOf('@');
+  const name = at < 0 ? value : value.slice(0, at);
+  if (!(QUIRK_NAMES as string[]).includes(name)) throw new UsageError(`--quirk must be one of ${QUIRK_NAMES.join(', ')}, optionally @operationId-globs (got "${value}")`);
+  const operations = at < 0 ? undefined : value.slice(at + 1).trim();
+  if (operations === '') throw new UsageError(`--quirk ${value}: give operationId globs after @ (dropProperty@users.*)`);
+  return [...(previous ?? []), { name: name as QuirkName, ...(operations ? { operations } : {}) }];
+}
+
+function quirkRequest(args: QuirkArg[]): QuirkRequest {
+  return Object.fromEntries(args.map((q) => [q.name, q.operations ? { operations: q.operations } : true]));
+}
+
+function describeRoutes(routes: NonNullable<Awaited<ReturnType<typeof startProvider>>['emulator']>): string {
+  const served = Object.entries(routes.served).map(([kind, n]) => `${n} ${kind}`).join(', ');
+  const notServed = Object.entries(routes.notServed).map(([why, n]) => `${n} ${why}`).join('; ');
+  return `emulating ${served}${notServed ? `\nnot served (501): ${notServed}` : ''}\n`;
 }
 
 function wholeNumber(flag: string, max = Number.MAX_SAFE_INTEGER): (value: string) => number {

@@ -141,6 +141,6 @@ function entity(ctx: RequestContext, app: StoredApplication): Record<string, unk
 }
 
 export const applicationRoutes: Route[] = [
-  { template: 'applications', methods: { GET: list, POST: create } },
-  { template: 'applications/{id}', methods: { GET: get, PATCH: update, DELETE: remove } },
+  { template: 'applications', methods: { GET: list, POST: create }, operationIds: { GET: 'applications.list', POST: 'applications.create' } },
+  { template: 'applications/{id}', methods: { GET: get, PATCH: update, DELETE: remove }, operationIds: { GET: 'applications.get', PATCH: 'applications.update', DELETE: 'applications.delete' } },
 ];

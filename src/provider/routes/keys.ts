@@ -78,6 +78,6 @@ async function checkProof(ctx: RequestContext, app: StoredApplication, proof: un
 }
 
 export const keyRoutes: Route[] = [
-  { template: 'applications/{id}/addKey', methods: { POST: addKey } },
-  { template: 'applications/{id}/removeKey', methods: { POST: removeKey } },
+  { template: 'applications/{id}/addKey', methods: { POST: addKey }, operationIds: { POST: 'applications.addKey' } },
+  { template: 'applications/{id}/removeKey', methods: { POST: removeKey }, operationIds: { POST: 'applications.removeKey' } },
 ];

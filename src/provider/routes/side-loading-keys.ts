@@ -58,6 +58,6 @@ function entity(ctx: RequestContext, key: Record<string, unknown>): Record<strin
 }
 
 export const sideLoadingKeyRoutes: Route[] = [
-  { template: COLLECTION, methods: { GET: list, POST: create } },
-  { template: `${COLLECTION}/{id}`, methods: { GET: get, DELETE: remove } },
+  { template: COLLECTION, methods: { GET: list, POST: create }, operationIds: { GET: 'deviceAppManagement.sideLoadingKeys.list', POST: CREATE_OPERATION } },
+  { template: `${COLLECTION}/{id}`, methods: { GET: get, DELETE: remove }, operationIds: { GET: 'deviceAppManagement.sideLoadingKeys.get', DELETE: 'deviceAppManagement.sideLoadingKeys.delete' } },
 ];

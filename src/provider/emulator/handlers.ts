@@ -1,0 +1,187 @@
+/**
+ * What the generic store does for each route kind (see route-table.ts). Every handler gets the matched
+ * route and the request's store address, and answers Graph's way:
+ *   create  201 (or the documented 2xx) + Location, `@odata.context` and the stored object with a new id
+ *   get     200 + `@odata.context` ($select)             list  200 + `{ @odata.context, value, @odata.nextLink? }`
+ *   update  204, or 200 with the object when documented  delete  204 (and what was contained below it)
+ *   action / function  the documented example response, validated against the response schema first
+ * Unknown ids are 404 in Graph's error envelope; bodies are validated against the operation's
+ * (errata-corrected) request schema, 400 naming the property at fault.
+ */
+import { randomUUID } from 'node:crypto';
+import type { RequestContext } from '../context.js';
+import { GraphError, CODES, badRequest } from '../errors.js';
+import { applyCollectionQuery, parseCollectionQuery, parseEntityQuery, project } from '../query.js';
+import { success, type ProviderResponse } from '../response.js';
+import { addressTemplate, exampleResponse, type EmulatedRoute } from './route-table.js';
+import type { Entity, EntityStore } from './store.js';
+
+export interface EmulatorContext extends RequestContext {
+  store: EntityStore;
+  /** Collection templates a documented create adds to: their keys must exist (404 otherwise). */
+  creatable: Set<string>;
+  /** Default page size of lists without $top. */
+  pageSize: number;
+  /** The request path after the version, as sent (for @odata.nextLink). */
+  requestPath: string;
+}
+
+/** Collections of the directory answer `Request_ResourceNotFound` / `Request_UnsupportedQuery`, as Graph does. */
+const DIRECTORY_ROOTS = new Set(['users', 'groups', 'applications', 'serviceprincipals', 'directoryobjects', 'devices', 'contacts', 'orgcontact', 'directoryroles', 'administrativeunits', 'organization']);
+
+export function handleRoute(route: EmulatedRoute, address: string[], ctx: EmulatorContext): ProviderResponse {
+  if (route.notServed) {
+    throw new GraphError(501, 'NotImplemented', `The graphpact emulator does not serve ${route.method} ${route.path} (${route.operationId}): ${route.notServed}.`);
+  }
+  const directory = DIRECTORY_ROOTS.has(address[0] ?? '');
+  checkParents(route, address, ctx, directory);
+  switch (route.kind) {
+    case 'create': return create(route, address, ctx);
+    case 'list': return list(route, address, ctx, directory);
+    case 'get': return route.singleValued ? getSingle(route, address, ctx) : getEntity(route, address, ctx, directory);
+    case 'update': return route.singleValued ? updateSingle(route, address, ctx) : updateEntity(route, address, ctx, directory);
+    case 'delete': return route.singleValued ? deleteSingle(address, ctx) : deleteEntity(address, ctx, directory);
+    default: return answerWithExample(route, ctx);
+  }
+}
+
+/** Every key of the address whose collection is creatable must name an existing entity (the last one is the handler's). */
+function checkParents(route: EmulatedRoute, address: string[], ctx: EmulatorContext, directory: boolean): void {
+  const template = addressTemplate(route.segments).split('/');
+  const ownKey = route.kind === 'get' || route.kind === 'update' || route.kind === 'delete' ? (route.singleValued ? -1 : template.length - 1) : -1;
+  for (let i = 0; i < template.length; i++) {
+    if (template[i] !== '{}' || i === ownKey) continue;
+    const collection = template.slice(0, i).join('/');
+    if (ctx.creatable.has(collection) && !ctx.store.has(address.slice(0, i), address[i])) throw notFound(address[i], directory);
+  }
+}
+
+function create(route: EmulatedRoute, address: string[], ctx: EmulatorContext): ProviderResponse {
+  const input = validBody(route, ctx);
+  const id = randomUUID();
+  const entity: Entity = { ...input, id };
+  ctx.store.collection(address).set(id, entity);
+  const headers = { location: `${ctx.serviceRoot}/${address.join('/')}/${id}` };
+  const status = route.successStatus;
+  if (status === 204) return success(204, undefined, headers);
+  return success(status, { '@odata.context': contextUrl(ctx, route, address, true), ...entity }, headers);
+}
+
+function list(route: EmulatedRoute, address: string[], ctx: EmulatorContext, directory: boolean): ProviderResponse {
+  const query = parseCollectionQuery(ctx.query, directory ? { code: CODES.directoryUnsupportedQuery } : {});
+  const items = [...ctx.store.collection(address).values()];
+  const { page, total, nextOffset } = applyCollectionQuery(items, query, ctx.pageSize);
+  const body: Record<string, unknown> = { '@odata.context': contextUrl(ctx, route, address, false) };
+  if (query.count) body['@odata.count'] = total;
+  body.value = page;
+  if (nextOffset !== undefined) body['@odata.nextLink'] = nextLink(ctx, nextOffset);
+  return success(200, body);
+}
+
+function getEntity(route: EmulatedRoute, address: string[], ctx: EmulatorContext, directory: boolean): ProviderResponse {
+  const entity = find(address, ctx, directory);
+  const { select } = parseEntityQuery(ctx.query, directory ? { code: CODES.directoryUnsupportedQuery } : {});
+  return success(200, { '@odata.context': contextUrl(ctx, route, address.slice(0, -1), true), ...(select ? project(entity, select) : entity) });
+}
+
+function updateEntity(route: EmulatedRoute, address: string[], ctx: EmulatorContext, directory: boolean): ProviderResponse {
+  const input = validBody(route, ctx);
+  const collection = ctx.store.collection(address.slice(0, -1));
+  const id = address[address.length - 1];
+  let entity = collection.get(id);
+  if (!entity && route.method === 'PUT') collection.set(id, (entity = { id }));
+  if (!entity) throw notFound(id, directory);
+  const { id: _ignored, ...changes } = input;
+  Object.assign(entity, changes);
+  if (route.successStatus === 204 || route.operation.returnType === undefined) return success(204);
+  return success(route.successStatus, { '@odata.context': contextUrl(ctx, route, address.slice(0, -1), true), ...entity });
+}
+
+function deleteEntity(address: string[], ctx: EmulatorContext, directory: boolean): ProviderResponse {
+  if (!ctx.store.deleteEntity(address.slice(0, -1), address[address.length - 1])) throw notFound(address[address.length - 1], directory);
+  return success(204);
+}
+
+/** A single-valued object: what was written, else the documented example, else 404 (nothing is set). */
+function getSingle(route: EmulatedRoute, address: string[], ctx: EmulatorContext): ProviderResponse {
+  const value = ctx.store.single(address) ?? documentedDefault(route);
+  if (!value) throw new GraphError(404, CODES.notFound, `No ${address[address.length - 1]} is set at /${address.join('/')}.`);
+  const { select } = parseEntityQuery(ctx.query);
+  return success(200, { '@odata.context': contextUrl(ctx, route, address, false), ...(select ? project(value, select) : value) });
+}
+
+function updateSingle(route: EmulatedRoute, address: string[], ctx: EmulatorContext): ProviderResponse {
+  const input = validBody(route, ctx);
+  const current = ctx.store.single(address) ?? documentedDefault(route) ?? {};
+  const updated = { ...current, ...input };
+  ctx.store.setSingle(address, updated);
+  if (route.successStatus === 204 || route.operation.returnType === undefined) return success(204);
+  return success(route.successStatus, { '@odata.context': contextUrl(ctx, route, address, false), ...updated });
+}
+
+function deleteSingle(address: string[], ctx: EmulatorContext): ProviderResponse {
+  ctx.store.deleteSingle(address);
+  return success(204);
+}
+
+/** Actions and functions: validate the body, then answer the documented example (if it matches its schema). */
+function answerWithExample(route: EmulatedRoute, ctx: EmulatorContext): ProviderResponse {
+  if (route.method !== 'GET') validBody(route, ctx);
+  if (route.successStatus === 204) return success(204);
+  const example = exampleResponse(route.operation);
+  if (!example) return success(route.successStatus);
+  const problem = ctx.schemas.response(route.version, route.operationId)?.validate(example.body);
+  if (problem) {
+    throw new GraphError(501, 'NotImplemented', `The graphpact emulator does not serve ${route.operationId}: its documented example response does not match the response schema (${problem}).`);
+  }
+  const body = { ...example.body };
+  if (typeof body['@odata.context'] === 'string') body['@odata.context'] = body['@odata.context'].replace(/^https?:\/\/[^/]+\/[^/$]+/, ctx.serviceRoot);
+  return success(route.successStatus, body);
+}
+
+/** The body, validated against the operation's request schema (any JSON object when it documents none). */
+function validBody(route: EmulatedRoute, ctx: EmulatorContext): Entity {
+  const body = ctx.body ?? {};
+  const problem = ctx.schemas.request(route.version, route.operationId)?.validate(body);
+  if (problem) throw badRequest(problem);
+  return body;
+}
+
+/** The example's object without its annotations: the documented state of a single-valued property. */
+function documentedDefault(route: EmulatedRoute): Entity | undefined {
+  const example = route.method === 'GET' ? exampleResponse(route.operation) : undefined;
+  if (!example) return undefined;
+  return Object.fromEntries(Object.entries(example.body).filter(([key]) => !key.startsWith('@odata.')));
+}
+
+function find(address: string[], ctx: EmulatorContext, directory: boolean): Entity {
+  const id = address[address.length - 1];
+  const entity = ctx.store.collection(address.slice(0, -1)).get(id);
+  if (!entity) throw notFound(id, directory);
+  return entity;
+}
+
+function notFound(id: string, directory: boolean): GraphError {
+  return directory
+    ? new GraphError(404, CODES.directoryNotFound, `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`)
+    : new GraphError(404, CODES.notFound, `The resource '${id}' was not found.`);
+}
+
+/** `…/$metadata#users('<id>')/messages` (+ `/$entity`), as Graph writes entity set paths: keys in parentheses. */
+function contextUrl(ctx: EmulatorContext, route: EmulatedRoute, address: string[], entity: boolean): string {
+  const template = addressTemplate(route.segments).split('/');
+  const parts: string[] = [];
+  address.forEach((segment, i) => {
+    if (template[i] === '{}' && parts.length > 0) parts[parts.length - 1] += `('${segment}')`;
+    else parts.push(segment);
+  });
+  return `${ctx.serviceRoot}/$metadata#${parts.join('/')}${entity ? '/$entity' : ''}`;
+}
+
+/** The same request with `$skiptoken` set to the next page's offset. */
+function nextLink(ctx: EmulatorContext, offset: number): string {
+  const query = new URLSearchParams(ctx.query);
+  for (const key of [...query.keys()]) if (key.toLowerCase().replace(/^\$/, '') === 'skiptoken') query.delete(key);
+  query.set('$skiptoken', String(offset));
+  return `${ctx.serviceRoot}/${ctx.requestPath}?${query.toString()}`;
+}

@@ -1,0 +1,38 @@
+/**
+ * The Graph emulator: the catalog's documented paths as a route table (route-table.ts), a matcher over it
+ * (matcher.ts), a generic store (store.ts) and the handlers of each route kind (handlers.ts).
+ *
+ *   const { catalog } = await loadCatalog(['../shared/corpus/graph-docs']);
+ *   const provider = await startProvider({ catalog });   // serves every documented operation
+ */
+import type { Catalog, Operation } from '../../model/catalog.js';
+import { generateSchemas } from '../../schema/generate.js';
+import { schemaSetFromFiles } from '../../schema/load.js';
+import { schemaLookup, type SchemaLookup } from '../schemas.js';
+import { buildMatcher, type Matcher } from './matcher.js';
+import { buildRouteTable, summarizeRoutes, type RouteTable } from './route-table.js';
+import { SIGNED_IN_USER_ID } from './store.js';
+
+export { handleRoute, type EmulatorContext } from './handlers.js';
+export { buildRouteTable, summarizeRoutes, exampleResponse, type EmulatedRoute, type RouteKind, type RouteTable } from './route-table.js';
+export { EntityStore, SIGNED_IN_USER_ID, type Entity } from './store.js';
+
+export interface Emulator {
+  table: RouteTable;
+  matcher: Matcher;
+  /** Request/response schemas generated from the same catalog (in memory, validators compiled on first use). */
+  schemas: SchemaLookup;
+  summary: ReturnType<typeof summarizeRoutes>;
+}
+
+/** Routes for the selected operations (default all); schemas come from the whole catalog. */
+export function buildEmulator(catalog: Catalog, versions: string[], select: (op: Operation) => boolean = () => true): Emulator {
+  const table = buildRouteTable(catalog.operations.filter(select));
+  const generated = generateSchemas(catalog);
+  return {
+    table,
+    matcher: buildMatcher(table.routes, SIGNED_IN_USER_ID),
+    schemas: schemaLookup(schemaSetFromFiles('(schemas built from --docs)', generated.index, generated.files), versions),
+    summary: summarizeRoutes(table),
+  };
+}

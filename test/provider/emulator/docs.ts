@@ -1,0 +1,91 @@
+/**
+ * A small invented API in Graph's markdown format (our own words, parsed by the real parser) for the
+ * emulator's tests: a `widget` collection with contained `parts`, notes reachable from `/me` and
+ * `/users/{id}`, a single-valued `settings` object, an action and a function, and a binary download.
+ */
+import { lintInMemory } from '../../../src/lint/in-memory.js';
+import type { Catalog } from '../../../src/model/catalog.js';
+
+const FENCE = '```';
+
+interface Page {
+  title: string;
+  method: string;
+  paths: string[];
+  /** Request body table rows `name|Type|description`; undefined = no body. */
+  body?: string[];
+  /** Success status and returned type (`widget`, `widget collection`), if any. */
+  status: number;
+  returns?: string;
+  example?: { url: string; body?: unknown; response?: unknown };
+}
+
+function page(p: Page): string {
+  const lines = [`# ${p.title}`, '', `${p.title}.`, '', '## HTTP request', '', `${FENCE}http`, ...p.paths.map((path) => `${p.method} ${path}`), FENCE, '',
+    '## Request headers', '', '|Name|Description|', '|:---|:---|', '|Authorization|Bearer {token}. Required.|', ''];
+  if (p.body) lines.push('## Request body', '', 'In the request body, supply the following properties.', '', '|Property|Type|Description|', '|:---|:---|:---|', ...p.body.map((row) => `|${row}|`), '');
+  else lines.push('## Request body', '', 'Do not supply a request body for this method.', '');
+  const type = p.returns?.split(' ')[0];
+  const returned = !p.returns ? '' : p.returns.endsWith('collection')
+    ? ` and a collection of [${type}](../resources/${type}.md) objects in the response body`
+    : ` and a [${type}](../resources/${type}.md) object in the response body`;
+  lines.push('## Response', '', `If successful, this method returns a \`${p.status} ${p.status === 201 ? 'Created' : p.status === 204 ? 'No Content' : 'OK'}\` response code${returned}.`, '');
+  if (p.example) {
+    lines.push('## Examples', '', '### Request', '', `${FENCE}http`, `${p.method} https://graph.microsoft.com/v1.0${p.example.url}`);
+    if (p.example.body !== undefined) lines.push('Content-Type: application/json', '', JSON.stringify(p.example.body, null, 2));
+    lines.push(FENCE, '', '### Response', '', `${FENCE}http`, `HTTP/1.1 ${p.status} OK`);
+    if (p.example.response !== undefined) lines.push('Content-Type: application/json', '', JSON.stringify(p.example.response, null, 2));
+    lines.push(FENCE, '');
+  }
+  return lines.join('\n');
+}
+
+function resource(name: string, rows: string[]): string {
+  return [`# ${name} resource type`, '', `An invented ${name}.`, '', '## Properties', '', '|Property|Type|Description|', '|:---|:---|:---|', ...rows.map((r) => `|${r}|`), ''].join('\n');
+}
+
+const WIDGET_ROWS = ['color|String|What colour it is.', 'displayName|String|Its name.', 'size|Int32|How big it is.'];
+
+export const PAGES: Record<string, Page> = {
+  'widget-create': { title: 'Create widget', method: 'POST', paths: ['/widgets'], body: WIDGET_ROWS, status: 201, returns: 'widget', example: { url: '/widgets', body: { displayName: 'w', color: 'red', size: 3 } } },
+  'widget-list': { title: 'List widgets', method: 'GET', paths: ['/widgets'], status: 200, returns: 'widget collection' },
+  'widget-get': { title: 'Get widget', method: 'GET', paths: ['/widgets/{widget-id}'], status: 200, returns: 'widget' },
+  'widget-update': { title: 'Update widget', method: 'PATCH', paths: ['/widgets/{widget-id}'], body: WIDGET_ROWS, status: 204 },
+  'widget-delete': { title: 'Delete widget', method: 'DELETE', paths: ['/widgets/{widget-id}'], status: 204 },
+  'widget-post-parts': { title: 'Create part', method: 'POST', paths: ['/widgets/{widget-id}/parts'], body: ['label|String|Printed on it.'], status: 201, returns: 'part' },
+  'widget-list-parts': { title: 'List parts', method: 'GET', paths: ['/widgets/{widget-id}/parts'], status: 200, returns: 'part collection' },
+  'widget-polish': {
+    title: 'widget: polish', method: 'POST', paths: ['/widgets/{widget-id}/polish'], body: ['intensity|Int32|How hard.'], status: 200, returns: 'polishResult',
+    example: { url: '/widgets/123/polish', body: { intensity: 2 }, response: { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#microsoft.graph.polishResult', shine: 'high' } },
+  },
+  'widget-broken': {
+    title: 'widget: break', method: 'POST', paths: ['/widgets/{widget-id}/break'], status: 200, returns: 'polishResult',
+    example: { url: '/widgets/123/break', response: { shine: 42 } },
+  },
+  'widget-count': {
+    title: 'widget: countAll', method: 'GET', paths: ['/widgets/countAll(kind=\'{kind}\')'], status: 200, returns: 'polishResult',
+    example: { url: "/widgets/countAll(kind='big')", response: { shine: 'dull' } },
+  },
+  'widget-photo': { title: 'Get widget photo', method: 'GET', paths: ['/widgets/{widget-id}/photo/$value'], status: 200 },
+  'user-create': { title: 'Create user', method: 'POST', paths: ['/users'], body: ['displayName|String|Name.'], status: 201, returns: 'user' },
+  'note-create': { title: 'Create note', method: 'POST', paths: ['/me/notes', '/users/{id | userPrincipalName}/notes'], body: ['text|String|The note.'], status: 201, returns: 'note' },
+  'note-list': { title: 'List notes', method: 'GET', paths: ['/me/notes', '/users/{id | userPrincipalName}/notes'], status: 200, returns: 'note collection' },
+  'settings-get': {
+    title: 'Get settings', method: 'GET', paths: ['/me/settings'], status: 200, returns: 'settings',
+    example: { url: '/me/settings', response: { theme: 'dark', '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users/settings' } },
+  },
+  'settings-update': { title: 'Update settings', method: 'PATCH', paths: ['/me/settings'], body: ['theme|String|Look.'], status: 200, returns: 'settings' },
+};
+
+export function emulatorCatalog(): Catalog {
+  const files: Record<string, string> = {
+    'api-reference/v1.0/resources/widget.md': resource('widget', ['id|String|Key. Read-only.', ...WIDGET_ROWS]),
+    'api-reference/v1.0/resources/part.md': resource('part', ['id|String|Key.', 'label|String|Printed on it.']),
+    'api-reference/v1.0/resources/note.md': resource('note', ['id|String|Key.', 'text|String|The note.']),
+    'api-reference/v1.0/resources/user.md': resource('user', ['id|String|Key.', 'displayName|String|Name.']),
+    'api-reference/v1.0/resources/settings.md': resource('settings', ['theme|String|Look.']),
+    'api-reference/v1.0/resources/polishresult.md': resource('polishResult', ['shine|String|How it shines.']),
+  };
+  for (const [name, p] of Object.entries(PAGES)) files[`api-reference/v1.0/api/${name}.md`] = page(p);
+  return lintInMemory(files).catalog;
+}

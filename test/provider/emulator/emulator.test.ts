@@ -1,0 +1,197 @@
+/**
+ * The emulator over real HTTP (undici): the invented API of docs.ts served from its catalog, with the
+ * seed routes still specialising it.
+ */
+import { expect } from 'chai';
+import { call } from '../helpers.js';
+import { startProvider, type RunningProvider } from '../../../src/provider/index.js';
+import { SIGNED_IN_USER_ID } from '../../../src/provider/emulator/index.js';
+import { emulatorCatalog } from './docs.js';
+
+describe('provider/emulator over HTTP', function () {
+  let provider: RunningProvider;
+  let v1: string;
+  const catalog = emulatorCatalog();
+
+  before(async function () {
+    provider = await startProvider({ catalog, pageSize: 2 });
+    v1 = `${provider.url}/v1.0`;
+  });
+  after(async function () {
+    await provider?.close();
+  });
+
+  const createWidget = (body: Record<string, unknown> = { displayName: 'w', color: 'red', size: 3 }) => call(v1, 'POST', '/widgets', { body });
+
+  it('create: 201, a generated id, @odata.context, the stored object and a Location that reads it back', async function () {
+    const created = await createWidget();
+    expect(created.status).to.equal(201);
+    expect(created.json).to.include({ displayName: 'w', color: 'red', size: 3 });
+    expect(created.json.id).to.match(/^[0-9a-f-]{36}$/);
+    expect(created.json['@odata.context']).to.equal(`${v1}/$metadata#widgets/$entity`);
+    expect(created.headers.location).to.equal(`${v1}/widgets/${created.json.id}`);
+    expect(created.headers['request-id']).to.be.a('string');
+    expect(created.headers['content-type']).to.match(/^application\/json/);
+    const read = await call(v1, 'GET', `/widgets/${created.json.id}`);
+    expect(read.status).to.equal(200);
+    expect(read.json).to.include({ id: created.json.id, displayName: 'w', color: 'red' });
+  });
+
+  it('create: a body the request schema refuses is 400 in Graph\'s envelope, naming the property', async function () {
+    const wrongType = await createWidget({ displayName: 'w', size: 'big' });
+    expect(wrongType.status).to.equal(400);
+    expect(wrongType.json.error.code).to.equal('BadRequest');
+    expect(wrongType.json.error.message).to.include('size');
+    const undocumented = await createWidget({ displayName: 'w', weight: 1 });
+    expect(undocumented.status).to.equal(400);
+    expect(undocumented.json.error.message).to.include('weight');
+  });
+
+  it('update (204 as documented) changes what get returns; delete is 204, then 404 in Graph\'s envelope', async function () {
+    const { json: widget } = await createWidget();
+    const patched = await call(v1, 'PATCH', `/widgets/${widget.id}`, { body: { color: 'blue' } });
+    expect(patched.status).to.equal(204);
+    expect((await call(v1, 'GET', `/widgets/${widget.id}`)).json).to.include({ color: 'blue', displayName: 'w' });
+    expect((await call(v1, 'DELETE', `/widgets/${widget.id}`)).status).to.equal(204);
+    const gone = await call(v1, 'GET', `/widgets/${widget.id}`);
+    expect(gone.status).to.equal(404);
+    expect(gone.json.error).to.include({ code: 'ResourceNotFound' });
+    expect(gone.json.error.innerError['request-id']).to.equal(gone.headers['request-id']);
+    expect((await call(v1, 'PATCH', `/widgets/${widget.id}`, { body: { color: 'x' } })).status).to.equal(404);
+    expect((await call(v1, 'DELETE', `/widgets/${widget.id}`)).status).to.equal(404);
+  });
+
+  it('containment: parts live under their widget, an unknown widget is 404, and deleting the widget deletes them', async function () {
+    const { json: widget } = await createWidget();
+    const part = await call(v1, 'POST', `/widgets/${widget.id}/parts`, { body: { label: 'axle' } });
+    expect(part.status).to.equal(201);
+    expect(part.json['@odata.context']).to.equal(`${v1}/$metadata#widgets('${widget.id}')/parts/$entity`);
+    const parts = await call(v1, 'GET', `/widgets/${widget.id}/parts`);
+    expect(parts.json.value.map((p: { label: string }) => p.label)).to.deep.equal(['axle']);
+    expect((await call(v1, 'GET', '/widgets/no-such-widget/parts')).status).to.equal(404);
+    expect((await call(v1, 'POST', '/widgets/no-such-widget/parts', { body: { label: 'x' } })).status).to.equal(404);
+    await call(v1, 'DELETE', `/widgets/${widget.id}`);
+    expect((await call(v1, 'GET', `/widgets/${widget.id}/parts`)).status).to.equal(404);
+  });
+
+  it('/me is the signed-in user: /me/notes and /users/{that id}/notes are the same collection', async function () {
+    const viaMe = await call(v1, 'POST', '/me/notes', { body: { text: 'from me' } });
+    expect(viaMe.status).to.equal(201);
+    const viaUsers = await call(v1, 'GET', `/users/${SIGNED_IN_USER_ID}/notes`);
+    expect(viaUsers.json.value.map((n: { id: string }) => n.id)).to.include(viaMe.json.id);
+    const other = await call(v1, 'POST', '/users', { body: { displayName: 'someone' } });
+    expect((await call(v1, 'GET', `/users/${other.json.id}/notes`)).json.value).to.deep.equal([]);
+    expect((await call(v1, 'GET', '/users/nobody/notes')).status).to.equal(404);
+    expect((await call(v1, 'GET', '/users/nobody/notes')).json.error.code).to.equal('Request_ResourceNotFound');
+  });
+
+  it('list: Graph\'s envelope, @odata.nextLink paging that reaches every item once, $count', async function () {
+    const fresh = await startProvider({ catalog, pageSize: 2 });
+    try {
+      const base = `${fresh.url}/v1.0`;
+      for (const name of ['a', 'b', 'c', 'd', 'e']) await call(base, 'POST', '/widgets', { body: { displayName: name } });
+      const seen: string[] = [];
+      let reply = await call(base, 'GET', '/widgets?$count=true');
+      expect(reply.json['@odata.context']).to.equal(`${base}/$metadata#widgets`);
+      expect(reply.json['@odata.count']).to.equal(5);
+      for (;;) {
+        seen.push(...reply.json.value.map((w: { displayName: string }) => w.displayName));
+        const next = reply.json['@odata.nextLink'];
+        if (!next) break;
+        expect(next.startsWith(`${base}/widgets?`)).to.equal(true);
+        reply = await call('', 'GET', next);
+        expect(reply.status).to.equal(200);
+      }
+      expect(seen).to.deep.equal(['a', 'b', 'c', 'd', 'e']);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('$filter (eq, ne, startswith, and/or), $orderby, $select, $top, $skip through the OData parser', async function () {
+    const fresh = await startProvider({ catalog });
+    try {
+      const base = `${fresh.url}/v1.0`;
+      for (const [displayName, size, color] of [['alpha', 1, 'red'], ['beta', 2, 'blue'], ['alps', 3, 'red'], ["o'neil", 4, 'green']] as const) {
+        await call(base, 'POST', '/widgets', { body: { displayName, size, color } });
+      }
+      const names = async (query: string) => {
+        const reply = await call(base, 'GET', `/widgets?${new URLSearchParams(query)}`);
+        expect(reply.status, `${query}: ${reply.text}`).to.equal(200);
+        return reply.json.value.map((w: { displayName: string }) => w.displayName);
+      };
+      expect(await names("$filter=color eq 'red'")).to.deep.equal(['alpha', 'alps']);
+      expect(await names("$filter=color ne 'red'")).to.deep.equal(['beta', "o'neil"]);
+      expect(await names("$filter=startswith(displayName,'AL')")).to.deep.equal(['alpha', 'alps']);
+      expect(await names("$filter=startswith(displayName,'al') and size gt 1")).to.deep.equal(['alps']);
+      expect(await names("$filter=(color eq 'blue' or displayName eq 'o''neil')")).to.deep.equal(['beta', "o'neil"]);
+      expect(await names('$orderby=size desc&$top=2')).to.deep.equal(["o'neil", 'alps']);
+      expect(await names('$orderby=displayName&$skip=1&$top=2')).to.deep.equal(['alps', 'beta']);
+      const selected = await call(base, 'GET', `/widgets?${new URLSearchParams('$select=displayName&$top=1')}`);
+      expect(Object.keys(selected.json.value[0])).to.deep.equal(['displayName']);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('query options it cannot evaluate are Graph\'s 400, never silently ignored', async function () {
+    for (const query of ['$filter=contains(displayName,\'a\')', '$filter=displayName eq', '$expand=parts', '$search="a"', '$top=0', '$top=1000', '$orderby=', '$filter=size eq color', '$count=maybe']) {
+      const reply = await call(v1, 'GET', `/widgets?${new URLSearchParams(query)}`);
+      expect(reply.status, query).to.equal(400);
+      expect(reply.json.error.code, query).to.equal('BadRequest');
+    }
+  });
+
+  it('an action answers its documented example response (context rewritten to this service) after validating the body', async function () {
+    const { json: widget } = await createWidget();
+    const polished = await call(v1, 'POST', `/widgets/${widget.id}/polish`, { body: { intensity: 2 } });
+    expect(polished.status).to.equal(200);
+    expect(polished.json).to.deep.equal({ '@odata.context': `${v1}/$metadata#microsoft.graph.polishResult`, shine: 'high' });
+    expect((await call(v1, 'POST', `/widgets/${widget.id}/polish`, { body: { intensity: 'hard' } })).status).to.equal(400);
+    expect((await call(v1, 'POST', '/widgets/missing/polish', { body: { intensity: 2 } })).status).to.equal(404);
+  });
+
+  it('an example that does not match its response schema is not served: 501 naming the problem', async function () {
+    const { json: widget } = await createWidget();
+    const broken = await call(v1, 'POST', `/widgets/${widget.id}/break`);
+    expect(broken.status).to.equal(501);
+    expect(broken.json.error.message).to.include('shine');
+  });
+
+  it('a function matches whatever its arguments and answers its example', async function () {
+    const reply = await call(v1, 'GET', "/widgets/countAll(kind='small')");
+    expect(reply.status).to.equal(200);
+    expect(reply.json).to.deep.equal({ shine: 'dull' });
+  });
+
+  it('a single-valued object: get answers the documented example until PATCH changes it (200 with it, as documented)', async function () {
+    const before = await call(v1, 'GET', '/me/settings');
+    expect(before.json).to.include({ theme: 'dark' });
+    const patched = await call(v1, 'PATCH', '/me/settings', { body: { theme: 'light' } });
+    expect(patched.status).to.equal(200);
+    expect(patched.json).to.include({ theme: 'light' });
+    expect((await call(v1, 'GET', '/me/settings')).json).to.include({ theme: 'light' });
+  });
+
+  it('binary content is not emulated: 501 saying why; unknown paths 400; wrong methods 405', async function () {
+    const { json: widget } = await createWidget();
+    const photo = await call(v1, 'GET', `/widgets/${widget.id}/photo/$value`);
+    expect(photo.status).to.equal(501);
+    expect(photo.json.error.message).to.include('binary');
+    expect((await call(v1, 'GET', '/gizmos')).status).to.equal(400);
+    const wrong = await call(v1, 'PUT', '/widgets');
+    expect(wrong.status).to.equal(405);
+    expect(wrong.headers.allow).to.include('POST');
+  });
+
+  it('the seed routes still specialise it: sideLoadingKeys and applications answer as before, beside the emulated routes', async function () {
+    const created = await call(`${provider.url}/beta`, 'POST', '/deviceAppManagement/sideLoadingKeys', { body: { value: 'ABCDE-FGHIJ', displayName: 'k', totalActivation: 1 } });
+    expect(created.status).to.equal(201);
+    expect(provider.state.sideLoadingKeys.has(created.json.id)).to.equal(true);
+  });
+
+  it('reports what it routes, by kind, and what it does not serve and why', function () {
+    expect(provider.emulator?.served).to.include({ create: 5, list: 4, update: 2, delete: 1, action: 2, function: 1 });
+    expect(provider.emulator?.notServed).to.deep.equal({ 'binary content (a media stream, not JSON)': 1 });
+  });
+});

@@ -1,0 +1,64 @@
+/** The route table is data built from the catalog: kinds, alternate paths, what is not served and why. */
+import { expect } from 'chai';
+import { buildRouteTable, parseTemplate, summarizeRoutes, type EmulatedRoute } from '../../../src/provider/emulator/route-table.js';
+import { buildMatcher } from '../../../src/provider/emulator/matcher.js';
+import { emulatorCatalog } from './docs.js';
+
+describe('provider/emulator route table', function () {
+  const catalog = emulatorCatalog();
+  const table = buildRouteTable(catalog.operations);
+  const route = (method: string, path: string): EmulatedRoute | undefined => table.routes.find((r) => r.method === method && r.path === path);
+
+  it('classifies each documented METHOD path by what the store does with it', function () {
+    expect(route('POST', '/widgets')?.kind).to.equal('create');
+    expect(route('GET', '/widgets')?.kind).to.equal('list');
+    expect(route('GET', '/widgets/{widget-id}')).to.include({ kind: 'get', singleValued: false });
+    expect(route('PATCH', '/widgets/{widget-id}')?.kind).to.equal('update');
+    expect(route('DELETE', '/widgets/{widget-id}')?.kind).to.equal('delete');
+    expect(route('POST', '/widgets/{widget-id}/polish')?.kind).to.equal('action');
+    expect(route('GET', "/widgets/countAll(kind='{kind}')")?.kind).to.equal('function');
+    expect(route('GET', '/me/settings')).to.include({ kind: 'get', singleValued: true });
+    expect(route('PATCH', '/me/settings')).to.include({ kind: 'update', singleValued: true });
+  });
+
+  it('every documented path of an operation is a route (alternate /me and /users/{id} paths), placeholders normalised', function () {
+    const notes = table.routes.filter((r) => r.operationId === 'me.notes.create').map((r) => r.path);
+    expect(notes).to.deep.equal(['/me/notes', '/users/{id}/notes']);
+    expect(table.creatable).to.include('users/{}/notes');
+    expect(table.creatable).to.include('widgets/{}/parts');
+  });
+
+  it('says what it does not serve and why: binary content, an action without an example response', function () {
+    expect(route('GET', '/widgets/{widget-id}/photo/$value')?.notServed).to.match(/binary/);
+    const noExample = buildRouteTable(catalog.operations.map((op) => (op.id === 'widgets.polish' ? { ...op, examples: [] } : op)));
+    expect(noExample.routes.find((r) => r.operationId === 'widgets.polish')?.notServed).to.match(/no documented example response/);
+    expect(summarizeRoutes(table).notServed).to.deep.equal({ 'binary content (a media stream, not JSON)': 1 });
+  });
+
+  it('the same METHOD path documented twice in a version is served by the first operation, the other listed as a duplicate', function () {
+    const again = catalog.operations.find((op) => op.id === 'widgets.list')!;
+    const twice = buildRouteTable([...catalog.operations, { ...again, id: 'widgets.listAgain' }]);
+    expect(twice.duplicates).to.deep.equal([{ method: 'GET', path: '/widgets', operationId: 'widgets.listAgain', version: 'v1.0', servedBy: 'widgets.list' }]);
+  });
+
+  it('templates: literals fold case, keys and calls are their own kinds, me only as the first segment', function () {
+    expect(parseTemplate("/Me/Drive/root:/{item-path}:/microsoft.graph.delta()/me")).to.deep.equal([
+      { kind: 'me' }, { kind: 'literal', name: 'drive' }, { kind: 'literal', name: 'root:' }, { kind: 'key' }, { kind: 'call', name: 'delta' }, { kind: 'literal', name: 'me' },
+    ]);
+  });
+
+  it('the matcher: literals before keys, calls by name, case-insensitive, and the store address of the request', function () {
+    const matcher = buildMatcher(table.routes, 'ME');
+    const found = matcher.match('v1.0', 'POST', ['ME', 'notes']);
+    expect(found.kind === 'found' && found.address).to.deep.equal(['users', 'ME', 'notes']);
+    const viaUsers = matcher.match('v1.0', 'GET', ['Users', 'ME', 'Notes']);
+    expect(viaUsers.kind === 'found' && viaUsers.address).to.deep.equal(['users', 'ME', 'notes']);
+    const call = matcher.match('v1.0', 'GET', ['widgets', "microsoft.graph.countAll(kind='x')"]);
+    expect(call.kind === 'found' && call.route.operationId).to.equal('widgets.countAll');
+    const guid = matcher.match('v1.0', 'GET', ['widgets', 'AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE']);
+    expect(guid.kind === 'found' && guid.address).to.deep.equal(['widgets', 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee']);
+    expect(matcher.match('v1.0', 'PUT', ['widgets'])).to.deep.equal({ kind: 'wrongMethod', allowed: ['POST', 'GET'] });
+    expect(matcher.match('v1.0', 'GET', ['gizmos'])).to.deep.equal({ kind: 'noRoute' });
+    expect(matcher.match('beta', 'GET', ['widgets'])).to.deep.equal({ kind: 'noRoute' });
+  });
+});
