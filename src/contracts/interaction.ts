@@ -58,6 +58,11 @@ export interface ExampleRequest {
 export interface InteractionDefinition {
   description: string;
   state?: { name: StateName; params: Record<string, string> };
+  /**
+   * Generic interactions (src/contracts/generic.ts): provider states inferred from the path, outermost
+   * first, each carrying what creates it (collection, documented example body, the param its id fills).
+   */
+  states?: { name: string; params: Record<string, string> }[];
   request: { method: string; path: RequestPath; bearer: boolean; body?: unknown };
   response: { status: number; body?: BodyMatchers };
   /** Calls the typed client the way a consumer does. */

@@ -32,6 +32,7 @@ export function createPact(dir: string, logLevel: PactLogLevel = 'error'): PactV
 export function declare(pact: PactV4, def: InteractionDefinition) {
   let pending = pact.addInteraction();
   if (def.state) pending = pending.given(def.state.name, def.state.params);
+  for (const state of def.states ?? []) pending = pending.given(state.name, state.params);
   const { request, response } = def;
   const pathMatcher = request.path.expression ? MatchersV3.fromProviderState(request.path.expression, request.path.example) : request.path.example;
   return pending
@@ -63,7 +64,7 @@ export async function runInteraction(pact: PactV4, def: InteractionDefinition): 
       retry: { maxRetries: 0 },
     });
     try {
-      const params = def.state?.params ?? {};
+      const params = def.state?.params ?? Object.fromEntries((def.states ?? []).map((s) => [s.params.as, s.params.example]));
       const exchange = await def.exercise(client, { path: def.request.path.example, body: exampleOf(def.request.body), params });
       const { status, body } = exchange.response;
       if (status !== def.response.status) {

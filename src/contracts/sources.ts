@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { loadDocs } from '../parse/index.js';
 import { buildCatalog } from '../catalog/index.js';
 import { loadSchemaSet } from '../schema/load.js';
+import { buildFromDocs } from '../schema/pipeline.js';
 import type { Catalog } from '../model/catalog.js';
 import type { JsonBody } from '../model/page.js';
 import type { SchemaIndex } from '../model/schema-layout.js';
@@ -32,6 +33,8 @@ export interface DocumentedBody {
 }
 
 export interface ContractSources {
+  /** The catalog the examples come from (generic interactions read its operations). */
+  readonly catalog: Catalog;
   /** A documented example body, as written (unrepaired). Throws naming the page when there is none. */
   example(key: ExampleKey): DocumentedBody;
   /** Matchers for a success response body of an operation, from its response schema. */
@@ -43,6 +46,13 @@ export class ContractSourceError extends Error {}
 
 export async function loadContractSources(options: SourceOptions = {}): Promise<ContractSources> {
   const docs = options.docs ?? [join(PROJECT_ROOT, 'apidocs')];
+  if (options.docs && !options.schemas) {
+    // Other docs than the project's: their schemas are built in memory, not read from the project's schemas/.
+    const built = await buildFromDocs(options.docs);
+    if (built.unreadable.length > 0) throw new ContractSourceError(built.unreadable[0].message);
+    const files = built.output.schemaFiles;
+    return contractSources(built.catalog, built.output.index, (p) => files.get(p) as JsonSchema | undefined, '(schemas built from --docs)');
+  }
   const schemasDir = options.schemas ?? join(PROJECT_ROOT, 'schemas');
   const { pages } = await loadDocs(docs);
   const catalog = buildCatalog(pages);
@@ -55,6 +65,7 @@ export async function loadContractSources(options: SourceOptions = {}): Promise<
 /** Sources over an in-memory catalog and schema lookup (what tests use). */
 export function contractSources(catalog: Catalog, index: SchemaIndex, lookup: (relativePath: string) => JsonSchema | undefined, schemasDir = 'schemas'): ContractSources {
   return {
+    catalog,
     example(key) {
       const [version, operationId, part] = key.split(' ') as [string, string, 'request' | 'response'];
       const op = catalog.operations.find((o) => o.version === version && o.id === operationId);

@@ -1,5 +1,10 @@
 /** `writeContracts()`: the consumer contracts without mocha, for the `npm start` pipeline and `graphpact contracts`. */
-import { graphInteractions } from './interactions.js';
+import { CONTRACT_VERSION, graphInteractions } from './interactions.js';
+import { genericInteractions } from './generic.js';
+import { assessOperations, type Selection } from '../select/index.js';
+import { DRIVERS } from '../verify/scenarios.js';
+import type { InteractionDefinition } from './interaction.js';
+import { ContractSourceError, type ContractSources } from './sources.js';
 import { createPact, finishContract, pactWorkDir, removeDir, runInteraction, type PactLogLevel } from './pact.js';
 import { loadContractSources, type SourceOptions } from './sources.js';
 
@@ -7,6 +12,13 @@ export interface WriteContractsOptions extends SourceOptions {
   /** Where the contract goes (`contracts/` in the pipeline). */
   pactDir: string;
   logLevel?: PactLogLevel;
+  /**
+   * `--operations`: the contract covers these operations: the seed interactions when a seed operation is
+   * selected, generic ones (src/contracts/generic.ts) for the others. Absent: the seed contract.
+   */
+  selection?: Selection;
+  /** API version of the generic interactions (the provider's base URL carries it); default beta. */
+  version?: string;
 }
 
 export interface WrittenContracts {
@@ -16,7 +28,9 @@ export interface WrittenContracts {
 }
 
 export async function writeContracts(options: WriteContractsOptions): Promise<WrittenContracts> {
-  const definitions = graphInteractions(await loadContractSources(options));
+  const sources = await loadContractSources(options);
+  const definitions = options.selection ? selectedInteractions(sources, options.selection, options.version ?? CONTRACT_VERSION) : graphInteractions(sources);
+  if (definitions.length === 0) throw new ContractSourceError(`--operations ${options.selection!.terms.join(',')} selects no operation with a documented request example in version ${options.version ?? CONTRACT_VERSION}`);
   const work = await pactWorkDir();
   try {
     const pact = createPact(work, options.logLevel);
@@ -26,4 +40,15 @@ export async function writeContracts(options: WriteContractsOptions): Promise<Wr
   } finally {
     await removeDir(work);
   }
+}
+
+/** The seed interactions if a seed operation is selected, and generic ones for every other selected operation. */
+function selectedInteractions(sources: ContractSources, selection: Selection, version: string): InteractionDefinition[] {
+  const ops = sources.catalog.operations.filter((op) => op.version === version && selection.matches(op));
+  const seeds = ops.filter((op) => DRIVERS[op.id]);
+  const others = ops.filter((op) => !DRIVERS[op.id]);
+  return [
+    ...(seeds.length > 0 && version === CONTRACT_VERSION ? graphInteractions(sources) : []),
+    ...genericInteractions({ catalog: sources.catalog, assessments: assessOperations(sources.catalog.operations, others), sources }),
+  ];
 }

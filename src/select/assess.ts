@@ -14,6 +14,9 @@ import type { Operation } from '../model/catalog.js';
 import type { Example } from '../model/page.js';
 import { normalizePath } from '../catalog/operation-id.js';
 
+/** Ends the name of a state only the provider can set up (a verifier without a state setup URL skips its interactions). */
+export const PROVIDER_ONLY_SUFFIX = ' (set up by the provider)';
+
 /** One object the request path addresses, created (or asked for) before the request. */
 export interface StateNeed {
   /** Human name used as the Pact provider state: `a groups/threads entity exists`. */
@@ -115,14 +118,14 @@ export function statesOf(path: string, version: string, creators: CreatorIndex):
   const segs = segments(path);
   const out: StateNeed[] = [];
   if (segs[0]?.toLowerCase() === 'me') {
-    out.push({ name: 'the signed-in user (/me) exists', placeholder: 'me', collection: '/me', creatable: false });
+    out.push({ name: `the signed-in user (/me) exists${PROVIDER_ONLY_SUFFIX}`, placeholder: 'me', collection: '/me', creatable: false });
   }
   segs.forEach((segment, i) => {
     if (!isPlaceholderSegment(segment)) return;
     const collection = '/' + segs.slice(0, i).join('/');
     const placeholder = segment.slice(1, -1);
-    const name = `an object of ${collection} exists (${placeholder})`;
     const create = i > 0 && !isPlaceholderSegment(segs[i - 1]) ? creators.find(version, collection) : undefined;
+    const name = `an object of ${collection} exists (${placeholder})${create ? '' : PROVIDER_ONLY_SUFFIX}`;
     out.push({ name, placeholder, collection, ...(create ? { create } : {}), creatable: create !== undefined });
   });
   return out;

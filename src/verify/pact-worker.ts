@@ -10,7 +10,8 @@ import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
 import { createGraphClient, ProviderUnreachableError } from '../client/index.js';
 import { redactText, registerSecret } from '../util/redact.js';
 import { CreatedObjects } from './fixtures.js';
-import { createStateHandlers } from './state-handlers.js';
+import { readFileSync } from 'node:fs';
+import { createGenericStateHandlers, createStateHandlers, isGenericState } from './state-handlers.js';
 import { startRetryingForwarder } from './retrying-forwarder.js';
 import type { WorkerMessage, WorkerRequest } from './pact.js';
 
@@ -52,13 +53,14 @@ function trackCreatedKey(res: ServerResponse, created: CreatedObjects): void {
 }
 
 /** Pact only says "a state change handler has failed": tell the parent why, so the report can. */
-function reportingSetupErrors<H extends Record<string, { setup: () => Promise<unknown>; teardown: () => Promise<unknown> }>>(handlers: H): H {
-  const wrapped: Record<string, { setup: () => Promise<unknown>; teardown: () => Promise<unknown> }> = {};
+function reportingSetupErrors<H extends Record<string, { setup: (params?: unknown) => Promise<unknown>; teardown: (params?: unknown) => Promise<unknown> }>>(handlers: H): H {
+  const wrapped: Record<string, { setup: (params?: unknown) => Promise<unknown>; teardown: (params?: unknown) => Promise<unknown> }> = {};
   for (const [state, handler] of Object.entries(handlers)) {
     wrapped[state] = {
-      setup: async () => {
+      // Pact hands each state's params to its handler (the generic states need them).
+      setup: async (params?: unknown) => {
         try {
-          return await handler.setup();
+          return await handler.setup(params);
         } catch (err) {
           const message = redactText(err instanceof Error ? err.message : String(err));
           if (err instanceof ProviderUnreachableError) await post({ type: 'unreachable', message });
@@ -76,7 +78,8 @@ async function run(request: WorkerRequest): Promise<void> {
   registerSecret(request.token);
   const created = new CreatedObjects((object) => void post({ type: 'created', object }));
   const client = createGraphClient({ baseUrl: request.providerBaseUrl, token: request.token, timeoutMs: request.timeoutMs, retry: request.retry });
-  const handlers = reportingSetupErrors(createStateHandlers({ client, created, runId: request.runId, onSecret: (value) => void post({ type: 'secret', value }) }));
+  const handlerOptions = { client, created, runId: request.runId, onSecret: (value: string) => void post({ type: 'secret', value }) };
+  const handlers = reportingSetupErrors({ ...createGenericStateHandlers(genericStateNames(request.pactFiles ?? []), handlerOptions), ...createStateHandlers(handlerOptions) });
   // Pact → pact-js proxy (token, tracking) → retrying forwarder (429/503/504) → provider.
   const forwarder = await startRetryingForwarder(request.providerBaseUrl, {
     timeoutMs: request.timeoutMs,
@@ -108,6 +111,20 @@ async function run(request: WorkerRequest): Promise<void> {
     await Promise.all([client.close(), forwarder.close()]);
   }
   await post({ type: 'done', json: json === undefined ? undefined : redactText(json), error });
+}
+
+/** Names of the generic provider states (src/contracts/generic.ts) the local contracts use. */
+function genericStateNames(files: string[]): string[] {
+  const names = new Set<string>();
+  for (const file of files) {
+    try {
+      const pact = JSON.parse(readFileSync(file, 'utf8')) as { interactions?: { providerStates?: { name: string; params?: unknown }[] }[] };
+      for (const i of pact.interactions ?? []) for (const s of i.providerStates ?? []) if (isGenericState(s.params)) names.add(s.name);
+    } catch {
+      // The parent already read these files; an unreadable one fails the verification itself.
+    }
+  }
+  return [...names];
 }
 
 // The parent went away (interrupted, killed): stop, rather than keep creating objects nobody will delete.

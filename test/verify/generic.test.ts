@@ -15,6 +15,10 @@ import { selectionOf } from '../../src/select/index.js';
 import { fillPath, invalidBodyOf, relativeTo, withRunName } from '../../src/verify/generic.js';
 import { docsOf } from '../select/docs.js';
 import { PACKAGE_ROOT, contractsDir } from './helpers.js';
+import { writeContracts } from '../../src/contracts/index.js';
+import { flagUnknownStates } from '../../src/verify/pact.js';
+import { runCli } from '../helpers/cli.js';
+import { PROVIDER_ONLY_SUFFIX } from '../../src/select/index.js';
 
 process.env.PACT_DO_NOT_TRACK = 'true';
 
@@ -76,6 +80,58 @@ describe('verify: any documented operation, from its example (generic)', functio
     // Without an id the create cannot be followed up, and every operation on an application has no state.
     expect(checksOf(noId, 'applications.create')).to.include('response_schema_conformance:fail');
     expect(noId.operations.find((o) => o.id === 'applications.get')?.checks[0]).to.include({ check: 'state_setup', status: 'inconclusive' });
+  });
+
+  it('contracts for the selection: states inferred from the paths, the errors a client must handle; the real Pact verifier passes them', async () => {
+    const pactDir = await mkdtemp(join(root, 'pacts-'));
+    const written = await writeContracts({ docs: [docs], pactDir, selection: selectionOf('applications.**') });
+    expect(written.files).to.have.length(1);
+    expect(written.interactions).to.include.members([
+      'the documented GET /applications/{id} (beta applications.get)',
+      'GET /applications/{id} (beta applications.get) for an id that does not exist',
+      'POST /applications (beta applications.create) with an invalid body',
+      'POST /applications (beta applications.create) with no Authorization header',
+    ]);
+    const pact = JSON.parse(await readFile(written.files[0], 'utf8')) as { interactions: { description: string; providerStates?: { name: string; params: Record<string, string> }[]; request: { path: string; generators?: unknown } }[] };
+    const get = pact.interactions.find((i) => i.description.startsWith('the documented GET /applications/{id}'))!;
+    expect(get.providerStates).to.deep.equal([{ name: 'an object of /applications exists (id)', params: { as: 'id', body: '{"displayName":"Display name"}', collection: '/applications', createdBy: 'applications.create', example: '00000000-0000-4000-8000-000000000001' } }]);
+    expect(JSON.stringify(get.request.generators)).to.contain('/applications/${id}');
+    // Deterministic: written twice, the same bytes.
+    const again = await writeContracts({ docs: [docs], pactDir: await mkdtemp(join(root, 'pacts-')), selection: selectionOf('applications.**') });
+    expect(await readFile(again.files[0], 'utf8')).to.equal(await readFile(written.files[0], 'utf8'));
+
+    const report = await verify({ pactDir, checks: ['status_code_conformance'] });
+    expect(report.pact.ran).to.equal(true);
+    const notPassing = report.pact.interactions.filter((i) => i.status !== 'pass').map((i) => `${i.description}: ${i.mismatches.map((m) => m.message).join('; ')}`);
+    expect(notPassing).to.deep.equal([]);
+    expect(report.pact.interactions.length).to.equal(written.interactions.length);
+    expect(report.cleanup.leftovers).to.deep.equal([]);
+  });
+
+  it('an interaction whose state only the provider can set up is not applicable without a state setup URL, never a failure', () => {
+    const failed = { description: 'GET /organization/{id}', status: 'fail' as const, mismatches: [{ message: 'StatusMismatch' }] };
+    const [na, plain, generic] = flagUnknownStates([
+      { ...failed, providerStates: [`an object of /organization exists (id)${PROVIDER_ONLY_SUFFIX}`] },
+      { ...failed, providerStates: ['a state nobody knows'] },
+      { ...failed, providerStates: ['an object of /groups exists (id)'] },
+    ]);
+    expect(na.status).to.equal('skip');
+    expect(na.mismatches[0].message).to.match(/^not applicable: .*--provider-states-setup-url/);
+    expect(plain.status).to.equal('fail');
+    expect(plain.mismatches.at(-1)?.message).to.match(/no handler for provider state "a state nobody knows"/);
+    expect(generic).to.deep.equal({ ...failed, providerStates: ['an object of /groups exists (id)'] });
+  });
+
+  it('graphpact all --docs --operations: contracts and verification of the selection, outputs under --reports', async () => {
+    const reports = await mkdtemp(join(root, 'all-'));
+    const { code, stdout } = await runCli(['all', '--docs', docs, '--operations', 'applications.**', '--reports', reports, '--format', 'json']);
+    const out = JSON.parse(stdout) as { stages: { stage: string; exitCode: number; summary: string }[] };
+    const stage = (name: string) => out.stages.find((s) => s.stage === name)!;
+    expect(stage('contracts').summary).to.match(/^8 interactions in 1 contract file/);
+    expect(stage('verify').exitCode, stage('verify').summary).to.equal(0);
+    expect(stage('verify').summary).to.match(/Pact 8\/8 interactions/);
+    expect([0, 1]).to.include(code); // lint judges the snippet docs without a baseline
+    expect(JSON.parse(await readFile(join(reports, 'contracts', 'graphpact-graph.json'), 'utf8')).interactions.length).to.equal(8);
   });
 
   it('--shard splits the selection so the shards together verify each operation once', async () => {

@@ -14,15 +14,24 @@ import { writeContracts } from '../../contracts/index.js';
 import { CHECK_NAMES } from '../../verify/checks.js';
 import { CouldNotRun, runVerify } from '../../verify/run.js';
 import { redactText } from '../../util/redact.js';
-import { action, addFormatOption, EXIT, type OutputFormat } from '../command.js';
+import { action, addFormatOption, EXIT, reportCouldNotRun, type OutputFormat } from '../command.js';
+import { selectionOf, type Selection } from '../../select/index.js';
+import { addSelectionOptions, type SelectionFlags } from '../../select/cli-options.js';
 
 import { PACKAGE_ROOT } from '../../util/package.js';
 
 export interface PipelineDirs {
-  docs: string;
+  /** One docs directory, or several (`--docs a --docs b`). */
+  docs: string | string[];
   schemas: string;
   contracts: string;
   reports: string;
+  /** `--operations`: contracts and verification of these operations only (the seed contract otherwise). */
+  selection?: Selection;
+}
+
+function docsOf(dirs: PipelineDirs): string[] {
+  return Array.isArray(dirs.docs) ? dirs.docs : [dirs.docs];
 }
 
 export interface StageResult {
@@ -63,7 +72,7 @@ export async function runPipeline(dirs: PipelineDirs, onStage?: (result: StageRe
 }
 
 async function buildStage(dirs: PipelineDirs): Promise<Omit<StageResult, 'stage' | 'durationMs'>> {
-  const built = await buildFromDocs([dirs.docs], { root: PACKAGE_ROOT });
+  const built = await buildFromDocs(docsOf(dirs), { root: PACKAGE_ROOT });
   if (built.unreadable.length > 0) return { exitCode: EXIT.couldNotRun, summary: `could not run: ${built.unreadable[0].message}` };
   const written = await writeGeneratedFiles(dirs.schemas, built.output.files);
   return {
@@ -74,7 +83,7 @@ async function buildStage(dirs: PipelineDirs): Promise<Omit<StageResult, 'stage'
 
 async function lintStage(dirs: PipelineDirs): Promise<Omit<StageResult, 'stage' | 'durationMs'>> {
   // The committed baseline holds the seeds' known defects (they stay in the docs on purpose).
-  const run = await runLint({ docs: [dirs.docs], baseline: resolve(PACKAGE_ROOT, 'lint-baseline.json') });
+  const run = await runLint({ docs: docsOf(dirs), baseline: resolve(PACKAGE_ROOT, 'lint-baseline.json') });
   const c = summaryCounts(run.report.findings);
   return {
     exitCode: run.report.exitCode,
@@ -83,13 +92,13 @@ async function lintStage(dirs: PipelineDirs): Promise<Omit<StageResult, 'stage' 
 }
 
 async function contractsStage(dirs: PipelineDirs): Promise<Omit<StageResult, 'stage' | 'durationMs'>> {
-  const written = await writeContracts({ pactDir: dirs.contracts, docs: [dirs.docs], schemas: dirs.schemas, logLevel: 'error' });
+  const written = await writeContracts({ pactDir: dirs.contracts, docs: docsOf(dirs), schemas: dirs.schemas, logLevel: 'error', ...(dirs.selection ? { selection: dirs.selection } : {}) });
   return { exitCode: EXIT.ok, summary: `${written.interactions.length} interactions in ${written.files.length} contract file(s)`, reports: written.files };
 }
 
 async function verifyStage(dirs: PipelineDirs, timeoutMs: number): Promise<Omit<StageResult, 'stage' | 'durationMs'>> {
   try {
-    const { report, paths } = await runVerify({ pactDir: dirs.contracts, schemasDir: dirs.schemas, reportsDir: dirs.reports, timeoutMs, checks: CHECK_NAMES });
+    const { report, paths } = await runVerify({ pactDir: dirs.contracts, schemasDir: dirs.schemas, reportsDir: dirs.reports, timeoutMs, checks: CHECK_NAMES, ...(dirs.selection ? { selection: dirs.selection } : {}), ...(Array.isArray(dirs.docs) ? { docs: dirs.docs } : {}) });
     const r = report!;
     const pactPassed = r.pact.interactions.filter((i) => i.status === 'pass').length;
     return {
@@ -134,13 +143,23 @@ export function allCommand(): Command {
   const cmd = new Command('all')
     .description("build + lint (with the committed baseline) + contracts + verify against the embedded provider: what `npm start` runs")
     .option('--reports <dir>', 'directory for the verification reports', 'reports');
+  addSelectionOptions(cmd, { operations: 'the seed operations' });
   addFormatOption(cmd);
-  return cmd.action(action(async (opts: { reports: string; format: OutputFormat }) => {
+  cmd.addHelpText('after', "\nWith --docs or --operations, the schemas and contracts of the run go to <reports>/schemas and <reports>/contracts\n(the package's committed ones stay as they are).\n");
+  return cmd.action(action(async (opts: SelectionFlags & { reports: string; format: OutputFormat }) => {
+    let selection: Selection | undefined;
+    try {
+      selection = opts.operations !== undefined ? selectionOf(opts.operations) : undefined;
+    } catch (err) {
+      return reportCouldNotRun('graphpact all', err, opts.format);
+    }
+    const own = (opts.docs && opts.docs.length > 0) || selection !== undefined;
     const dirs: PipelineDirs = {
-      docs: resolve(PACKAGE_ROOT, 'apidocs'),
-      schemas: resolve(PACKAGE_ROOT, 'schemas'),
-      contracts: resolve(PACKAGE_ROOT, 'contracts'),
+      docs: opts.docs && opts.docs.length > 0 ? opts.docs : resolve(PACKAGE_ROOT, 'apidocs'),
+      schemas: own ? resolve(opts.reports, 'schemas') : resolve(PACKAGE_ROOT, 'schemas'),
+      contracts: own ? resolve(opts.reports, 'contracts') : resolve(PACKAGE_ROOT, 'contracts'),
       reports: opts.reports,
+      ...(selection ? { selection } : {}),
     };
     const progress = opts.format === 'text' ? (r: StageResult) => process.stderr.write(`graphpact: ${r.stage} done (exit ${r.exitCode})\n`) : undefined;
     const results = await runPipeline(dirs, progress);
