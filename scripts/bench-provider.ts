@@ -3,13 +3,27 @@
  * N concurrent connections create sideLoadingKeys for D seconds against an in-process provider
  * (autocannon), then every id a 201 returned is read back over HTTP. Prints requests/s, p99 latency,
  * the 5xx count and the lost count; exits 1 when either is not 0.
+ *
+ * With `--docs DIR [--runs 3] [--probe /v1.0/users]` it first measures the emulator's start-up as users
+ * feel it: a whole `graphpact serve --docs DIR` process from spawn to its first successful request (the
+ * probe), against a floor process (a bare markdown-it pass over the same files) in the same run, medians
+ * and peak memory; then the load runs against a provider emulating DIR.
  */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { Pool } from 'undici';
+import { Pool, request } from 'undici';
 import { startProvider } from '../src/provider/index.js';
+import { loadCatalog } from '../src/schema/pipeline.js';
 
 const TOKEN = 'bench-token';
 const PATH = '/beta/deviceAppManagement/sideLoadingKeys';
+
+function stringOption(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -24,7 +38,9 @@ function option(name: string, fallback: number): number {
 async function main(): Promise<number> {
   const duration = option('duration', 10);
   const connections = option('connections', 50);
-  const provider = await startProvider();
+  const docs = stringOption('docs');
+  if (docs !== undefined) await startupBench(docs, option('runs', 3), stringOption('probe') ?? '/v1.0/users');
+  const provider = await startProvider(docs === undefined ? {} : { catalog: (await loadCatalog([docs])).catalog });
   const ids: string[] = [];
   let created = 0;
   try {
@@ -74,6 +90,88 @@ async function main(): Promise<number> {
   } finally {
     await provider.close();
   }
+}
+
+const BIN = fileURLToPath(new URL('../bin/graphpact.js', import.meta.url));
+
+/** Whole-process start-up of `serve --docs` (spawn → first 200 of the probe) against a markdown-it floor process. */
+async function startupBench(docs: string, runs: number, probe: string): Promise<void> {
+  const serve: number[] = [];
+  const floor: number[] = [];
+  let servePeak = 0;
+  let floorPeak = 0;
+  for (let run = 0; run < runs; run++) {
+    const s = await timeServe(docs, probe);
+    serve.push(s.ms);
+    servePeak = Math.max(servePeak, s.peakKb);
+    const f = await timeFloor(docs);
+    floor.push(f.ms);
+    floorPeak = Math.max(floorPeak, f.peakKb);
+  }
+  const report = {
+    docs, runs, probe,
+    serveToFirstRequestMedianMs: median(serve), serveRunsMs: serve, servePeakRssMb: Math.round(servePeak / 1024),
+    markdownItFloorMedianMs: median(floor), floorRunsMs: floor, floorPeakRssMb: Math.round(floorPeak / 1024),
+    ratioToFloor: Number((median(serve) / median(floor)).toFixed(2)),
+  };
+  process.stdout.write(`emulator start-up: graphpact serve --docs ${docs} → first 200 of GET ${probe}: median ${report.serveToFirstRequestMedianMs} ms (peak RSS ${report.servePeakRssMb} MB); markdown-it floor ${report.markdownItFloorMedianMs} ms; ratio ${report.ratioToFloor}\n${JSON.stringify(report)}\n`);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.floor(sorted.length / 2)]);
+}
+
+/** Peak resident memory of a running process, from /proc (0 where there is none). */
+function peakKb(pid: number | undefined): number {
+  try {
+    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+async function timeServe(docs: string, probe: string): Promise<{ ms: number; peakKb: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [BIN, 'serve', '--docs', docs, '--port', '0', '--format', 'json'], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PACT_DO_NOT_TRACK: 'true' } });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const line = out.split('\n').find((l) => l.startsWith('{'));
+        if (line && out.includes('\n')) resolve((JSON.parse(line) as { url: string }).url);
+      });
+      child.once('exit', (code) => reject(new Error(`graphpact serve exited ${code} before listening`)));
+    });
+    const res = await request(`${url}${probe}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    await res.body.text();
+    if (res.statusCode !== 200) throw new Error(`GET ${probe} answered ${res.statusCode}: choose another --probe`);
+    const ms = performance.now() - started;
+    return { ms, peakKb: peakKb(child.pid) };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+/** The floor: a child process that reads every .md file under docs and parses it with a bare markdown-it. */
+async function timeFloor(docs: string): Promise<{ ms: number; peakKb: number }> {
+  const script = `
+    import { readdirSync, readFileSync } from 'node:fs';
+    import { join } from 'node:path';
+    import MarkdownIt from 'markdown-it';
+    const md = new MarkdownIt();
+    const walk = (dir) => { for (const e of readdirSync(dir, { withFileTypes: true })) { const p = join(dir, e.name); if (e.isDirectory()) walk(p); else if (e.name.endsWith('.md')) md.parse(readFileSync(p, 'utf8'), {}); } };
+    walk(${JSON.stringify(docs)});
+    process.stdout.write(readFileSync('/proc/self/status', 'utf8').match(/VmHWM:\\s+(\\d+)/)[1]);
+  `;
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'], cwd: fileURLToPath(new URL('..', import.meta.url)) });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => { out += chunk.toString(); });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`the markdown-it floor process exited ${code}`);
+  return { ms: performance.now() - started, peakKb: Number(out) };
 }
 
 /** GETs every id (over HTTP, `connections` at a time); how many answered 200 with the same id. */

@@ -139,12 +139,24 @@ function answerWithExample(route: EmulatedRoute, ctx: EmulatorContext): Provider
   return success(route.successStatus, body);
 }
 
-/** The body, validated against the operation's request schema (any JSON object when it documents none). */
+/**
+ * The body, validated against the operation's request schema (any JSON object when it documents none).
+ * Property annotations (`manager@odata.bind`, `role@odata.type`) are OData control information, not
+ * properties: validated without them, stored with them.
+ */
 function validBody(route: EmulatedRoute, ctx: EmulatorContext): Entity {
   const body = ctx.body ?? {};
-  const problem = ctx.schemas.request(route.version, route.operationId)?.validate(body);
+  const problem = ctx.schemas.request(route.version, route.operationId)?.validate(withoutPropertyAnnotations(body));
   if (problem) throw badRequest(problem);
   return body;
+}
+
+function withoutPropertyAnnotations(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPropertyAnnotations);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) if (key.indexOf('@') <= 0) out[key] = withoutPropertyAnnotations(inner);
+  return out;
 }
 
 /** The example's object without its annotations: the documented state of a single-valued property. */

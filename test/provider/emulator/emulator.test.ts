@@ -47,6 +47,13 @@ describe('provider/emulator over HTTP', function () {
     expect(undocumented.json.error.message).to.include('weight');
   });
 
+  it('create: property annotations (x@odata.bind, x@odata.type) are control information, accepted and stored', async function () {
+    const bound = await createWidget({ displayName: 'w', 'owner@odata.bind': 'https://graph.microsoft.com/v1.0/users/1', 'color@odata.type': '#String' });
+    expect(bound.status, bound.text).to.equal(201);
+    expect(bound.json).to.include({ 'owner@odata.bind': 'https://graph.microsoft.com/v1.0/users/1' });
+    expect((await createWidget({ displayName: 'w', 'owner@odata.bind': 'x', weight: 2 })).status).to.equal(400);
+  });
+
   it('update (204 as documented) changes what get returns; delete is 204, then 404 in Graph\'s envelope', async function () {
     const { json: widget } = await createWidget();
     const patched = await call(v1, 'PATCH', `/widgets/${widget.id}`, { body: { color: 'blue' } });
