@@ -31,9 +31,11 @@ export interface CollectionQuery {
 const COLLECTION_OPTIONS = new Set(['$filter', '$orderby', '$select', '$top', '$skip', '$count', '$skiptoken']);
 const ENTITY_OPTIONS = new Set(['$select']);
 
-/** The code of the 400: `BadRequest` in general, `Request_UnsupportedQuery` for directory resources. */
 export interface QueryErrors {
+  /** The code of the 400: `BadRequest` in general, `Request_UnsupportedQuery` for directory resources. */
   code?: string;
+  /** Properties $filter may name (default any): Graph indexes only some properties for filtering. */
+  filterable?: readonly string[];
 }
 
 /** Reads the system query options of a collection request. Throws a 400 GraphError for what is not supported. */
@@ -44,7 +46,7 @@ export function parseCollectionQuery(query: URLSearchParams, errors: QueryErrors
   const orderText = single(query, '$orderby', fail);
   const selectText = single(query, '$select', fail);
   const out: CollectionQuery = {
-    filter: filterText === undefined || filterText.trim() === '' ? () => true : parseFilter(filterText, fail),
+    filter: filterText === undefined || filterText.trim() === '' ? () => true : parseFilter(filterText, fail, errors.filterable),
     orderBy: orderText === undefined ? [] : parseOrderBy(orderText, fail),
     skip: wholeNumber(single(query, '$skip', fail), '$skip', 0, Number.MAX_SAFE_INTEGER, fail) ?? 0,
     skipToken: wholeNumber(single(query, '$skiptoken', fail), '$skiptoken', 0, Number.MAX_SAFE_INTEGER, fail) ?? 0,
@@ -161,7 +163,7 @@ function parseOption(text: string, fail: Fail): Node {
   return option;
 }
 
-export function parseFilter(text: string, fail: Fail = (m) => new GraphError(400, CODES.badRequest, m)): Predicate {
+export function parseFilter(text: string, fail: Fail = (m) => new GraphError(400, CODES.badRequest, m), filterable?: readonly string[]): Predicate {
   let ast: Node;
   try {
     ast = defaultParser.filter(text) as unknown as Node;
@@ -170,7 +172,7 @@ export function parseFilter(text: string, fail: Fail = (m) => new GraphError(400
   }
   // The parser stops at what it cannot read; trailing text is a syntax error, not something to ignore.
   if (ast.raw.trim() !== text.trim()) throw fail(`Invalid filter clause: syntax error in '${text}'.`);
-  return predicate(ast, fail);
+  return predicate(ast, fail, filterable);
 }
 
 const COMPARISONS: Record<string, (cmp: number | undefined, equal: boolean) => boolean> = {
@@ -182,27 +184,27 @@ const COMPARISONS: Record<string, (cmp: number | undefined, equal: boolean) => b
   LesserOrEqualsExpression: (c) => c !== undefined && c <= 0,
 };
 
-function predicate(node: Node, fail: Fail): Predicate {
+function predicate(node: Node, fail: Fail, filterable?: readonly string[]): Predicate {
   switch (node.type) {
     case 'AndExpression': {
-      const left = predicate(node.value.left, fail);
-      const right = predicate(node.value.right, fail);
+      const left = predicate(node.value.left, fail, filterable);
+      const right = predicate(node.value.right, fail, filterable);
       return (item) => left(item) && right(item);
     }
     case 'OrExpression': {
-      const left = predicate(node.value.left, fail);
-      const right = predicate(node.value.right, fail);
+      const left = predicate(node.value.left, fail, filterable);
+      const right = predicate(node.value.right, fail, filterable);
       return (item) => left(item) || right(item);
     }
     case 'BoolParenExpression':
     case 'ParenExpression':
-      return predicate(node.value, fail);
+      return predicate(node.value, fail, filterable);
     case 'MethodCallExpression':
-      return methodCall(node, fail);
+      return methodCall(node, fail, filterable);
     default: {
       const test = COMPARISONS[node.type];
       if (!test) throw fail(`Invalid filter clause: '${node.raw}' is not supported (eq, ne, gt, ge, lt, le, startswith, and, or).`);
-      const property = propertyName(node.value.left, fail, node.raw);
+      const property = propertyName(node.value.left, fail, node.raw, filterable);
       const literal = literalValue(node.value.right, fail, node.raw);
       return (item) => {
         const value = item[property];
@@ -212,26 +214,30 @@ function predicate(node: Node, fail: Fail): Predicate {
   }
 }
 
-function methodCall(node: Node, fail: Fail): Predicate {
+function methodCall(node: Node, fail: Fail, filterable?: readonly string[]): Predicate {
   const method = String(node.value.method).toLowerCase();
   const params = node.value.parameters as Node[];
   if (method !== 'startswith' || params.length !== 2) {
     throw fail(`Invalid filter clause: the function '${method}' is not supported (startswith is).`);
   }
-  const property = propertyName(params[0], fail, node.raw);
+  const property = propertyName(params[0], fail, node.raw, filterable);
   const prefix = literalValue(params[1], fail, node.raw);
   if (typeof prefix !== 'string') throw fail(`Invalid filter clause: startswith needs a string, in '${node.raw}'.`);
   const lower = prefix.toLowerCase();
   return (item) => typeof item[property] === 'string' && (item[property] as string).toLowerCase().startsWith(lower);
 }
 
-/** `displayName` (a plain property; paths such as `a/b` and lambdas are not supported). */
-function propertyName(node: Node, fail: Fail, where: string): string {
+/** `displayName` (a plain property; paths such as `a/b` and lambdas are not supported), filterable when a list is given. */
+function propertyName(node: Node, fail: Fail, where: string, filterable?: readonly string[]): string {
   let current: Node | undefined = node;
   while (current && ['CommonExpression', 'FirstMemberExpression', 'MemberExpression', 'PropertyPathExpression'].includes(current.type)) {
     current = current.value as Node;
   }
-  if (current?.type === 'ODataIdentifier' && typeof current.value?.name === 'string' && !current.raw.includes('/')) return current.value.name as string;
+  if (current?.type === 'ODataIdentifier' && typeof current.value?.name === 'string' && !current.raw.includes('/')) {
+    const name = current.value.name as string;
+    if (filterable && !filterable.includes(name)) throw fail(`Unsupported or invalid query filter clause specified for property '${name}'.`);
+    return name;
+  }
   throw fail(`Invalid filter clause: '${where}' must compare a property with a literal.`);
 }
 

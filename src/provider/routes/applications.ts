@@ -1,6 +1,6 @@
 /**
- * Enough of /applications for fixtures and a cleanup sweeper: create, get, list ($filter startswith /
- * eq, $top), update (displayName, description, keyCredentials with certificates) and delete.
+ * Enough of /applications for fixtures and a cleanup sweeper: create, get, list (OData query options,
+ * $filter on displayName/appId/id), update (displayName, description, keyCredentials with certificates) and delete.
  * Application properties are not in the seed docs, so their input schema is written here; nested
  * keyCredentials are validated against the keyCredential type schema built from the docs.
  */
@@ -10,7 +10,7 @@ import type { Handler, RequestContext } from '../context.js';
 import { GraphError, CODES, directoryBadRequest, directoryNotFound } from '../errors.js';
 import { isPlainObject, withoutAnnotations } from '../annotations.js';
 import { describeError } from '../schemas.js';
-import { parseFilter } from '../filter.js';
+import { applyCollectionQuery, parseCollectionQuery } from '../query.js';
 import { keyCredentialResource, storeKeyCredential, isoSeconds } from '../key-credentials.js';
 import { success } from '../response.js';
 import type { Route } from '../router.js';
@@ -54,13 +54,10 @@ const create: Handler = (ctx) => {
 const get: Handler = (ctx) => success(200, entity(ctx, findApplication(ctx)));
 
 const list: Handler = (ctx) => {
-  const matches = parseFilter(ctx.query.get('$filter'), ['displayName', 'appId', 'id']);
-  const top = topOf(ctx.query.get('$top'));
-  const value = [...ctx.state.applications.values()]
-    .map((app) => resource(app))
-    .filter(matches)
-    .slice(0, top);
-  return success(200, { '@odata.context': `${ctx.serviceRoot}/$metadata#applications`, value });
+  const query = parseCollectionQuery(ctx.query, { code: CODES.directoryUnsupportedQuery, filterable: ['displayName', 'appId', 'id'] });
+  const all = [...ctx.state.applications.values()].map((app) => resource(app));
+  const { page } = applyCollectionQuery(all, query, Number.MAX_SAFE_INTEGER);
+  return success(200, { '@odata.context': `${ctx.serviceRoot}/$metadata#applications`, value: page });
 };
 
 const update: Handler = (ctx) => {
@@ -112,15 +109,6 @@ export function submittedKeyCredential(ctx: RequestContext, submitted: Record<st
   const problem = ctx.schemas.type(ctx.version, KEY_CREDENTIAL_TYPE)?.validate(credential);
   if (problem) throw directoryBadRequest(`${where}: ${problem}`);
   return storeKeyCredential(credential, where, pfxPassword);
-}
-
-function topOf(raw: string | null): number {
-  if (raw === null) return Infinity;
-  const top = Number(raw);
-  if (!Number.isInteger(top) || top < 1 || top > 999) {
-    throw new GraphError(400, CODES.directoryUnsupportedQuery, `Invalid page size specified: '${raw}'. Must be between 1 and 999 inclusive.`);
-  }
-  return top;
 }
 
 function resource(app: StoredApplication): Record<string, unknown> {
