@@ -153,7 +153,8 @@ function notServedReason(route: EmulatedRoute): string | undefined {
     return 'binary content (a media stream, not JSON)';
   }
   if (lastName === '$count') return '$count answers text/plain, not JSON';
-  if ((route.kind === 'action' || route.kind === 'function') && route.successStatus !== 204 && exampleResponse(route.operation) === undefined) {
+  // An action documented to return nothing but a status answers just that status; one that returns a type needs an example.
+  if ((route.kind === 'action' || route.kind === 'function') && route.successStatus !== 204 && route.operation.returnType !== undefined && exampleResponse(route.operation) === undefined) {
     return 'no documented example response to answer with';
   }
   return undefined;

@@ -62,6 +62,7 @@ export const PAGES: Record<string, Page> = {
     title: 'widget: break', method: 'POST', paths: ['/widgets/{widget-id}/break'], status: 200, returns: 'polishResult',
     example: { url: '/widgets/123/break', response: { shine: 42 } },
   },
+  'widget-reset': { title: 'widget: reset', method: 'POST', paths: ['/widgets/{widget-id}/reset'], status: 200 },
   'widget-count': {
     title: 'widget: countAll', method: 'GET', paths: ['/widgets/countAll(kind=\'{kind}\')'], status: 200, returns: 'polishResult',
     example: { url: "/widgets/countAll(kind='big')", response: { shine: 'dull' } },

@@ -165,6 +165,12 @@ describe('provider/emulator over HTTP', function () {
     expect(broken.json.error.message).to.include('shine');
   });
 
+  it('an action documented to return only a status answers that status without a body', async function () {
+    const { json: widget } = await createWidget();
+    const reset = await call(v1, 'POST', `/widgets/${widget.id}/reset`);
+    expect([reset.status, reset.text]).to.deep.equal([200, '']);
+  });
+
   it('a function matches whatever its arguments and answers its example', async function () {
     const reply = await call(v1, 'GET', "/widgets/countAll(kind='small')");
     expect(reply.status).to.equal(200);
@@ -198,7 +204,7 @@ describe('provider/emulator over HTTP', function () {
   });
 
   it('reports what it routes, by kind, and what it does not serve and why', function () {
-    expect(provider.emulator?.served).to.include({ create: 5, list: 4, update: 2, delete: 1, action: 2, function: 1 });
+    expect(provider.emulator?.served).to.include({ create: 5, list: 4, update: 2, delete: 1, action: 3, function: 1 });
     expect(provider.emulator?.notServed).to.deep.equal({ 'binary content (a media stream, not JSON)': 1 });
   });
 });
