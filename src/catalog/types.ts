@@ -33,6 +33,8 @@ export function collectTypes(pages: ResourcePage[]): { types: Map<string, TypeDe
   for (const page of pages) {
     const source: SourcePos = { file: page.file, line: page.h1?.line ?? 1 };
     if (!page.typeName) {
+      // An enums page (`enums.md`) names no type of its own: its sections are the types.
+      if (page.enumSections?.length) continue;
       findings.push({ ...source, ruleId: 'catalog-untyped-resource', severity: 'info', message: `resource page ${page.file} names no type; it defines no schema` });
       continue;
     }
@@ -43,6 +45,8 @@ export function collectTypes(pages: ResourcePage[]): { types: Map<string, TypeDe
     else candidates.set(lowerKey, [def]);
   }
 
+  const sectionEnums = addSectionEnums(pages, candidates);
+
   const types = new Map<string, TypeDef>();
   /** Lower-cased page path → type key, for link resolution. */
   const files = new Map<string, string>();
@@ -51,7 +55,8 @@ export function collectTypes(pages: ResourcePage[]): { types: Map<string, TypeDe
     const key = typeKey(kept.version, kept.name);
     types.set(key, kept);
     for (const def of group) {
-      files.set(normalizeFile(def.source.file), key);
+      // A section's page is the page of another type (or of none): links to it do not name the enum.
+      if (!sectionEnums.has(def)) files.set(normalizeFile(def.source.file), key);
       if (def === kept) continue;
       findings.push({
         ...def.source,
@@ -63,6 +68,38 @@ export function collectTypes(pages: ResourcePage[]): { types: Map<string, TypeDe
     }
   }
   return { types, files, findings };
+}
+
+/**
+ * Enum types documented as `### <name> values` sections (ResourcePage.enumSections). A type that has a
+ * page of its own keeps that page; the same enum written as a section on several pages (a resource page
+ * and enums.md often both list it) is one type: the section with the most members, else the first file.
+ * Neither is reported: repeating an enum next to the property that uses it is the docs' convention.
+ */
+function addSectionEnums(pages: ResourcePage[], candidates: Map<string, TypeDef[]>): Set<TypeDef> {
+  const sections = new Map<string, TypeDef>();
+  for (const page of pages) {
+    for (const section of page.enumSections ?? []) {
+      const name = qualifyTypeName(section.name.includes('.') || !page.namespace ? section.name : `${page.namespace}.${section.name}`);
+      const def: TypeDef = {
+        name,
+        kind: 'enum',
+        version: pageVersion(page),
+        properties: [],
+        relationships: [],
+        openType: false,
+        abstract: false,
+        members: section.members.map((m) => m.name),
+        source: { file: section.file, line: section.line },
+      };
+      const lowerKey = typeKey(def.version, def.name).toLowerCase();
+      if (candidates.has(lowerKey)) continue;
+      const kept = sections.get(lowerKey);
+      if (!kept || (def.members?.length ?? 0) > (kept.members?.length ?? 0)) sections.set(lowerKey, def);
+    }
+  }
+  for (const [key, def] of sections) candidates.set(key, [def]);
+  return new Set(sections.values());
 }
 
 /**
@@ -148,7 +185,12 @@ export class TypeResolver {
       if (anchored && lookupType(this.types, version, anchored)?.kind === 'enum') return anchored;
     } else if (ref.link) {
       const linked = this.byLink(ref.link, fromFile);
-      if (linked && lookupType(this.types, version, linked)) return linked;
+      if (linked && lookupType(this.types, version, linked)) {
+        // `[printOrientation](printerdefaults.md)`: the link goes to the page whose section documents the enum.
+        const named = shortName(linked).toLowerCase() === shortName(ref.name).toLowerCase() ? undefined : this.byTypeName(ref.name, version);
+        const enumDef = named ? lookupType(this.types, version, named) : undefined;
+        return enumDef?.kind === 'enum' && normalizeFile(enumDef.source.file) === normalizeFile(lookupType(this.types, version, linked)?.source.file ?? '') ? (named as string) : linked;
+      }
     }
     return this.byTypeName(ref.name, version);
   }

@@ -40,7 +40,9 @@ export function schemaProblems(validate: ValidateFunction, value: unknown, optio
   // A nullable $ref fails as "must be null" next to the real errors deeper down: drop such noise.
   const parents = new Set<string>();
   for (const e of errors) for (let p = e.instancePath; p.includes('/'); ) parents.add((p = p.slice(0, p.lastIndexOf('/'))));
-  const useful = errors.filter((e) => !(isNullOnly(e) && parents.has(e.instancePath)) && !isSpecialNumberEnum(e));
+  // A value Graph reads as an enum member is valid: its enum error and the nullable branch's "must be null" go.
+  const spelled = new Set(errors.filter((e) => isGraphEnumSpelling(e, value)).map((e) => e.instancePath));
+  const useful = errors.filter((e) => !(isNullOnly(e) && parents.has(e.instancePath)) && !isSpecialNumberEnum(e) && !spelled.has(e.instancePath));
   const best = new Map<string, ErrorObject>();
   for (const e of useful) {
     const current = best.get(e.instancePath);
@@ -61,6 +63,20 @@ function isSignedDuration(e: ErrorObject, root: unknown): boolean {
 function isSpecialNumberEnum(e: ErrorObject): boolean {
   const allowed = (e.params as { allowedValues?: unknown[] }).allowedValues;
   return e.keyword === 'enum' && Array.isArray(allowed) && allowed.includes('NaN') && allowed.includes('INF');
+}
+
+/**
+ * Enum values Graph reads although they are not spelled as a member: members in another case (`"HTML"`
+ * for `html`; Graph matches enum members case-insensitively) and a flags enum's comma-separated
+ * members (`"apps,tabs,settings"`). Neither contradicts the docs.
+ */
+function isGraphEnumSpelling(e: ErrorObject, root: unknown): boolean {
+  if (e.keyword !== 'enum') return false;
+  const allowed = (e.params as { allowedValues?: unknown[] }).allowedValues;
+  const v = valueAt(root, e.instancePath);
+  if (!Array.isArray(allowed) || typeof v !== 'string' || v.trim() === '') return false;
+  const members = new Set(allowed.filter((a): a is string => typeof a === 'string').map((a) => a.toLowerCase()));
+  return v.split(',').every((part) => members.has(part.trim().toLowerCase()));
 }
 
 function isNullOnly(e: ErrorObject): boolean {

@@ -244,9 +244,29 @@ export interface ResourcePage extends PageBase {
   baseType?: string;
   openType?: boolean;
   abstract?: boolean;
-  enumMembers?: { name: string; value?: string; description: string; line: number }[];
+  enumMembers?: EnumMember[];
+  /**
+   * Enum types documented as sections of this page (`### calendarRoleType values` + a Member table), as
+   * `enums.md` and many resource pages do: each becomes an enum type of its own in the catalog.
+   */
+  enumSections?: EnumSection[];
+  /** `Namespace: microsoft.graph.callRecords` under the H1, when the page says it. */
+  namespace?: string;
   jsonRepresentation?: JsonBody;
   annotation?: Annotation;
+}
+
+export interface EnumMember {
+  name: string;
+  value?: string;
+  description: string;
+  line: number;
+}
+
+export interface EnumSection extends SourcePos {
+  /** Type name as the heading writes it (`calendarRoleType`). */
+  name: string;
+  members: EnumMember[];
 }
 
 export type ParsedPage = ApiPage | ResourcePage;

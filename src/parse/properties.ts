@@ -9,7 +9,7 @@ import { columnIndex } from './tables.js';
 import { parseTypeRef, type ReferenceLookup } from './type-ref.js';
 
 const NAME_HEADERS = ['property', 'parameter', 'name', 'property name', 'parameter name', 'relationship', 'field', 'key'];
-const TYPE_HEADERS = ['type', 'data type', 'value type', 'return type'];
+export const TYPE_HEADERS = ['type', 'data type', 'value type', 'return type'];
 const DESCRIPTION_HEADERS = ['description', 'notes', 'remarks'];
 const REQUIRED_HEADERS = ['required', 'required?', 'is required', 'optional'];
 

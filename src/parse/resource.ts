@@ -2,12 +2,12 @@
  * Resource pages: type name, Properties/Relationships tables, enum members, JSON representation and the
  * resource annotation's facts (keyProperty, baseType, openType, abstract).
  */
-import type { Annotation, Heading, JsonBody, PropertyRow, ResourcePage } from '../model/page.js';
+import type { Annotation, EnumSection, Heading, JsonBody, PropertyRow, ResourcePage } from '../model/page.js';
 import { annotationFlag } from './annotations.js';
 import type { ContextBlock } from './blocks.js';
 import { parseJsonBody } from './json-body.js';
 import { stripMarkdown } from './markdown.js';
-import { isPropertyTable, propertyRows } from './properties.js';
+import { isPropertyTable, propertyRows, TYPE_HEADERS } from './properties.js';
 import type { Outline, Section } from './sections.js';
 import { sectionProse, sectionsOf } from './sections.js';
 import { addFinding, referenceLookup, type PageSource } from './source.js';
@@ -15,7 +15,7 @@ import { columnIndex, tablesInRange } from './tables.js';
 
 /** The resource-specific part of a ResourcePage. */
 export type ResourceFacts = Pick<ResourcePage, 'typeKind' | 'properties' | 'relationships'> &
-  Partial<Pick<ResourcePage, 'typeName' | 'propertiesLine' | 'keyProperty' | 'baseType' | 'openType' | 'abstract' | 'enumMembers' | 'jsonRepresentation' | 'annotation'>>;
+  Partial<Pick<ResourcePage, 'typeName' | 'propertiesLine' | 'keyProperty' | 'baseType' | 'openType' | 'abstract' | 'enumMembers' | 'enumSections' | 'namespace' | 'jsonRepresentation' | 'annotation'>>;
 
 /** `keyCredential resource type` → keyCredential; `# accessType enum type` → accessType. */
 export function typeNameFromH1(h1: Heading | undefined): string | undefined {
@@ -29,10 +29,12 @@ function isEnumH1(h1: Heading | undefined): boolean {
   return !!h1 && /\benum(eration)?\b/i.test(h1.text);
 }
 
-export function readEnumMembers(src: PageSource, sections: Section[]): NonNullable<ResourcePage['enumMembers']> {
+export function readEnumMembers(src: PageSource, sections: Pick<Section, 'start' | 'end'>[], lists = true): NonNullable<ResourcePage['enumMembers']> {
   const members: NonNullable<ResourcePage['enumMembers']> = [];
   for (const section of sections) {
     for (const table of tablesInRange(src, section.start, section.end)) {
+      // A Property|Type table is not a list of values.
+      if (columnIndex(table, TYPE_HEADERS) >= 0) continue;
       let nameCol = columnIndex(table, ['member', 'name', 'members', 'value name']);
       if (nameCol < 0) nameCol = 0;
       const valueCol = columnIndex(table, ['value']);
@@ -50,7 +52,7 @@ export function readEnumMembers(src: PageSource, sections: Section[]): NonNullab
       }
     }
     // List form: `- memberName` / `| value |` without a table.
-    if (members.length === 0) {
+    if (members.length === 0 && lists) {
       for (let i = section.start; i < section.end; i++) {
         const t = src.tokens[i];
         if (t.type === 'inline' && src.tokens[i - 2]?.type === 'list_item_open') {
@@ -69,6 +71,41 @@ export function membersFromProse(text: string, line: number): NonNullable<Resour
   if (!m) return [];
   const names = [...m[1].matchAll(/`([A-Za-z_]\w*)`/g)].map((x) => x[1]);
   return names.map((name) => ({ name, description: '', line }));
+}
+
+/** `### calendarRoleType values`, `#### ageGroup values`, `### \`chatType\` enumeration values` → the type name. */
+const ENUM_SECTION = /^`?([A-Za-z_][\w.]*)`?\s+(?:enum(?:eration)?\s+|enum type\s+)?values$/i;
+
+/** Headings that end in "values" without naming a type. */
+const NOT_ENUM_NAMES = /^(possible|property|properties|return|returned|default|allowed|supported|valid|example|enum|enumeration|member|members|the|other|header|query|parameter|attribute|string|numeric|key)$/i;
+
+/**
+ * Enum types written as sections (`### <name> values` followed by a Member table) anywhere on a resource
+ * page: the enums pages (`enums.md`, `enums-callrecords.md`) are made of nothing else, and many resource
+ * pages document the enums of their own properties this way. A section runs to the next heading.
+ * `null` rows document that the property is nullable, not a value.
+ */
+export function readEnumSections(src: PageSource, outline: Outline): EnumSection[] {
+  const headings = [...outline.headingAt.entries()].filter(([, h]) => !h.tab && h.level >= 2).sort(([a], [b]) => a - b);
+  const out: EnumSection[] = [];
+  headings.forEach(([index, heading], k) => {
+    const m = ENUM_SECTION.exec(heading.text.trim());
+    if (!m || NOT_ENUM_NAMES.test(m[1])) return;
+    const end = headings[k + 1]?.[0] ?? src.tokens.length;
+    const members = readEnumMembers(src, [{ start: index + 3, end }], false).filter((member) => member.name.toLowerCase() !== 'null');
+    if (members.length === 0) return;
+    out.push({ file: src.file, line: heading.line, name: m[1], members });
+  });
+  return out;
+}
+
+/** `Namespace: microsoft.graph.callRecords` (a paragraph of its own near the top of the page). */
+export function readNamespace(src: PageSource): string | undefined {
+  for (let i = 0; i < Math.min(src.lines.length, 60); i++) {
+    const m = /^\s*Namespace:\s*`?([A-Za-z][\w]*(?:\.[A-Za-z]\w*)+)`?\s*$/.exec(src.lines[i]);
+    if (m) return m[1];
+  }
+  return undefined;
 }
 
 export function readResource(src: PageSource, outline: Outline, blocks: ContextBlock[], h1: Heading | undefined): ResourceFacts {
@@ -101,6 +138,10 @@ export function readResource(src: PageSource, outline: Outline, blocks: ContextB
     members = membersFromProse(sectionProse(src, 0, src.tokens.length), h1?.line ?? 1);
   }
   if (members.length > 0) facts.enumMembers = members;
+  const enumSections = readEnumSections(src, outline);
+  if (enumSections.length > 0) facts.enumSections = enumSections;
+  const namespace = readNamespace(src);
+  if (namespace) facts.namespace = namespace;
 
   facts.typeKind = members.length > 0 || (isEnumH1(h1) && properties.length === 0)
     ? 'enum'

@@ -226,6 +226,47 @@ describe('catalog: type links with an anchor', () => {
     expect(unresolved.map((f) => `${f.file}:${f.line}`)).to.deep.equal([`${UPDATE}:22`]);
   });
 
+  it('an enum documented as a section of a page (`### calendarRoleType values`) is an enum type the anchor resolves to', () => {
+    const withSection = resourcePage(PERM, 'microsoft.graph.calendarPermission', [row(PERM, 20, 'id', prim('String'))], {
+      version: 'v1.0', typeKind: 'entity',
+      enumSections: [{ file: PERM, line: 30, name: 'calendarRoleType', members: [{ name: 'read', description: '', line: 34 }, { name: 'write', description: '', line: 35 }] }],
+    });
+    const catalog = buildCatalog([withSection, update('../resources/calendarpermission.md#calendarroletype-values')]);
+    expect(catalog.operations[0].requestBody?.properties[0].type.name).to.equal('microsoft.graph.calendarRoleType');
+    const def = lookupType(catalog.types, 'v1.0', 'microsoft.graph.calendarRoleType');
+    expect(def).to.deep.include({ kind: 'enum', members: ['read', 'write'], source: { file: PERM, line: 30 } });
+    expect(catalog.findings.filter((f) => f.ruleId === 'catalog-unresolved-type')).to.deep.equal([]);
+    // The page still names its own type: a link without an anchor resolves to it.
+    expect(buildCatalog([withSection, update('../resources/calendarpermission.md', 'calendarPermission')]).operations[0].requestBody?.properties[0].type.name)
+      .to.equal('microsoft.graph.calendarPermission');
+    // A link to the page under the enum's name resolves to the enum of the page's section.
+    expect(buildCatalog([withSection, update('../resources/calendarpermission.md')]).operations[0].requestBody?.properties[0].type.name)
+      .to.equal('microsoft.graph.calendarRoleType');
+  });
+
+  it('enums.md sections: types in the page namespace, resolved by name; a type with its own page keeps it; no untyped-page finding', () => {
+    const ENUMS = 'docs/v1.0/resources/enums.md';
+    const CALLS = 'docs/v1.0/resources/enums-callrecords.md';
+    const OWN = 'docs/v1.0/resources/risklevel.md';
+    const section = (file: string, line: number, name: string, members: string[]) => ({ file, line, name, members: members.map((m, i) => ({ name: m, description: '', line: line + 3 + i })) });
+    const pages = [
+      resourcePage(ENUMS, '', [], { version: 'v1.0', typeKind: 'unknown', enumSections: [section(ENUMS, 10, 'importance', ['low', 'high']), section(ENUMS, 20, 'riskLevel', ['low'])] }),
+      resourcePage(CALLS, '', [], { version: 'v1.0', typeKind: 'unknown', namespace: 'microsoft.graph.callRecords', enumSections: [section(CALLS, 10, 'callType', ['groupCall'])] }),
+      resourcePage(OWN, 'riskLevel', [], { version: 'v1.0', typeKind: 'enum', enumMembers: [{ name: 'low', description: '', line: 9 }, { name: 'medium', description: '', line: 10 }] }),
+      apiPage('docs/v1.0/api/message-update.md', { method: 'PATCH', path: '/me/messages/{id}', version: 'v1.0', requestBody: { line: 20, none: false, tables: [], prose: '', properties: [
+        row('docs/v1.0/api/message-update.md', 22, 'importance', named('importance')),
+        row('docs/v1.0/api/message-update.md', 23, 'risk', named('riskLevel')),
+      ] } }),
+    ];
+    for (const p of pages.slice(0, 2)) delete (p as { typeName?: string }).typeName;
+    const catalog = buildCatalog(pages);
+    expect(lookupType(catalog.types, 'v1.0', 'microsoft.graph.importance')).to.deep.include({ kind: 'enum', members: ['low', 'high'] });
+    expect(lookupType(catalog.types, 'v1.0', 'microsoft.graph.callRecords.callType')).to.deep.include({ kind: 'enum', members: ['groupCall'] });
+    expect(lookupType(catalog.types, 'v1.0', 'microsoft.graph.riskLevel')).to.deep.include({ members: ['low', 'medium'], source: { file: OWN, line: 3 } });
+    expect(catalog.operations[0].requestBody?.properties.map((p) => p.type.name)).to.deep.equal(['microsoft.graph.importance', 'microsoft.graph.riskLevel']);
+    expect(catalog.findings.map((f) => f.ruleId)).to.not.include.members(['catalog-untyped-resource', 'catalog-duplicate-type', 'catalog-unresolved-type']);
+  });
+
   it('still resolves a link to a section of the page (`#properties`) to the page type', () => {
     const catalog = buildCatalog([permPage(), update('../resources/calendarpermission.md#properties', 'permission')]);
     expect(catalog.operations[0].requestBody?.properties[0].type.name).to.equal('microsoft.graph.calendarPermission');

@@ -52,11 +52,35 @@ describe('parse/resource: resource pages', () => {
     expect(page.enumMembers?.map((m) => m.name)).to.deep.equal(['red', 'green', 'blue']);
   });
 
+  it('enum types documented as `### <name> values` sections (enums.md): names, members, namespace', () => {
+    const page = resourcePage(md('# Enum values', '', 'Namespace: microsoft.graph.callRecords', '',
+      '### callType values', '', '|Member|Value|Description|', '|:---|:---|:---|', '|groupCall|0|A group call.|', '|peerToPeer|1|A 1:1 call.|', '',
+      '### `modality` values', '', '|Member|', '|:---|', '|audio|', '|video|', '',
+      '#### ageGroup values', '| Member | Description|', '|:--|:--|', '|null|Not set.|', '|minor|A minor.|'), undefined, 'docs/resources/enums-callrecords.md');
+    expect(page.namespace).to.equal('microsoft.graph.callRecords');
+    expect(page.enumSections?.map((s) => [s.name, s.line, s.members.map((m) => m.name)])).to.deep.equal([
+      ['callType', 5, ['groupCall', 'peerToPeer']],
+      ['modality', 12, ['audio', 'video']],
+      ['ageGroup', 19, ['minor']],
+    ]);
+    expect(page.enumSections?.[0].members[1]).to.deep.equal({ name: 'peerToPeer', value: '1', description: 'A 1:1 call.', line: 10 });
+  });
+
+  it('a "values" heading over a property table, a list or a generic title is no enum type', () => {
+    const page = resourcePage(md('# thing resource type', '## Properties', '|Property|Type|Description|', '|--|--|--|', '|state|String|The state.|', '',
+      '### Possible values', '|Member|', '|--|', '|a|', '',
+      '### settings values', '|Property|Type|Description|', '|--|--|--|', '|x|String|X.|', '',
+      '### mode values', '- first: the first mode', '- second: the second'));
+    expect(page.enumSections).to.equal(undefined);
+    expect(page.properties.map((p) => p.name)).to.deep.equal(['state', 'x']);
+  });
+
   it('Member|Value tables inside Properties are enum values of other types, not properties', () => {
     const page = resourcePage(md('# printerStatus resource type', '## Properties', '|Property|Type|Description|', '|--|--|--|', '|state|printerProcessingState|The state.|', '',
       '### printerProcessingState values', '|Member|Value|Description|', '|--|--|--|', '|idle|0|Idle.|'));
     expect(page.properties.map((p) => p.name)).to.deep.equal(['state']);
     expect(page.typeKind).to.equal('complex');
+    expect(page.enumSections?.map((s) => [s.name, s.members.map((m) => m.name)])).to.deep.equal([['printerProcessingState', ['idle']]]);
   });
 
   it('a concept page in the resources folder: unknown kind, no type name', () => {

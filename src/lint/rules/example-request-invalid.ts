@@ -4,6 +4,32 @@ import { lineOfPointer, schemaProblems } from '../body-check.js';
 import { requestTarget } from '../request-target.js';
 import { widgetFixture, WIDGET_DEFAULTS } from './fixtures.js';
 
+const ENUMS_PAGE = `---
+title: "Enum values"
+description: "Enumeration values of the widget namespace."
+---
+
+# Enum values
+
+Namespace: microsoft.graph
+
+### widgetColour values
+
+|Member|Value|Description|
+|:---|:---|:---|
+|red|0|Red.|
+|blue|1|Blue.|
+|unknownFutureValue|2|Evolvable enumeration sentinel value. Do not use.|
+`;
+
+function colourFixture(colour: string, at?: string): ReturnType<typeof widgetFixture> {
+  const fixture = widgetFixture({
+    bodyTable: `${WIDGET_DEFAULTS.bodyTable}\n|colour|[widgetColour](../resources/enums.md#widgetcolour-values)|Colour of the widget.|`,
+    requestBody: WIDGET_DEFAULTS.requestBody.replace('"size": 3', `"size": 3,\n  ${colour}`),
+  }, at);
+  return { ...fixture, pages: { ...fixture.pages, 'resources/enums.md': ENUMS_PAGE } };
+}
+
 export const rule: LintRule<'example'> = {
   id: 'example-request-invalid',
   severity: 'error',
@@ -17,7 +43,15 @@ export const rule: LintRule<'example'> = {
       .map((p) => findingAt(rule, { file: subject.page.file, line: lineOfPointer(t.body, p.pointer) }, `request example: ${p.message}`));
   },
   examples: {
-    ok: [widgetFixture()],
-    notOk: [widgetFixture({ requestBody: WIDGET_DEFAULTS.requestBody.replace('"size": 3', '"size": 3.5') }, '"size": 3.5')],
+    ok: [
+      widgetFixture(),
+      // An enum documented as a `### x values` section of enums.md; Graph reads members in any case and a flags enum's comma list.
+      colourFixture('"colour": "Red"'),
+      colourFixture('"colour": "red,blue"'),
+    ],
+    notOk: [
+      widgetFixture({ requestBody: WIDGET_DEFAULTS.requestBody.replace('"size": 3', '"size": 3.5') }, '"size": 3.5'),
+      colourFixture('"colour": "purple"', '"colour": "purple"'),
+    ],
   },
 };
