@@ -6,7 +6,7 @@
 import type { Finding } from '../model/finding.js';
 import type { ParsedPage } from '../model/page.js';
 import type { Catalog } from '../model/catalog.js';
-import { FileIndex, parsePage } from '../parse/index.js';
+import { FileIndex, isIncludeFile, parsePage } from '../parse/index.js';
 import { buildCatalog } from '../catalog/index.js';
 import type { AnyLintRule } from './types.js';
 import { lintWithGeneratedSchemas } from './engine.js';
@@ -20,7 +20,8 @@ export interface InMemoryLint {
 export function lintInMemory(files: Record<string, string>, rules?: readonly AnyLintRule[]): InMemoryLint {
   const paths = Object.keys(files).sort();
   const index = new FileIndex(paths);
-  const pages = paths.map((file) => parsePage({ file, text: files[file] }, index));
+  for (const file of paths.filter(isIncludeFile)) index.addInclude(file, files[file]);
+  const pages = paths.filter((file) => !isIncludeFile(file)).map((file) => parsePage({ file, text: files[file] }, index));
   const catalog = buildCatalog(pages);
   const lines = new Map(paths.map((p) => [p, files[p].split(/\r?\n/)]));
   const { findings } = lintWithGeneratedSchemas(pages, catalog, { ...(rules ? { rules } : {}), knownFiles: paths, sourceLines: (f) => lines.get(f) });

@@ -178,8 +178,15 @@ interface PageBase {
 export interface ApiPage extends PageBase {
   kind: 'api';
   permissions: Permission[];
-  /** Line of the Permissions/Prerequisites section, undefined when missing. */
+  /** Line of the Permissions/Prerequisites section (else of a permissions include), undefined when missing. */
   permissionsLine?: number;
+  /**
+   * Today's permissions format: `<!-- { "blockType": "permissions", "name": "application_addkey" } -->` and/or
+   * `[!INCLUDE [permissions-table](../includes/permissions/application-addkey-permissions.md)]`. When the include
+   * is under the docs root (`read`), its table's rows are in `permissions` (positions in the include file);
+   * otherwise the page still documents its permissions, in a file we do not have.
+   */
+  permissionsInclude?: { line: number; name?: string; target?: string; resolved?: string; read: boolean };
   httpRequests: HttpRequestPath[];
   requestHeaders: { line: number; table?: Table };
   /** The Optional query parameters / Query parameters section, when the page has one. */

@@ -11,7 +11,7 @@
  */
 export { parsePage, type PageInput } from './page.js';
 export type { ParseContext } from './links.js';
-export { loadDocs, DocsDirError, FileIndex, displayPath, type LoadOptions } from './load.js';
+export { loadDocs, DocsDirError, FileIndex, displayPath, isIncludeFile, type LoadOptions } from './load.js';
 export { parseTypeRef, primitiveName } from './type-ref.js';
 export { parseJsonBody, parseJsonText } from './json-body.js';
 export { parseUrl } from './http-block.js';

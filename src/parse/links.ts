@@ -9,6 +9,8 @@ import type { PageSource } from './source.js';
 export interface ParseContext {
   /** Resolves a link target relative to the linking file; `resolved` undefined when the page does not exist. */
   resolveLink(fromFile: string, target: string): { resolved?: string; caseMismatch?: boolean };
+  /** The text of an include (`[!INCLUDE [x](../includes/y.md)]`) under the docs root, when there is one. */
+  readInclude?(fromFile: string, target: string): { file: string; text: string } | undefined;
 }
 
 /** Does this href point at a docs page (`x.md`, `x.md#anchor`), not a web URL? */

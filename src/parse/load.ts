@@ -36,6 +36,19 @@ export class FileIndex implements ParseContext {
   /** Pages of one folder link the same targets over and over: (folder, target) → answer. */
   private readonly cache = new Map<string, { resolved?: string; caseMismatch?: boolean }>();
 
+  /** Include files (`includes/…/*.md`) by normalised path: fragments pages pull in, not pages. */
+  private readonly includes = new Map<string, string>();
+
+  addInclude(file: string, text: string): void {
+    this.includes.set(normalisePath(file), text);
+  }
+
+  readInclude(fromFile: string, target: string): { file: string; text: string } | undefined {
+    const { resolved } = this.resolveLink(fromFile, target);
+    const text = resolved === undefined ? undefined : this.includes.get(resolved);
+    return text === undefined || resolved === undefined ? undefined : { file: resolved, text };
+  }
+
   constructor(files: Iterable<string>) {
     for (const f of files) {
       const norm = normalisePath(f);
@@ -103,6 +116,11 @@ async function walk(dir: string, out: string[]): Promise<void> {
   }
 }
 
+/** A file under an `includes` folder: a fragment docfx pulls into pages (`[!INCLUDE …]`), not a page of its own. */
+export function isIncludeFile(file: string): boolean {
+  return file.split(/[\\/]/).slice(0, -1).some((segment) => segment.toLowerCase() === 'includes');
+}
+
 export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
 }
@@ -139,14 +157,20 @@ export async function loadDocs(dirs: string[], opts: LoadOptions = {}): Promise<
   }
   const shown = [...new Set(files.map((f) => displayPath(f)))].sort();
   const index = new FileIndex(shown);
-  const pages: ParsedPage[] = [];
   const findings: Finding[] = [];
+  for (const file of shown.filter(isIncludeFile)) {
+    const read = readText(file);
+    if ('error' in read) findings.push({ ruleId: 'parse-unreadable-file', severity: 'error', file, line: 1, message: `cannot read ${file}: ${read.error}` });
+    else index.addInclude(file, read.text);
+  }
+  const pages: ParsedPage[] = [];
   for (let i = 0; i < shown.length; i++) {
     const file = shown[i];
-    const read = readText(file);
-    if ('error' in read) {
+    // Include files were read above, before any page needed them (`api/` sorts before `includes/`).
+    const read = isIncludeFile(file) ? undefined : readText(file);
+    if (read && 'error' in read) {
       findings.push({ ruleId: 'parse-unreadable-file', severity: 'error', file, line: 1, message: `cannot read ${file}: ${read.error}` });
-    } else {
+    } else if (read) {
       pages.push(parsePage({ file, text: read.text }, index)); // the version comes from the path (detectVersion)
     }
     if ((i + 1) % BATCH === 0 || i + 1 === shown.length) {

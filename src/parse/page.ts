@@ -11,7 +11,7 @@ import { splitFrontMatter } from './front-matter.js';
 import { readHttpRequests } from './http-request.js';
 import { readLinks, type ParseContext } from './links.js';
 import { tokenise } from './markdown.js';
-import { readPermissions } from './permissions.js';
+import { readPermissions, readPermissionsInclude } from './permissions.js';
 import { readRequestBody } from './request-body.js';
 import { readResource } from './resource.js';
 import { readResponse } from './response.js';
@@ -83,7 +83,7 @@ function buildPage(file: string, rawText: string, version: string | undefined, c
   };
 
   if (kind === 'api') {
-    const page: ApiPage = { ...base, kind: 'api', ...readApi(src, outline, blocks) };
+    const page: ApiPage = { ...base, kind: 'api', ...readApi(src, outline, blocks, ctx) };
     const v = detectVersion(file, version, page.examples);
     if (v) page.version = v;
     return page;
@@ -101,9 +101,9 @@ function stringField<K extends string>(key: K, value: unknown): Partial<Record<K
 
 /** The API-specific part of an ApiPage. */
 type ApiFacts = Pick<ApiPage, 'permissions' | 'httpRequests' | 'requestHeaders' | 'examples'> &
-  Partial<Pick<ApiPage, 'permissionsLine' | 'requestBody' | 'response' | 'queryParameters'>>;
+  Partial<Pick<ApiPage, 'permissionsLine' | 'permissionsInclude' | 'requestBody' | 'response' | 'queryParameters'>>;
 
-function readApi(src: PageSource, outline: Outline, blocks: PageBlocks): ApiFacts {
+function readApi(src: PageSource, outline: Outline, blocks: PageBlocks, ctx: ParseContext | undefined): ApiFacts {
   const permissionSections = sectionsOf(outline, 'permissions');
   const facts: ApiFacts = {
     permissions: guarded(src, 'permissions', permissionSections[0]?.line ?? 1, [], () => readPermissions(src, permissionSections)),
@@ -112,6 +112,12 @@ function readApi(src: PageSource, outline: Outline, blocks: PageBlocks): ApiFact
     examples: guarded(src, 'examples', 1, [], () => readExamples(src, blocks.blocks)),
   };
   if (permissionSections.length > 0) facts.permissionsLine = permissionSections[0].line;
+  const included = guarded(src, 'permissions include', permissionSections[0]?.line ?? 1, undefined, () => readPermissionsInclude(src, permissionSections, ctx));
+  if (included) {
+    facts.permissionsInclude = included.include;
+    facts.permissions.push(...included.permissions);
+    facts.permissionsLine ??= included.include.line;
+  }
   const bodySections = sectionsOf(outline, 'requestBody');
   const requestBody = guarded(src, 'request body', bodySections[0]?.line ?? 1, undefined, () => readRequestBody(src, bodySections));
   if (requestBody) facts.requestBody = requestBody;

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { splitScopes } from '../../src/parse/permissions.js';
+import { FileIndex } from '../../src/parse/index.js';
 import { sectionKind } from '../../src/parse/sections.js';
 import { apiPage, FENCE, md } from './helpers.js';
 
@@ -74,6 +75,43 @@ describe('parse: API page sections', () => {
       expect(page.permissions[0]).to.include({ type: 'Scopes', line: 5 });
       expect(page.permissions[0].scopes).to.deep.equal(['A.Read.All', 'B.ReadWrite.All']);
     });
+    describe("today's format: a permissions annotation and an include of the generated table", () => {
+      const PAGE = 'docs/v1.0/api/gadget-create.md';
+      const INCLUDE = 'docs/v1.0/includes/permissions/gadget-create-permissions.md';
+      const todays = md('# Create gadget', '## Permissions', 'Choose the least privileged permission.', '',
+        '<!-- {', '  "blockType": "permissions",', '  "name": "gadget_create"', '} -->', '[!INCLUDE [permissions-table](../includes/permissions/gadget-create-permissions.md)]', '',
+        '## HTTP request', '```http', 'POST /gadgets', '```');
+      const table = md('---', 'ms.topic: include', '---', '', '|Permission type|Least privileged permissions|Higher privileged permissions|', '|:---|:---|:---|',
+        '|Delegated (work or school account)|Gadget.ReadWrite|Gadget.ReadWrite.All|', '|Delegated (personal Microsoft account)|Not supported.|Not supported.|', '|Application|Gadget.ReadWrite.All|Not available.|');
+
+      it('reads the include when the docs tree has it: its rows, at their lines in the include file', () => {
+        const index = new FileIndex([PAGE, INCLUDE]);
+        index.addInclude(INCLUDE, table);
+        const page = apiPage(todays, index, PAGE);
+        expect(page.permissionsInclude).to.deep.equal({ line: 5, name: 'gadget_create', target: '../includes/permissions/gadget-create-permissions.md', resolved: INCLUDE, read: true });
+        expect(page.permissions.map((p) => [p.type, p.scopes, p.file, p.line])).to.deep.equal([
+          ['Delegated (work or school account)', ['Gadget.ReadWrite', 'Gadget.ReadWrite.All'], INCLUDE, 7],
+          ['Delegated (personal Microsoft account)', [], INCLUDE, 8],
+          ['Application', ['Gadget.ReadWrite.All'], INCLUDE, 9],
+        ]);
+      });
+
+      it('without the include file: the page is known to document its permissions elsewhere', () => {
+        const page = apiPage(todays, new FileIndex([PAGE]), PAGE);
+        expect(page.permissionsInclude).to.deep.include({ line: 5, name: 'gadget_create', read: false });
+        expect(page.permissions).to.deep.equal([]);
+        expect(page.permissionsLine).to.equal(2);
+      });
+
+      it('an include with no Permissions heading still counts; other includes do not', () => {
+        const bare = apiPage(md('# T', '[!INCLUDE [permissions-table](../includes/permissions/t-permissions.md)]', '## HTTP request', '```http', 'GET /t', '```'));
+        expect(bare.permissionsInclude).to.deep.include({ line: 2, target: '../includes/permissions/t-permissions.md', read: false });
+        expect(bare.permissionsLine).to.equal(2);
+        const other = apiPage(md('# T', '## Permissions', '[!INCLUDE [sdk-documentation](../includes/snippets/sdk.md)]', '<!-- { "blockType": "ignored" } -->'));
+        expect(other.permissionsInclude).to.equal(undefined);
+      });
+    });
+
     it('TODO placeholders are kept as written', () => {
       expect(splitScopes('**TODO: Determine scopes **')).to.deep.equal(['TODO: Determine scopes']);
     });

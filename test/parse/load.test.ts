@@ -32,6 +32,24 @@ describe('parse/load: loadDocs and link resolution', () => {
     expect(progress.at(-1)).to.equal(2);
   });
 
+  it('include files (`includes/`) are no pages: a page that includes its permissions table reads it', async () => {
+    const docs = await mkdtemp(path.join(tmpdir(), 'graphpact-include-'));
+    try {
+      await mkdir(path.join(docs, 'v1.0', 'api'), { recursive: true });
+      await mkdir(path.join(docs, 'v1.0', 'includes', 'permissions'), { recursive: true });
+      await writeFile(path.join(docs, 'v1.0', 'api', 'gadget-get.md'), ['# Get gadget', '## Permissions', '[!INCLUDE [permissions-table](../includes/permissions/gadget-get-permissions.md)]', ''].join('\n'));
+      await writeFile(path.join(docs, 'v1.0', 'includes', 'permissions', 'gadget-get-permissions.md'), ['|Permission type|Least privileged permissions|', '|:--|:--|', '|Application|Gadget.Read.All|', ''].join('\n'));
+      const { pages, findings } = await loadDocs([docs]);
+      expect(findings).to.deep.equal([]);
+      expect(pages.map((p) => path.basename(p.file))).to.deep.equal(['gadget-get.md']);
+      const page = pages[0];
+      if (page.kind !== 'api') throw new Error('expected an API page');
+      expect(page.permissions.map((p) => [p.type, p.scopes, path.basename(p.file), p.line])).to.deep.equal([['Application', ['Gadget.Read.All'], 'gadget-get-permissions.md', 3]]);
+    } finally {
+      await rm(docs, { recursive: true, force: true });
+    }
+  });
+
   it('resolves links case-insensitively and with backslashes; broken links have no resolution', async () => {
     const { pages } = await loadDocs([dir]);
     const links = pages[0].links.map((l) => [l.text, l.resolved ? path.basename(l.resolved) : undefined, l.caseMismatch ?? false, l.line]);

@@ -2,12 +2,31 @@ import type { LintRule } from '../types.js';
 import { findingAt } from '../report.js';
 import { widgetFixture } from './fixtures.js';
 
+const INCLUDE_FILE = 'includes/permissions/widget-create-permissions.md';
+const TODAYS_PERMISSIONS = `Choose the permission or permissions marked as least privileged for this API.
+
+<!-- { "blockType": "permissions", "name": "widget_create" } -->
+[!INCLUDE [permissions-table](../${INCLUDE_FILE})]`;
+const INCLUDE_TABLE = `---
+description: "Generated permissions table of create widget"
+ms.topic: include
+---
+
+|Permission type|Least privileged permissions|Higher privileged permissions|
+|:---|:---|:---|
+|Delegated (work or school account)|Widget.ReadWrite.All|Not available.|
+|Delegated (personal Microsoft account)|Not supported.|Not supported.|
+|Application|Widget.ReadWrite.All|Not available.|
+`;
+
 export const rule: LintRule<'api-page'> = {
   id: 'permissions-missing',
   severity: 'error',
   purpose: 'Every API page documents the permissions (or scopes) needed to call it.',
   given: 'api-page',
   check(page) {
+    // Today's format: the permissions table is an include (read when the docs tree has it, else taken on trust).
+    if (page.permissionsInclude) return [];
     if (page.permissionsLine === undefined) {
       return [findingAt(rule, { file: page.file, line: page.h1?.line ?? 1 }, 'page has no Permissions section')];
     }
@@ -17,9 +36,19 @@ export const rule: LintRule<'api-page'> = {
     return [];
   },
   examples: {
-    ok: [widgetFixture()],
+    ok: [
+      widgetFixture(),
+      // Today's format, the include not in the docs tree: the page documents its permissions elsewhere.
+      widgetFixture({ permissions: TODAYS_PERMISSIONS }),
+      // Today's format with the include present: its table is the page's permissions.
+      { ...widgetFixture({ permissions: TODAYS_PERMISSIONS }), pages: { ...widgetFixture().pages, [INCLUDE_FILE]: INCLUDE_TABLE } },
+      // The annotation alone.
+      widgetFixture({ permissions: '<!-- { "blockType": "permissions", "name": "widget_create" } -->' }),
+    ],
     notOk: [
       { ...widgetFixture({ permissions: 'None documented yet.' }), at: '## Permissions' },
+      // An include of something else is not a permissions table.
+      { ...widgetFixture({ permissions: '[!INCLUDE [sdk-documentation](../includes/snippets/snippets-sdk-documentation-link.md)]' }), at: '## Permissions' },
     ],
   },
 };
