@@ -65,6 +65,8 @@ export interface InteractionDefinition {
   states?: { name: string; params: Record<string, string> }[];
   request: { method: string; path: RequestPath; bearer: boolean; body?: unknown };
   response: { status: number; body?: BodyMatchers };
+  /** Pact V4 interaction comments: `erratum <id>: <reason>` for each erratum its documented bodies follow. */
+  comments?: string[];
   /** Calls the typed client the way a consumer does. */
   exercise(client: GraphClient, example: ExampleRequest): Promise<Exchange>;
 }
@@ -73,6 +75,7 @@ class InteractionBuilder {
   private state?: StateName;
   private request?: { method: string; path: RequestPath; bearer: boolean; body?: unknown };
   private response?: { status: number; body?: BodyMatchers };
+  private comments: string[] = [];
 
   constructor(private readonly description: string) {}
 
@@ -101,6 +104,12 @@ class InteractionBuilder {
     return this;
   }
 
+  /** The errata (apidocs/errata) its documented bodies follow, as comments written into the contract. */
+  correctedBy(comments: readonly string[]): this {
+    this.comments.push(...comments);
+    return this;
+  }
+
   exercisedBy(exercise: InteractionDefinition['exercise']): InteractionDefinition {
     const request = this.requireRequest();
     if (!this.response) throw new Error(`interaction "${this.description}": willRespondWith() missing`);
@@ -112,6 +121,7 @@ class InteractionBuilder {
       ...(this.state ? { state: { name: this.state, params } } : {}),
       request,
       response: this.response,
+      ...(this.comments.length > 0 ? { comments: [...this.comments] } : {}),
       exercise,
     };
   }

@@ -1,17 +1,18 @@
 /**
  * The interactions of the graphpact → graph contract. Pure: sources in, definitions out.
  *
- * Request bodies are the documented examples, repaired (src/contracts/repairs.ts); response matchers
- * come from the JSON Schemas with the repaired documented response as example. Response expectations
- * leave out OData control information (`@odata.*`): Graph adds or omits it as it likes.
+ * Request bodies are the documented examples as the errata correct them (apidocs/errata, applied to
+ * the catalog: one corrected truth for schemas, OpenAPI and contracts); values only a provider state
+ * knows become StateValues. Response matchers come from the JSON Schemas with the corrected documented
+ * response as example. Response expectations leave out OData control information (`@odata.*`): Graph
+ * adds or omits it as it likes. Each interaction names the errata its bodies follow in its comments.
  */
 import type { AddKeyBody, SideLoadingKey } from '../client/graph-types.js';
-import type { ContractSources } from './sources.js';
+import type { ContractSources, DocumentedBody, ExampleKey } from './sources.js';
 import { ContractSourceError } from './sources.js';
-import { applyRepairs, FAKE, repairsFor, type ExampleKey } from './repairs.js';
 import { graphErrorBody, interaction, mapStateValues, path, type InteractionDefinition } from './interaction.js';
 import { ExampleMismatchError, type BodyMatchers } from './matchers-from-schema.js';
-import { fromState, PARAMS, STATES, type ParamName } from './states.js';
+import { FAKE, fromState, PARAMS, STATES, type ParamName } from './states.js';
 
 export const CONSUMER = 'graphpact';
 export const PROVIDER = 'graph';
@@ -24,13 +25,30 @@ export const EXAMPLE_APPLICATION_ID = '00000000-0000-4000-8000-00000000a001';
 const SIDE_LOADING_KEYS = path`/deviceAppManagement/sideLoadingKeys`;
 const ADD_KEY = path`/applications/${fromState(PARAMS.applicationId, EXAMPLE_APPLICATION_ID)}/addKey`;
 
-export function graphInteractions(sources: ContractSources): InteractionDefinition[] {
-  const sideLoadingKey = repaired(sources, `${CONTRACT_VERSION} deviceAppManagement.sideLoadingKeys.create request`) as SideLoadingKey;
-  const sideLoadingKeyCreated = responseMatchers(sources, 'deviceAppManagement.sideLoadingKeys.create',
-    withoutODataControl(repaired(sources, `${CONTRACT_VERSION} deviceAppManagement.sideLoadingKeys.create response`)));
+/**
+ * Values of the corrected addKey request example that only a provider state can know at verification
+ * (a fresh certificate, its thumbprint and expiry, a signed proof); the example keeps the documented value.
+ */
+const ADD_KEY_STATE_VALUES: Record<string, ParamName> = {
+  '/keyCredential/customKeyIdentifier': PARAMS.newKeyThumbprint,
+  '/keyCredential/endDateTime': PARAMS.newKeyEndDateTime,
+  '/keyCredential/key': PARAMS.newKey,
+  '/proof': PARAMS.proof,
+};
 
-  const asymmetricKey = repaired(sources, `${CONTRACT_VERSION} applications.addKey request`) as Record<string, unknown>;
-  const keyAdded = withoutODataControl(repaired(sources, `${CONTRACT_VERSION} applications.addKey response`)) as Record<string, unknown>;
+export function graphInteractions(sources: ContractSources): InteractionDefinition[] {
+  const createRequest = sources.example(`${CONTRACT_VERSION} deviceAppManagement.sideLoadingKeys.create request`);
+  const createResponse = sources.example(`${CONTRACT_VERSION} deviceAppManagement.sideLoadingKeys.create response`);
+  const sideLoadingKey = createRequest.value as SideLoadingKey;
+  const sideLoadingKeyCreated = responseMatchers(sources, 'deviceAppManagement.sideLoadingKeys.create', withoutODataControl(createResponse.value));
+  const createErrata = errataComments(createRequest, createResponse);
+
+  const addKeyRequest = sources.example(`${CONTRACT_VERSION} applications.addKey request`);
+  const addKeyResponse = sources.example(`${CONTRACT_VERSION} applications.addKey response`);
+  const asymmetricKey = withStateValues(addKeyRequest, ADD_KEY_STATE_VALUES) as Record<string, unknown>;
+  const keyAdded = withoutODataControl(addKeyResponse.value) as Record<string, unknown>;
+  const addKeyErrata = errataComments(addKeyRequest, addKeyResponse);
+  const addKeyRequestErrata = errataComments(addKeyRequest);
   // Graph reference (serviceprincipal-addkey, example 2): an X509CertAndPassword key is used to Sign; its
   // key is a PFX (certificate + private key) and travels with the password that opens it in
   // passwordCredential.secretText. The PFX holds a private key, so its example is the redaction marker.
@@ -48,6 +66,7 @@ export function graphInteractions(sources: ContractSources): InteractionDefiniti
       .withBearerToken()
       .withJsonBody(sideLoadingKey)
       .willRespondWith(201, sideLoadingKeyCreated)
+      .correctedBy(createErrata)
       .exercisedBy(createSideLoadingKey),
 
     interaction('a request to add an AsymmetricX509Cert key to an application')
@@ -56,6 +75,7 @@ export function graphInteractions(sources: ContractSources): InteractionDefiniti
       .withBearerToken()
       .withJsonBody(asymmetricKey)
       .willRespondWith(200, responseMatchers(sources, 'applications.addKey', keyAdded))
+      .correctedBy(addKeyErrata)
       .exercisedBy(addKey),
 
     interaction('a request to add an X509CertAndPassword key and its password to an application')
@@ -64,12 +84,14 @@ export function graphInteractions(sources: ContractSources): InteractionDefiniti
       .withBearerToken()
       .withJsonBody(keyWithPassword)
       .willRespondWith(200, responseMatchers(sources, 'applications.addKey', keyWithPasswordAdded))
+      .correctedBy(addKeyErrata)
       .exercisedBy(addKey),
 
     interaction('a request to create a sideLoadingKey with no Authorization header')
       .withRequest('POST', SIDE_LOADING_KEYS)
       .withJsonBody(sideLoadingKey)
       .willRespondWith(401, graphErrorBody('InvalidAuthenticationToken', 'Access token is empty.'))
+      .correctedBy(errataComments(createRequest))
       .exercisedBy(createSideLoadingKey),
 
     interaction('a request to create a sideLoadingKey with an invalid body')
@@ -78,6 +100,7 @@ export function graphInteractions(sources: ContractSources): InteractionDefiniti
       // The documented body with one defect a provider must reject: an Int32 sent as text.
       .withJsonBody({ ...sideLoadingKey, totalActivation: 'fifteen' })
       .willRespondWith(400, graphErrorBody('BadRequest', 'Cannot convert the literal \'fifteen\' to the expected type \'Edm.Int32\'.'))
+      .correctedBy(errataComments(createRequest))
       .exercisedBy(createSideLoadingKey),
 
     interaction('a request to add a key with an invalid proof')
@@ -87,6 +110,7 @@ export function graphInteractions(sources: ContractSources): InteractionDefiniti
       // A well-formed proof signed by a key that is not one of the application's certificates.
       .withJsonBody({ ...asymmetricKey, proof: fromState(PARAMS.invalidProof, FAKE.secret) })
       .willRespondWith(401, graphErrorBody('Authentication_InvalidProof', 'The proof of possession is not valid.'))
+      .correctedBy(addKeyRequestErrata)
       .exercisedBy(addKey),
 
     interaction('a request to add a key to an application that does not exist')
@@ -96,6 +120,7 @@ export function graphInteractions(sources: ContractSources): InteractionDefiniti
       // Only the id and the proof come from the state: the key itself never reaches a provider that checks the id first.
       .withJsonBody(keepStateValues(asymmetricKey, [PARAMS.proof]))
       .willRespondWith(404, graphErrorBody('Request_ResourceNotFound', `Resource '${EXAMPLE_APPLICATION_ID}' does not exist or one of its queried reference-property objects are not present.`))
+      .correctedBy(addKeyRequestErrata)
       .exercisedBy(addKey),
   ];
 }
@@ -104,13 +129,28 @@ export function graphInteractions(sources: ContractSources): InteractionDefiniti
 const createSideLoadingKey: InteractionDefinition['exercise'] = (client, ex) => client.createSideLoadingKey(ex.body as SideLoadingKey);
 const addKey: InteractionDefinition['exercise'] = (client, ex) => client.addKey(ex.params.applicationId, ex.body as AddKeyBody);
 
-function repaired(sources: ContractSources, key: ExampleKey): unknown {
-  const documented = sources.example(key);
-  try {
-    return applyRepairs(documented.value, repairsFor(key));
-  } catch (err) {
-    throw new ContractSourceError(`${documented.source}: ${(err as Error).message}`);
+/** The errata the given examples follow, once each, in order: `erratum <id>: <reason>`. */
+function errataComments(...bodies: DocumentedBody[]): string[] {
+  const seen = new Map<string, string>();
+  for (const body of bodies) for (const e of body.errata) if (!seen.has(e.id)) seen.set(e.id, e.reason);
+  return [...seen].map(([id, reason]) => `erratum ${id}: ${reason}`);
+}
+
+/** The example with the values at `bindings` replaced by StateValues (their documented value as example). */
+function withStateValues(documented: DocumentedBody, bindings: Record<string, ParamName>): unknown {
+  const out = structuredClone(documented.value) as Record<string, unknown>;
+  for (const [pointer, param] of Object.entries(bindings)) {
+    const segments = pointer.split('/').slice(1);
+    const last = segments.pop() as string;
+    let parent: unknown = out;
+    for (const s of segments) parent = parent && typeof parent === 'object' ? (parent as Record<string, unknown>)[s] : undefined;
+    const value = parent && typeof parent === 'object' ? (parent as Record<string, unknown>)[last] : undefined;
+    if (typeof value !== 'string') {
+      throw new ContractSourceError(`${documented.source}: the corrected example has no string at ${pointer} for the provider state's ${param} (did the docs or apidocs/errata change?)`);
+    }
+    (parent as Record<string, unknown>)[last] = fromState(param, value);
   }
+  return out;
 }
 
 function responseMatchers(sources: ContractSources, operationId: string, example: unknown): BodyMatchers {
@@ -118,7 +158,7 @@ function responseMatchers(sources: ContractSources, operationId: string, example
     return sources.responseMatchers(CONTRACT_VERSION, operationId, example);
   } catch (err) {
     if (err instanceof ExampleMismatchError) {
-      throw new ContractSourceError(`${sources.example(`${CONTRACT_VERSION} ${operationId} response`).source}: ${err.message} (add a repair in src/contracts/repairs.ts)`);
+      throw new ContractSourceError(`${sources.example(`${CONTRACT_VERSION} ${operationId} response` as ExampleKey).source}: ${err.message} (correct the example with an erratum in apidocs/errata)`);
     }
     throw err;
   }

@@ -33,6 +33,7 @@ export function declare(pact: PactV4, def: InteractionDefinition) {
   let pending = pact.addInteraction();
   if (def.state) pending = pending.given(def.state.name, def.state.params);
   for (const state of def.states ?? []) pending = pending.given(state.name, state.params);
+  for (const comment of def.comments ?? []) pending = pending.comment(comment);
   const { request, response } = def;
   const pathMatcher = request.path.expression ? MatchersV3.fromProviderState(request.path.expression, request.path.example) : request.path.example;
   return pending

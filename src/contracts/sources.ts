@@ -1,18 +1,19 @@
 /**
  * The inputs of the contracts (I/O edge): the documented example bodies, read from the docs through the
- * parser and catalog, and the JSON Schemas the response matchers come from. Everything after this
- * module is pure.
+ * parser and the catalog corrected by the errata (apidocs/errata), and the JSON Schemas the response
+ * matchers come from. Everything after this module is pure.
  */
 import { join } from 'node:path';
-import { loadDocs } from '../parse/index.js';
-import { buildCatalog } from '../catalog/index.js';
+import { buildFromDocs, correctCatalog, loadCatalog } from '../schema/pipeline.js';
 import { loadSchemaSet } from '../schema/load.js';
-import { buildFromDocs } from '../schema/pipeline.js';
+import type { Erratum } from '../errata/index.js';
 import type { Catalog } from '../model/catalog.js';
 import type { JsonBody } from '../model/page.js';
 import type { SchemaIndex } from '../model/schema-layout.js';
 import { matchersFromSchema, type BodyMatchers, type JsonSchema } from './matchers-from-schema.js';
-import type { ExampleKey } from './repairs.js';
+
+/** Which documented example: `<version> <operationId> request|response`. */
+export type ExampleKey = `${string} ${string} ${'request' | 'response'}`;
 
 /** The project root: the package root (src/util/package.ts). */
 import { PACKAGE_ROOT as PROJECT_ROOT } from '../util/package.js';
@@ -27,15 +28,18 @@ export interface SourceOptions {
 }
 
 export interface DocumentedBody {
+  /** The example as the errata correct it (as written when no erratum touched it). */
   value: unknown;
   /** Where the example is: `apidocs/api/application-addkey.md:67`. */
   source: string;
+  /** The errata that corrected it, with their reasons (for the interaction's comments). */
+  errata: { id: string; reason: string }[];
 }
 
 export interface ContractSources {
-  /** The catalog the examples come from (generic interactions read its operations). */
+  /** The catalog the examples come from, corrected by the errata (generic interactions read its operations). */
   readonly catalog: Catalog;
-  /** A documented example body, as written (unrepaired). Throws naming the page when there is none. */
+  /** A documented example body, corrected by the errata. Throws naming the page when there is none. */
   example(key: ExampleKey): DocumentedBody;
   /** Matchers for a success response body of an operation, from its response schema. */
   responseMatchers(version: string, operationId: string, example: unknown): BodyMatchers;
@@ -50,20 +54,27 @@ export async function loadContractSources(options: SourceOptions = {}): Promise<
     // Other docs than the project's: their schemas are built in memory, not read from the project's schemas/.
     const built = await buildFromDocs(options.docs);
     if (built.unreadable.length > 0) throw new ContractSourceError(built.unreadable[0].message);
+    const stale = built.findings.find((f) => f.ruleId === 'erratum-stale');
+    if (stale) throw new ContractSourceError(`${stale.file}:${stale.line}: ${stale.message} (see \`graphpact lint\`)`);
     const files = built.output.schemaFiles;
-    return contractSources(built.catalog, built.output.index, (p) => files.get(p) as JsonSchema | undefined, '(schemas built from --docs)');
+    return contractSources(built.catalog, built.output.index, (p) => files.get(p) as JsonSchema | undefined, '(schemas built from --docs)', built.errata);
   }
   const schemasDir = options.schemas ?? join(PROJECT_ROOT, 'schemas');
-  const { pages } = await loadDocs(docs);
-  const catalog = buildCatalog(pages);
+  const { catalog: documented, errata } = await loadCatalog(docs, { root: PROJECT_ROOT });
+  const corrected = correctCatalog(documented, errata, PROJECT_ROOT);
+  // A stale erratum leaves its defect in the catalog: a contract would demand it from every provider.
+  const stale = corrected.findings[0];
+  if (stale) throw new ContractSourceError(`${stale.file}:${stale.line}: ${stale.message} (see \`graphpact lint\`)`);
+  const catalog = corrected.catalog;
   const schemaSet = await loadSchemaSet(schemasDir).catch((err: Error) => {
     throw new ContractSourceError(err.message);
   });
-  return contractSources(catalog, schemaSet.index, (p) => schemaSet.schema(p), schemasDir);
+  return contractSources(catalog, schemaSet.index, (p) => schemaSet.schema(p), schemasDir, errata);
 }
 
 /** Sources over an in-memory catalog and schema lookup (what tests use). */
-export function contractSources(catalog: Catalog, index: SchemaIndex, lookup: (relativePath: string) => JsonSchema | undefined, schemasDir = 'schemas'): ContractSources {
+export function contractSources(catalog: Catalog, index: SchemaIndex, lookup: (relativePath: string) => JsonSchema | undefined, schemasDir = 'schemas', errata: readonly Erratum[] = []): ContractSources {
+  const reasons = new Map(errata.map((e) => [e.id, e.reason]));
   return {
     catalog,
     example(key) {
@@ -79,7 +90,7 @@ export function contractSources(catalog: Catalog, index: SchemaIndex, lookup: (r
           ? `${broken.file}:${broken.errorLine ?? broken.line}: the ${part} example of ${operationId} (${version}) is not JSON: ${broken.error}`
           : `${page}: no ${part} example with a JSON body for ${operationId} (${version})`);
       }
-      return { value: body.value, source: `${body.file}:${body.line}` };
+      return { value: body.value, source: `${body.file}:${body.line}`, errata: (body.errata ?? []).map((id) => ({ id, reason: reasons.get(id) ?? '' })) };
     },
     responseMatchers(version, operationId, example) {
       const entry = index.operations.find((o) => o.version === version && o.id === operationId);

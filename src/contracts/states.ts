@@ -109,6 +109,12 @@ export class StateValue {
   ) {}
 }
 
+/** Fake example values: shaped like the real thing, clearly not a secret (the real ones come from provider states). */
+export const FAKE = {
+  /** Proofs, passwords and private keys are secrets: their example is the redaction marker itself, so a contract never shows one. */
+  secret: '[REDACTED]',
+} as const;
+
 export function fromState(param: ParamName, example: string): StateValue {
   return new StateValue(param, example);
 }

@@ -13,6 +13,7 @@ import { loadCatalog } from '../schema/pipeline.js';
 import { lintWithGeneratedSchemas, sortFindings } from './engine.js';
 import { applyBaseline, fingerprint, makeBaseline, parseBaseline, BaselineError, type Baseline } from './baseline.js';
 import { allRules } from './rules/index.js';
+import { applyErrata, markAnsweredFindings, staleErrataFindings, ERRATUM_STALE, ERRATUM_STALE_PURPOSE, type ErrataReport } from '../errata/index.js';
 import type { ReportedFinding, RuleInfo } from './types.js';
 import type { LintReport } from './format/report-model.js';
 
@@ -43,6 +44,8 @@ export interface LintRun {
   catalog: Catalog;
   /** The baseline file used, if any (absolute). */
   baselineFile?: string;
+  /** Which errata of the docs folders apply and which are stale (the findings carry their marks). */
+  errata: ErrataReport;
   /** Maps a finding's file to the path a baseline next to `baselineDir` stores. */
   baselineKey: (file: string, baselineDir: string) => string;
   timings: { loadMs: number; lintMs: number };
@@ -57,24 +60,34 @@ export async function runLint(options: LintRunOptions = {}): Promise<LintRun> {
   const baseline = baselineFile ? await readBaseline(baselineFile, typeof options.baseline === 'string') : undefined;
 
   const t0 = performance.now();
-  const { pages, catalog, unreadable: loadFindings } = await loadCatalog(docs, { root, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const { pages, catalog, unreadable: loadFindings, errata } = await loadCatalog(docs, { root, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const t1 = performance.now();
   const lines = sourceLineReader(root);
+  // Lint judges the docs as written (the uncorrected catalog); errata only mark what they correct.
   const { findings: lintFindings, schemaFindings } = lintWithGeneratedSchemas(pages, catalog, { sourceLines: lines });
   // Schema-generation findings that a lint rule also reported are kept once (a set: no scan per finding).
   const linted = new Set(lintFindings.map(findingKey));
-  const findings = sortFindings([...loadFindings, ...schemaFindings.filter((f) => !linted.has(findingKey(f))), ...lintFindings]);
+  const docFindings = sortFindings([...loadFindings, ...schemaFindings.filter((f) => !linted.has(findingKey(f))), ...lintFindings]);
   const t2 = performance.now();
 
   const key = (file: string, dir: string) => toSlash(relative(dir, resolve(root, file)));
+  const lineText = (f: string, l: number) => lines(f)?.[l - 1];
+  // Errata name findings by their fingerprint relative to the project root (as `lint --format json` prints them).
+  const { report: errataReport } = applyErrata(catalog, errata, lines);
+  const marked = errata.length > 0
+    ? markAnsweredFindings(fingerprint(docFindings, (f) => key(f, root), lineText), (f) => f.fingerprint, errata, errataReport)
+    : { findings: docFindings, stale: [] };
+  const findings = sortFindings([...marked.findings, ...staleErrataFindings(errata, errataReport), ...marked.stale]);
+
   const baselineDir = baselineFile ? dirname(baselineFile) : options.writeBaseline ? dirname(resolve(options.writeBaseline)) : root;
-  const printed = fingerprint(findings, (f) => key(f, baselineDir), (f, l) => lines(f)?.[l - 1]);
+  const printed = fingerprint(findings, (f) => key(f, baselineDir), lineText);
   const reported = applyBaseline(printed, baseline, (f) => key(f, baselineDir));
   const files = [...new Set(pages.map((p) => p.file))].sort();
   return {
     report: { findings: reported, rules: ruleInfos(reported), files, exitCode: exitCodeOf(reported) },
     pages,
     catalog,
+    errata: errataReport,
     ...(baselineFile ? { baselineFile } : {}),
     baselineKey: key,
     timings: { loadMs: t1 - t0, lintMs: t2 - t1 },
@@ -144,6 +157,7 @@ function findingKey(f: Finding): string {
 function ruleInfos(findings: readonly Finding[]): RuleInfo[] {
   const infos = new Map<string, RuleInfo>(allRules.map((r) => [r.id, { id: r.id, severity: r.severity, purpose: r.purpose }]));
   for (const f of findings) {
+    if (f.ruleId === ERRATUM_STALE) infos.set(f.ruleId, { id: f.ruleId, severity: 'error', purpose: ERRATUM_STALE_PURPOSE });
     if (!infos.has(f.ruleId)) {
       const stage = f.ruleId.startsWith('parse-') ? 'parser' : f.ruleId.startsWith('catalog-') ? 'catalog' : 'schema generation';
       infos.set(f.ruleId, { id: f.ruleId, severity: f.severity, purpose: `Reported by the ${stage} (${f.ruleId}).` });

@@ -76,6 +76,8 @@ export type AnyLintRule = { [G in Given]: LintRule<G> }[Given];
 export interface ReportedFinding extends Finding {
   fingerprint: string;
   accepted: boolean;
+  /** Ids of the errata (apidocs/errata) that correct this defect in every output; the docs still have it. */
+  errata?: string[];
 }
 
 /** Rule metadata for reports (SARIF rules, JUnit), including parser/catalog finding ids. */

@@ -12,6 +12,7 @@ import { buildCatalog } from '../catalog/index.js';
 import { loadDocs } from '../parse/index.js';
 import { generateOpenApi } from '../openapi/generate.js';
 import { generateSchemas } from './generate.js';
+import { applyErrata, loadErrata, pageLineReader, staleErrataFindings, type ErrataReport, type Erratum } from '../errata/index.js';
 
 
 export interface BuildOutput {
@@ -43,8 +44,12 @@ export interface DocsBuild {
   output: BuildOutput;
   /** Files that could not be read (the build cannot be trusted when there are any). */
   unreadable: Finding[];
-  /** Catalog, load and generation findings, sorted. */
+  /** Catalog, load, errata (`erratum-stale`) and generation findings, sorted. */
   findings: Finding[];
+  /** The errata of the docs folders (`<docs>/errata/*.yaml`), as read. */
+  errata: Erratum[];
+  /** Which errata corrected the catalog and which are stale. */
+  errataReport: ErrataReport;
 }
 
 export interface DocsBuildOptions {
@@ -54,23 +59,38 @@ export interface DocsBuildOptions {
 }
 
 /**
- * Loads, parses and catalogs: the part of a build that lint shares. Source paths become relative to
- * `options.root` (only when they are not already). Throws DocsDirError when a docs directory cannot be read.
+ * Loads, parses and catalogs: the part of a build that lint shares. The catalog is the docs as written;
+ * `errata` are read beside them (`<docs>/errata/*.yaml`), not applied (see correctCatalog). Source
+ * paths become relative to `options.root` (only when they are not already). Throws DocsDirError when a
+ * docs directory cannot be read, and ErrataError (a DocsDirError) for a bad errata file.
  */
-export async function loadCatalog(dirs: string[], options: DocsBuildOptions = {}): Promise<Pick<DocsBuild, 'pages' | 'catalog' | 'unreadable'>> {
+export async function loadCatalog(dirs: string[], options: DocsBuildOptions = {}): Promise<Pick<DocsBuild, 'pages' | 'catalog' | 'unreadable' | 'errata'>> {
   const loaded = await loadDocs(dirs, options.onProgress ? { onProgress: options.onProgress } : {});
   const relocate = options.root !== undefined && needsRelocation(dirs, process.cwd(), options.root);
   const pages = relocate ? relocateSourcePaths(loaded.pages, process.cwd(), options.root as string) : loaded.pages;
   const unreadable = relocate ? relocateSourcePaths(loaded.findings, process.cwd(), options.root as string) : loaded.findings;
-  return { pages, catalog: buildCatalog(pages), unreadable };
+  // Pages are named relative to the root when relocated, else relative to the current directory (then the same place).
+  const errata = await loadErrata(dirs, relocate ? options.root : process.cwd());
+  return { pages, catalog: buildCatalog(pages), unreadable, errata };
 }
 
-/** Loads, parses, catalogs and generates. Throws DocsDirError when a docs directory cannot be read. */
+/**
+ * The one corrected truth: the catalog with the errata applied (anchors read from the pages on disk),
+ * plus an `erratum-stale` finding for each erratum that no longer fits.
+ */
+export function correctCatalog(catalog: Catalog, errata: readonly Erratum[], root: string = process.cwd()): { catalog: Catalog; report: ErrataReport; findings: Finding[] } {
+  const { catalog: corrected, report } = applyErrata(catalog, errata, pageLineReader(root));
+  return { catalog: corrected, report, findings: staleErrataFindings(errata, report) };
+}
+
+/** Loads, parses, catalogs, corrects (errata) and generates. Throws DocsDirError when a docs directory cannot be read. */
 export async function buildFromDocs(dirs: string[], options: DocsBuildOptions = {}): Promise<DocsBuild> {
-  const { pages, catalog, unreadable } = await loadCatalog(dirs, options);
-  const output = generateOutput(catalog);
-  const findings = [...unreadable, ...catalog.findings, ...output.findings];
-  return { pages, catalog, output, unreadable, findings };
+  const { pages, catalog: documented, unreadable, errata } = await loadCatalog(dirs, options);
+  const relocate = options.root !== undefined && needsRelocation(dirs, process.cwd(), options.root);
+  const corrected = correctCatalog(documented, errata, relocate ? options.root : process.cwd());
+  const output = generateOutput(corrected.catalog);
+  const findings = [...unreadable, ...documented.findings, ...corrected.findings, ...output.findings];
+  return { pages, catalog: corrected.catalog, output, unreadable, findings, errata, errataReport: corrected.report };
 }
 
 /** Paths need rewriting unless we run from the root and every docs dir is inside it (then they already are root-relative). */

@@ -90,16 +90,17 @@ describe('schema: seeds (apidocs/)', () => {
     expect(check(request, { ...good, certificate: 'x' })).to.equal(false);
   });
 
-  it('beta addKey request: the table\'s properties inside the `keyCredential` wrapper', () => {
+  it('beta addKey request: keyCredential, passwordCredential and proof, as erratum addkey-beta-request-body corrects the table', () => {
     const request = requestSchemaPath('beta', ADD_KEY);
     const schema = set.schema(request) as any;
-    expect(Object.keys(schema.properties)).to.deep.equal(['keyCredential']);
-    expect(schema.additionalProperties).to.equal(false);
-    expect(check(request, { keyCredential: { displayName: 'k', endDateTime: '2030-01-01T00:00:00Z', startDateTime: '2029-01-01T00:00:00Z' } })).to.equal(true);
-    expect(check(request, {})).to.equal(true);
-    expect(check(request, { displayName: 'k' })).to.equal(false);
-    expect(check(request, { keyCredential: { endDateTime: 'endDate=2017-10-11T07:00:00Z' } })).to.equal(false);
-    // The seed's own example uses properties its table does not document: a real docs defect.
+    expect(Object.keys(schema.properties)).to.deep.equal(['keyCredential', 'passwordCredential', 'proof']);
+    expect(schema.required).to.deep.equal(['keyCredential', 'proof']);
+    expect(schema['x-graphpact-errata']).to.include('addkey-beta-request-body');
+    const corrected = { keyCredential: { customKeyIdentifier: 'AAECAwQFBgcICQoLDA0ODxAREhM=', endDateTime: '2017-10-11T07:00:00Z', keyId: '633b1614-b669-47c5-961e-f4a45978ffff', type: 'AsymmetricX509Cert', usage: 'Verify', key: 'ZmFrZQ==' }, passwordCredential: null, proof: 'x.y.z' };
+    expect(check(request, corrected)).to.equal(true);
+    expect(check(request, { keyCredential: corrected.keyCredential })).to.equal(false); // no proof
+    expect(check(request, { ...corrected, displayName: 'k' })).to.equal(false);
+    // The seed's own example, as written, is still a docs defect the corrected schema rejects.
     const docExample = { keyCredential: { customKeyIdentifier: '6uv7gh', endDate: 'endDate=2017-10-11T07:00:00Z', keyId: '633b1614-b669-47c5-961e-f4a45978ffff', type: 'AsymmetricX509Cert', usage: 'Verify', value: null } };
     expect(check(request, docExample)).to.equal(false);
   });

@@ -41,7 +41,7 @@ export function contractsCommand(): Command {
         ...(opts.schemas ? { schemas: opts.schemas } : {}),
       });
     } catch (err) {
-      // Bad inputs (missing docs or schemas, an example the repairs no longer fit — DocsDirError,
+      // Bad inputs (missing docs or schemas, a stale or malformed erratum — DocsDirError,
       // ContractSourceError) and a client that fails its own contract: one line, exit 2, nothing written.
       const message = err instanceof Error ? err.message : String(err);
       return reportCouldNotRun('graphpact contracts', message.split('\n')[0], opts.format);

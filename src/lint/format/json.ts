@@ -12,6 +12,7 @@ export function formatJson(report: LintReport): string {
       ruleId: f.ruleId, severity: f.severity, message: f.message,
       ...(f.fix !== undefined ? { fix: f.fix } : {}),
       accepted: f.accepted, fingerprint: f.fingerprint,
+      ...(f.errata ? { errata: f.errata } : {}),
     })),
   }));
 }

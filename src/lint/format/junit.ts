@@ -28,7 +28,7 @@ export function formatJunit(report: LintReport): string {
     for (const [ruleId, list] of byRule) {
       const tc = suite.testCase().className(file).name(ruleId).file(file);
       const describe = (f: ReportedFinding) =>
-        `${file}:${f.line}: ${f.severity}: ${f.message}${f.fix ? ` (fix: ${f.fix})` : ''}${f.accepted ? ' [accepted]' : ''}`;
+        `${file}:${f.line}: ${f.severity}: ${f.message}${f.fix ? ` (fix: ${f.fix})` : ''}${f.accepted ? ' [accepted]' : ''}${f.errata ? ` [corrected by erratum ${f.errata.join(', ')}]` : ''}`;
       const failing = list.filter((f) => f.severity === 'error' && !f.accepted);
       if (failing.length) tc.failure(redactText(failing.map(describe).join('\n')), 'lint-error');
       tc.standardOutput(redactText(list.map(describe).join('\n')));

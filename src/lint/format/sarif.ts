@@ -19,7 +19,7 @@ export function formatSarif(report: LintReport, tool: { version: string }): stri
   for (const f of report.findings) {
     const result = new SarifResultBuilder().initSimple({
       level: f.severity === 'info' ? 'note' : f.severity,
-      messageText: redactText(f.fix ? `${f.message} (fix: ${f.fix})` : f.message),
+      messageText: redactText(`${f.message}${f.fix ? ` (fix: ${f.fix})` : ''}${f.errata ? ` (corrected by erratum ${f.errata.join(', ')})` : ''}`),
       ruleId: f.ruleId,
       fileUri: f.file,
       startLine: f.line,
@@ -27,6 +27,7 @@ export function formatSarif(report: LintReport, tool: { version: string }): stri
     });
     result.result.baselineState = f.accepted ? 'unchanged' : 'new';
     result.result.partialFingerprints = { 'graphpactLint/v1': f.fingerprint };
+    if (f.errata) result.result.properties = { errata: f.errata };
     run.addResult(result);
   }
   const builder = new SarifBuilder();

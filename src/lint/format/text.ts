@@ -22,7 +22,8 @@ export function formatText(report: LintReport, options: { color: boolean }): str
     const pos = `${f.line}${f.column !== undefined ? `:${f.column}` : ""}`.padEnd(8);
     const sev = sevColor[f.severity](f.severity.padEnd(7));
     const accepted = f.accepted ? c.dim(' [accepted]') : '';
-    lines.push(`  ${c.dim(pos)} ${sev} ${printable(f.message)}  ${c.dim(f.ruleId)}${accepted}`);
+    const corrected = f.errata ? c.dim(` [corrected by erratum ${f.errata.join(', ')}]`) : '';
+    lines.push(`  ${c.dim(pos)} ${sev} ${printable(f.message)}  ${c.dim(f.ruleId)}${accepted}${corrected}`);
     if (f.fix) lines.push(`  ${' '.repeat(8)} ${' '.repeat(7)} ${c.green('fix:')} ${printable(f.fix)}`);
   }
   const s = summaryCounts(report.findings);
