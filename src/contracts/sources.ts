@@ -4,7 +4,7 @@
  * matchers come from. Everything after this module is pure.
  */
 import { join } from 'node:path';
-import { buildFromDocs, correctCatalog, loadCatalog } from '../schema/pipeline.js';
+import { buildFromDocs, loadCatalog } from '../schema/pipeline.js';
 import { loadSchemaSet } from '../schema/load.js';
 import type { Erratum } from '../errata/index.js';
 import type { Catalog } from '../model/catalog.js';
@@ -60,12 +60,10 @@ export async function loadContractSources(options: SourceOptions = {}): Promise<
     return contractSources(built.catalog, built.output.index, (p) => files.get(p) as JsonSchema | undefined, '(schemas built from --docs)', built.errata);
   }
   const schemasDir = options.schemas ?? join(PROJECT_ROOT, 'schemas');
-  const { catalog: documented, errata } = await loadCatalog(docs, { root: PROJECT_ROOT });
-  const corrected = correctCatalog(documented, errata, PROJECT_ROOT);
+  const { catalog, errata, errataFindings } = await loadCatalog(docs, { root: PROJECT_ROOT });
   // A stale erratum leaves its defect in the catalog: a contract would demand it from every provider.
-  const stale = corrected.findings[0];
+  const stale = errataFindings[0];
   if (stale) throw new ContractSourceError(`${stale.file}:${stale.line}: ${stale.message} (see \`graphpact lint\`)`);
-  const catalog = corrected.catalog;
   const schemaSet = await loadSchemaSet(schemasDir).catch((err: Error) => {
     throw new ContractSourceError(err.message);
   });

@@ -13,7 +13,7 @@ import { loadCatalog } from '../schema/pipeline.js';
 import { lintWithGeneratedSchemas, sortFindings } from './engine.js';
 import { applyBaseline, fingerprint, makeBaseline, parseBaseline, BaselineError, type Baseline } from './baseline.js';
 import { allRules } from './rules/index.js';
-import { applyErrata, markAnsweredFindings, staleErrataFindings, ERRATUM_STALE, ERRATUM_STALE_PURPOSE, type ErrataReport } from '../errata/index.js';
+import { markAnsweredFindings, staleErrataFindings, ERRATUM_STALE, ERRATUM_STALE_PURPOSE, type ErrataReport } from '../errata/index.js';
 import type { ReportedFinding, RuleInfo } from './types.js';
 import type { LintReport } from './format/report-model.js';
 
@@ -60,7 +60,7 @@ export async function runLint(options: LintRunOptions = {}): Promise<LintRun> {
   const baseline = baselineFile ? await readBaseline(baselineFile, typeof options.baseline === 'string') : undefined;
 
   const t0 = performance.now();
-  const { pages, catalog, unreadable: loadFindings, errata } = await loadCatalog(docs, { root, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const { pages, documented: catalog, unreadable: loadFindings, errata, errataReport } = await loadCatalog(docs, { root, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const t1 = performance.now();
   const lines = sourceLineReader(root);
   // Lint judges the docs as written (the uncorrected catalog); errata only mark what they correct.
@@ -73,7 +73,6 @@ export async function runLint(options: LintRunOptions = {}): Promise<LintRun> {
   const key = (file: string, dir: string) => toSlash(relative(dir, resolve(root, file)));
   const lineText = (f: string, l: number) => lines(f)?.[l - 1];
   // Errata name findings by their fingerprint relative to the project root (as `lint --format json` prints them).
-  const { report: errataReport } = applyErrata(catalog, errata, lines);
   const marked = errata.length > 0
     ? markAnsweredFindings(fingerprint(docFindings, (f) => key(f, root), lineText), (f) => f.fingerprint, errata, errataReport)
     : { findings: docFindings, stale: [] };

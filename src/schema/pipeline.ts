@@ -58,25 +58,44 @@ export interface DocsBuildOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+export interface LoadedCatalog {
+  pages: ParsedPage[];
+  /** The one corrected truth: the docs' catalog with the errata applied. What every output is built from. */
+  catalog: Catalog;
+  /** The catalog of the docs as written (lint judges this one). */
+  documented: Catalog;
+  /** Files that could not be read. */
+  unreadable: Finding[];
+  /** The errata of the docs folders (`<docs>/errata/*.yaml`), as read. */
+  errata: Erratum[];
+  /** Which errata corrected the catalog and which are stale. */
+  errataReport: ErrataReport;
+  /** An `erratum-stale` finding (error) for each erratum that could not be applied. */
+  errataFindings: Finding[];
+}
+
 /**
- * Loads, parses and catalogs: the part of a build that lint shares. The catalog is the docs as written;
- * `errata` are read beside them (`<docs>/errata/*.yaml`), not applied (see correctCatalog). Source
- * paths become relative to `options.root` (only when they are not already). Throws DocsDirError when a
- * docs directory cannot be read, and ErrataError (a DocsDirError) for a bad errata file.
+ * Loads, parses, catalogs and corrects: the part of a build that lint, serve, verify and the contracts
+ * share. `catalog` has the errata (`<docs>/errata/*.yaml`) applied; `documented` is the docs as written.
+ * Source paths become relative to `options.root` (only when they are not already). Throws DocsDirError
+ * when a docs directory cannot be read, and ErrataError (a DocsDirError) for a bad errata file.
  */
-export async function loadCatalog(dirs: string[], options: DocsBuildOptions = {}): Promise<Pick<DocsBuild, 'pages' | 'catalog' | 'unreadable' | 'errata'>> {
+export async function loadCatalog(dirs: string[], options: DocsBuildOptions = {}): Promise<LoadedCatalog> {
   const loaded = await loadDocs(dirs, options.onProgress ? { onProgress: options.onProgress } : {});
   const relocate = options.root !== undefined && needsRelocation(dirs, process.cwd(), options.root);
   const pages = relocate ? relocateSourcePaths(loaded.pages, process.cwd(), options.root as string) : loaded.pages;
   const unreadable = relocate ? relocateSourcePaths(loaded.findings, process.cwd(), options.root as string) : loaded.findings;
   // Pages are named relative to the root when relocated, else relative to the current directory (then the same place).
-  const errata = await loadErrata(dirs, relocate ? options.root : process.cwd());
-  return { pages, catalog: buildCatalog(pages), unreadable, errata };
+  const base = relocate ? (options.root as string) : process.cwd();
+  const errata = await loadErrata(dirs, base);
+  const documented = buildCatalog(pages);
+  const corrected = correctCatalog(documented, errata, base);
+  return { pages, catalog: corrected.catalog, documented, unreadable, errata, errataReport: corrected.report, errataFindings: corrected.findings };
 }
 
 /**
- * The one corrected truth: the catalog with the errata applied (anchors read from the pages on disk),
- * plus an `erratum-stale` finding for each erratum that no longer fits.
+ * The catalog with the errata applied (anchors read from the pages on disk, relative to `root`), plus
+ * an `erratum-stale` finding for each erratum that no longer fits.
  */
 export function correctCatalog(catalog: Catalog, errata: readonly Erratum[], root: string = process.cwd()): { catalog: Catalog; report: ErrataReport; findings: Finding[] } {
   const { catalog: corrected, report } = applyErrata(catalog, errata, pageLineReader(root));
@@ -85,12 +104,10 @@ export function correctCatalog(catalog: Catalog, errata: readonly Erratum[], roo
 
 /** Loads, parses, catalogs, corrects (errata) and generates. Throws DocsDirError when a docs directory cannot be read. */
 export async function buildFromDocs(dirs: string[], options: DocsBuildOptions = {}): Promise<DocsBuild> {
-  const { pages, catalog: documented, unreadable, errata } = await loadCatalog(dirs, options);
-  const relocate = options.root !== undefined && needsRelocation(dirs, process.cwd(), options.root);
-  const corrected = correctCatalog(documented, errata, relocate ? options.root : process.cwd());
-  const output = generateOutput(corrected.catalog);
-  const findings = [...unreadable, ...documented.findings, ...corrected.findings, ...output.findings];
-  return { pages, catalog: corrected.catalog, output, unreadable, findings, errata, errataReport: corrected.report };
+  const { pages, catalog, documented, unreadable, errata, errataReport, errataFindings } = await loadCatalog(dirs, options);
+  const output = generateOutput(catalog);
+  const findings = [...unreadable, ...documented.findings, ...errataFindings, ...output.findings];
+  return { pages, catalog, output, unreadable, findings, errata, errataReport };
 }
 
 /** Paths need rewriting unless we run from the root and every docs dir is inside it (then they already are root-relative). */

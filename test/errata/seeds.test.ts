@@ -9,7 +9,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildFromDocs, type DocsBuild } from '../../src/schema/pipeline.js';
+import { buildFromDocs, loadCatalog, type DocsBuild } from '../../src/schema/pipeline.js';
 import { schemaSetFromFiles } from '../../src/schema/load.js';
 import { requestSchemaPath, responseSchemaPath } from '../../src/model/schema-layout.js';
 import { runLint } from '../../src/lint/run.js';
@@ -38,6 +38,14 @@ describe('errata of the seeds', function () {
     expect(built.errataReport.stale).to.deep.equal([]);
     expect(built.errataReport.applied.length).to.equal(built.errata.length);
     expect(built.findings.filter((f) => f.ruleId === 'erratum-stale')).to.deep.equal([]);
+  });
+
+  it('loadCatalog (what serve --docs, verify, operations and the contracts read) is the corrected catalog; lint gets the documented one', async () => {
+    const loaded = await loadCatalog([join(ROOT, 'apidocs')], { root: ROOT });
+    const title = (c: typeof loaded.catalog) => c.operations.find((o) => o.id === 'applications.addKey' && o.version === 'beta')!.title;
+    expect(title(loaded.catalog)).to.equal('application: addKey');
+    expect(title(loaded.documented)).to.equal('application: addPasswordKey');
+    expect(loaded.errataFindings).to.deep.equal([]);
   });
 
   it('beta addKey request example: documented names, a date-time, a base64 key and identifier, null passwordCredential, a proof', () => {
