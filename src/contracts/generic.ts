@@ -84,6 +84,12 @@ function pactStates(states: StateNeed[], names: string[]): NonNullable<Interacti
 const send: (method: string, bearer: boolean) => InteractionDefinition['exercise'] = (method) => (client, ex) =>
   client.send({ method, path: ex.path, ...(ex.body !== undefined ? { body: ex.body } : {}) });
 
+/** Pact V4 comments naming the errata (apidocs/errata) the operation's documented facts and examples follow. */
+function errataComments(op: Operation): Pick<InteractionDefinition, 'comments'> {
+  const ids = [...new Set([...(op.errata ?? []), ...(op.requestBody?.errata ?? []), ...op.examples.flatMap((e) => [...(e.request?.body?.errata ?? []), ...(e.response?.body?.errata ?? [])])])];
+  return ids.length > 0 ? { comments: [`corrected by errata: ${ids.join(', ')} (apidocs/errata)`] } : {};
+}
+
 /** Response matchers from the schema and the documented response example; none when either is missing or they disagree. */
 function successBody(sources: ContractSources, op: Operation): BodyMatchers | undefined {
   const example = op.examples.map((e) => e.response?.body?.value).find((v) => v && typeof v === 'object' && !Array.isArray(v));
@@ -123,6 +129,7 @@ export function genericInteractions(input: GenericContractInput): InteractionDef
       request: { method: a.method, path, bearer: true, ...(body !== undefined ? { body } : {}) },
       response: { status: op.successStatus },
       exercise: send(a.method, true),
+      ...errataComments(op),
       ...over,
     });
     const matchers = successBody(input.sources, op);
