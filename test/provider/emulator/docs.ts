@@ -78,7 +78,8 @@ export const PAGES: Record<string, Page> = {
   'settings-update': { title: 'Update settings', method: 'PATCH', paths: ['/me/settings'], body: ['theme|String|Look.'], status: 200, returns: 'settings' },
 };
 
-export function emulatorCatalog(): Catalog {
+/** The invented API's markdown files, by path under a docs root. */
+export function emulatorDocs(): Record<string, string> {
   const files: Record<string, string> = {
     'api-reference/v1.0/resources/widget.md': resource('widget', ['id|String|Key. Read-only.', ...WIDGET_ROWS]),
     'api-reference/v1.0/resources/part.md': resource('part', ['id|String|Key.', 'label|String|Printed on it.']),
@@ -88,5 +89,9 @@ export function emulatorCatalog(): Catalog {
     'api-reference/v1.0/resources/polishresult.md': resource('polishResult', ['shine|String|How it shines.']),
   };
   for (const [name, p] of Object.entries(PAGES)) files[`api-reference/v1.0/api/${name}.md`] = page(p);
-  return lintInMemory(files).catalog;
+  return files;
+}
+
+export function emulatorCatalog(): Catalog {
+  return lintInMemory(emulatorDocs()).catalog;
 }
