@@ -2,7 +2,10 @@
  * Corpus coverage: builds the whole Graph docs corpus into a temp dir (it must not crash) and prints
  * how much of it became operations and schemas, split Intune / non-Intune (file name `intune-*`).
  *
- *   npm run corpus -- --docs ../shared/corpus/graph-docs [--format json] [--keep]
+ *   npm run corpus -- --docs ../shared/corpus/graph-docs [--format json] [--keep] [--findings-out <file>]
+ *
+ * --findings-out writes every lint finding with its half (tuning / held-out) as JSON: what to tune rules
+ * on (the tuning half only) and what the precision sample is drawn from.
  *
  * Exit 0 when built, 2 when it could not run. Sections are a list of functions over one build
  * context (CORPUS_SECTIONS below): add a section to report more (lint totals go there).
@@ -13,7 +16,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { lintDocs } from '../src/lint/engine.js';
-import { countByRule, isIntune, sampleFindings } from '../src/lint/corpus-stats.js';
+import { countByRule, isIntune } from '../src/lint/corpus-stats.js';
+import { familyOf, formatTally, halfOf, precisionOf, stratifiedSample, type Half, type JudgedList } from '../src/lint/precision.js';
+import type { Finding } from '../src/model/finding.js';
+import { writeFileAtomic } from '../src/util/fs.js';
 import type { JsonSchema } from '../src/schema/edm.js';
 import { compareStrings } from '../src/catalog/index.js';
 import { operationFromPage } from '../src/catalog/operation.js';
@@ -178,6 +184,7 @@ export const CORPUS_SECTIONS: Array<(ctx: CorpusContext) => CorpusSection | Prom
   ajvSection,
   findingsSection,
   (ctx) => lintSection(ctx),
+  (ctx) => precisionSection(ctx),
 ];
 
 function formatValue(value: number | Split | string): string {
@@ -191,7 +198,7 @@ async function readTexts(build: DocsBuild): Promise<Map<string, string>> {
   return texts;
 }
 
-async function run(opts: { docs: string[]; format: string; keep?: boolean }): Promise<number> {
+async function run(opts: { docs: string[]; format: string; keep?: boolean; findingsOut?: string }): Promise<number> {
   const started = performance.now();
   const outDir = await mkdtemp(join(tmpdir(), 'graphpact-corpus-'));
   try {
@@ -203,6 +210,10 @@ async function run(opts: { docs: string[]; format: string; keep?: boolean }): Pr
     for (const section of CORPUS_SECTIONS) sections.push(await section(ctx));
     const timing = { title: 'Time', rows: { 'build (load, parse, catalog, schemas, write) ms': Math.round(buildMs), 'total ms': Math.round(performance.now() - started) } };
     sections.push(timing);
+    if (opts.findingsOut) {
+      const all = lintFindingsOf(ctx).findings.map((f) => ({ half: halfOf(f.file), ...f }));
+      await writeFileAtomic(opts.findingsOut, JSON.stringify({ docs: opts.docs, findings: all }, null, 1) + '\n');
+    }
     if (opts.format === 'json') {
       process.stdout.write(JSON.stringify({ docs: opts.docs, sections }, null, 2) + '\n');
     } else {
@@ -233,33 +244,83 @@ const program = new Command('corpus')
   .option('--docs <dir>', 'docs directory (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
   .option('--format <format>', 'text|json', 'text')
   .option('--keep', 'keep the generated output and print where it is')
-  .action(async (opts: { docs?: string[]; format: string; keep?: boolean }) => {
+  .option('--findings-out <file>', 'also write every lint finding, with its half of the precision split, to this JSON file')
+  .action(async (opts: { docs?: string[]; format: string; keep?: boolean; findingsOut?: string }) => {
     const docs = opts.docs ?? [join(ROOT, '..', 'shared', 'corpus', 'graph-docs')];
     if (!['text', 'json'].includes(opts.format)) {
       process.stderr.write(`corpus: --format must be text or json (got "${opts.format}")\n`);
       process.exitCode = 2;
       return;
     }
-    process.exitCode = await run({ docs, format: opts.format, keep: opts.keep });
+    process.exitCode = await run({ docs, format: opts.format, keep: opts.keep, findingsOut: opts.findingsOut });
   });
 
-await program.parseAsync(process.argv);
 
 // ---------------------------------------------------------------------------------------------------
-// Lint section (owned by the lint engineer): lint the already-built corpus, findings per rule split
-// Intune / non-Intune, the time, and a fixed-seed sample of 30 lint findings for checking precision.
+// Lint sections (owned by the lint engineers): lint the already-built corpus, findings per rule and
+// severity split Intune / non-Intune, and the honest precision measurement (src/lint/precision.ts): the
+// corpus split by family into a tuning and a held-out half, a stratified fixed-seed sample of the
+// held-out half's findings, and its precision from the hand-checked judged list (docs/lint-precision.json).
 // ---------------------------------------------------------------------------------------------------
-function lintSection(ctx: CorpusContext): CorpusSection {
+let lintFindingsCache: { build: DocsBuild; findings: Finding[] } | undefined;
+
+function lintFindingsOf(ctx: CorpusContext): { findings: Finding[]; ms: number } {
+  if (lintFindingsCache?.build === ctx.build) return { findings: lintFindingsCache.findings, ms: 0 };
   const started = performance.now();
   const { pages, catalog, output } = ctx.build;
   const set = schemaSetFromFiles('(generated from the docs)', output.index, output.schemaFiles as Map<string, JsonSchema>);
   const findings = lintDocs(pages, catalog, set, { knownFiles: pages.map((p) => p.file), sourceLines: (f) => ctx.texts.get(f)?.split(/\r?\n/) });
-  const ms = Math.round(performance.now() - started);
+  lintFindingsCache = { build: ctx.build, findings };
+  return { findings, ms: Math.round(performance.now() - started) };
+}
+
+function lintSection(ctx: CorpusContext): CorpusSection {
+  const { findings, ms } = lintFindingsOf(ctx);
   const rows: CorpusSection['rows'] = { 'lint findings': findings.length, 'lint ms (rules + ajv, on the built catalog)': ms };
   for (const c of countByRule(findings)) rows[`${c.ruleId} (${c.severity})`] = { intune: c.intune, other: c.nonIntune, total: c.intune + c.nonIntune };
-  const lintOnly = findings.filter((f) => !/^(parse|catalog|schema)-/.test(f.ruleId));
-  sampleFindings(lintOnly, 30, 42).forEach((f, i) => {
-    rows[`sample ${String(i + 1).padStart(2, '0')}`] = `${f.file}:${f.line} ${f.ruleId}: ${f.message}`;
-  });
-  return { title: 'Lint (graphpact lint rules; sample = 30 lint findings, seed 42, for hand-checking)', rows };
+  return { title: 'Lint (graphpact lint rules: findings per rule and severity)', rows };
 }
+
+const JUDGED_FILE = join(ROOT, 'docs', 'lint-precision.json');
+
+async function readJudged(file: string): Promise<JudgedList> {
+  const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return undefined;
+    throw err;
+  });
+  if (text === undefined) return { seed: 20261202, perRule: 5, judged: [] };
+  const data = JSON.parse(text) as Partial<JudgedList>;
+  if (typeof data.seed !== 'number' || typeof data.perRule !== 'number' || !Array.isArray(data.judged)) {
+    throw new Error(`${file}: expected {"seed": number, "perRule": number, "judged": [...]}`);
+  }
+  return data as JudgedList;
+}
+
+async function precisionSection(ctx: CorpusContext): Promise<CorpusSection> {
+  const { findings } = lintFindingsOf(ctx);
+  const judged = await readJudged(JUDGED_FILE);
+  const pagesIn = (half: Half) => ctx.build.pages.filter((p) => halfOf(p.file) === half);
+  const familiesIn = (half: Half) => new Set(pagesIn(half).map((p) => familyOf(p.file))).size;
+  const heldOut = findings.filter((f) => halfOf(f.file) === 'held-out');
+  const sample = stratifiedSample(heldOut, judged.perRule, judged.seed);
+  const report = precisionOf(sample, judged.judged);
+  const rows: CorpusSection['rows'] = {
+    'split rule': 'family = first hyphen-separated token of the file name; FNV-1a(family) even = tuning, odd = held-out (src/lint/precision.ts)',
+    'tuning half': `${familiesIn('tuning')} families, ${pagesIn('tuning').length} pages, ${findings.length - heldOut.length} findings`,
+    'held-out half': `${familiesIn('held-out')} families, ${pagesIn('held-out').length} pages, ${heldOut.length} findings`,
+    'sample': `seed ${judged.seed}, at most ${judged.perRule} per rule over every severity it reports: ${sample.length} findings (judged list: docs/lint-precision.json)`,
+  };
+  for (const sev of ['error', 'warning', 'info'] as const) rows[`precision ${sev}`] = formatTally(report.bySeverity[sev]);
+  const ew = report.bySeverity.error;
+  const w = report.bySeverity.warning;
+  rows['precision errors+warnings'] = formatTally({ real: ew.real + w.real, notReal: ew.notReal + w.notReal, unjudged: ew.unjudged + w.unjudged });
+  for (const [rule, tally] of Object.entries(report.errorRules).sort(([a], [b]) => compareStrings(a, b))) rows[`precision at error: ${rule}`] = formatTally(tally);
+  report.sample.forEach(({ finding: f, judgment }, i) => {
+    const verdict = judgment ? (judgment.real ? 'REAL' : 'NOT REAL') : 'UNJUDGED';
+    rows[`sample ${String(i + 1).padStart(3, '0')}`] = `[${verdict}] ${f.file}:${f.line} ${f.ruleId} (${f.severity}): ${f.message}${judgment ? ` -- ${judgment.reason}` : ''}`;
+  });
+  return { title: 'Lint precision on the held-out half (hand-checked stratified sample)', rows };
+}
+
+// Last: the sections above (and their module state) are initialised before the command runs.
+await program.parseAsync(process.argv);

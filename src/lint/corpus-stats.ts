@@ -1,7 +1,6 @@
 /**
  * Lint numbers for a docs corpus (scripts/corpus.ts): findings per rule split Intune / non-Intune
- * (file name starts with `intune-`), pages per rule, and a reproducible random sample of findings
- * (for checking precision by hand).
+ * (file name starts with `intune-`) and pages per rule. The precision sample is in precision.ts.
  */
 import type { Finding } from '../model/finding.js';
 
@@ -18,11 +17,13 @@ export function isIntune(file: string): boolean {
   return /(^|\/)intune-[^/]*$/i.test(file);
 }
 
+/** Findings per rule and severity (a rule may report some findings at another severity). */
 export function countByRule(findings: readonly Finding[]): RuleCount[] {
   const counts = new Map<string, RuleCount & { files: Set<string> }>();
   for (const f of findings) {
-    let c = counts.get(f.ruleId);
-    if (!c) counts.set(f.ruleId, (c = { ruleId: f.ruleId, severity: f.severity, intune: 0, nonIntune: 0, pages: 0, files: new Set() }));
+    const key = `${f.ruleId}\0${f.severity}`;
+    let c = counts.get(key);
+    if (!c) counts.set(key, (c = { ruleId: f.ruleId, severity: f.severity, intune: 0, nonIntune: 0, pages: 0, files: new Set() }));
     if (isIntune(f.file)) c.intune++;
     else c.nonIntune++;
     c.files.add(f.file);
@@ -30,25 +31,4 @@ export function countByRule(findings: readonly Finding[]): RuleCount[] {
   return [...counts.values()]
     .map(({ files, ...c }) => ({ ...c, pages: files.size }))
     .sort((a, b) => b.intune + b.nonIntune - (a.intune + a.nonIntune) || a.ruleId.localeCompare(b.ruleId));
-}
-
-/** mulberry32: a tiny seeded PRNG, so the sample is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** `n` findings drawn without replacement with a fixed seed. */
-export function sampleFindings<T>(findings: readonly T[], n: number, seed = 42): T[] {
-  const pool = [...findings];
-  const rand = prng(seed);
-  const out: T[] = [];
-  while (out.length < n && pool.length > 0) out.push(pool.splice(Math.floor(rand() * pool.length), 1)[0]);
-  return out;
 }
