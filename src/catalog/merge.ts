@@ -7,6 +7,9 @@ import type { Finding } from '../model/finding.js';
 import type { Operation } from '../model/catalog.js';
 import type { Permission, PropertyRow, TypeRef } from '../model/page.js';
 
+/** A page of the Intune generator (`intune-*.md`). */
+const INTUNE_PAGE = /(^|\/)intune-[^/]*$/i;
+
 /** Merges operations documented by several pages (in file order): the first wins each fact. */
 export function mergeOperations(ops: Operation[]): { merged: Operation; findings: Finding[] } {
   const [first, ...others] = ops;
@@ -22,16 +25,25 @@ export function mergeOperations(ops: Operation[]): { merged: Operation; findings
   const where = `${first.sources[0].file}:${first.sources[0].line}`;
   const known = new Map((first.requestBody?.properties ?? []).map((p) => [p.name.toLowerCase(), p]));
   const extraProps: PropertyRow[] = [];
+  // One finding for the whole group, at the first page merged into the kept one: a fact, not a defect
+  // (alias pages such as table-list / workbook-list-tables, and the Intune generator's one page per
+  // derived type, document one operation several times on purpose).
+  if (others.length > 0) {
+    const listed = others.slice(0, 3).map((o) => `${o.sources[0].file}:${o.sources[0].line}`);
+    findings.push({
+      ...others[0].sources[0],
+      ruleId: 'catalog-duplicate-operation',
+      severity: 'info',
+      message: `operation ${first.id} (${first.version}) is documented by ${others.length + 1} pages, merged into the one of ${where}: ${listed.join(', ')}${others.length > 3 ? ` and ${others.length - 3} more` : ''}`,
+    });
+  }
+  // Disagreements between generated Intune pages (one per derived type: each documents its own body
+  // and type) are expected: infos. Between hand-written pages they are a defect of one of them.
+  const generated = ops.every((o) => INTUNE_PAGE.test(o.sources[0]?.file ?? ''));
   for (const other of others) {
     const at = other.sources[0];
-    findings.push({
-      ...at,
-      ruleId: 'catalog-duplicate-operation',
-      severity: 'warning',
-      message: `operation ${other.id} (${other.version}) is also documented in ${where}; the two are merged`,
-    });
     const conflict = (message: string): void => {
-      findings.push({ ...at, ruleId: 'catalog-merge-conflict', severity: 'warning', message: `${other.id}: ${message} (kept the value of ${where})` });
+      findings.push({ ...at, ruleId: 'catalog-merge-conflict', severity: generated ? 'info' : 'warning', message: `${other.id}: ${message} (kept the value of ${where})` });
     };
     if (first.successStatus !== other.successStatus) conflict(`success status ${other.successStatus} here, ${first.successStatus} in ${where}`);
     const firstReturn = returnKey(first);

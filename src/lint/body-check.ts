@@ -36,7 +36,7 @@ const IGNORED_KEYWORDS = new Set(['additionalProperties', 'unevaluatedProperties
  */
 export function schemaProblems(validate: ValidateFunction, value: unknown, options: { truncated: boolean; prefix?: string }): BodyProblem[] {
   if (validate(value)) return [];
-  const errors = (validate.errors ?? []).filter((e) => !IGNORED_KEYWORDS.has(e.keyword) && !(options.truncated && e.keyword === 'required') && !isSignedDuration(e, value));
+  const errors = (validate.errors ?? []).filter((e) => !IGNORED_KEYWORDS.has(e.keyword) && !(options.truncated && e.keyword === 'required') && !isSignedDuration(e, value) && !isElided(e, value));
   // A nullable $ref fails as "must be null" next to the real errors deeper down: drop such noise.
   const parents = new Set<string>();
   for (const e of errors) for (let p = e.instancePath; p.includes('/'); ) parents.add((p = p.slice(0, p.lastIndexOf('/'))));
@@ -50,6 +50,18 @@ export function schemaProblems(validate: ValidateFunction, value: unknown, optio
   }
   const prefix = options.prefix ?? '';
   return [...best.values()].map((e) => ({ pointer: prefix + e.instancePath, message: describe(e, value) }));
+}
+
+/**
+ * A value the docs shortened on purpose (`"key": "MIIDYDCCAki..."`, `"..."`): their convention for long
+ * values, not a base64 or format error. Only its string-ness is judged.
+ */
+function isElided(e: ErrorObject, root: unknown): boolean {
+  if (e.keyword === 'required') return false;
+  const v = valueAt(root, e.instancePath);
+  if (typeof v !== 'string') return false;
+  // A bare "..." stands for any value; a shortened one keeps its type (a string).
+  return /^\s*(\.\.\.|\u2026)\s*$/.test(v) || (e.keyword !== 'type' && /(\.\.\.|\u2026)\s*$/.test(v));
 }
 
 /** Edm.Duration allows a sign and fractional seconds (`-PT3M9.8S`); ajv-formats' `duration` allows neither. */

@@ -61,8 +61,11 @@ export function pageVersionOf(page: ApiPage, op: Operation | undefined): string 
   return op?.version ?? page.version?.value ?? 'unversioned';
 }
 
-/** The base type of a type: its annotation's baseType, else what `baseOf` reads elsewhere (prose). */
-export type BaseOf = (def: TypeDef) => string | undefined;
+/**
+ * The base type of a type: its annotation's baseType, else what `baseOf` reads elsewhere (prose). `open`,
+ * when given, says a type is open although its annotation does not (the page's prose says so).
+ */
+export type BaseOf = ((def: TypeDef) => string | undefined) & { open?: (def: TypeDef) => boolean };
 const annotatedBase: BaseOf = (def) => def.baseType;
 
 /** Properties and relationships of a type and its base types (nearest first). */
@@ -86,7 +89,7 @@ export function isOpen(catalog: Catalog, def: TypeDef, baseOf: BaseOf = annotate
     seen.add(t.name);
     // An open type, or one whose page documents no property at all (callRecords' feedbackTokenSet
     // says "open type" only in prose): nothing can be called unknown.
-    if (t.openType || (t.properties.length === 0 && t.relationships.length === 0) || isDuplicated(catalog, t)) return true;
+    if (t.openType || baseOf.open?.(t) || (t.properties.length === 0 && t.relationships.length === 0) || isDuplicated(catalog, t)) return true;
     const baseName = baseOf(t);
     if (!baseName) return false;
     const base = findType(catalog, t.version, baseName);
@@ -97,9 +100,9 @@ export function isOpen(catalog: Catalog, def: TypeDef, baseOf: BaseOf = annotate
 }
 
 /** True when `sub` is `base` or derives from it. */
-export function derivesFrom(catalog: Catalog, sub: TypeDef, base: TypeDef): boolean {
+export function derivesFrom(catalog: Catalog, sub: TypeDef, base: TypeDef, baseOf: BaseOf = annotatedBase): boolean {
   const seen = new Set<string>();
-  for (let t: TypeDef | undefined = sub; t && !seen.has(t.name); t = t.baseType ? findType(catalog, t.version, t.baseType) : undefined) {
+  for (let t: TypeDef | undefined = sub; t && !seen.has(t.name); t = baseOf(t) ? findType(catalog, t.version, baseOf(t)!) : undefined) {
     if (t.name.toLowerCase() === base.name.toLowerCase()) return true;
     seen.add(t.name);
   }
@@ -168,19 +171,27 @@ export function annotationKeyLine(annotation: Annotation, key: string): number {
 }
 
 const proseBases = new WeakMap<TypeDef, string | undefined>();
+const proseOpen = new WeakMap<TypeDef, boolean>();
+
+/** "Inherits from [x]", "inherits the properties from [x]", "Derived from [x]", "a subclass from [x]". */
+const BASE_PROSE = /\b(?:inherits\s+(?:the\s+)?(?:properties\s+)?from|derive[sd]?\s+from|subclass\s+(?:of|from))\s+(?:the\s+)?(?:an?\s+)?\[?`?\*{0,2}([A-Za-z][\w.]*)/i;
+/** "# x resource type (Open Type)", "This is an open type", "x is an open type". */
+const OPEN_PROSE = /\(open type\)|\bis an open type\b/i;
 
 /**
- * A base type read from the resource page's prose ("Inherits from [directoryObject](directoryobject.md)")
- * when the annotation declares none: many Graph pages state inheritance only there.
+ * A base type read from the resource page's prose ("Inherits from [directoryObject](directoryobject.md)",
+ * "Derived from [place](place.md)") when the annotation declares none: many Graph pages state inheritance
+ * only there. The function also answers `open`: the page says it is an open type ("(Open Type)" in the
+ * H1) although its annotation does not.
  */
 export function baseWithProse(sourceLines: (file: string) => readonly string[] | undefined): BaseOf {
-  return (def) => {
+  const baseOf: BaseOf = (def) => {
     if (def.baseType) return def.baseType;
     if (!proseBases.has(def)) {
       const lines = sourceLines(def.source.file) ?? [];
       let found: string | undefined;
       for (const line of lines) {
-        const m = /\binherits from\s+\[?`?([A-Za-z][\w.]*)/i.exec(line);
+        const m = BASE_PROSE.exec(line);
         if (m) {
           found = m[1];
           break;
@@ -190,6 +201,17 @@ export function baseWithProse(sourceLines: (file: string) => readonly string[] |
     }
     return proseBases.get(def);
   };
+  baseOf.open = (def) => {
+    if (!proseOpen.has(def)) {
+      // The H1 and the sentences under it, before the first section.
+      const lines = sourceLines(def.source.file) ?? [];
+      const h1 = lines.findIndex((l) => /^#\s/.test(l));
+      const head = h1 < 0 ? [] : lines.slice(h1, lines.findIndex((l, i) => i > h1 && /^##\s/.test(l)) >>> 0);
+      proseOpen.set(def, head.slice(0, 30).some((l) => OPEN_PROSE.test(l)));
+    }
+    return proseOpen.get(def)!;
+  };
+  return baseOf;
 }
 
 const duplicatedTypes = new WeakMap<Catalog, Set<string>>();

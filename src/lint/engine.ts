@@ -10,6 +10,7 @@ import { schemaSetFromFiles, type SchemaSet } from '../schema/load.js';
 import { generateSchemas } from '../schema/generate.js';
 import type { AnyLintRule, BodyValidators, ExampleSubject, LintContext } from './types.js';
 import { allRules } from './rules/index.js';
+import { calibrateCatalogFindings } from './catalog-findings.js';
 
 export interface LintOptions {
   /** Rules to run (default: all). */
@@ -25,7 +26,7 @@ export function lintDocs(pages: readonly ParsedPage[], catalog: Catalog, schemaS
   const ctx = lintContext(pages, catalog, validatorsOf(schemaSet), options);
   const findings: Finding[] = [];
   for (const page of pages) findings.push(...page.findings.filter(notSuperseded));
-  findings.push(...catalog.findings.filter(notSuperseded));
+  findings.push(...calibrateCatalogFindings(catalog.findings.filter(notSuperseded), pages, ctx.knownFiles));
   const subjects = subjectsOf(pages, ctx);
   for (const rule of options.rules ?? allRules) findings.push(...runRule(rule, subjects, ctx));
   return sortFindings(dedupe(findings));

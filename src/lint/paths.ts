@@ -6,7 +6,9 @@ function documentedPathPart(path: string): string {
   let p = path.trim().replace(/^https?:\/\/[^/]+/i, '').replace(/^~(?=\/)/, '');
   p = p.replace(/^\/(v1\.0|beta|localtest)(?=\/|$)/i, '');
   p = p.replace(/[?#].*$/, '');
-  // Function parameters `(a={a})` are often left out on one side; `/me` is `/users/{id}`.
+  // OData key syntax `tasks('AAMk=')` is the key segment `tasks/AAMk=`; function parameters `(a={a})`
+  // are often left out on one side; `/me` is `/users/{id}`.
+  p = p.replace(/\(('[^'/]+'|[^()=/,']+)\)(?=\/|$)/g, (_m, key: string) => `/${key.replace(/^'|'$/g, '')}`);
   p = p.replace(/\([^()/]*\)(?=\/|$)/g, '');
   if (!p.startsWith('/')) p = '/' + p;
   p = p.replace(/^\/me(?=\/|$)/i, '/users/{me}');

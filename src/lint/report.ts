@@ -17,11 +17,19 @@ export function findingAt(rule: { id: string; severity: Severity }, pos: SourceP
   return finding;
 }
 
-const SECRET_KEY = /proof|secret|password|token|privatekey|private_key|^key$|client_?secret/i;
+/**
+ * Property names whose values are credentials: a password, a client secret, a token, a private key, a
+ * proof-of-possession JWT. NOT `key`: a keyCredential's `key` is the public certificate, published in
+ * every addKey example; masking it hid the very value a message is about ("MIIDYDCCAki..." is elided,
+ * not invalid base64).
+ */
+const SECRET_KEY = /proof|secret|password|token|privatekey|private_key|client_?secret/i;
 
 /**
- * A value quoted for a message, shortened, and masked when its property name says it is a secret
- * (`proof`, `secretText`, `password`, `key`...): example bodies may hold real-looking credentials.
+ * A value quoted for a message, shortened (60 characters at most), and masked when its property name
+ * says it is a credential (`proof`, `secretText`, `password`...). Lint quotes public documentation, but a
+ * docs tree may be private and a credential-looking example may be a real one pasted by mistake; the
+ * shapes redactText knows (bearer tokens, JWTs, PEM private keys) are masked too.
  */
 export function quoteValue(value: unknown, propertyName?: string): string {
   if (propertyName && SECRET_KEY.test(propertyName) && typeof value === 'string' && value !== '') return '"[REDACTED]"';

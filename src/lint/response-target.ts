@@ -2,6 +2,7 @@
 import type { TypeDef } from '../model/catalog.js';
 import type { JsonBody } from '../model/page.js';
 import type { ExampleSubject, LintContext } from './types.js';
+import { judgedAgainstPage } from './request-target.js';
 import { documentedResponse, pageVersionOf, responseEnvelope, returnTypeDef, type DocumentedResponse, type Envelope } from './doc-facts.js';
 
 export interface ResponseTarget {
@@ -21,6 +22,8 @@ export function responseTarget({ page, example, operation }: ExampleSubject, ctx
   // Only the success response is described by the docs' Response section.
   const status = example.response?.status;
   if (status !== undefined && (status < 200 || status > 299)) return undefined;
+  // The response to another service's URL or to another page's operation is not this page's response.
+  if (!judgedAgainstPage({ page, example, operation }, ctx)) return undefined;
   const documented = documentedResponse(page, operation);
   if (!documented) return undefined;
   const returned = returnTypeDef(ctx.catalog, pageVersionOf(page, operation), documented.returnType);

@@ -40,8 +40,11 @@ describe('catalog: buildCatalog', () => {
     const duplicate = catalog.findings.filter((f) => f.ruleId === 'catalog-duplicate-operation');
     expect(duplicate).to.have.length(1);
     expect(duplicate[0].file).to.equal(b);
+    expect(duplicate[0].severity).to.equal('info');
+    expect(duplicate[0].message).to.include('2 pages');
     const conflicts = catalog.findings.filter((f) => f.ruleId === 'catalog-merge-conflict').map((f) => f.message);
     expect(conflicts).to.have.length(3);
+    expect(catalog.findings.filter((f) => f.ruleId === 'catalog-merge-conflict').every((f) => f.severity === 'warning')).to.equal(true);
     expect(conflicts.some((m) => m.includes('success status 200') && m.includes('201'))).to.equal(true);
     expect(conflicts.some((m) => m.includes('return type microsoft.graph.other'))).to.equal(true);
     expect(conflicts.some((m) => m.includes('request property size'))).to.equal(true);
@@ -54,6 +57,19 @@ describe('catalog: buildCatalog', () => {
     const catalog = buildCatalog(pages);
     expect(catalog.operations).to.have.length(1);
     expect(catalog.findings.map((f) => f.ruleId)).to.deep.equal(['catalog-duplicate-operation']);
+  });
+
+  it('groups the Intune generator\'s one-page-per-derived-type duplicates into one info, their disagreements infos too', () => {
+    const pages = ['docs/intune-a-create.md', 'docs/intune-b-create.md', 'docs/intune-c-create.md'].map((file, i) =>
+      apiPage(file, { method: 'POST', path: '/things', version: 'beta', response: { line: 9, text: '', statusCodes: [i === 0 ? 200 : 202], collection: false } }),
+    );
+    const catalog = buildCatalog(pages);
+    const duplicate = catalog.findings.filter((f) => f.ruleId === 'catalog-duplicate-operation');
+    expect(duplicate.map((f) => f.severity)).to.deep.equal(['info']);
+    expect(duplicate[0].message, duplicate[0].message).to.include('3 pages').and.include('docs/intune-b-create.md').and.include('docs/intune-c-create.md');
+    const conflicts = catalog.findings.filter((f) => f.ruleId === 'catalog-merge-conflict');
+    expect(conflicts).to.have.length(2);
+    expect(conflicts.every((f) => f.severity === 'info')).to.equal(true);
   });
 
   it('resolves a broken type link by name (seed 000: intune_onboarding_sideloadingkey.md)', () => {

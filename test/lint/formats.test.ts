@@ -80,5 +80,9 @@ describe('lint output formats', () => {
     expect(quoteValue('eyJ0eXAiOiJKV1Qi', 'proof')).to.equal('"[REDACTED]"');
     expect(quoteValue('hunter22', 'secretText')).to.equal('"[REDACTED]"');
     expect(quoteValue('6uv7gh', 'customKeyIdentifier')).to.equal('"6uv7gh"');
+    // A keyCredential's key is a public certificate: quoted, so the message shows what is wrong with it.
+    expect(quoteValue('MIIDYDCCAki', 'key')).to.equal('"MIIDYDCCAki"');
+    // A credential shape is masked whatever its property is called.
+    expect(quoteValue('Bearer abcdef123456', 'note')).to.not.include('abcdef123456');
   });
 });

@@ -1,7 +1,8 @@
-import type { LintRule } from '../types.js';
+import type { LintContext, LintRule } from '../types.js';
+import type { ApiPage } from '../../model/page.js';
 import { findingAt } from '../report.js';
 import { identifiers } from './title-h1-mismatch.js';
-import { widgetFixture } from './fixtures.js';
+import { widgetFixture, widgetPage, WIDGET_RESOURCE } from './fixtures.js';
 
 /** Words of a camelCase identifier after its verb: addPasswordKey → [password, key]. */
 function objectWords(identifier: string): string[] {
@@ -12,6 +13,18 @@ function objectWords(identifier: string): string[] {
 /** Crude stem so "keys"/"key", "passwords"/"password" match. */
 function stem(word: string): string {
   return word.toLowerCase().replace(/(ies|es|s)$/, '');
+}
+
+/** Operation names that are not this page's: the H1's identifiers, and the actions other pages document on the same resource (`application: x`). */
+function otherOperations(page: ApiPage, title: string, own: string, ctx: LintContext): string[] {
+  const prefix = title.slice(0, title.indexOf(':')).trim().toLowerCase();
+  const out = new Set(identifiers(page.h1?.text ?? '').filter((id) => id.toLowerCase() !== own.toLowerCase()));
+  for (const op of ctx.catalog.operations) {
+    const t = op.title;
+    if (!t.includes(':') || t.slice(0, t.indexOf(':')).trim().toLowerCase() !== prefix) continue;
+    for (const id of identifiers(t.slice(t.indexOf(':') + 1))) if (id.toLowerCase() !== own.toLowerCase()) out.add(id);
+  }
+  return [...out];
 }
 
 function lineOf(lines: readonly string[] | undefined, fallback: number, key: string): number {
@@ -36,17 +49,37 @@ export const rule: LintRule<'api-page'> = {
     if (wanted.length === 0) return [];
     const said = new Set((description.match(/[A-Za-z]+/g) ?? []).flatMap((w) => [stem(w), ...w.split(/(?=[A-Z])/).map(stem)]));
     const squashed = description.toLowerCase().replace(/[^a-z]/g, '');
-    if (wanted.some((w) => said.has(stem(w)) || squashed.includes(stem(w)))) return [];
+    const mentions = (w: string) => said.has(stem(w)) || squashed.includes(stem(w));
+    if (wanted.some(mentions)) return [];
+    // A description in other words ("the number of users capable of MFA" for usersRegisteredByFeature) is
+    // fine: only one describing ANOTHER operation is a contradiction — one the H1 names, or a sibling
+    // action of the same resource (`application: addPassword` beside `application: addKey`).
+    const other = otherOperations(page, title, ids[0], ctx).find((o) => {
+      const words = objectWords(o).filter((w) => !wanted.some((x) => stem(x) === stem(w)));
+      return words.length > 0 && words.some(mentions);
+    });
+    if (!other) return [];
     return [findingAt(rule, { file: page.file, line: lineOf(ctx.sourceLines(page.file), page.frontMatterLine ?? 1, 'description') },
-      `description "${description}" does not describe ${ids[0]} (no mention of ${wanted.map((w) => `"${w}"`).join(' or ')})`)];
+      `description "${description}" does not describe ${ids[0]} (no mention of ${wanted.map((w) => `"${w}"`).join(' or ')}); it describes ${other}`)];
   },
   examples: {
     ok: [
       widgetFixture({ frontMatter: 'title: "widget: addKey"\ndescription: "Adds a key to a widget."', h1: 'widget: addKey' }),
+      // The same operation in other words: no other operation is described.
+      widgetFixture({ frontMatter: 'title: "widget: usersRegisteredByFeature"\ndescription: "Get the number of users capable of multi-factor authentication."', h1: 'widget: usersRegisteredByFeature' }),
       widgetFixture({ frontMatter: 'title: "widget: addKeys"\ndescription: "Add keys."', h1: 'widget: addKeys' }),
     ],
     notOk: [
-      widgetFixture({ frontMatter: 'title: "widget: addKey"\ndescription: "Adds a strong password to a widget."', h1: 'widget: addKey' }, 'description:'),
+      // The H1 names addPasswordKey; the description describes it, not the title's addKey.
+      widgetFixture({ frontMatter: 'title: "widget: addKey"\ndescription: "Adds a strong password to a widget."', h1: 'widget: addPasswordKey' }, 'description:'),
+      // A sibling page documents widget: addPassword, which the description describes.
+      {
+        ...widgetFixture({ frontMatter: 'title: "widget: addKey"\ndescription: "Adds a strong password to a widget."', h1: 'widget: addKey' }, 'description:'),
+        pages: {
+          'resources/widget.md': WIDGET_RESOURCE,
+          'api/widget-addpassword.md': widgetPage({ frontMatter: 'title: "widget: addPassword"\ndescription: "Adds a strong password to a widget."', h1: 'widget: addPassword', httpRequest: 'POST /widgets/{id}/addPassword', requestLine: 'POST https://graph.microsoft.com/v1.0/widgets/1/addPassword' }),
+        },
+      },
     ],
   },
 };

@@ -2,6 +2,7 @@ import type { Finding } from '../../model/finding.js';
 import { odataOptionsIn } from '../../parse/query-parameters.js';
 import type { LintRule } from '../types.js';
 import { findingAt } from '../report.js';
+import { exampleCall } from '../request-target.js';
 import { widgetFixture } from './fixtures.js';
 
 /** OData options in the query string of an example URL (`?$select=a&$top=5`, `%24filter=...`), canonical names. */
@@ -24,7 +25,7 @@ export const rule: LintRule<'api-page'> = {
   severity: 'warning',
   purpose: 'Examples use only the OData query options the Optional query parameters section names.',
   given: 'api-page',
-  check(page) {
+  check(page, ctx) {
     const section = page.queryParameters;
     // A section that names no option ("supports the OData query parameters") allows every one.
     if (!section || section.support === 'unspecified') return [];
@@ -32,7 +33,8 @@ export const rule: LintRule<'api-page'> = {
     const out: Finding[] = [];
     for (const example of page.examples) {
       const request = example.request;
-      if (!request) continue;
+      // Only a call of this page's operation is bound by its query parameters section.
+      if (!request || exampleCall({ page, example, operation: ctx.operationOf(page.file) }, ctx).kind !== 'documented') continue;
       for (const option of queryOptionsOf(request.url)) {
         if (named.has(option)) continue;
         const said = section.support === 'none' ? 'says no query parameters are supported' : `names only ${[...named].join(', ')}`;

@@ -36,7 +36,7 @@ export const rule: LintRule<'example'> = {
   purpose: 'A request example body validates against the request schema built from the request body table (types, formats, enums).',
   given: 'example',
   check(subject, ctx) {
-    const t = requestTarget(subject);
+    const t = requestTarget(subject, ctx);
     const validate = t && ctx.validators.request(t.operation);
     if (!t || !validate) return [];
     return schemaProblems(validate, t.value, { truncated: false })

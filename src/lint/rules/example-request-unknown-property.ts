@@ -13,7 +13,7 @@ export const rule: LintRule<'example'> = {
   purpose: 'A request example uses only properties of the request body table (and of the types it names).',
   given: 'example',
   check(subject, ctx) {
-    const t = requestTarget(subject);
+    const t = requestTarget(subject, ctx);
     const shape = t && requestShape(ctx.catalog, t.operation);
     // "...and any additional custom data" (open extensions): the body is open by the page's own words.
     if (!t || !shape || OPEN_BODY.test(subject.page.requestBody?.prose ?? '')) return [];

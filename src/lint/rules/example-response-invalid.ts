@@ -18,7 +18,11 @@ export const rule: LintRule<'example'> = {
       .map((p) => findingAt(rule, { file: subject.page.file, line: lineOfPointer(t.body, p.pointer) }, `response example: ${p.message}`));
   },
   examples: {
-    ok: [widgetFixture()],
+    ok: [
+      widgetFixture(),
+      // A value shortened with "..." is the docs' convention, not an invalid date-time.
+      widgetFixture({ responseBody: WIDGET_DEFAULTS.responseBody.replace('"2024-01-01T00:00:00Z"', '"2024-01-01T00:..."') }),
+    ],
     notOk: [
       widgetFixture({ responseBody: WIDGET_DEFAULTS.responseBody.replace('"size": 3', '"size": "three"') }, '"size": "three"'),
       widgetFixture({ responseBody: WIDGET_DEFAULTS.responseBody.replace('"2024-01-01T00:00:00Z"', '"yesterday"') }, '"createdDateTime"'),

@@ -1,19 +1,52 @@
 import type { LintRule } from '../types.js';
+import type { TypeDef } from '../../model/catalog.js';
+import type { ApiPage, TypeRef } from '../../model/page.js';
+import type { LintContext } from '../types.js';
 import { findingAt } from '../report.js';
-import { annotationKeyLine, derivesFrom, documentedResponse, findType, localTypeName, pageVersionOf } from '../doc-facts.js';
+import { annotationKeyLine, baseWithProse, derivesFrom, documentedResponse, findType, localTypeName, pageVersionOf } from '../doc-facts.js';
 import { qualifyTypeName } from '../../catalog/index.js';
-import { widgetFixture } from './fixtures.js';
+import { judgedAgainstPage } from '../request-target.js';
+import { widgetFixture, WIDGET_RESOURCE } from './fixtures.js';
 
+/** `Collection(microsoft.graph.x)` → `microsoft.graph.x`. */
+function unwrapCollection(name: string): string {
+  const m = /^Collection\((.*)\)$/i.exec(name.trim());
+  return m ? m[1] : name.trim();
+}
+
+/** Primitive and raw-content names (`String`, `Edm.Stream`, `stream`): not a Graph type of a JSON body. */
+const PRIMITIVE = /^(edm\.)?(string|stream|binary|int\d*|boolean|double|guid|json|object)$/i;
+
+/** The type defined by the page a documented type links to (`[NamedItem](../resources/nameditem.md)` → workbookNamedItem). */
+function linkedType(page: ApiPage, ref: TypeRef, ctx: LintContext): TypeDef | undefined {
+  if (!ref.link) return undefined;
+  const resolved = page.links.find((l) => l.target === ref.link)?.resolved;
+  if (!resolved) return undefined;
+  for (const def of ctx.catalog.types.values()) if (def.source.file === resolved) return def;
+  return undefined;
+}
+
+/**
+ * Reports an annotation that names a type unrelated to the documented one. The same type spelled
+ * differently (case, `Collection(...)`, a plural, the name of the linked page's type), a base or derived
+ * type (Graph returns subtypes: a room for a place, a fileAttachment for an attachment), a raw-content
+ * response (`"@odata.type": "stream"` of a CSV or `$value` download) and types this docs tree does not
+ * define are not judged.
+ */
 export const rule: LintRule<'example'> = {
   id: 'example-response-odata-type',
   severity: 'warning',
-  purpose: "A response annotation's @odata.type names the type the Response section says is returned.",
+  purpose: "A response annotation's @odata.type names the type the Response section says is returned (or a base or derived type of it).",
   given: 'example',
-  check({ page, example, operation }, ctx) {
+  check(subject, ctx) {
+    const { page, example, operation } = subject;
     const ann = example.response?.annotation;
-    const annotated = ann?.data['@odata.type'];
+    const raw = ann?.data['@odata.type'];
     const documented = documentedResponse(page, operation)?.returnType;
-    if (!ann || typeof annotated !== 'string' || !annotated.trim() || !documented || documented.kind !== 'named') return [];
+    if (!ann || typeof raw !== 'string' || !raw.trim() || !documented || documented.kind !== 'named') return [];
+    if (!judgedAgainstPage(subject, ctx)) return [];
+    const annotated = unwrapCollection(raw);
+    if (PRIMITIVE.test(annotated)) return [];
     const at = { file: ann.file, line: annotationKeyLine(ann, '@odata.type') };
     const a = qualifyTypeName(annotated);
     const d = qualifyTypeName(documented.name);
@@ -22,21 +55,42 @@ export const rule: LintRule<'example'> = {
     // (`microsoft.graph.windowsUpdates`): then only the local names can be compared.
     if (!documented.name.includes('.') && localTypeName(a) === localTypeName(d)) return [];
     if (a.toLowerCase() === d.toLowerCase()) {
-      return [findingAt(rule, at, `annotation @odata.type "${annotated}" differs only in case from the documented ${d}`, { severity: 'warning', fix: d })];
+      return [findingAt(rule, at, `annotation @odata.type "${raw}" differs only in case from the documented ${d}`, { fix: d })];
     }
-    // A derived or base type of the documented one is a weaker disagreement.
+    // `recentNotebooks` for recentNotebook: a plural of the same name.
+    if (`${localTypeName(a)}s`.toLowerCase() === localTypeName(d).toLowerCase()) return [];
     const version = pageVersionOf(page, operation);
     const annotatedDef = findType(ctx.catalog, version, a);
-    const documentedDef = findType(ctx.catalog, version, d);
-    const related = annotatedDef && documentedDef && (derivesFrom(ctx.catalog, annotatedDef, documentedDef) || derivesFrom(ctx.catalog, documentedDef, annotatedDef));
-    // A warning: the annotation is informative, and Graph returns subtypes whose inheritance pages
-    // often state only in prose (room / place).
-    return [findingAt(rule, at, `annotation @odata.type "${annotated}" differs from the documented returned type ${localTypeName(d)}${related ? ' (a base or derived type)' : ''}`, { fix: d })];
+    const documentedDef = findType(ctx.catalog, version, d) ?? linkedType(page, documented, ctx);
+    if (!annotatedDef || !documentedDef || annotatedDef === documentedDef) return [];
+    const baseOf = baseWithProse(ctx.sourceLines);
+    if (derivesFrom(ctx.catalog, annotatedDef, documentedDef, baseOf) || derivesFrom(ctx.catalog, documentedDef, annotatedDef, baseOf)) return [];
+    return [findingAt(rule, at, `annotation @odata.type "${raw}" names ${localTypeName(annotatedDef.name)}, which is not the documented returned type ${localTypeName(documentedDef.name)} nor a base or derived type of it`,
+      { fix: documentedDef.name })];
   },
   examples: {
-    ok: [widgetFixture()],
+    ok: [
+      widgetFixture(),
+      // A derived type of the documented one (stated in its page's prose) is what Graph returns.
+      {
+        ...widgetFixture({ responseAnnotation: '<!-- { "blockType": "response", "truncated": true, "@odata.type": "microsoft.graph.blueWidget" } -->' }),
+        pages: {
+          'resources/widget.md': WIDGET_RESOURCE,
+          'resources/bluewidget.md': WIDGET_RESOURCE.replace(/widget resource type/g, 'blueWidget resource type').replace('A widget.', 'A blue widget.').replace('Namespace: microsoft.graph', 'Namespace: microsoft.graph\n\nDerived from [widget](widget.md).').replace('"microsoft.graph.widget"', '"microsoft.graph.blueWidget"'),
+        },
+      },
+      // A CSV or $value download: raw content, no JSON type to compare.
+      widgetFixture({ responseAnnotation: '<!-- { "blockType": "response", "@odata.type": "stream" } -->' }),
+      widgetFixture({ responseAnnotation: '<!-- { "blockType": "response", "@odata.type": "Collection(microsoft.graph.widget)" } -->' }),
+    ],
     notOk: [
-      widgetFixture({ responseAnnotation: '<!-- {\n  "blockType": "response",\n  "@odata.type": "microsoft.graph.gadget"\n} -->' }, '"microsoft.graph.gadget"'),
+      {
+        ...widgetFixture({ responseAnnotation: '<!-- {\n  "blockType": "response",\n  "@odata.type": "microsoft.graph.gadget"\n} -->' }, '"microsoft.graph.gadget"'),
+        pages: {
+          'resources/widget.md': WIDGET_RESOURCE,
+          'resources/gadget.md': WIDGET_RESOURCE.replace(/widget/g, 'gadget'),
+        },
+      },
       widgetFixture({ responseAnnotation: '<!-- { "blockType": "response", "@odata.type": "microsoft.graph.Widget" } -->' }, '"blockType": "response"'),
     ],
   },

@@ -14,7 +14,13 @@ function castType(body: unknown, find: (name: string) => TypeDef | undefined): T
   return m ? find(m[1]) : undefined;
 }
 import { responseTarget } from '../response-target.js';
-import { widgetFixture, WIDGET_DEFAULTS } from './fixtures.js';
+import type { LintContext } from '../types.js';
+import { allProperties } from '../doc-facts.js';
+import { widgetFixture, WIDGET_DEFAULTS, WIDGET_RESOURCE } from './fixtures.js';
+
+function hasValueProperty(def: TypeDef | undefined, ctx: LintContext): boolean {
+  return def !== undefined && allProperties(ctx.catalog, def).some((p) => p.name === 'value');
+}
 
 export const rule: LintRule<'example'> = {
   id: 'example-response-unknown-property',
@@ -29,8 +35,10 @@ export const rule: LintRule<'example'> = {
     // A response to a type-cast URL (`/places/microsoft.graph.room`) says so in @odata.context.
     const cast = castType(t.body.value, (name) => findType(ctx.catalog, version, name));
     const shape = typeShape(ctx.catalog, cast ?? t.returned, baseOf);
-    // A documented collection is {"value": [items]}; look at the items.
-    const value = t.documented.collection && isPlainObject(t.value) && Array.isArray(t.value.value) ? t.value.value : t.value;
+    // A documented collection is {"value": [items]}; look at the items. A single object documented but
+    // shown as {"value": [...]} is example-response-collection's finding, on the same line: the items are
+    // still checked, the "value" key is not reported a second time.
+    const value = isPlainObject(t.value) && Array.isArray(t.value.value) && !hasValueProperty(t.returned, ctx) ? t.value.value : t.value;
     const prefix = value === t.value ? t.prefix : `${t.prefix}/value`;
     return unknownProperties(value, shape, ctx.catalog, pageVersionOf(subject.page, subject.operation), prefix, baseOf).map((u) =>
       findingAt(rule, { file: subject.page.file, line: lineOfPointer(t.body, u.pointer) },
@@ -38,7 +46,28 @@ export const rule: LintRule<'example'> = {
         u.suggestion ? { fix: `"${u.suggestion}"${u.suggestionMismatch ? ` (${u.suggestionMismatch})` : ''}` } : {}));
   },
   examples: {
-    ok: [widgetFixture()],
-    notOk: [widgetFixture({ responseBody: WIDGET_DEFAULTS.responseBody.replace('"size": 3', '"size": 3,\n  "colour": "blue"') }, '"colour"')],
+    ok: [
+      widgetFixture(),
+      // An open type (its H1 says so): custom properties are allowed.
+      {
+        ...widgetFixture({ responseBody: WIDGET_DEFAULTS.responseBody.replace('"size": 3', '"size": 3,\n  "colour": "blue"') }),
+        pages: { 'resources/widget.md': WIDGET_RESOURCE.replace('# widget resource type', '# widget resource type (Open Type)') },
+      },
+      // A base type named only in prose ("a subclass from [x]") lends its properties.
+      {
+        ...widgetFixture({ responseBody: WIDGET_DEFAULTS.responseBody.replace('"size": 3', '"size": 3,\n  "label": "blue"') }),
+        pages: {
+          'resources/widget.md': WIDGET_RESOURCE.replace('A widget.\n---', 'A widget.\n---').replace('Namespace: microsoft.graph', 'Namespace: microsoft.graph\n\nThis creates a subclass from [thing](thing.md).'),
+          'resources/thing.md': WIDGET_RESOURCE.replace(/widget/g, 'thing').replace('|ownerId|Guid|The owner.|', '|label|String|A label.|'),
+        },
+      },
+      // {"value": [...]} for a single object: example-response-collection reports it; "value" is not reported again.
+      widgetFixture({ responseBody: '{\n  "value": [\n    { "id": "1", "displayName": "Blue" }\n  ]\n}' }),
+    ],
+    notOk: [
+      widgetFixture({ responseBody: WIDGET_DEFAULTS.responseBody.replace('"size": 3', '"size": 3,\n  "colour": "blue"') }, '"colour"'),
+      // The items of a {"value": [...]} body are still checked.
+      widgetFixture({ responseBody: '{\n  "value": [\n    { "id": "1", "colour": "blue" }\n  ]\n}' }, '"colour"'),
+    ],
   },
 };

@@ -1,5 +1,6 @@
 import type { LintRule } from '../types.js';
 import { findingAt } from '../report.js';
+import { goesToGraph } from '../request-target.js';
 import { widgetFixture } from './fixtures.js';
 
 const headerName = (cell: string | undefined) => (cell ?? '').replace(/[`*]/g, '').trim().toLowerCase();
@@ -19,7 +20,8 @@ export const rule: LintRule<'api-page'> = {
     if (!table || table.rows.some((r) => headerName(r.cells[0]) === 'content-type')) return [];
     for (const e of page.examples) {
       const r = e.request;
-      const sent = r?.body && r.body.parse !== 'invalid' ? r.headers.find((h) => h.name.toLowerCase() === 'content-type') : undefined;
+      // A request to another service (an upload URL, a callback) says nothing about Graph's headers.
+      const sent = r?.body && r.body.parse !== 'invalid' && goesToGraph(r) ? r.headers.find((h) => h.name.toLowerCase() === 'content-type') : undefined;
       if (!sent) continue;
       return [findingAt(rule, table, `request headers table has no Content-Type row, but the request example sends "${sent.name}: ${sent.value}" with its body (line ${sent.line})`,
         { fix: `add |Content-Type|${sent.value}. Required.|` })];

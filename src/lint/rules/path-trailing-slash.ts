@@ -1,6 +1,7 @@
 import type { Finding } from '../../model/finding.js';
 import type { LintRule } from '../types.js';
 import { findingAt } from '../report.js';
+import { goesToGraph } from '../request-target.js';
 import { widgetFixture } from './fixtures.js';
 
 /** A trailing slash after a path segment (not `root:/` addressing, not the bare root). */
@@ -21,14 +22,18 @@ export const rule: LintRule<'api-page'> = {
     }
     for (const e of page.examples) {
       const r = e.request;
-      if (r && hasTrailingSlash(r.url.replace(/^https?:\/\/[^/]+/i, ''))) {
+      if (r && goesToGraph(r) && hasTrailingSlash(r.url.replace(/^https?:\/\/[^/]+/i, ''))) {
         out.push(findingAt(rule, r, `example URL "${r.url}" ends with a slash`, { fix: r.url.replace(/\/+(?=$|\?)/, '') }));
       }
     }
     return out;
   },
   examples: {
-    ok: [widgetFixture()],
+    ok: [
+      widgetFixture(),
+      // Another service's URL (a bot's callback) is not Graph's to judge.
+      widgetFixture({ requestLine: 'POST https://bot.contoso.com/api/notifications/' }),
+    ],
     notOk: [
       widgetFixture({ httpRequest: 'POST /widgets/' }, 'POST /widgets/'),
       widgetFixture({ requestLine: 'POST https://graph.microsoft.com/v1.0/widgets/' }, 'POST https://graph.microsoft.com/v1.0/widgets/'),

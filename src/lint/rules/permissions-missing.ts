@@ -27,6 +27,9 @@ export const rule: LintRule<'api-page'> = {
   check(page) {
     // Today's format: the permissions table is an include (read when the docs tree has it, else taken on trust).
     if (page.permissionsInclude) return [];
+    // A page that documents no `METHOD path` (a resource page filed under api/) has no call to permit;
+    // the catalog reports it (catalog-no-http-request).
+    if (page.httpRequests.length === 0) return [];
     if (page.permissionsLine === undefined) {
       return [findingAt(rule, { file: page.file, line: page.h1?.line ?? 1 }, 'page has no Permissions section')];
     }
@@ -44,6 +47,7 @@ export const rule: LintRule<'api-page'> = {
       { ...widgetFixture({ permissions: TODAYS_PERMISSIONS }), pages: { ...widgetFixture().pages, [INCLUDE_FILE]: INCLUDE_TABLE } },
       // The annotation alone.
       widgetFixture({ permissions: '<!-- { "blockType": "permissions", "name": "widget_create" } -->' }),
+      { file: 'api/widget.md', markdown: '---\ntitle: "widget resource type"\ndescription: "A widget."\n---\n\n# widget resource type\n\nA widget.\n\n## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n|id|String|Id.|\n' },
     ],
     notOk: [
       { ...widgetFixture({ permissions: 'None documented yet.' }), at: '## Permissions' },

@@ -1,0 +1,28 @@
+/** How lint reports the catalog's findings: conceptual pages are no defect, a page missing from the tree is an info. */
+import { expect } from 'chai';
+import type { Finding } from '../../src/model/finding.js';
+import type { ParsedPage } from '../../src/model/page.js';
+import { calibrateCatalogFindings } from '../../src/lint/catalog-findings.js';
+
+const page = (file: string, docType: string): ParsedPage =>
+  ({ kind: 'resource', file, frontMatter: { doc_type: docType }, headings: [], links: [], findings: [], typeKind: 'unknown', properties: [], relationships: [] }) as ParsedPage;
+const unresolved = (link: string): Finding => ({
+  ruleId: 'catalog-unresolved-type', severity: 'warning', file: 'docs/v1.0/api/device-list.md', line: 5,
+  message: `devices.list response: type "directoryObject" is defined by no resource page (link ${link}); its schema accepts any value`,
+});
+
+describe('lint: catalog findings as reported', () => {
+  it('drops the untyped-resource note of a conceptual page, keeps it for a resource page', () => {
+    const findings: Finding[] = ['docs/v1.0/resources/onedrive.md', 'docs/v1.0/resources/widget.md'].map((file) => ({ ruleId: 'catalog-untyped-resource', severity: 'info', file, line: 10, message: 'names no type' }));
+    const pages = [page('docs/v1.0/resources/onedrive.md', 'conceptualPageType'), page('docs/v1.0/resources/widget.md', 'resourcePageType')];
+    expect(calibrateCatalogFindings(findings, pages, pages.map((p) => p.file)).map((f) => f.file)).to.deep.equal(['docs/v1.0/resources/widget.md']);
+  });
+
+  it('makes a type linked to a page absent from the docs tree an info; a present page stays a warning', () => {
+    const known = ['docs/v1.0/api/device-list.md', 'docs/v1.0/resources/enums.md'];
+    const [absent, present] = calibrateCatalogFindings([unresolved('../resources/directoryobject.md'), unresolved('../resources/enums.md#x-values')], [], known);
+    expect(absent.severity).to.equal('info');
+    expect(absent.message).to.include('not in this docs tree');
+    expect(present.severity).to.equal('warning');
+  });
+});
