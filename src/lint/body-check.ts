@@ -16,6 +16,8 @@ export interface BodyProblem {
   pointer: string;
   message: string;
   fix?: string;
+  /** For a missing required property: its name. */
+  missing?: string;
 }
 
 /** The file line of a JSON pointer of a body (nearest ancestor known to the parser, else the body's line). */
@@ -49,7 +51,11 @@ export function schemaProblems(validate: ValidateFunction, value: unknown, optio
     if (!current || rank(e) < rank(current)) best.set(e.instancePath, e);
   }
   const prefix = options.prefix ?? '';
-  return [...best.values()].map((e) => ({ pointer: prefix + e.instancePath, message: describe(e, value) }));
+  return [...best.values()].map((e) => ({
+    pointer: prefix + e.instancePath,
+    message: describe(e, value),
+    ...(e.keyword === 'required' ? { missing: String((e.params as { missingProperty?: unknown }).missingProperty) } : {}),
+  }));
 }
 
 /**

@@ -193,7 +193,8 @@ export function baseWithProse(sourceLines: (file: string) => readonly string[] |
       for (const line of lines) {
         const m = BASE_PROSE.exec(line);
         if (m) {
-          found = m[1];
+          // "inherits from mailFolder." ends a sentence: the dot is no part of the name.
+          found = m[1].replace(/\.+$/, '');
           break;
         }
       }

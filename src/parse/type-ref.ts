@@ -115,8 +115,9 @@ function stripCollection(text: string): { inner: string; collection: boolean } {
   if (m) return { inner: m[1], collection: true };
   m = /^(?:a\s+)?collection\s+of\s+(.+)$/i.exec(text);
   if (m) return { inner: m[1].replace(/\s+objects?$/i, ''), collection: true };
+  // `String[]` is a collection; `[folder][]` is a collapsed reference-style link to one folder.
   m = /^(.+?)\s*\[\]$/.exec(text);
-  if (m) return { inner: m[1], collection: true };
+  if (m && !m[1].endsWith(']')) return { inner: m[1], collection: true };
   return { inner: text, collection: false };
 }
 

@@ -57,7 +57,9 @@ describe('parse/type-ref: Type column → TypeRef', () => {
     });
     it('reference-style [x][] resolves through the page references', () => {
       const lookup = (label: string) => (label.toLowerCase() === 'identityset' ? '../resources/identityset.md' : undefined);
-      expect(parseTypeRef('[identitySet][]', lookup)).to.include({ kind: 'named', name: 'identitySet', link: '../resources/identityset.md' });
+      expect(parseTypeRef('[identitySet][]', lookup)).to.include({ kind: 'named', name: 'identitySet', link: '../resources/identityset.md', collection: false });
+      expect(parseTypeRef('[identitySet][] collection', lookup)).to.include({ kind: 'named', name: 'identitySet', collection: true });
+      expect(parseTypeRef('String[]')).to.include({ kind: 'primitive', collection: true });
       expect(parseTypeRef('[identitySet][idset]', (l) => (l === 'idset' ? 'x.md' : undefined))).to.include({ link: 'x.md' });
     });
     it('an unresolved reference-style link has no link', () => {

@@ -18,7 +18,9 @@ function stem(word: string): string {
 /** Operation names that are not this page's: the H1's identifiers, and the actions other pages document on the same resource (`application: x`). */
 function otherOperations(page: ApiPage, title: string, own: string, ctx: LintContext): string[] {
   const prefix = title.slice(0, title.indexOf(':')).trim().toLowerCase();
-  const out = new Set(identifiers(page.h1?.text ?? '').filter((id) => id.toLowerCase() !== own.toLowerCase()));
+  // The H1's operation: what follows its colon (before it is the resource, `informationProtectionLabel`).
+  const h1 = page.h1?.text ?? '';
+  const out = new Set(identifiers(h1.slice(h1.indexOf(':') + 1)).filter((id) => id.toLowerCase() !== own.toLowerCase() && id.toLowerCase() !== prefix));
   for (const op of ctx.catalog.operations) {
     const t = op.title;
     if (!t.includes(':') || t.slice(0, t.indexOf(':')).trim().toLowerCase() !== prefix) continue;

@@ -2,7 +2,7 @@ import type { LintRule } from '../types.js';
 import { findingAt } from '../report.js';
 import { lineOfPointer, schemaProblems } from '../body-check.js';
 import { requestTarget } from '../request-target.js';
-import { widgetFixture, WIDGET_DEFAULTS } from './fixtures.js';
+import { widgetFixture, widgetPage, WIDGET_DEFAULTS, WIDGET_RESOURCE } from './fixtures.js';
 
 const ENUMS_PAGE = `---
 title: "Enum values"
@@ -39,7 +39,11 @@ export const rule: LintRule<'example'> = {
     const t = requestTarget(subject, ctx);
     const validate = t && ctx.validators.request(t.operation);
     if (!t || !validate) return [];
+    // A property required by another page merged into the same operation (the Intune generator documents
+    // one create per derived type) is not this page's to require: only its own table's rows are.
+    const own = new Set((subject.page.requestBody?.properties ?? []).map((p) => p.name));
     return schemaProblems(validate, t.value, { truncated: false })
+      .filter((p) => p.missing === undefined || p.pointer !== '' || own.has(p.missing))
       .map((p) => findingAt(rule, { file: subject.page.file, line: lineOfPointer(t.body, p.pointer) }, `request example: ${p.message}`));
   },
   examples: {
@@ -48,6 +52,15 @@ export const rule: LintRule<'example'> = {
       // An enum documented as a `### x values` section of enums.md; Graph reads members in any case and a flags enum's comma list.
       colourFixture('"colour": "Red"'),
       colourFixture('"colour": "red,blue"'),
+      // Two generated pages of one create merged: the other page's required "colour" is not this page's.
+      {
+        file: 'api/intune-widget-a-create.md',
+        markdown: widgetPage({ bodyTable: WIDGET_DEFAULTS.bodyTable.replace('|Name of the widget.|', '|Name of the widget. Required.|') }),
+        pages: {
+          'resources/widget.md': WIDGET_RESOURCE,
+          'api/intune-widget-b-create.md': widgetPage({ bodyTable: WIDGET_DEFAULTS.bodyTable + '\n|colour|String|The colour. Required.|', requestBody: '{\n  "displayName": "Blue",\n  "size": 3,\n  "colour": "red"\n}' }),
+        },
+      },
     ],
     notOk: [
       widgetFixture({ requestBody: WIDGET_DEFAULTS.requestBody.replace('"size": 3', '"size": 3.5') }, '"size": 3.5'),

@@ -40,7 +40,9 @@ export const rule: LintRule<'example'> = {
     // still checked, the "value" key is not reported a second time.
     const value = isPlainObject(t.value) && Array.isArray(t.value.value) && !hasValueProperty(t.returned, ctx) ? t.value.value : t.value;
     const prefix = value === t.value ? t.prefix : `${t.prefix}/value`;
-    return unknownProperties(value, shape, ctx.catalog, pageVersionOf(subject.page, subject.operation), prefix, baseOf).map((u) =>
+    // Every object Graph returns by itself has the `id` of microsoft.graph.entity, which pages routinely
+    // leave to that base type (openShiftChangeRequest, outlookCategory): not reported.
+    return unknownProperties(value, shape, ctx.catalog, pageVersionOf(subject.page, subject.operation), prefix, baseOf).filter((u) => u.name !== 'id').map((u) =>
       findingAt(rule, { file: subject.page.file, line: lineOfPointer(t.body, u.pointer) },
         `response example property "${u.name}" is not a property of ${u.owner}`,
         u.suggestion ? { fix: `"${u.suggestion}"${u.suggestionMismatch ? ` (${u.suggestionMismatch})` : ''}` } : {}));

@@ -1,4 +1,5 @@
 import type { LintRule } from '../types.js';
+import type { ParsedPage } from '../../model/page.js';
 import { findingAt } from '../report.js';
 import { widgetFixture, WIDGET_RESOURCE } from './fixtures.js';
 
@@ -34,11 +35,40 @@ function verbKind(normalised: string): string | undefined {
   return VERB_KINDS[normalised.split(' ')[0]];
 }
 
-/** Two identifiers name the same thing: equal but for case and plural, or one contains the other (`provisioningPolicies` / `cloudPcProvisioningPolicies`). */
+/** A crude stem, so plurals and word forms meet: policies/policy, scheduling/schedule, shifts/shift. */
+function stem(word: string): string {
+  return word.toLowerCase().replace(/ies$/, 'y').replace(/(ing|es|s|e)$/, '');
+}
+
+/** The words of a camelCase identifier, stemmed (`swapShiftsChangeRequest` → swap, shift, chang, request). */
+function words(identifier: string): Set<string> {
+  return new Set(identifier.split(/(?=[A-Z])/).map(stem).filter(Boolean));
+}
+
+/**
+ * Two identifiers name the same thing: the words of one are all words of the other (`swapshiftRequest` /
+ * `swapShiftsChangeRequest`, `chatMessagePolicyTip` / `chatMessagePolicyViolationPolicyTip`,
+ * `homeRealmDiscoveryPolicy` / `homeRealmDiscoveryPolicies`, `scheduleGroups` / `schedulingGroups`).
+ */
 function sameThing(x: string, y: string): boolean {
-  const a = x.toLowerCase().replace(/s$/, '');
-  const b = y.toLowerCase().replace(/s$/, '');
-  return a.includes(b) || b.includes(a);
+  // A word may be a lower-case compound on one side (`swapshift`): look for it in the other's letters.
+  const within = (a: string, b: string) => {
+    const letters = [b.toLowerCase(), [...words(b)].join('')];
+    return [...words(a)].every((w) => letters.some((l) => l.includes(w)));
+  };
+  return within(x, y) || within(y, x);
+}
+
+/** The action an `x: action` heading names (the identifier after the colon). */
+function actionOf(heading: string): string | undefined {
+  const i = heading.indexOf(':');
+  return i < 0 ? undefined : identifiers(heading.slice(i + 1))[0];
+}
+
+/** Last segment of each documented path, without function parameters (`/applications/{id}/addKey` → addKey). */
+function documentedActions(page: ParsedPage): Set<string> {
+  if (page.kind !== 'api') return new Set();
+  return new Set(page.httpRequests.map((r) => (r.path.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() ?? '').replace(/\(.*$/, '').toLowerCase()));
 }
 
 /** The type a resource page heading names (`widget resource type` → widget), when it says it names one. */
@@ -70,6 +100,16 @@ export const rule: LintRule<'page'> = {
     if (a.length > 0 && b.length > 0 && !a.some((x) => b.some((y) => sameThing(x, y)))) {
       return [findingAt(rule, page.h1, `H1 "${h1}" names a different operation (${b.join(', ')}) than the title "${title}" (${a.join(', ')})`)];
     }
+    // Similar names of an action (`addKey` / `addPasswordKey`): the documented path says which is the
+    // operation; a heading naming an action the page does not document contradicts the other.
+    const [at, ah] = [actionOf(title), actionOf(h1)];
+    if (at && ah && at.toLowerCase() !== ah.toLowerCase()) {
+      const documented = documentedActions(page);
+      if (documented.has(at.toLowerCase()) !== documented.has(ah.toLowerCase())) {
+        const [right, wrong] = documented.has(at.toLowerCase()) ? [at, ah] : [ah, at];
+        return [findingAt(rule, page.h1, `H1 "${h1}" and title "${title}" name different operations: ${wrong} is not the documented action ${right}`)];
+      }
+    }
     const [vt, vh] = [verbKind(t), verbKind(h)];
     if (vt && vh && vt !== vh) {
       return [findingAt(rule, page.h1, `H1 "${h1}" names a different kind of operation (${h.split(' ')[0]}) than the title "${title}" (${t.split(' ')[0]})`)];
@@ -89,10 +129,14 @@ export const rule: LintRule<'page'> = {
       widgetFixture({ frontMatter: 'title: "List widgetTagMembers"\ndescription: "List members."', h1: 'List members in a widgetTag' }),
       widgetFixture({ frontMatter: 'title: "Get a widget"\ndescription: "Get a widget."', h1: 'List widgets' }),
       widgetFixture({ frontMatter: 'title: "List cloudPcProvisioningPolicies"\ndescription: "List."', h1: 'List provisioningPolicies' }),
+      widgetFixture({ frontMatter: 'title: "List assigned widgetPolicies"\ndescription: "List."', h1: 'List assigned widgetPolicy' }),
+      widgetFixture({ frontMatter: 'title: "Create swapshiftRequest"\ndescription: "Create."', h1: 'Create swapShiftsChangeRequest' }),
       { file: 'resources/widget.md', markdown: WIDGET_RESOURCE.replace('# widget resource type', '# widget resource type (Open Type)') },
     ],
     notOk: [
-      widgetFixture({ frontMatter: 'title: "widget: addKey"\ndescription: "Adds a key."', h1: 'widget: addPasswordKey' }, '# widget: addPasswordKey'),
+      // Similar names, but the documented path calls addKey: the H1's addPasswordKey is another operation.
+      widgetFixture({ frontMatter: 'title: "widget: addKey"\ndescription: "Adds a key."', h1: 'widget: addPasswordKey', httpRequest: 'POST /widgets/{id}/addKey' }, '# widget: addPasswordKey'),
+      widgetFixture({ frontMatter: 'title: "widget: addKey"\ndescription: "Adds a key."', h1: 'widget: removeGadget' }, '# widget: removeGadget'),
       widgetFixture({ h1: 'Delete widget' }, '# Delete widget'),
       { file: 'resources/widget.md', markdown: WIDGET_RESOURCE.replace('# widget resource type', '# gadget resource type'), at: '# gadget' },
     ],
