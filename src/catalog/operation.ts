@@ -17,17 +17,28 @@ export function bodyWrapperProperty(prose: string): string | undefined {
   return WRAPPER_PROSE.exec(prose.replace(/\s+/g, ' '))?.[1];
 }
 
-/** The documented success status: first 2xx of the Response section, else of the examples, else 200. */
+/**
+ * The documented success status: first 2xx of the Response section, else of the examples; else a redirect
+ * the page documents as its success (report and download pages: `302 Found` to a download URL); else 200.
+ */
 export function successStatusOf(page: ApiPage): { status: number; from: 'response' | 'example' | 'default' } {
-  const fromText = page.response?.statusCodes.find(is2xx);
-  if (fromText !== undefined) return { status: fromText, from: 'response' };
-  const fromExample = page.examples.map((e) => e.response?.status).find((s): s is number => s !== undefined && is2xx(s));
-  if (fromExample !== undefined) return { status: fromExample, from: 'example' };
+  const exampleStatuses = page.examples.map((e) => e.response?.status).filter((s): s is number => s !== undefined);
+  for (const accept of [is2xx, isRedirect]) {
+    const fromText = page.response?.statusCodes.find(accept);
+    if (fromText !== undefined) return { status: fromText, from: 'response' };
+    const fromExample = exampleStatuses.find(accept);
+    if (fromExample !== undefined) return { status: fromExample, from: 'example' };
+  }
   return { status: 200, from: 'default' };
 }
 
 function is2xx(status: number): boolean {
   return status >= 200 && status < 300;
+}
+
+/** 301/302/303/307/308: the answer is a Location header, with no body of its own. */
+export function isRedirect(status: number): boolean {
+  return [301, 302, 303, 307, 308].includes(status);
 }
 
 export function operationFromPage(page: ApiPage): { operation?: Operation; findings: Finding[] } {
@@ -40,13 +51,13 @@ export function operationFromPage(page: ApiPage): { operation?: Operation; findi
   const version = pageVersion(page);
   const success = successStatusOf(page);
   if (success.from === 'default') {
-    findings.push({ file: page.file, line: page.response?.line ?? first.line, ruleId: 'catalog-success-status-missing', severity: 'warning', message: 'no 2xx status in the Response section or the examples; assuming 200 OK' });
+    findings.push({ file: page.file, line: page.response?.line ?? first.line, ruleId: 'catalog-success-status-missing', severity: 'warning', message: 'no 2xx (or redirect) status in the Response section or the examples; assuming 200 OK' });
   }
   const method = first.method.toUpperCase();
   const path = normalizePath(first.path);
   const body = page.requestBody;
   const hasBody = body !== undefined && !body.none && (body.properties.length > 0 || body.representationOf !== undefined);
-  const returnsBody = success.status !== 204 && page.response?.returnType !== undefined;
+  const returnsBody = success.status !== 204 && !isRedirect(success.status) && page.response?.returnType !== undefined;
   const heading = page.h1?.text ?? page.title;
   const operation: Operation = {
     id: operationId(method, path, {

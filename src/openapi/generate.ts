@@ -8,7 +8,7 @@ import { posix } from 'node:path';
 import type { Catalog, DocumentedPath, Operation } from '../model/catalog.js';
 import type { Finding } from '../model/finding.js';
 import type { Example } from '../model/page.js';
-import { compareStrings } from '../catalog/index.js';
+import { compareStrings, isRedirect } from '../catalog/index.js';
 import { operationId } from '../catalog/operation-id.js';
 import type { GeneratedSchemas } from '../schema/generate.js';
 import { errataMark, JSON_SCHEMA_DIALECT, SOURCE_KEYWORD } from '../schema/generate.js';
@@ -205,6 +205,11 @@ function operationObject(placed: PlacedOperation, parameters: string[], request:
   if (response) {
     const examples = exampleValues(documentedExamples.filter((e) => e.response?.status === undefined || e.response.status === op.successStatus), 'response');
     success.content = { 'application/json': withExamples({ schema: { $ref: `#/components/schemas/${componentName(response)}` } }, examples) };
+  }
+  if (isRedirect(op.successStatus)) {
+    // Report and download pages: the answer is where to fetch the content (a short-lived URL), not a body.
+    success.description = `${op.successStatus} redirect to the content (its URL in the Location header)`;
+    success.headers = { Location: { description: 'URL to fetch the content from (pre-authenticated and short-lived).', required: true, schema: { type: 'string', format: 'uri' } } };
   }
   out.responses = { [String(op.successStatus)]: success };
   return out;

@@ -50,6 +50,25 @@ describe('catalog: buildCatalog', () => {
     expect(conflicts.some((m) => m.includes('request property size'))).to.equal(true);
   });
 
+  it('success status: a redirect the page documents as its answer (report pages: `302 Found`), never before a 2xx', () => {
+    const file = 'docs/v1.0/api/reportroot-getthingcounts.md';
+    const report = (statusCodes: number[], exampleStatus?: number) => apiPage(file, {
+      method: 'GET', path: "/reports/getThingCounts(period='{period_value}')", version: 'v1.0',
+      response: { line: 30, text: '', statusCodes, returnType: named('report'), collection: false },
+      examples: exampleStatus === undefined ? [] : [{ file, line: 40, response: { kind: 'response', file, line: 50, status: exampleStatus, headers: [], fence: 'http', repairs: [] } }],
+    });
+    const only302 = buildCatalog([report([302])]);
+    expect(only302.operations[0]).to.include({ successStatus: 302 });
+    expect(only302.operations[0].returnType, 'a redirect has no body').to.equal(undefined);
+    expect(only302.findings.map((f) => f.ruleId)).to.not.include('catalog-success-status-missing');
+    expect(buildCatalog([report([], 302)]).operations[0].successStatus).to.equal(302);
+    expect(buildCatalog([report([302, 200])]).operations[0].successStatus).to.equal(200);
+    expect(buildCatalog([report([302], 200)]).operations[0].successStatus).to.equal(200);
+    const none = buildCatalog([report([404])]);
+    expect(none.operations[0].successStatus).to.equal(200);
+    expect(none.findings.filter((f) => f.ruleId === 'catalog-success-status-missing').map((f) => f.line)).to.deep.equal([30]);
+  });
+
   it('reports no conflict when duplicate pages agree', () => {
     const pages = ['docs/x1.md', 'docs/x2.md'].map((file) =>
       apiPage(file, { method: 'DELETE', path: '/things/{id}', version: 'beta', response: { line: 9, text: '', statusCodes: [204], collection: false } }),

@@ -4,7 +4,9 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validate } from '@readme/openapi-parser';
-import { buildFromDocs, type DocsBuild } from '../../src/schema/pipeline.js';
+import { buildFromDocs, generateOutput, type DocsBuild } from '../../src/schema/pipeline.js';
+import { buildCatalog } from '../../src/catalog/index.js';
+import { parsePage } from '../../src/parse/index.js';
 import { openApiPath as openApiFile } from '../../src/model/schema-layout.js';
 import { openApiPath } from '../../src/openapi/generate.js';
 
@@ -30,6 +32,23 @@ describe('openapi: OpenAPI 3.1 per version', () => {
       expect(doc(version).servers).to.deep.equal([{ url: `https://graph.microsoft.com/${version}` }]);
     });
   }
+
+  it('a redirect success (report pages, `302 Found`) is a 302 with a Location header and no body', async () => {
+    const file = 'docs/v1.0/api/reportroot-getthingcounts.md';
+    const page = parsePage({ file, text: [
+      '# reportRoot: getThingCounts', '', '## HTTP request', '```http', "GET /reports/getThingCounts(period='{period_value}')", '```', '',
+      '## Response', '', 'If successful, this method returns a `302 Found` response that redirects to a preauthenticated download URL for the report, in the `Location` header.', '',
+      '## Example', '### Request', '```http', "GET https://graph.microsoft.com/v1.0/reports/getThingCounts(period='D7')", '```', '### Response', '```http',
+      'HTTP/1.1 302 Found', 'Location: https://reports.example.com/download/abc', '```', '',
+    ].join('\n') });
+    const document: any = generateOutput(buildCatalog([page])).files.get(openApiFile('v1.0'));
+    const get = document.paths["/reports/getThingCounts(period='{period_value}')"].get;
+    expect(Object.keys(get.responses)).to.deep.equal(['302']);
+    expect(get.responses['302']).to.not.have.property('content');
+    expect(get.responses['302'].headers.Location).to.deep.include({ required: true, schema: { type: 'string', format: 'uri' } });
+    const result = await validateCopy(document);
+    expect(result.valid, JSON.stringify(result)).to.equal(true);
+  });
 
   it('the validator does reject a broken document (the test can fail)', async () => {
     const broken = structuredClone(doc('beta'));
