@@ -11,10 +11,12 @@ import { stripMarkdown } from '../parse/markdown.js';
  * following parameters." — the table lists the properties INSIDE that one key (addKey, addPassword).
  */
 const WRAPPER_PROSE =
-  /\bprovide an? (?:(?:optional|required) )?`([A-Za-z_][A-Za-z0-9_]*)` (?:property |object |parameter )?(?:as an? JSON object )?with the following (?:parameters|properties)/i;
+  /\bprovide an? (?:(?:optional|required|empty) )*(?:`([A-Za-z_][A-Za-z0-9_]*)`|\[`?([A-Za-z_][A-Za-z0-9_]*)`?\]\([^)\s]*\)) (?:property |object |parameter )?(?:as an? JSON object |or )?with the following (?:(?:optional|required) )?(?:parameters|properties)/i;
 
+/** The wrapper named in backticks or through a link ("an empty [passwordCredential](…) object or with the following …"). */
 export function bodyWrapperProperty(prose: string): string | undefined {
-  return WRAPPER_PROSE.exec(prose.replace(/\s+/g, ' '))?.[1];
+  const m = WRAPPER_PROSE.exec(prose.replace(/\s+/g, ' '));
+  return m ? m[1] ?? m[2] : undefined;
 }
 
 /**

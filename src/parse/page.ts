@@ -15,7 +15,7 @@ import { readPermissions, readPermissionsInclude } from './permissions.js';
 import { readRequestBody } from './request-body.js';
 import { readResource } from './resource.js';
 import { readResponse } from './response.js';
-import { readOutline, sectionsOf, type Outline } from './sections.js';
+import { readOutline, sectionsOf, subsectionsOf, type Outline } from './sections.js';
 import { readQueryParameters } from './query-parameters.js';
 import { addFinding, guarded, type PageSource } from './source.js';
 import { tablesInRange } from './tables.js';
@@ -118,7 +118,8 @@ function readApi(src: PageSource, outline: Outline, blocks: PageBlocks, ctx: Par
     facts.permissions.push(...included.permissions);
     facts.permissionsLine ??= included.include.line;
   }
-  const bodySections = sectionsOf(outline, 'requestBody');
+  const h2Bodies = sectionsOf(outline, 'requestBody');
+  const bodySections = h2Bodies.length > 0 ? h2Bodies : subsectionsOf(outline, 'requestBody', src.tokens.length);
   const requestBody = guarded(src, 'request body', bodySections[0]?.line ?? 1, undefined, () => readRequestBody(src, bodySections));
   if (requestBody) facts.requestBody = requestBody;
   const response = guarded(src, 'response section', 1, undefined, () => readResponse(src, outline));

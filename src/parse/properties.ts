@@ -46,6 +46,11 @@ function requiredCell(cell: string): boolean | undefined {
   return undefined;
 }
 
+/** `| **Certificates and secrets** | | |`: a bold label grouping the rows below it, not a property. */
+export function isSectionRow(cells: string[], nameCol: number): boolean {
+  return /^(\*\*|__)[^*_|]+\1$/.test((cells[nameCol] ?? '').trim()) && cells.every((c, i) => i === nameCol || c.trim() === '');
+}
+
 export function propertyRows(table: Table, lookup?: ReferenceLookup): PropertyRow[] {
   let nameCol = columnIndex(table, NAME_HEADERS);
   if (nameCol < 0) nameCol = 0;
@@ -57,6 +62,7 @@ export function propertyRows(table: Table, lookup?: ReferenceLookup): PropertyRo
   const reqCol = columnIndex(table, REQUIRED_HEADERS);
   const rows: PropertyRow[] = [];
   for (const row of table.rows) {
+    if (isSectionRow(row.cells, nameCol)) continue;
     const name = propertyName(row.cells[nameCol] ?? '');
     if (!name) continue;
     const description = descCol !== nameCol && descCol !== typeCol ? (row.cells[descCol] ?? '') : '';

@@ -17,6 +17,21 @@ import { columnIndex, tablesInRange } from './tables.js';
 export type ResourceFacts = Pick<ResourcePage, 'typeKind' | 'properties' | 'relationships'> &
   Partial<Pick<ResourcePage, 'typeName' | 'propertiesLine' | 'keyProperty' | 'baseType' | 'openType' | 'abstract' | 'enumMembers' | 'enumSections' | 'namespace' | 'jsonRepresentation' | 'annotation'>>;
 
+/**
+ * Line ranges of "Instance attributes" headings (to the next heading of the same or a higher level): their
+ * tables list instance annotations (`@microsoft.graph.downloadUrl`), which are no properties of the type
+ * (the JSON carries them as annotations, which every schema accepts).
+ */
+function instanceAttributeLines(outline: Outline): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  outline.headings.forEach((h, k) => {
+    if (!/^instance (attributes|annotations)$/i.test(h.text.trim())) return;
+    const next = outline.headings.slice(k + 1).find((n) => n.level <= h.level);
+    out.push([h.line, next?.line ?? Number.MAX_SAFE_INTEGER]);
+  });
+  return out;
+}
+
 /** `keyCredential resource type` → keyCredential; `# accessType enum type` → accessType. */
 export function typeNameFromH1(h1: Heading | undefined): string | undefined {
   if (!h1) return undefined;
@@ -111,8 +126,11 @@ export function readNamespace(src: PageSource): string | undefined {
 export function readResource(src: PageSource, outline: Outline, blocks: ContextBlock[], h1: Heading | undefined): ResourceFacts {
   const lookup = referenceLookup(src);
   const propertySections = sectionsOf(outline, 'properties');
+  const annotations = instanceAttributeLines(outline);
   const rows = (sections: Section[]): PropertyRow[] =>
-    sections.flatMap((s) => tablesInRange(src, s.start, s.end).filter(isPropertyTable).flatMap((t) => propertyRows(t, lookup)));
+    sections.flatMap((s) => tablesInRange(src, s.start, s.end)
+      .filter((t) => isPropertyTable(t) && !annotations.some(([from, to]) => t.line > from && t.line < to))
+      .flatMap((t) => propertyRows(t, lookup)));
   const properties = rows(propertySections);
   const relationships = rows(sectionsOf(outline, 'relationships'));
 

@@ -125,3 +125,18 @@ export function sectionProse(src: PageSource, from: number, to: number): string 
   }
   return parts.join('\n');
 }
+
+/**
+ * Sections of `kind` written as H3+ headings (`### Request body` under `## Create an upload session`):
+ * each runs to the next heading of the same or a higher level. For pages that have no such H2 section.
+ */
+export function subsectionsOf(outline: Outline, kind: SectionKind, tokenCount: number): Section[] {
+  const headings = [...outline.headingAt.entries()].filter(([, h]) => !h.tab).sort(([a], [b]) => a - b);
+  const out: Section[] = [];
+  headings.forEach(([index, h], k) => {
+    if (h.level < 3 || sectionKind(h.text) !== kind) return;
+    const next = headings.slice(k + 1).find(([, n]) => n.level <= h.level);
+    out.push({ kind, title: h.text, line: h.line, start: index + 3, end: next?.[0] ?? tokenCount });
+  });
+  return out;
+}

@@ -75,6 +75,13 @@ export function readTableLines(src: PageSource, start: number, end: number): Tab
   for (let i = start + 2; i < end; i++) {
     const text = src.lines[i];
     if (text === undefined || !text.includes('|')) break;
+    const previous = rows[rows.length - 1];
+    if (previous && isContinuation(src.lines[i - 1], text, width)) {
+      // A description broken over lines: `|a|String|First part` then `second part.|` is one row.
+      const last = previous.cells.length - 1;
+      previous.cells[last] = `${previous.cells[last]} ${splitRow(text).filter(Boolean).join(' | ')}`.trim();
+      continue;
+    }
     let cells = splitRow(text);
     if (cells.length > width && width > 0) {
       // Trailing empty cells from a doubled trailing pipe are not content.
@@ -90,6 +97,17 @@ export function readTableLines(src: PageSource, start: number, end: number): Tab
     rows.push({ file: src.file, line: i + 1, cells });
   }
   return { file: src.file, line: start + 1, header, rows };
+}
+
+/**
+ * A line that continues the row above it: the row above did not close with a pipe, this line does not open
+ * with one, and it has fewer cells than the header (a row written without outer pipes has them all).
+ */
+function isContinuation(above: string | undefined, line: string, width: number): boolean {
+  if (above === undefined || line.trimStart().startsWith('|')) return false;
+  const prev = above.trimEnd();
+  if (prev.endsWith('|') || DELIMITER_ROW.test(prev)) return false;
+  return splitRow(line).length < width;
 }
 
 /** The table starting at token `index` (a table_open), read from its source lines. */

@@ -150,6 +150,10 @@ describe('catalog: buildCatalog', () => {
     expect(bodyWrapperProperty('In the request body, provide an optional `keyCredential` property as a JSON object with the following parameters.')).to.equal('keyCredential');
     expect(bodyWrapperProperty('In the request body, provide an optional `passwordCredential` object with the following properties.')).to.equal('passwordCredential');
     expect(bodyWrapperProperty('In the request body, provide a JSON object with the following parameters.')).to.equal(undefined);
+    // The wrapper named through a link, as today's pages do.
+    expect(bodyWrapperProperty('In the request body, provide an empty [passwordCredential](../resources/passwordcredential.md) object or with the following optional properties.')).to.equal('passwordCredential');
+    expect(bodyWrapperProperty('In the request body, provide a [keyCredential](../resources/keycredential.md)\nobject with the following properties.')).to.equal('keyCredential');
+    expect(bodyWrapperProperty('In the request body, provide the following [keyCredential](../resources/keycredential.md) properties.')).to.equal(undefined);
     expect(bodyWrapperProperty('In the request body, supply JSON representation of the parameters.')).to.equal(undefined);
     const catalog = buildCatalog(seedPages());
     const beta = catalog.operations.find((o) => o.id === 'applications.addKey' && o.version === 'beta');

@@ -75,6 +75,14 @@ describe('parse/resource: resource pages', () => {
     expect(page.properties.map((p) => p.name)).to.deep.equal(['state', 'x']);
   });
 
+  it('"Instance attributes" tables list instance annotations, not properties (H3 inside Properties, or an H2)', () => {
+    const page = resourcePage(md('# channel resource type', '## Properties', '|Property|Type|Description|', '|--|--|--|', '|id|String|The id.|', '',
+      '### Instance attributes', 'Instance attributes are properties with special behaviors.', '', '| Property name | Type | Description', '|:--|:--|:--', '|@microsoft.graph.channelCreationMode|string|Migration mode.|', '',
+      '### More properties', '|Property|Type|Description|', '|--|--|--|', '|displayName|String|The name.|', '',
+      '## Instance Attributes', '| Property name | Type | Description', '|:--|:--|:--', '| @microsoft.graph.downloadUrl | string | A short-lived URL.'));
+    expect(page.properties.map((p) => p.name)).to.deep.equal(['id', 'displayName']);
+  });
+
   it('Member|Value tables inside Properties are enum values of other types, not properties', () => {
     const page = resourcePage(md('# printerStatus resource type', '## Properties', '|Property|Type|Description|', '|--|--|--|', '|state|printerProcessingState|The state.|', '',
       '### printerProcessingState values', '|Member|Value|Description|', '|--|--|--|', '|idle|0|Idle.|'));

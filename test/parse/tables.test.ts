@@ -66,6 +66,30 @@ describe('parse/tables: table variants and irregularities', () => {
       expect(page.requestBody!.properties.map((p) => p.name)).to.deep.equal(['mode']);
       expect(page.findings.some((f) => f.ruleId === 'parse-table-malformed')).to.equal(true);
     });
+    it('a description continued on the next line is one row, not a property named after the text', () => {
+      const page = bodyTable('|Property|Type|Description|', '|:---|:---|:---|', '|platforms|[platformType](../resources/platformtype.md) collection|The platforms.',
+        'Computed from the conditions. Possible values are: `android`, `iOS`.|', '|size|Int32|The size.|');
+      expect(page.requestBody!.properties.map((p) => [p.name, p.line])).to.deep.equal([['platforms', 6], ['size', 8]]);
+      expect(page.requestBody!.properties[0].description).to.equal('The platforms. Computed from the conditions. Possible values are: `android`, `iOS`.');
+      expect(page.findings.filter((f) => f.ruleId.startsWith('parse-table'))).to.deep.equal([]);
+    });
+    it('rows without outer pipes are rows, not continuations', () => {
+      const page = bodyTable('Property|Type|Description', '---|---|---', 'mode|String|The mode.', 'size|Int32|The size.');
+      expect(page.requestBody!.properties.map((p) => p.name)).to.deep.equal(['mode', 'size']);
+    });
+    it('bold section rows (`| **Section** | | |`, `|**Section**|`) group rows; they are no properties', () => {
+      const page = bodyTable('|Property|Type|Description|', '|:---|:---|:---|', '|id|String|The id.|', '|**On-boarding**| | |', '|limit|Int32|The limit.|', '|**RA Policy**|',
+        '|helpUrl|String|The URL.|', '|**bold**|String|A real property written in bold.|');
+      expect(page.requestBody!.properties.map((p) => p.name)).to.deep.equal(['id', 'limit', 'helpUrl', 'bold']);
+    });
+    it('a request body under an H3 (`### Request body` inside a larger H2) is read', () => {
+      const page = apiPage(md('# Upload', '', '## Create an upload session', '### HTTP request', '```http', 'POST /me/drive/items/{itemId}/createUploadSession', '```', '',
+        '### Request body', '|Property|Type|Description|', '|:--|:--|:--|', '|deferCommit|Boolean|Defer the commit.|', '', '### Response', 'A session.', '', '## Upload bytes', '|Header|Value|', '|--|--|', '|Content-Range|bytes|'));
+      expect(page.requestBody?.line).to.equal(9);
+      expect(page.requestBody?.properties.map((p) => p.name)).to.deep.equal(['deferCommit']);
+      const none = apiPage(md('# Restore', '## HTTP request', '```http', 'POST /x/restoreVersion', '```', '### Request body', 'No request body is required.'));
+      expect(none.requestBody).to.deep.include({ line: 6, none: true });
+    });
     it('a line without any pipe ends the table', () => {
       const page = bodyTable('|Property|Type|Description|', '|---|---|---|', '|mode|String|The mode.|', 'Some prose right after.');
       expect(page.requestBody!.tables[0].rows).to.have.length(1);
