@@ -146,9 +146,19 @@ function answerWithExample(route: EmulatedRoute, ctx: EmulatorContext): Provider
  */
 function validBody(route: EmulatedRoute, ctx: EmulatorContext): Entity {
   const body = ctx.body ?? {};
-  const problem = ctx.schemas.request(route.version, route.operationId)?.validate(withoutPropertyAnnotations(body));
+  const problem = requestValidator(route, ctx)?.validate(withoutPropertyAnnotations(body));
   if (problem) throw badRequest(problem);
   return body;
+}
+
+/**
+ * The operation's request schema; for a create that documents no request table, the type it creates (its
+ * response schema, open: wrong types are refused, properties the resource page does not list are not).
+ */
+function requestValidator(route: EmulatedRoute, ctx: EmulatorContext) {
+  const request = ctx.schemas.request(route.version, route.operationId);
+  if (request || route.kind !== 'create') return request;
+  return ctx.schemas.response(route.version, route.operationId);
 }
 
 function withoutPropertyAnnotations(value: unknown): unknown {

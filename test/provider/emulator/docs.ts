@@ -48,6 +48,7 @@ const WIDGET_ROWS = ['color|String|What colour it is.', 'displayName|String|Its 
 
 export const PAGES: Record<string, Page> = {
   'widget-create': { title: 'Create widget', method: 'POST', paths: ['/widgets'], body: WIDGET_ROWS, status: 201, returns: 'widget', example: { url: '/widgets', body: { displayName: 'w', color: 'red', size: 3 } } },
+  'gadget-create': { title: 'Create gadget', method: 'POST', paths: ['/gadgets'], status: 201, returns: 'widget' },
   'widget-list': { title: 'List widgets', method: 'GET', paths: ['/widgets'], status: 200, returns: 'widget collection' },
   'widget-get': { title: 'Get widget', method: 'GET', paths: ['/widgets/{widget-id}'], status: 200, returns: 'widget' },
   'widget-update': { title: 'Update widget', method: 'PATCH', paths: ['/widgets/{widget-id}'], body: WIDGET_ROWS, status: 204 },

@@ -47,6 +47,12 @@ describe('provider/emulator over HTTP', function () {
     expect(undocumented.json.error.message).to.include('weight');
   });
 
+  it('create without a documented request table: the created type\'s schema still refuses wrong types (open to other properties)', async function () {
+    expect((await call(v1, 'POST', '/gadgets', { body: { displayName: 'g', size: 'big' } })).status).to.equal(400);
+    const created = await call(v1, 'POST', '/gadgets', { body: { displayName: 'g', size: 2, extra: true } });
+    expect(created.status, created.text).to.equal(201);
+  });
+
   it('create: property annotations (x@odata.bind, x@odata.type) are control information, accepted and stored', async function () {
     const bound = await createWidget({ displayName: 'w', 'owner@odata.bind': 'https://graph.microsoft.com/v1.0/users/1', 'color@odata.type': '#String' });
     expect(bound.status, bound.text).to.equal(201);
@@ -204,7 +210,7 @@ describe('provider/emulator over HTTP', function () {
   });
 
   it('reports what it routes, by kind, and what it does not serve and why', function () {
-    expect(provider.emulator?.served).to.include({ create: 5, list: 4, update: 2, delete: 1, action: 3, function: 1 });
+    expect(provider.emulator?.served).to.include({ create: 6, list: 4, update: 2, delete: 1, action: 3, function: 1 });
     expect(provider.emulator?.notServed).to.deep.equal({ 'binary content (a media stream, not JSON)': 1 });
   });
 });
