@@ -78,6 +78,7 @@ describe('graphpact serve', function () {
   });
 
   it('bad usage exits 2 with one line, no stack trace', async function () {
+    this.timeout(240_000); // seven CLI processes at once: slow on a shared two-core machine, not a wall-clock assertion
     const cases = [['--throttle', 'often'], ['--quirk', 'noSuchQuirk'], ['--quirk', 'dropProperty@'], ['--port', '70000'], ['--schemas', '/nonexistent'], ['--operations', 'users.*'], ['--docs', '/nonexistent-docs']];
     const results = await Promise.all(cases.map((args) => finish(graphpact(['serve', ...args]))));
     results.forEach(({ code, stderr }, i) => {
