@@ -220,7 +220,7 @@ export function assessOperation(op: Operation, creators: CreatorIndex): Assessme
       if (missing.length === 0) return { ...base, path, verifiable: true, states, request, documentedLocation };
       fallback ??= {
         ...base, path, verifiable: false, states, request, documentedLocation,
-        reason: { code: 'state-not-creatable', message: `state that cannot be created through the API: ${missing.map((s) => s.name).join('; ')} (a --provider-states-setup-url can provide it)` },
+        reason: { code: 'state-not-creatable', message: `state that cannot be created through the API: ${missing.map((s) => s.name.replace(PROVIDER_ONLY_SUFFIX, '')).join('; ')} (a --provider-states-setup-url can provide it)` },
       };
     }
   }

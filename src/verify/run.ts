@@ -8,7 +8,7 @@ import { PACKAGE_VERSION } from '../util/package.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { createGraphClient, ProviderUnreachableError, type GraphClient, type RetryPolicy } from '../client/index.js';
-import { startProvider, type ProviderQuirks } from '../provider/index.js';
+import { startProvider, type QuirkRequest } from '../provider/index.js';
 import { loadSchemaSet } from '../schema/load.js';
 import { countStatuses, decideOutcome, type OperationOutcome, type PactOutcome, type VerificationReport } from '../report/model.js';
 import { writeReports, type ReportPaths } from '../report/write.js';
@@ -45,7 +45,7 @@ export interface VerifyOptions {
   strict?: boolean;
   retry?: Partial<RetryPolicy>;
   /** Embedded provider options (tests and demos: deliberately broken providers). */
-  embedded?: { quirks?: Partial<ProviderQuirks>; latencyMs?: number; throttleEvery?: number; version?: string };
+  embedded?: { quirks?: QuirkRequest; latencyMs?: number; throttleEvery?: number; version?: string };
   /** On Ctrl-C (SIGINT/SIGTERM), delete what the run created before exiting 130 (the CLI sets this). */
   cleanupOnInterrupt?: boolean;
   /** Progress lines (stderr in the CLI). */
@@ -58,6 +58,8 @@ export interface VerifyOptions {
   shard?: Shard;
   /** `--concurrency N`: operations exercised at once, each with its own states. */
   concurrency?: number;
+  /** Docs already read (tests and benchmarks that verify one corpus several times): used as --docs would be. */
+  prebuilt?: { catalog: Catalog; schemaSet: SchemaSet };
 }
 
 export interface VerifyResult {
@@ -120,7 +122,9 @@ async function loadInputs(options: VerifyOptions): Promise<Inputs> {
   let catalog: Catalog;
   let schemaSet: SchemaSet;
   try {
-    if (docsGiven) {
+    if (options.prebuilt) {
+      ({ catalog, schemaSet } = options.prebuilt);
+    } else if (docsGiven) {
       const built = await buildFromDocs(docs, { root: process.cwd() });
       if (built.unreadable.length > 0) throw new Error(built.unreadable[0].message);
       catalog = built.catalog;
@@ -146,7 +150,8 @@ async function loadInputs(options: VerifyOptions): Promise<Inputs> {
   if (selected.length === 0) throw new CouldNotRun(`--operations ${selection!.terms.join(',')} selects none of the ${documented.length} documented operations of version "${version}"`);
   const operations = inShard(selected, options.shard);
   const catalogOps = operations.map((d) => byKey.get(`${d.version}:${d.id}`)).filter((op): op is NonNullable<typeof op> => op !== undefined);
-  const assessments = new Map(assessOperations(catalog.operations, catalogOps).map((a) => [`${a.version}:${a.id}`, a]));
+  const validateRequest = requestValidator(schemaSet);
+  const assessments = new Map(assessOperations(catalog.operations, catalogOps).map((a) => [`${a.version}:${a.id}`, exampleFitsSchema(a, validateRequest)]));
   // A selection narrows the Pact phase too: contracts whose interactions address none of the selected paths are not verified.
   const selectedPaths = new Set(catalogOps.flatMap((op) => [op.path, ...op.paths.map((p) => p.path)]).map(pathKey));
   const keepPact = !selection || contracts.interactions.some((i) => selectedPaths.has(pathKey(i.path.replace(/\/[0-9a-f-]{36}(?=\/|$)/gi, '/{id}'))));
@@ -187,7 +192,13 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
   // The embedded provider accepts any well-formed bearer token: make one up so the auth path is exercised.
   const token = options.token ?? `graphpact-embedded-${randomBytes(12).toString('hex')}`;
   registerSecret(token);
-  const embedded = external ? undefined : await startProvider({ port: 0, quirks: options.embedded?.quirks, latencyMs: options.embedded?.latencyMs, throttleEvery: options.embedded?.throttleEvery });
+  // With --docs the embedded provider is the Graph emulator of those docs (the selection's operations and the
+  // creates, gets and deletes their states and follow-ups need), not only the seed routes.
+  const emulate = (options.docs !== undefined && options.docs.length > 0) || options.prebuilt !== undefined;
+  const embedded = external ? undefined : await startProvider({
+    port: 0, quirks: options.embedded?.quirks, latencyMs: options.embedded?.latencyMs, throttleEvery: options.embedded?.throttleEvery,
+    ...(emulate ? { catalog, versions: [version] } : {}),
+  });
   const baseUrl = external ?? `${embedded!.url}/${version}`;
   progress(`verifying ${redactText(baseUrl)}${embedded ? ' (embedded provider)' : ''}, run ${runId}`);
 
@@ -227,6 +238,18 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
   const report = buildReport({ options, runId, startedAt, baseUrl, embedded: !external, operations: operationsOutcome, pact, reason, cleanup });
   const paths = await writeReports(options.reportsDir, report);
   return { report, paths };
+}
+
+/**
+ * A documented example request its own request schema refuses (a docs defect lint reports, until an erratum
+ * corrects it) cannot tell a conformant provider from a broken one: the operation is not applicable.
+ */
+function exampleFitsSchema(a: Assessment, validate: ReturnType<typeof requestValidator>): Assessment {
+  if (!a.verifiable || a.request?.body === undefined) return a;
+  const verdict = validate(a.id, a.version, a.request.body);
+  if (!verdict || verdict.valid) return a;
+  const first = verdict.errors[0];
+  return { ...a, verifiable: false, reason: { code: 'invalid-example', message: `the documented example request (line ${a.request.exampleLine}) breaks the documented request schema: ${first ? `${first.path || '/'} ${first.message}` : 'invalid'} (a docs defect; an erratum corrects it)` } };
 }
 
 /** Validates a body against an operation's request schema, when the set has one. */
