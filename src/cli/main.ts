@@ -8,8 +8,10 @@ import { commandFactories } from './commands/index.js';
 import { redactText } from '../util/redact.js';
 import { PACKAGE_VERSION } from '../util/package.js';
 import { UsageError, exitCodeHolder } from './command.js';
+import { dropOutputToClosedPipes } from './closed-pipes.js';
 
 export async function main(argv: string[]): Promise<number> {
+  dropOutputToClosedPipes();
   const program = new Command('graphpact')
     .description('Contract-testing conformance suite for Microsoft Graph-compatible APIs, built from the Graph docs.')
     .version(PACKAGE_VERSION, '-V, --version')

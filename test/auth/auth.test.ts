@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { createHash, X509Certificate } from 'node:crypto';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeProtectedHeader, importX509, jwtVerify } from 'jose';
@@ -36,11 +36,14 @@ describe('auth', function () {
   this.timeout(30_000);
   let cert: SelfSignedCertificate;
   let pemFile: string;
+  let pemDir: string;
   before(async () => {
     cert = await makeSelfSignedCertificate({ subject: 'CN=graphpact-nightly' });
-    pemFile = join(await mkdtemp(join(tmpdir(), 'graphpact-auth-')), 'client.pem');
+    pemDir = await mkdtemp(join(tmpdir(), 'graphpact-auth-'));
+    pemFile = join(pemDir, 'client.pem');
     await writeFile(pemFile, `${cert.certPem}\n${cert.privateKeyPem}\n`);
   });
+  after(() => rm(pemDir, { recursive: true, force: true }));
   afterEach(() => clearRegisteredSecrets());
 
   describe('resolveAuthPlan (flags, then env)', () => {

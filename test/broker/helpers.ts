@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main.js';
-import { captureOutput } from '../helpers/cli.js';
+import { captureOutput, requireOutsideWorkTree } from '../helpers/cli.js';
 
 export const PACKAGE_ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURE_PACTS = join(PACKAGE_ROOT, 'test/fixtures/broker-stand-in/pacts');
@@ -25,6 +25,7 @@ const BROKER_ENV = ['PACT_BROKER_BASE_URL', 'PACT_BROKER_TOKEN', 'PACT_BROKER_US
 
 /** Runs `graphpact <args>` in this process with only `env` set among the broker/auth variables. */
 export async function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  requireOutsideWorkTree(args);
   const saved = new Map<string, string | undefined>();
   for (const key of [...BROKER_ENV, ...Object.keys(env)]) {
     saved.set(key, process.env[key]);

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startBrokerStandIn, type BrokerStandIn, type PublishBody } from '../fixtures/broker-stand-in/stand-in.js';
 import { closedPortUrl, FIXTURE_PACTS, projectContractsDir, runCli } from './helpers.js';
+import { useTempDirs } from '../helpers/temp.js';
 
 
 const TOKEN = 'broker-token-5f2c9a71d3';
@@ -24,6 +24,7 @@ async function pactsIn(dir: string): Promise<Record<string, unknown>[]> {
 describe('graphpact publish (real Pact CLI against the broker stand-in)', function () {
   this.timeout(60_000);
   let broker: BrokerStandIn | undefined;
+  const tempDir = useTempDirs('publish');
   afterEach(async () => {
     await broker?.close();
     broker = undefined;
@@ -139,7 +140,7 @@ describe('graphpact publish (real Pact CLI against the broker stand-in)', functi
 
   it('a broken contract file is named with its line; nothing is published', async () => {
     broker = await startBrokerStandIn();
-    const dir = await mkdtemp(join(tmpdir(), 'graphpact-publish-'));
+    const dir = await tempDir();
     await writeFile(join(dir, 'bad.json'), '{\n  "consumer": { "name": "a" },\n  "provider": { "name": "b" }\n  "interactions": []\n}\n');
     const run = await runCli(['publish', '--pact-dir', dir, '--consumer-app-version', '1', '--broker-base-url', broker.url]);
     expect(run.code).to.equal(2);

@@ -13,6 +13,7 @@ import { CreatedObjects } from '../../src/verify/fixtures.js';
 import { brokerContracts, runPactVerification } from '../../src/verify/pact.js';
 import { startBrokerStandIn, type BrokerStandIn } from '../fixtures/broker-stand-in/stand-in.js';
 import { FIXTURE_PACTS, runCli } from './helpers.js';
+import { useTempDirs } from '../helpers/temp.js';
 
 const TOKEN = 'verify-broker-token-31c7';
 
@@ -52,6 +53,7 @@ describe('verify from the broker (real Verifier, results published)', function (
   this.timeout(90_000);
   let broker: BrokerStandIn;
   let provider: Server | undefined;
+  const tempDir = useTempDirs('vfb');
   beforeEach(async () => {
     process.env.PACT_DO_NOT_TRACK = 'true';
     broker = await startBrokerStandIn({ token: TOKEN });
@@ -138,12 +140,13 @@ describe('verify from the broker (real Verifier, results published)', function (
   });
 
   it('takes the broker URL under either spelling (--broker-url, --broker-base-url), but not both', async () => {
+    const reports = await tempDir();
     const down = await runCli(['can-i-deploy', '--pacticipant', 'x', '--version', '1', '--broker-url', 'http://127.0.0.1:9']);
     expect(down.code).to.equal(2);
     expect(down.stderr).to.match(/the Pact Broker at http:\/\/127\.0\.0\.1:9 is not reachable/);
-    const mapped = await runCli(['verify', '--broker-base-url', broker.url, '--provider', 'p', '--pact-dir', 'contracts']);
+    const mapped = await runCli(['verify', '--broker-base-url', broker.url, '--provider', 'p', '--pact-dir', 'contracts', '--reports', reports]);
     expect([mapped.code, mapped.stderr]).to.deep.equal([2, 'graphpact verify: could not run: give either --pact-dir or --broker-url, not both\n']);
-    const twice = await runCli(['verify', '--broker-base-url', broker.url, '--broker-url', broker.url, '--provider', 'p']);
+    const twice = await runCli(['verify', '--broker-base-url', broker.url, '--broker-url', broker.url, '--provider', 'p', '--reports', reports]);
     expect(twice.code).to.equal(2);
     expect(twice.stderr).to.match(/give the broker URL once/);
     // publish takes both spellings through commander, so both at once is caught there too.

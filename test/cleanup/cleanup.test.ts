@@ -2,14 +2,13 @@ import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startProvider, type RunningProvider } from '../../src/provider/index.js';
 import { createGraphClient, type GraphClient } from '../../src/client/index.js';
 import { checkPrefix, parseDuration, runIdTime, selectLeftovers } from '../../src/cleanup/sweep.js';
 import { PACKAGE_ROOT, runCli } from '../broker/helpers.js';
+import { useTempDirs } from '../helpers/temp.js';
 
 const TOKEN = 'cleanup-test-token-8d1e0c';
 
@@ -52,6 +51,7 @@ describe('graphpact cleanup', function () {
     let provider: RunningProvider;
     let client: GraphClient;
     let base: string;
+    const tempDir = useTempDirs('crash');
     beforeEach(async () => {
       provider = await startProvider({});
       base = `${provider.url}/beta`;
@@ -97,7 +97,7 @@ describe('graphpact cleanup', function () {
     });
 
     it('after a crashed verify run (process killed mid-run), no application is left on the provider', async function () {
-      const reports = await mkdtemp(join(tmpdir(), 'graphpact-crash-'));
+      const reports = await tempDir();
       const script = `import('./src/cli/main.ts').then((m) => m.main(['verify', '--provider-base-url', '${base}', '--token', '${TOKEN}', '--reports', '${reports}']))`;
       const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { cwd: PACKAGE_ROOT, stdio: 'ignore', env: { ...process.env, PACT_DO_NOT_TRACK: 'true' } });
       const exited = new Promise((r) => child.once('exit', r));

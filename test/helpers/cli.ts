@@ -18,8 +18,23 @@ export async function captureOutput<T>(fn: () => Promise<T>): Promise<{ result: 
   }
 }
 
+/** The option that sends each command's output somewhere other than the work tree's default folder. */
+const OUTPUT_OPTION: Record<string, string> = { verify: '--reports', all: '--reports', build: '--out', contracts: '--pact-dir' };
+
+/**
+ * Tests leave the work tree as they found it: a command that writes into the project by default
+ * (reports/, schemas/, contracts/) must be told where to write, even when it is expected to stop before
+ * writing anything (a run that cannot start still writes its "could not run" report).
+ */
+export function requireOutsideWorkTree(args: string[]): void {
+  const option = OUTPUT_OPTION[args[0]];
+  if (!option || args.some((a) => a === '--help' || a === '-h' || a === '--dry-run')) return;
+  if (!args.includes(option)) throw new Error(`test runs \`graphpact ${args[0]}\` without ${option} <temp dir>: it would write into the work tree`);
+}
+
 /** `graphpact <args>` in-process: its exit code and output. */
 export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  requireOutsideWorkTree(args);
   const { result, stdout, stderr } = await captureOutput(() => main(args));
   return { code: result, stdout, stderr };
 }

@@ -5,8 +5,7 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 export const PACKAGE_ROOT = resolve(import.meta.dirname, '../..');
@@ -16,10 +15,9 @@ export function contractsDir(): string {
   return join(PACKAGE_ROOT, 'contracts');
 }
 
-/** A copy of the contracts keeping only interactions whose description matches. */
-export async function filteredContracts(keep: (description: string) => boolean): Promise<string> {
+/** A copy of the contracts in `dir` (a temporary directory the test removes) keeping only interactions whose description matches. */
+export async function filteredContracts(keep: (description: string) => boolean, dir: string): Promise<string> {
   const source = contractsDir();
-  const dir = await mkdtemp(join(tmpdir(), 'graphpact-pacts-'));
   for (const name of (await readdir(source)).filter((n) => n.endsWith('.json'))) {
     const pact = JSON.parse(await readFile(join(source, name), 'utf8')) as { interactions: { description: string }[] };
     pact.interactions = pact.interactions.filter((i) => keep(i.description));

@@ -119,7 +119,7 @@ describe('graphpact verify (end to end)', function () {
 
     it('extra properties, one 429 per route, and 1.5 s latency all still pass (run together)', async () => {
       // The latency run only carries two interactions: 1.5 s on every request of the full set would take minutes.
-      const fewContracts = await filteredContracts((d) => /sideLoadingKey/i.test(d) || /AsymmetricX509Cert/i.test(d));
+      const fewContracts = await filteredContracts((d) => /sideLoadingKey/i.test(d) || /AsymmetricX509Cert/i.test(d), await tempDir());
       const [extra, throttled, slow] = await Promise.all([
         verify({ embedded: { quirks: { extraProperties: true } } }),
         verify({ providerBaseUrl: `${throttling.url}/beta`, token }),
@@ -138,7 +138,7 @@ describe('graphpact verify (end to end)', function () {
 
     it('Pact\'s own requests are retried after a 429 too (the Pact verifier does not retry by itself)', async () => {
       // Only the invalid-proof check: conformance never touches the sideLoadingKeys route, so Pact meets its 429 first.
-      const keysOnly = await filteredContracts((d) => /create a sideLoadingKey$/.test(d));
+      const keysOnly = await filteredContracts((d) => /create a sideLoadingKey$/.test(d), await tempDir());
       const report = await verify({ providerBaseUrl: `${throttling.url}/beta`, token, pactDir: keysOnly, checks: ['proof_checked'] });
       expect(report.exitCode, failing(report).join(', ')).to.equal(0);
       expect(report.pact.interactions.map((i) => i.status)).to.deep.equal(['pass']);
@@ -150,7 +150,7 @@ describe('graphpact verify (end to end)', function () {
         ? { status: 429, headers: { 'retry-after': '0' }, body: '' }
         : undefined);
       try {
-        const someContracts = await filteredContracts((d) => /AsymmetricX509Cert|create a sideLoadingKey$/i.test(d));
+        const someContracts = await filteredContracts((d) => /AsymmetricX509Cert|create a sideLoadingKey$/i.test(d), await tempDir());
         const options = { providerBaseUrl: `${always.url}/beta`, token, pactDir: someContracts, retry: { maxRetries: 1, baseDelayMs: 10, maxDelayMs: 20 } };
         const [lenient, strict] = await Promise.all([verify(options), verify({ ...options, strict: true })]);
         const inconclusive = lenient.operations.find((op) => op.id === 'deviceAppManagement.sideLoadingKeys.create')!.checks.filter((c) => c.status === 'inconclusive');
@@ -167,7 +167,7 @@ describe('graphpact verify (end to end)', function () {
     it('a provider that answers 429 to everything (fixture setup included) is inconclusive, not failed', async () => {
       const always = await startFrontProvider(embedded.url, () => ({ status: 429, headers: { 'retry-after': '0' }, body: '' }));
       try {
-        const someContracts = await filteredContracts((d) => /AsymmetricX509Cert/i.test(d));
+        const someContracts = await filteredContracts((d) => /AsymmetricX509Cert/i.test(d), await tempDir());
         const options = { providerBaseUrl: `${always.url}/beta`, token, pactDir: someContracts, checks: ['proof_checked'], retry: { maxRetries: 1, baseDelayMs: 10, maxDelayMs: 20 } };
         const [lenient, strict] = await Promise.all([verify(options), verify({ ...options, strict: true })]);
         const setup = lenient.operations.find((op) => op.id === 'applications.addKey')!.checks.find((c) => c.check === 'fixture_setup');
@@ -325,7 +325,7 @@ describe('graphpact verify (end to end)', function () {
       await new Promise<void>((ok) => stateServer.listen(0, '127.0.0.1', () => ok()));
       try {
         const setupUrl = `http://127.0.0.1:${(stateServer.address() as AddressInfo).port}/_state`;
-        const pactDir = await filteredContracts((d) => /does not exist/.test(d));
+        const pactDir = await filteredContracts((d) => /does not exist/.test(d), await tempDir());
         const report = await verify({ providerBaseUrl: `${embedded.url}/beta`, token: 'some-test-token', pactDir, checks: ['request_id_present'], providerStatesSetupUrl: setupUrl });
         expect(report.pact.ran).to.equal(true);
         expect(calls.some((c) => c.state === 'no application exists with the given id' && c.action === 'setup')).to.equal(true);
