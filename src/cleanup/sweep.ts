@@ -3,7 +3,7 @@
  * them) whose displayName starts with the run prefix and that are older than a threshold.
  * Selection is pure (`selectLeftovers`); `sweepLeftovers` lists and deletes through the Graph client.
  */
-import { deleteObject, type GraphClient, type GraphObjectKind } from '../client/index.js';
+import { deleteObject, responseTooLargeMessage, type GraphClient, type GraphObjectKind } from '../client/index.js';
 import { redactText } from '../util/redact.js';
 
 export type LeftoverKind = GraphObjectKind;
@@ -133,6 +133,7 @@ async function listAll(client: GraphClient, firstPath: string, what: string): Pr
     const status = exchange.response.status;
     if (status < 200 || status > 299) throw new SweepCouldNotRun(`listing ${what} answered HTTP ${status}${graphErrorCode(exchange.response.body)}`);
     const body = exchange.response.body as { value?: unknown; '@odata.nextLink'?: unknown } | undefined;
+    if (exchange.response.tooLarge !== undefined) throw new SweepCouldNotRun(`listing ${what}: ${responseTooLargeMessage(exchange.response.tooLarge)}`);
     if (!body || !Array.isArray(body.value)) throw new SweepCouldNotRun(`listing ${what} did not return a collection ({"value": [...]})`);
     out.push(...body.value.filter((v): v is Record<string, unknown> => Boolean(v) && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string'));
     const next = body['@odata.nextLink'];

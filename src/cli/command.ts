@@ -1,6 +1,7 @@
 /** Shared plumbing for command modules: exit codes, usage errors, output format. */
 import { Command } from 'commander';
 import { redactText } from '../util/redact.js';
+import { parseMaxResponseSize } from '../client/body-limit.js';
 
 export const EXIT = { ok: 0, nonConformant: 1, couldNotRun: 2 } as const;
 
@@ -40,6 +41,15 @@ export function addFormatOption(cmd: Command, formats: string[] = ['text', 'json
 /** Repeatable option collector (`--docs a --docs b`). */
 export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
+}
+
+/** Option parser for `--max-response-size <MiB>`: bytes; a bad value is a usage error. */
+export function maxResponseSize(value: string): number {
+  try {
+    return parseMaxResponseSize(value);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
 }
 
 /** Option parser for `--timeout <seconds>`: a positive number, fractions allowed. */

@@ -19,6 +19,11 @@ export interface ExchangeResponse {
   /** Parsed JSON when the body is JSON, else the text; undefined when empty. */
   body: unknown;
   rawBody: string;
+  /**
+   * Set (to the cap, in bytes) when the body was longer than --max-response-size: reading stopped there, body
+   * and rawBody are empty, and every check of the exchange fails.
+   */
+  tooLarge?: number;
 }
 
 export interface Exchange {

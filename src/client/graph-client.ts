@@ -19,6 +19,7 @@ import type {
   RemoveKeyBody,
   SideLoadingKey,
 } from './graph-types.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, readBodyUpTo } from './body-limit.js';
 import { DEFAULT_RETRY, RETRYABLE_STATUSES, retryDelay, type RetryPolicy } from './retry-after.js';
 
 export interface GraphClientOptions {
@@ -28,6 +29,8 @@ export interface GraphClientOptions {
   token?: string | (() => Promise<string>);
   /** Per-attempt timeout: connect, headers and the whole body. Default 30 000 ms. */
   timeoutMs?: number;
+  /** Longest response body read, in bytes (default 16 MiB): a longer one is cut off and marked `tooLarge`. */
+  maxResponseBytes?: number;
   retry?: Partial<RetryPolicy>;
   userAgent?: string;
   /** Called with every final Exchange (after retries). */
@@ -67,6 +70,7 @@ export const DEFAULT_USER_AGENT = 'graphpact';
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const baseUrl = normaliseBaseUrl(options.baseUrl);
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const clock = options.clock ?? { now: () => Date.now(), random: Math.random, sleep: (ms: number) => sleep(ms) };
   if (typeof options.token === 'string') registerSecret(options.token);
@@ -114,17 +118,20 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
   async function attempt(method: string, url: string, headers: Record<string, string>, payload: string | undefined): Promise<ExchangeResponse> {
     let res: Dispatcher.ResponseData;
-    let rawBody: string;
+    let bytes: Buffer | undefined;
     try {
-      // The signal bounds the whole attempt (connect + headers + body), whatever the provider trickles.
+      // The signal bounds the whole attempt (connect + headers + body), whatever the provider trickles;
+      // the cap bounds what is kept, whatever it floods.
       const signal = AbortSignal.timeout(timeoutMs);
       res = await request(url, { method, headers, body: payload, dispatcher: agent, signal });
-      rawBody = await res.body.text();
+      bytes = await readBodyUpTo(res.body, maxResponseBytes);
     } catch (err) {
       const { reason, detail } = classifyNetworkError(err);
       throw new ProviderUnreachableError(reason, url, reason === 'timeout' ? `no complete response within ${timeoutMs} ms` : detail);
     }
     const responseHeaders = flattenHeaders(res.headers);
+    if (bytes === undefined) return { status: res.statusCode, headers: responseHeaders, body: undefined, rawBody: '', tooLarge: maxResponseBytes };
+    const rawBody = bytes.toString('utf8');
     return { status: res.statusCode, headers: responseHeaders, body: parseBody(rawBody, responseHeaders['content-type']), rawBody };
   }
 

@@ -7,4 +7,5 @@ export type { UnreachableReason } from './errors.js';
 export { parseRetryAfter, backoffDelay, retryDelay, RETRYABLE_STATUSES, DEFAULT_RETRY } from './retry-after.js';
 export type { RetryPolicy } from './retry-after.js';
 export * from './graph-types.js';
+export { DEFAULT_MAX_RESPONSE_BYTES, MIB, formatMiB, parseMaxResponseSize, readBodyUpTo, responseTooLargeMessage } from './body-limit.js';
 export { deleteObject, type GraphObjectKind } from './delete-object.js';

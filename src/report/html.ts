@@ -69,7 +69,7 @@ const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:2rem;color:#1b1f24;max-width:1200px}
 h1{font-size:1.5rem;margin:0 0 .3rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #d0d7de;padding-bottom:.2rem}
 .banner{padding:.8rem 1rem;border-radius:6px;font-weight:600;margin:1rem 0}
-.conformant{background:#dafbe1}.non-conformant{background:#ffebe9}.could-not-run{background:#fff8c5}
+.conformant{background:#dafbe1}.non-conformant{background:#ffebe9}.could-not-run{background:#fff8c5}.inconclusive{background:#ddf4ff}
 table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left;vertical-align:top}
 th{background:#f6f8fa}td.pass{background:#dafbe1}td.fail{background:#ffcecb;font-weight:700}td.warn{background:#fff8c5}
 .scroll{overflow-x:auto}td.inconclusive{background:#ddf4ff}td.skip{color:#8c959f;text-align:center}code{font-size:90%}

@@ -6,7 +6,7 @@ export const STATUS_MARK: Record<CheckStatus, string> = { pass: '✅ pass', fail
 /** Operations a job summary shows row by row (CI summaries are capped at 1 MiB). */
 const MAX_ROWS = 100;
 
-const OUTCOME_LINE = { conformant: '✅ conformant', 'non-conformant': '❌ non-conformant', 'could-not-run': '⛔ could not run' } as const;
+const OUTCOME_LINE = { conformant: '✅ conformant', 'non-conformant': '❌ non-conformant', inconclusive: '❔ inconclusive', 'could-not-run': '⛔ could not run' } as const;
 
 export function renderMarkdown(report: VerificationReport): string {
   const lines: string[] = [];

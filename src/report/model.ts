@@ -4,6 +4,7 @@
  * reads `operations[].responseProperties` for drift, CI reads `outcome`/`exitCode`/`totals`.
  */
 import type { CheckStatus, Scenario } from '../verify/checks.js';
+import { RETRYABLE_STATUSES } from '../client/retry-after.js';
 
 export type { CheckStatus, Scenario };
 
@@ -54,7 +55,11 @@ export interface PactOutcome {
   logFile?: string;
 }
 
-export type Outcome = 'conformant' | 'non-conformant' | 'could-not-run';
+/**
+ * `inconclusive`: nothing failed, but some checks could not conclude (the provider was still throttling after the
+ * retry budget). Exit 0 (1 with --strict) when the rest concluded; exit 2 when nothing on the success path concluded.
+ */
+export type Outcome = 'conformant' | 'non-conformant' | 'inconclusive' | 'could-not-run';
 
 export interface VerificationReport {
   shape: 1;
@@ -92,22 +97,47 @@ export function countStatuses(operations: OperationOutcome[], pact: PactOutcome)
   return totals;
 }
 
+const CONCLUDED = new Set<CheckStatus>(['pass', 'fail', 'warn']);
+
 /**
- * Exit code and outcome: 1 when anything failed (or, with --strict, was inconclusive), else 0.
- * `could-not-run` (2) is decided by the runner before a report like this exists.
+ * Whether the run verified anything: a success-path check (the documented call itself) or a Pact interaction
+ * that concluded. The deliberately wrong requests alone (no-auth, invalid body) do not show that the provider
+ * does what the docs say, so a run where only they concluded verified nothing; nor does a check that passed
+ * on a 429/503/504 that outlasted the retries (a well-formed throttling answer says nothing of the operation).
  */
-export function decideOutcome(totals: Record<CheckStatus, number>, strict: boolean): { outcome: Outcome; exitCode: 0 | 1 } {
-  const bad = totals.fail > 0 || (strict && totals.inconclusive > 0);
-  return bad ? { outcome: 'non-conformant', exitCode: 1 } : { outcome: 'conformant', exitCode: 0 };
+export function verifiedAnything(operations: OperationOutcome[], pact: PactOutcome): boolean {
+  const concluded = (c: CheckOutcome) => CONCLUDED.has(c.status) && !(c.httpStatus !== undefined && RETRYABLE_STATUSES.has(c.httpStatus));
+  return operations.some((op) => op.checks.some((c) => c.scenario === 'success' && concluded(c)))
+    || pact.interactions.some((i) => CONCLUDED.has(i.status));
 }
 
 /**
- * What a headline adds to a conformant outcome when some checks were inconclusive: without it, a run against a
- * provider that throttled everything would read as a plain "conformant" although nothing was verified.
+ * Exit code and outcome: 1 when anything failed (or, with --strict, was inconclusive); when nothing failed but
+ * something was inconclusive, `inconclusive` with exit 0, or exit 2 when nothing could be verified at all
+ * (`verified` false: a gate must never pass a provider it could not check); else `conformant`, 0.
+ * `could-not-run` (2) is decided by the runner before a report like this exists.
  */
-export function inconclusiveNote(report: Pick<VerificationReport, 'outcome' | 'totals'>): string {
+export function decideOutcome(totals: Record<CheckStatus, number>, strict: boolean, verified = true): { outcome: Outcome; exitCode: 0 | 1 | 2 } {
+  if (totals.fail > 0) return { outcome: 'non-conformant', exitCode: 1 };
+  if (totals.inconclusive === 0) return { outcome: 'conformant', exitCode: 0 };
+  if (!verified) return { outcome: 'inconclusive', exitCode: 2 };
+  return strict ? { outcome: 'non-conformant', exitCode: 1 } : { outcome: 'inconclusive', exitCode: 0 };
+}
+
+/** Why a run that verified nothing exits 2 (the report's `reason`). */
+export function nothingVerifiedReason(totals: Record<CheckStatus, number>): string {
+  return `nothing could be verified: no success-path check and no Pact interaction concluded (${totals.inconclusive} inconclusive: the provider was still throttling after retries)`;
+}
+
+/**
+ * What a headline adds when some checks were inconclusive: without it, a run against a provider that
+ * throttled some requests would not say that part of it was not verified.
+ */
+export function inconclusiveNote(report: Pick<VerificationReport, 'outcome' | 'totals' | 'exitCode' | 'strict'>): string {
   const n = report.totals.inconclusive;
-  return report.outcome === 'conformant' && n > 0 ? `, ${n} inconclusive (provider still throttling after retries; --strict fails them)` : '';
+  if (n === 0 || report.outcome === 'could-not-run') return '';
+  if (report.outcome === 'inconclusive' && report.exitCode === 2) return `, ${n} inconclusive: nothing could be verified (provider still throttling after retries)`;
+  return `, ${n} inconclusive (provider still throttling after retries${report.strict ? '' : '; --strict fails them'})`;
 }
 
 /** Everything that failed, Pact interactions first, for the failure sections of the reports. */

@@ -4,7 +4,7 @@
  * selected checks (checks.ts). Network failures (ProviderUnreachableError) are not caught here: the run
  * cannot continue and ends with exit 2.
  */
-import type { Exchange, GraphClient } from '../client/index.js';
+import { responseTooLargeMessage, type Exchange, type GraphClient } from '../client/index.js';
 import type { CheckOutcome, OperationOutcome } from '../report/model.js';
 import { worstStatus } from '../report/model.js';
 import { checks, type CheckContext, type CheckResult, type SchemaVerdict } from './checks.js';
@@ -109,14 +109,18 @@ function send(client: GraphClient, request: PlannedRequest): Promise<Exchange> {
 
 /**
  * Runs the selected checks on one exchange. Not-applicable results are dropped; when the provider was still
- * throttling after the retry budget, what a check would have said is reported as inconclusive instead.
+ * throttling after the retry budget, what a check would have said is reported as inconclusive instead; when
+ * its answer was longer than --max-response-size, every applicable check fails, saying so.
  */
 export function judge(exchange: Exchange, ctx: CheckContext, request: PlannedRequest, selected: string[]): CheckOutcome[] {
   const out: CheckOutcome[] = [];
   for (const name of selected) {
     let result: CheckResult = checks[name](exchange, ctx);
     if (result.status === 'skip') continue;
-    if (exchange.exhaustedRetries && result.status !== 'pass') {
+    const tooLarge = exchange.response.tooLarge;
+    if (tooLarge !== undefined) {
+      result = { status: 'fail', message: responseTooLargeMessage(tooLarge), expected: `a response of at most ${tooLarge} bytes`, actual: `HTTP ${exchange.response.status}, body cut off after ${tooLarge} bytes` };
+    } else if (exchange.exhaustedRetries && result.status !== 'pass') {
       result = { status: 'inconclusive', message: `provider still answered ${exchange.response.status} after ${exchange.attempts} attempts (retry budget spent)` };
     }
     out.push({ check: name, scenario: ctx.scenario, ...result, request: { method: request.method, path: request.path }, httpStatus: exchange.response.status });

@@ -10,6 +10,8 @@ export interface CheckedExchange {
     headers: Record<string, string | string[] | undefined>;
     /** Parsed JSON when the body was JSON, else the text ('' when empty). */
     body: unknown;
+    /** The cap (bytes) the body went past (--max-response-size): it was not read, and every check fails. */
+    tooLarge?: number;
   };
   /** Set by the client when the last answer was still 429/503/504 after its retry budget. */
   exhaustedRetries?: boolean;

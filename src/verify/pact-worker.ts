@@ -77,7 +77,7 @@ function reportingSetupErrors<H extends Record<string, { setup: (params?: unknow
 async function run(request: WorkerRequest): Promise<void> {
   registerSecret(request.token);
   const created = new CreatedObjects((object) => void post({ type: 'created', object }));
-  const client = createGraphClient({ baseUrl: request.providerBaseUrl, token: request.token, timeoutMs: request.timeoutMs, retry: request.retry });
+  const client = createGraphClient({ baseUrl: request.providerBaseUrl, token: request.token, timeoutMs: request.timeoutMs, retry: request.retry, maxResponseBytes: request.maxResponseBytes });
   const handlerOptions = { client, created, runId: request.runId, onSecret: (value: string) => void post({ type: 'secret', value }) };
   const handlers = reportingSetupErrors({ ...createGenericStateHandlers(genericStateNames(request.pactFiles ?? []), handlerOptions), ...createStateHandlers(handlerOptions) });
   // Pact → pact-js proxy (token, tracking) → retrying forwarder (429/503/504) → provider.
@@ -85,6 +85,8 @@ async function run(request: WorkerRequest): Promise<void> {
     timeoutMs: request.timeoutMs,
     retry: request.retry,
     onUnreachable: (message) => void post({ type: 'unreachable', message }),
+    maxResponseBytes: request.maxResponseBytes,
+    onTooLarge: (message) => void post({ type: 'tooLarge', message }),
     // Keep a margin under Pact's own per-request timeout for the last answer to travel back.
     budgetMs: request.pactTimeoutMs - 2_000,
   });

@@ -28,6 +28,8 @@ export interface WorkerRequest {
   providerBaseUrl: string;
   token: string;
   timeoutMs: number;
+  /** Longest provider response read (bytes), by the state handlers' client and by the forwarder alike. */
+  maxResponseBytes?: number;
   /** Pact's own per-request limit; it also bounds each state change call (see pactRequestTimeoutMs). */
   pactTimeoutMs: number;
   retry?: Partial<RetryPolicy>;
@@ -42,6 +44,8 @@ export type WorkerMessage =
   | { type: 'stateError'; state: string; message: string }
   /** The provider could not be reached, or did not answer in time, during verification. */
   | { type: 'unreachable'; message: string }
+  /** The forwarder cut off a provider answer longer than --max-response-size (Pact got a 502 instead). */
+  | { type: 'tooLarge'; message: string }
   | { type: 'done'; json?: string; error?: string };
 
 export interface ContractSet {
@@ -87,6 +91,7 @@ export async function runPactVerification(options: PactRunOptions): Promise<Pact
     providerBaseUrl: options.providerBaseUrl,
     token: options.token,
     timeoutMs: options.timeoutMs,
+    ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
     pactTimeoutMs: pactRequestTimeoutMs(options.timeoutMs),
     retry: options.retry,
     runId: options.runId,
@@ -98,6 +103,7 @@ export async function runPactVerification(options: PactRunOptions): Promise<Pact
   let output = '';
   const stateErrors: { state: string; message: string }[] = [];
   let unreachable: string | undefined;
+  let tooLarge: string | undefined;
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
 
@@ -111,6 +117,7 @@ export async function runPactVerification(options: PactRunOptions): Promise<Pact
       else if (message.type === 'secret') registerSecret(message.value);
       else if (message.type === 'stateError') stateErrors.push({ state: message.state, message: message.message });
       else if (message.type === 'unreachable') unreachable ??= message.message;
+      else if (message.type === 'tooLarge') tooLarge ??= message.message;
       else if (message.type === 'done') {
         clearTimeout(timer);
         resolveDone({ json: message.json, error: message.error });
@@ -140,7 +147,8 @@ export async function runPactVerification(options: PactRunOptions): Promise<Pact
   const base = { pactFiles: contracts.files.map(displayPath), ...(options.logFile ? { logFile: displayPath(options.logFile) } : {}) };
   if (!result) return { ...base, ran: false, error: redactText(error ?? 'the Pact verifier returned no result'), interactions: [] };
   const outcomes = explainStateFailures(interactionOutcomes(contracts.interactions, result), stateErrors);
-  const interactions = options.providerStatesSetupUrl ? outcomes : flagUnknownStates(outcomes);
+  const flagged = options.providerStatesSetupUrl ? outcomes : flagUnknownStates(outcomes);
+  const interactions = tooLarge ? cutOff(flagged, tooLarge) : flagged;
   // Failures caused by a provider that stopped answering say nothing about conformance: the run could not finish,
   // and the interactions that got the forwarder's 502 are inconclusive, not failed.
   if (unreachable) return { ...base, ran: true, error: `the provider stopped answering: ${unreachable}`, interactions: unanswered(interactions, unreachable) };
@@ -153,6 +161,15 @@ export function unanswered(outcomes: InteractionOutcome[], reason: string): Inte
     const gateway = outcome.mismatches.some((m) => m.message.startsWith('StatusMismatch') && m.actual === '502');
     if (outcome.status !== 'fail' || !gateway) return outcome;
     return { ...outcome, status: 'inconclusive', mismatches: [...outcome.mismatches, { message: `no answer from the provider: ${reason}` }] };
+  });
+}
+
+/** Failed interactions answered 502 by the forwarder because the provider's answer was too long say so. */
+export function cutOff(outcomes: InteractionOutcome[], reason: string): InteractionOutcome[] {
+  return outcomes.map((outcome) => {
+    const gateway = outcome.mismatches.some((m) => m.message.startsWith('StatusMismatch') && m.actual === '502');
+    if (outcome.status !== 'fail' || !gateway) return outcome;
+    return { ...outcome, mismatches: [{ message: reason }, ...outcome.mismatches] };
   });
 }
 

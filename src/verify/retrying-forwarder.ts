@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, request, type Dispatcher } from 'undici';
-import { classifyNetworkError, DEFAULT_RETRY, ProviderUnreachableError, retryDelay, type RetryPolicy } from '../client/index.js';
+import { classifyNetworkError, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_RETRY, ProviderUnreachableError, readBodyUpTo, responseTooLargeMessage, retryDelay, type RetryPolicy } from '../client/index.js';
 import { redactText } from '../util/redact.js';
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1) and those the forwarder recomputes. */
@@ -32,12 +32,17 @@ export interface ForwarderOptions {
    * inconclusive, instead of Pact timing out and calling it failed.
    */
   budgetMs?: number;
+  /** Longest provider answer passed on, in bytes (default 16 MiB); a longer one is cut off and Pact gets a 502. */
+  maxResponseBytes?: number;
+  /** Told (one line) each time an answer was cut off. */
+  onTooLarge?: (message: string) => void;
 }
 
 export async function startRetryingForwarder(providerBaseUrl: string, options: ForwarderOptions): Promise<Forwarder> {
   const origin = new URL(providerBaseUrl).origin;
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const agent = new Agent({ connectTimeout: options.timeoutMs, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
 
   const server = createServer((req, res) => {
     forward(req, res).catch((err: unknown) => {
@@ -45,7 +50,10 @@ export async function startRetryingForwarder(providerBaseUrl: string, options: F
       // reached or did not answer in time, also tell the run: it cannot then call the provider conformant
       // or not (exit 2). A garbled answer ('other') is the provider's fault; a Pact-side hang-up is not its at all.
       let message = err instanceof Error ? err.message : String(err);
-      if (err instanceof UpstreamError) {
+      if (err instanceof TooLargeError) {
+        message = `${responseTooLargeMessage(maxResponseBytes)} at ${origin + (req.url ?? '/')}`;
+        options.onTooLarge?.(redactText(message));
+      } else if (err instanceof UpstreamError) {
         const { reason, detail } = classifyNetworkError(err.cause);
         const url = origin + (req.url ?? '/');
         if (reason === 'other') {
@@ -66,7 +74,7 @@ export async function startRetryingForwarder(providerBaseUrl: string, options: F
     const headers = forwardedHeaders(req.headers);
     for (let retries = 0; ; retries++) {
       let upstream: Dispatcher.ResponseData;
-      let payload: Buffer;
+      let payload: Buffer | undefined;
       try {
         upstream = await request(origin + (req.url ?? '/'), {
           method: (req.method ?? 'GET') as Dispatcher.HttpMethod,
@@ -75,10 +83,11 @@ export async function startRetryingForwarder(providerBaseUrl: string, options: F
           dispatcher: agent,
           signal: AbortSignal.timeout(options.timeoutMs),
         });
-        payload = Buffer.from(await upstream.body.arrayBuffer());
+        payload = await readBodyUpTo(upstream.body, maxResponseBytes);
       } catch (err) {
         throw new UpstreamError(err);
       }
+      if (payload === undefined) throw new TooLargeError();
       const retryAfter = header(upstream.headers['retry-after']);
       const wait = retryDelay(upstream.statusCode, retryAfter, retries, policy, Date.now());
       const fits = wait !== undefined && (options.budgetMs === undefined || Date.now() - started + wait + options.timeoutMs <= options.budgetMs);
@@ -102,6 +111,9 @@ export async function startRetryingForwarder(providerBaseUrl: string, options: F
     },
   };
 }
+
+/** The provider's answer was longer than maxResponseBytes: reading stopped there. */
+class TooLargeError extends Error {}
 
 /** The provider's side failed (connect, send, or read the answer), as opposed to the Pact side or ours. */
 class UpstreamError extends Error {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createGraphClient, ProviderUnreachableError, type GraphClient, type RetryPolicy } from '../client/index.js';
 import { startProvider, type QuirkRequest } from '../provider/index.js';
 import { loadSchemaSet } from '../schema/load.js';
-import { countStatuses, decideOutcome, type OperationOutcome, type PactOutcome, type VerificationReport } from '../report/model.js';
+import { countStatuses, decideOutcome, nothingVerifiedReason, verifiedAnything, type OperationOutcome, type PactOutcome, type VerificationReport } from '../report/model.js';
 import { writeReports, type ReportPaths } from '../report/write.js';
 import { redactText, registerSecret } from '../util/redact.js';
 import { ensureDir } from '../util/fs.js';
@@ -38,6 +38,8 @@ export interface VerifyOptions {
   schemasDir: string;
   /** Per-request timeout. */
   timeoutMs: number;
+  /** Longest provider response read, in bytes (default 16 MiB, --max-response-size). */
+  maxResponseBytes?: number;
   checks: string[];
   providerStatesSetupUrl?: string;
   allowWrites?: boolean;
@@ -203,8 +205,9 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
   progress(`verifying ${redactText(baseUrl)}${embedded ? ' (embedded provider)' : ''}, run ${runId}`);
 
   const created = new CreatedObjects();
-  const client = createGraphClient({ baseUrl, token, timeoutMs: options.timeoutMs, retry: options.retry });
-  const anonymousClient = createGraphClient({ baseUrl, timeoutMs: options.timeoutMs, retry: options.retry });
+  const limits = { timeoutMs: options.timeoutMs, retry: options.retry, maxResponseBytes: options.maxResponseBytes };
+  const client = createGraphClient({ baseUrl, token, ...limits });
+  const anonymousClient = createGraphClient({ baseUrl, ...limits });
   const stopInterruptCleanup = options.cleanupOnInterrupt ? cleanUpOnInterrupt(created, client, runId, progress) : () => undefined;
   let operationsOutcome: OperationOutcome[] = [];
   let pact: PactOutcome = { ran: false, pactFiles: contracts.files, interactions: [] };
@@ -219,6 +222,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
     progress(`Pact: ${contracts.interactions.length} interaction(s) from ${contracts.files.length} contract file(s)`);
     if (contracts.files.length > 0) pact = await runPactVerification({
       contracts, created, runId, token, providerBaseUrl: baseUrl, timeoutMs: options.timeoutMs, retry: options.retry, broker: options.broker,
+      ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
       providerStatesSetupUrl: options.providerStatesSetupUrl,
       logFile: join(options.reportsDir, PACT_LOG_FILE),
       overallTimeoutMs: pactBudgetMs(contracts, options.timeoutMs),
@@ -293,7 +297,8 @@ function buildReport(input: {
   operations: OperationOutcome[]; pact: PactOutcome; reason?: string; cleanup: VerificationReport['cleanup'];
 }): VerificationReport {
   const totals = countStatuses(input.operations, input.pact);
-  const decided = input.reason ? { outcome: 'could-not-run' as const, exitCode: 2 as const } : decideOutcome(totals, input.options.strict ?? false);
+  const decided = input.reason ? { outcome: 'could-not-run' as const, exitCode: 2 as const } : decideOutcome(totals, input.options.strict ?? false, verifiedAnything(input.operations, input.pact));
+  const reason = input.reason ?? (decided.exitCode === 2 ? nothingVerifiedReason(totals) : undefined);
   return {
     shape: 1,
     tool: { name: 'graphpact', version: PACKAGE_VERSION },
@@ -302,7 +307,7 @@ function buildReport(input: {
     finishedAt: new Date().toISOString(),
     provider: { baseUrl: redactText(input.baseUrl), embedded: input.embedded },
     ...decided,
-    ...(input.reason ? { reason: redactText(input.reason) } : {}),
+    ...(reason ? { reason: redactText(reason) } : {}),
     strict: input.options.strict ?? false,
     checksSelected: input.options.checks,
     totals,

@@ -6,7 +6,7 @@ import { renderJUnit } from '../../src/report/junit.js';
 import { renderHtml, renderDiff } from '../../src/report/html.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { writeReports, renderJson } from '../../src/report/write.js';
-import { countStatuses, decideOutcome, failures, worstStatus, type VerificationReport } from '../../src/report/model.js';
+import { countStatuses, decideOutcome, failures, inconclusiveNote, verifiedAnything, worstStatus, type OperationOutcome, type PactOutcome, type VerificationReport } from '../../src/report/model.js';
 import { registerSecret, clearRegisteredSecrets } from '../../src/util/redact.js';
 import { sampleReport } from './fixture.js';
 import { renderSummary } from '../../src/cli/commands/verify.js';
@@ -18,14 +18,44 @@ describe('verification reports', () => {
     expect(worstStatus([])).to.equal('skip');
   });
 
-  it('decides the exit code: failures → 1, inconclusive only with --strict', () => {
+  it('decides the outcome: failures → 1; some inconclusive → INCONCLUSIVE exit 0 (1 with --strict); nothing verified → exit 2', () => {
     const report = sampleReport();
     const totals = countStatuses(report.operations, report.pact);
     expect(totals).to.deep.equal({ pass: 2, fail: 2, warn: 1, inconclusive: 1, skip: 1 });
-    expect(decideOutcome(totals, false).exitCode).to.equal(1);
+    expect(decideOutcome(totals, false)).to.deep.equal({ outcome: 'non-conformant', exitCode: 1 });
+    expect(decideOutcome(totals, false, false), 'a failure is a finding even when nothing else concluded').to.deep.equal({ outcome: 'non-conformant', exitCode: 1 });
     const inconclusiveOnly = { ...totals, fail: 0 };
-    expect(decideOutcome(inconclusiveOnly, false)).to.deep.equal({ outcome: 'conformant', exitCode: 0 });
+    expect(decideOutcome(inconclusiveOnly, false)).to.deep.equal({ outcome: 'inconclusive', exitCode: 0 });
     expect(decideOutcome(inconclusiveOnly, true)).to.deep.equal({ outcome: 'non-conformant', exitCode: 1 });
+    expect(decideOutcome(inconclusiveOnly, false, false)).to.deep.equal({ outcome: 'inconclusive', exitCode: 2 });
+    expect(decideOutcome(inconclusiveOnly, true, false)).to.deep.equal({ outcome: 'inconclusive', exitCode: 2 });
+    const clean = { ...totals, fail: 0, inconclusive: 0 };
+    expect(decideOutcome(clean, true)).to.deep.equal({ outcome: 'conformant', exitCode: 0 });
+  });
+
+  it('a run verified something only when a success-path check or a Pact interaction concluded', () => {
+    const op = (scenario: 'success' | 'no-auth', status: 'pass' | 'fail' | 'inconclusive'): OperationOutcome => ({
+      id: 'x', version: 'beta', method: 'POST', path: '/x', status, responseProperties: [],
+      checks: [{ check: 'c', scenario, status, message: '', request: { method: 'POST', path: '/x' } }],
+    });
+    const pact = (...statuses: ('pass' | 'inconclusive')[]): PactOutcome => ({ ran: true, pactFiles: [], interactions: statuses.map((status) => ({ description: 'i', providerStates: [], status, mismatches: [] })) });
+    expect(verifiedAnything([op('success', 'inconclusive'), op('no-auth', 'pass')], pact('inconclusive'))).to.equal(false);
+    expect(verifiedAnything([op('success', 'fail')], pact('inconclusive'))).to.equal(true);
+    expect(verifiedAnything([op('success', 'inconclusive')], pact('inconclusive', 'pass'))).to.equal(true);
+    expect(verifiedAnything([], pact())).to.equal(false);
+    const passedOnThrottle = op('success', 'pass');
+    passedOnThrottle.checks[0].httpStatus = 429;
+    expect(verifiedAnything([passedOnThrottle], pact('inconclusive')), 'a check that passed on the final 429 verified nothing').to.equal(false);
+    passedOnThrottle.checks[0].httpStatus = 201;
+    expect(verifiedAnything([passedOnThrottle], pact('inconclusive'))).to.equal(true);
+  });
+
+  it('the headline note says how many were inconclusive, and when that means nothing was verified', () => {
+    const totals = { pass: 3, fail: 0, warn: 0, inconclusive: 2, skip: 0 };
+    expect(inconclusiveNote({ outcome: 'inconclusive', exitCode: 0, strict: false, totals })).to.equal(', 2 inconclusive (provider still throttling after retries; --strict fails them)');
+    expect(inconclusiveNote({ outcome: 'non-conformant', exitCode: 1, strict: true, totals })).to.equal(', 2 inconclusive (provider still throttling after retries)');
+    expect(inconclusiveNote({ outcome: 'inconclusive', exitCode: 2, strict: false, totals })).to.equal(', 2 inconclusive: nothing could be verified (provider still throttling after retries)');
+    expect(inconclusiveNote({ outcome: 'conformant', exitCode: 0, strict: false, totals: { ...totals, inconclusive: 0 } })).to.equal('');
   });
 
   it('lists failures, Pact first, naming interaction and check', () => {
@@ -68,12 +98,14 @@ describe('verification reports', () => {
     expect(md).to.contain('**Pact: addKey with an AsymmetricX509Cert**: expected status 200 but was 500');
   });
 
-  it('a conformant run with inconclusive checks says so in its headline (text and Markdown), not a bare "conformant"', () => {
-    const busy = { ...sampleReport(), outcome: 'conformant' as const, exitCode: 0 as const, totals: { pass: 3, fail: 0, warn: 0, inconclusive: 2, skip: 0 } };
-    expect(renderMarkdown(busy)).to.contain('## graphpact verify: ✅ conformant, 2 inconclusive (provider still throttling after retries; --strict fails them)');
-    expect(renderSummary(busy, { html: 'h', junit: 'j', json: 'o', markdown: 'm' }).split('\n')[0]).to.match(/^CONFORMANT \(exit 0\), 2 inconclusive \(provider still throttling/);
-    expect(renderHtml(busy)).to.contain('conformant, 2 inconclusive (provider still throttling after retries; --strict fails them) · exit 0');
-    const clean = { ...busy, totals: { ...busy.totals, inconclusive: 0 } };
+  it('a run with inconclusive checks says INCONCLUSIVE in its headline (text, Markdown, HTML), never a bare "conformant"', () => {
+    const busy = { ...sampleReport(), outcome: 'inconclusive' as const, exitCode: 0 as const, totals: { pass: 3, fail: 0, warn: 0, inconclusive: 2, skip: 0 } };
+    expect(renderMarkdown(busy)).to.contain('## graphpact verify: ❔ inconclusive, 2 inconclusive (provider still throttling after retries; --strict fails them)');
+    expect(renderSummary(busy, { html: 'h', junit: 'j', json: 'o', markdown: 'm' }).split('\n')[0]).to.match(/^INCONCLUSIVE \(exit 0\), 2 inconclusive \(provider still throttling/);
+    expect(renderHtml(busy)).to.contain('<div class="banner inconclusive">inconclusive, 2 inconclusive (provider still throttling after retries; --strict fails them) · exit 0');
+    const nothing = { ...busy, exitCode: 2 as const, reason: 'nothing could be verified: ...' };
+    expect(renderSummary(nothing, { html: 'h', junit: 'j', json: 'o', markdown: 'm' }).split('\n')[0]).to.match(/^INCONCLUSIVE \(exit 2\), 2 inconclusive: nothing could be verified/);
+    const clean = { ...busy, outcome: 'conformant' as const, totals: { ...busy.totals, inconclusive: 0 } };
     expect(renderMarkdown(clean)).to.contain('## graphpact verify: ✅ conformant\n');
     expect(renderSummary(clean, { html: 'h', junit: 'j', json: 'o', markdown: 'm' }).split('\n')[0]).to.match(/^CONFORMANT \(exit 0\) — /);
   });

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderPipelineSummary, runPipeline, worstExitCode } from '../../src/cli/commands/all.js';
+import { renderPipelineSummary, runPipeline, worstExitCode, type StageResult } from '../../src/cli/commands/all.js';
 import { PACKAGE_ROOT } from './helpers.js';
 
 describe('graphpact all (pipeline)', function () {
@@ -41,5 +41,17 @@ describe('graphpact all (pipeline)', function () {
     expect(results[0].exitCode).to.equal(2);
     expect(results[0].summary).to.match(/could not run: .*no-such-docs/);
     expect(worstExitCode(results)).to.equal(2);
+  });
+
+  it('the headline reads like verify\'s: INCONCLUSIVE when verification was, unless something failed or could not run', () => {
+    const stage = (name: StageResult['stage'], exitCode: number, inconclusive?: boolean): StageResult => ({ stage: name, exitCode, summary: 's', durationMs: 1, ...(inconclusive ? { inconclusive } : {}) });
+    const ok = [stage('build', 0), stage('lint', 0), stage('contracts', 0)];
+    const headline = (results: StageResult[]) => renderPipelineSummary(results).split('\n')[0];
+    expect(headline([...ok, stage('verify', 0)])).to.equal('graphpact all: conformant (exit 0)');
+    expect(headline([...ok, stage('verify', 0, true)])).to.equal('graphpact all: INCONCLUSIVE (exit 0)');
+    expect(headline([...ok, stage('verify', 2, true)])).to.equal('graphpact all: INCONCLUSIVE (exit 2)');
+    expect(headline([stage('build', 0), stage('lint', 1), stage('contracts', 0), stage('verify', 0, true)])).to.equal('graphpact all: NON-CONFORMANT (exit 1)');
+    expect(headline([stage('build', 0), stage('lint', 2), stage('contracts', 0), stage('verify', 2, true)])).to.equal('graphpact all: COULD NOT RUN (exit 2)');
+    expect(renderPipelineSummary([...ok, stage('verify', 2, true)])).to.match(/\n  INC  verify /);
   });
 });

@@ -46,8 +46,31 @@ function closer(server: Server): () => Promise<void> {
   });
 }
 
-/** What a front provider does with one request: answer itself, or undefined to forward it. */
-export type Intercept = (req: IncomingMessage, route: string, seen: number) => { status: number; headers?: Record<string, string>; body?: string } | 'hang' | undefined;
+/**
+ * What a front provider does with one request: answer itself, hang, stream an endless JSON body
+ * (`streamEndlessJson`), or undefined to forward it.
+ */
+export type Intercept = (req: IncomingMessage, route: string, seen: number) => { status: number; headers?: Record<string, string>; body?: string } | 'hang' | 'endless' | undefined;
+
+/**
+ * A 200 JSON body that never ends (`{"value":[{...},{...},...`), written as fast as the reader takes it, until
+ * the reader hangs up or `maxMs` passes (the stream is bounded in time, the test's provider stops by itself).
+ */
+export function streamEndlessJson(res: ServerResponse, maxMs = 30_000): void {
+  const deadline = Date.now() + maxMs;
+  const item = Buffer.from(`{"id":"${'0'.repeat(8)}-0000-4000-8000-000000000000","displayName":"${'x'.repeat(900)}"},`);
+  const chunk = Buffer.concat(Array.from({ length: 64 }, () => item));
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.write('{"value":[');
+  const pump = (): void => {
+    while (!res.destroyed && Date.now() < deadline) {
+      if (!res.write(chunk)) return void res.once('drain', pump);
+    }
+    if (!res.destroyed) res.end('{}]}');
+  };
+  res.on('error', () => undefined);
+  pump();
+}
 
 /**
  * A provider in front of another: forwards every request unless `intercept` answers it. `route` is
@@ -63,6 +86,10 @@ export async function startFrontProvider(target: string, intercept: Intercept): 
     seen.set(route, n + 1);
     const answer = intercept(req, route, n);
     if (answer === 'hang') return; // the connection stays open, unanswered, until the server closes
+    if (answer === 'endless') {
+      req.resume();
+      return streamEndlessJson(res);
+    }
     if (answer) {
       req.resume();
       res.writeHead(answer.status, answer.headers ?? {});

@@ -22,6 +22,18 @@ describe('judge (checks on one exchange)', () => {
     expect(results[0].message).to.equal('provider still answered 429 after 4 attempts (retry budget spent)');
   });
 
+  it('an answer longer than --max-response-size fails every applicable check, saying so (throttled or not)', () => {
+    for (const status of [201, 429]) {
+      const cut = exchange(status, status === 429);
+      cut.response = { ...cut.response, body: undefined, rawBody: '', tooLarge: 1024 * 1024 };
+      const results = judge(cut, ctx, request, ['status_code_conformance', 'request_id_present', 'auth_required']);
+      expect(results.map((r) => [r.check, r.status, r.message])).to.deep.equal([
+        ['status_code_conformance', 'fail', 'response larger than 1 MiB (--max-response-size)'],
+        ['request_id_present', 'fail', 'response larger than 1 MiB (--max-response-size)'],
+      ]);
+    }
+  });
+
   it('the same answer without exhausted retries is a failure, and not-applicable checks are dropped', () => {
     const results = judge(exchange(429, false), ctx, request, ['status_code_conformance', 'auth_required']);
     expect(results.map((r) => [r.check, r.status, r.httpStatus])).to.deep.equal([['status_code_conformance', 'fail', 429]]);

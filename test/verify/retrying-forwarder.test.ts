@@ -4,7 +4,7 @@ import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { classifyNetworkError } from '../../src/client/index.js';
 import { startRetryingForwarder } from '../../src/verify/retrying-forwarder.js';
-import { closedPortUrl, startHangingProvider } from './helpers.js';
+import { closedPortUrl, startHangingProvider, streamEndlessJson } from './helpers.js';
 
 /** A TCP server that answers every connection with bytes that are not HTTP. */
 async function startGarbageProvider(): Promise<{ url: string; close: () => Promise<void> }> {
@@ -81,6 +81,33 @@ describe('verify/retrying forwarder: telling "no answer" from "a bad answer"', f
     } finally {
       await forwarder.close();
       await new Promise<void>((ok) => server.close(() => ok()));
+    }
+  });
+  it('a provider answer longer than the cap: 502 to Pact saying "response larger than", the run told; one at the cap passes whole', async () => {
+    const small = JSON.stringify({ value: 'x'.repeat(2000) });
+    const provider = createHttpServer((req, res) => {
+      req.resume();
+      if (req.url === '/beta/endless') return streamEndlessJson(res, 10_000);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(small);
+    });
+    await new Promise<void>((ok) => provider.listen(0, '127.0.0.1', () => ok()));
+    const target = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
+    const tooLarge: string[] = [];
+    const forwarder = await startRetryingForwarder(target, { timeoutMs: 5000, retry: { maxRetries: 0 }, maxResponseBytes: Buffer.byteLength(small), onTooLarge: (m) => tooLarge.push(m) });
+    try {
+      const endless = await request(`${forwarder.url}/beta/endless`);
+      expect(endless.statusCode).to.equal(502);
+      const mib = Buffer.byteLength(small) / (1024 * 1024);
+      expect(await endless.body.text()).to.equal(`graphpact forwarder: response larger than ${Math.round(mib * 1000) / 1000} MiB (--max-response-size) at ${target}/beta/endless`);
+      expect(tooLarge).to.have.length(1);
+      const fits = await request(`${forwarder.url}/beta/fits`);
+      expect([fits.statusCode, await fits.body.text()]).to.deep.equal([200, small]);
+      expect(tooLarge).to.have.length(1);
+    } finally {
+      await forwarder.close();
+      provider.closeAllConnections();
+      await new Promise((ok) => provider.close(ok));
     }
   });
 });

@@ -22,7 +22,7 @@ interface Step {
 interface Workflow {
   name: string;
   on: Record<string, unknown>;
-  jobs: Record<string, { 'runs-on': string; steps: Step[]; needs?: string | string[] }>;
+  jobs: Record<string, { 'runs-on': string; steps: Step[]; needs?: string | string[]; strategy?: { 'fail-fast'?: boolean; matrix?: Record<string, unknown[]> } }>;
 }
 
 async function workflows(): Promise<Map<string, Workflow>> {
@@ -102,12 +102,26 @@ describe('.github/workflows', function () {
     const runs = steps.map((s) => s.run ?? '').join('\n');
     const uses = steps.map((s) => s.uses ?? '');
     expect(uses).to.include.members(['actions/checkout@v4', 'actions/setup-node@v4', 'github/codeql-action/upload-sarif@v3', 'actions/upload-artifact@v4']);
-    expect(steps.find((s) => s.uses === 'actions/setup-node@v4')?.with?.['node-version']).to.equal(20);
     for (const needle of ['npm ci', 'npm test', 'graphpact.js build', 'lint --format sarif --out reports/lint.sarif', 'graphpact.js verify', 'GITHUB_STEP_SUMMARY']) expect(runs).to.include(needle);
     const verify = steps.find((s) => s.run?.includes('graphpact.js verify'))!;
     expect(verify.if, 'the gate step must fail the job').to.equal(undefined);
     const artifact = String(steps.find((s) => s.uses === 'actions/upload-artifact@v4')?.with?.path);
     expect(artifact).to.include('verify.junit.xml').and.include('verify.html');
+  });
+
+  it('ci.yml: the suite runs on Node 20, 22 and 24 (every line package.json and the README promise), and checks it left no trace', async () => {
+    const ci = all.get('ci.yml')!;
+    const test = ci.jobs.test;
+    expect(test.strategy?.matrix?.['node-version']).to.deep.equal([20, 22, 24]);
+    expect(test.strategy?.['fail-fast'], 'one line failing must not hide the others').to.equal(false);
+    expect(test.steps.find((s) => s.uses === 'actions/setup-node@v4')?.with?.['node-version']).to.equal('${{ matrix.node-version }}');
+    const runs = test.steps.map((s) => s.run ?? '').join('\n');
+    expect(runs).to.include('npm ci').and.include('npm test').and.include('git status --porcelain');
+    expect(ci.jobs.gate.needs).to.equal('test');
+    const pkg = JSON.parse(await readFile(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { engines: { node: string } };
+    expect(pkg.engines.node).to.equal('^20.19.0 || ^22.0.0 || >=24.0.0');
+    const readme = await readFile(join(PACKAGE_ROOT, 'README.md'), 'utf8');
+    expect(readme).to.match(/Node\.js 20\.19\+, 22 and 24/);
   });
 
   it('nightly.yml: schedule + dispatch, tenant secrets, verify beta with --allow-writes, cleanup always, diff with the last run', () => {

@@ -42,6 +42,8 @@ export interface StageResult {
   durationMs: number;
   /** Files the stage wrote that a person will want to open. */
   reports?: string[];
+  /** Verify only: some checks could not conclude (a throttling provider); with exit 2, none on the success path did. */
+  inconclusive?: boolean;
 }
 
 type Stage = () => Promise<Omit<StageResult, 'stage' | 'durationMs'>>;
@@ -105,6 +107,7 @@ async function verifyStage(dirs: PipelineDirs, timeoutMs: number): Promise<Omit<
       exitCode: r.exitCode,
       summary: `${r.outcome}: Pact ${pactPassed}/${r.pact.interactions.length} interactions, checks ${r.totals.pass} pass / ${r.totals.fail} fail / ${r.totals.warn} warn / ${r.totals.inconclusive} inconclusive${r.reason ? ` (${r.reason})` : ''}`,
       reports: paths ? [paths.html, paths.junit, paths.json, paths.markdown] : [],
+      ...(r.outcome === 'inconclusive' ? { inconclusive: true } : {}),
     };
   } catch (err) {
     if (err instanceof CouldNotRun) return { exitCode: EXIT.couldNotRun, summary: `could not run: ${err.message}` };
@@ -116,12 +119,21 @@ export function worstExitCode(results: StageResult[]): number {
   return results.reduce<number>((worst, r) => Math.max(worst, r.exitCode), EXIT.ok);
 }
 
+/** The pipeline's headline, the same words as verify's: INCONCLUSIVE whenever verification was, unless something failed. */
+export function pipelineOutcome(results: StageResult[]): string {
+  const exit = worstExitCode(results);
+  if (exit === EXIT.nonConformant) return 'NON-CONFORMANT';
+  const inconclusive = results.some((r) => r.inconclusive);
+  if (exit === EXIT.couldNotRun) return inconclusive && results.every((r) => r.exitCode !== EXIT.couldNotRun || r.inconclusive) ? 'INCONCLUSIVE' : 'COULD NOT RUN';
+  return inconclusive ? 'INCONCLUSIVE' : 'conformant';
+}
+
 export function renderPipelineSummary(results: StageResult[]): string {
   const exit = worstExitCode(results);
-  const lines = results.map((r) => `  ${r.exitCode === 0 ? 'ok  ' : r.exitCode === 1 ? 'FAIL' : 'STOP'} ${r.stage.padEnd(9)} ${r.summary} (${(r.durationMs / 1000).toFixed(1)} s)`);
+  const lines = results.map((r) => `  ${r.exitCode === 0 ? (r.inconclusive ? 'INC ' : 'ok  ') : r.exitCode === 1 ? 'FAIL' : r.inconclusive ? 'INC ' : 'STOP'} ${r.stage.padEnd(9)} ${r.summary} (${(r.durationMs / 1000).toFixed(1)} s)`);
   const reports = results.flatMap((r) => r.reports ?? []);
   return [
-    `graphpact all: ${exit === 0 ? 'conformant' : exit === 1 ? 'NON-CONFORMANT' : 'COULD NOT RUN'} (exit ${exit})`,
+    `graphpact all: ${pipelineOutcome(results)} (exit ${exit})`,
     ...lines,
     ...(reports.length ? ['  reports:', ...reports.map((p) => `    ${relativeToCwd(p)}`)] : []),
     '',

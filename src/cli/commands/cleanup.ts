@@ -7,11 +7,11 @@ import { Command } from 'commander';
 import { addAuthOptions } from '../../auth/cli-options.js';
 import { AuthConfigError, resolveAuthPlan, type AuthFlags } from '../../auth/options.js';
 import { createTokenProvider, TokenError } from '../../auth/msal.js';
-import { createGraphClient, ProviderUnreachableError } from '../../client/index.js';
+import { createGraphClient, DEFAULT_MAX_RESPONSE_BYTES, formatMiB, ProviderUnreachableError } from '../../client/index.js';
 import { checkPrefix, parseDuration, sweepLeftovers, SweepCouldNotRun, type Candidate, type SweepResult } from '../../cleanup/sweep.js';
 import { isLoopback, parseProviderBaseUrl } from '../../verify/run.js';
 import { redactText } from '../../util/redact.js';
-import { action, addFormatOption, EXIT, positiveSeconds, reportCouldNotRun, UsageError, type OutputFormat } from '../command.js';
+import { action, addFormatOption, EXIT, maxResponseSize, positiveSeconds, reportCouldNotRun, UsageError, type OutputFormat } from '../command.js';
 
 interface CleanupCliOptions extends AuthFlags {
   providerBaseUrl: string;
@@ -20,6 +20,7 @@ interface CleanupCliOptions extends AuthFlags {
   allowWrites?: boolean;
   dryRun?: boolean;
   timeout: number;
+  maxResponseSize?: number;
   format: OutputFormat;
 }
 
@@ -31,7 +32,8 @@ export function cleanupCommand(): Command {
     .option('--prefix <prefix>', 'displayName prefix of the objects graphpact runs create', 'graphpact-')
     .option('--allow-writes', 'allow deleting on a provider outside loopback')
     .option('--dry-run', 'list what would be deleted and delete nothing (reads only)')
-    .option('--timeout <seconds>', 'per-request timeout in seconds', positiveSeconds, 30);
+    .option('--timeout <seconds>', 'per-request timeout in seconds', positiveSeconds, 30)
+    .option('--max-response-size <MiB>', `longest provider response read, in MiB (default: ${formatMiB(DEFAULT_MAX_RESPONSE_BYTES)})`, maxResponseSize);
   addAuthOptions(cmd);
   addFormatOption(cmd);
   cmd.addHelpText(
@@ -64,7 +66,7 @@ async function cleanupAction(opts: CleanupCliOptions): Promise<number> {
     const plan = resolveAuthPlan(opts);
     if (plan.kind === 'none') throw new AuthConfigError('no credentials for the provider: pass --token (GRAPH_TOKEN) or client credentials (--tenant-id, --client-id, --client-secret | --client-certificate)');
     const token = createTokenProvider(plan);
-    const client = createGraphClient({ baseUrl: opts.providerBaseUrl, token: async () => (await token())!, timeoutMs: opts.timeout * 1000 });
+    const client = createGraphClient({ baseUrl: opts.providerBaseUrl, token: async () => (await token())!, timeoutMs: opts.timeout * 1000, maxResponseBytes: opts.maxResponseSize });
     try {
       result = await sweepLeftovers(client, { prefix, olderThanMs, dryRun });
     } finally {

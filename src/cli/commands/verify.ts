@@ -11,7 +11,8 @@ import { failures, inconclusiveNote, type VerificationReport } from '../../repor
 import { renderPlan } from '../../verify/plan.js';
 import { CouldNotRun, runVerify, type VerifyOptions, type VerifyResult } from '../../verify/run.js';
 import type { ReportPaths } from '../../report/write.js';
-import { action, addFormatOption, EXIT, positiveSeconds, reportCouldNotRun, UsageError, type OutputFormat } from '../command.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, formatMiB } from '../../client/index.js';
+import { action, addFormatOption, EXIT, maxResponseSize, positiveSeconds, reportCouldNotRun, UsageError, type OutputFormat } from '../command.js';
 import { addAuthOptions, AuthConfigError, createTokenProvider, resolveAuthPlan, TokenError, type AuthFlags } from '../../auth/index.js';
 import { addBrokerConnectionOptions } from '../../broker/cli-options.js';
 import { BrokerConfigError } from '../../broker/connection.js';
@@ -32,6 +33,7 @@ export interface VerifyCliOptions extends Omit<AuthFlags, 'token'>, BrokerVerify
   schemas?: string;
   reports: string;
   timeout: number;
+  maxResponseSize?: number;
   checks?: string;
   providerStatesSetupUrl?: string;
   allowWrites?: boolean;
@@ -50,6 +52,7 @@ export function addVerifyOptions(cmd: Command): Command {
     .option('--schemas <dir>', "schemas directory built by `graphpact build` (default: the package's schemas/)")
     .option('--reports <dir>', 'directory for the JUnit, JSON, HTML and Markdown reports', 'reports')
     .option('--timeout <seconds>', 'per-request timeout in seconds', positiveSeconds, 30)
+    .option('--max-response-size <MiB>', `longest provider response read, in MiB (default: ${formatMiB(DEFAULT_MAX_RESPONSE_BYTES)}); a longer one fails its checks`, maxResponseSize)
     .option('--checks <list>', `comma-separated checks to run (default: all): ${CHECK_NAMES.join(', ')}`)
     .option('--provider-states-setup-url <url>', "let the provider set up Pact states itself (Pact's state change URL) instead of graphpact's Graph API handlers")
     .option('--allow-writes', 'allow creating and deleting test objects on a provider outside loopback')
@@ -110,6 +113,7 @@ export function toVerifyOptions(opts: VerifyCliOptions, extra: Partial<VerifyOpt
     schemasDir: opts.schemas ?? resolve(PACKAGE_ROOT, 'schemas'),
     reportsDir: opts.reports,
     timeoutMs: Math.round(opts.timeout * 1000),
+    maxResponseBytes: opts.maxResponseSize ?? DEFAULT_MAX_RESPONSE_BYTES,
     checks,
     providerStatesSetupUrl: opts.providerStatesSetupUrl,
     allowWrites: opts.allowWrites ?? false,
