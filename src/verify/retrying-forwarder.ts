@@ -34,7 +34,7 @@ export interface ForwarderOptions {
   budgetMs?: number;
   /** Longest provider answer passed on, in bytes (default 16 MiB); a longer one is cut off and Pact gets a 502. */
   maxResponseBytes?: number;
-  /** Told (one line) each time an answer was cut off. */
+  /** Told (the "response larger than N MiB" line, without the URL: Pact's 502 body has it) each time an answer was cut off. */
   onTooLarge?: (message: string) => void;
 }
 
@@ -52,7 +52,7 @@ export async function startRetryingForwarder(providerBaseUrl: string, options: F
       let message = err instanceof Error ? err.message : String(err);
       if (err instanceof TooLargeError) {
         message = `${responseTooLargeMessage(maxResponseBytes)} at ${origin + (req.url ?? '/')}`;
-        options.onTooLarge?.(redactText(message));
+        options.onTooLarge?.(responseTooLargeMessage(maxResponseBytes));
       } else if (err instanceof UpstreamError) {
         const { reason, detail } = classifyNetworkError(err.cause);
         const url = origin + (req.url ?? '/');

@@ -104,7 +104,8 @@ describe('graphpact lint (CLI)', () => {
   it('could not run with --format json: lint, build and contracts say so on stdout, as verify does', async () => {
     const missing = join(dir, 'nope');
     for (const command of ['lint', 'build', 'contracts']) {
-      const r = await cli([command, '--docs', missing, '--format', 'json']);
+      const out = command === 'build' ? ['--out', join(dir, 'out')] : command === 'contracts' ? ['--pact-dir', join(dir, 'out')] : [];
+      const r = await cli([command, '--docs', missing, '--format', 'json', ...out]);
       expect([command, r.code, JSON.parse(r.stdout)]).to.deep.equal([command, 2, { outcome: 'could-not-run', exitCode: 2, reason: `docs directory ${missing} cannot be read: ENOENT` }]);
       expect(r.stderr.trim()).to.equal(`graphpact ${command}: could not run: docs directory ${missing} cannot be read: ENOENT`);
     }

@@ -48,7 +48,7 @@ describe('graphpact verify against hostile providers (end to end)', function () 
     // Pact's own requests go through the forwarder, capped the same way.
     const createInteraction = report.pact.interactions.find((i) => /^a request to create a sideLoadingKey$/.test(i.description))!;
     expect(createInteraction.status).to.equal('fail');
-    expect(createInteraction.mismatches[0].message).to.match(/^response larger than 1 MiB \(--max-response-size\) at http:\/\/127\.0\.0\.1:\d+\/beta\/deviceAppManagement\/sideLoadingKeys$/);
+    expect(createInteraction.mismatches[0].message).to.equal('response larger than 1 MiB (--max-response-size)');
     expect(report.pact.interactions.filter((i) => /addKey|key/i.test(i.description) && i.status === 'pass')).not.to.be.empty;
   });
 
