@@ -2,7 +2,7 @@
  * Merging the reports of a sharded run (`graphpact verify --shard i/n`, one CI job each) into one report:
  * operations and Pact interactions side by side, totals recounted, the worst outcome. Pure.
  */
-import { countStatuses, decideOutcome, type VerificationReport } from './model.js';
+import { countStatuses, decideOutcome, nothingVerifiedReason, verifiedAnything, type VerificationReport } from './model.js';
 
 /** One report of every shard's; throws when the same operation was verified by two shards (overlapping selections). */
 export function mergeReports(reports: VerificationReport[]): VerificationReport {
@@ -30,7 +30,8 @@ export function mergeReports(reports: VerificationReport[]): VerificationReport 
   const totals = countStatuses(operations, pact);
   const strict = reports.some((r) => r.strict);
   const couldNotRun = reports.find((r) => r.outcome === 'could-not-run');
-  const decided = couldNotRun ? { outcome: 'could-not-run' as const, exitCode: 2 as const } : decideOutcome(totals, strict);
+  const decided = couldNotRun ? { outcome: 'could-not-run' as const, exitCode: 2 as const } : decideOutcome(totals, strict, verifiedAnything(operations, pact));
+  const reason = couldNotRun?.reason ?? (decided.exitCode === 2 ? nothingVerifiedReason(totals) : undefined);
   const first = reports[0];
   return {
     shape: 1,
@@ -40,7 +41,7 @@ export function mergeReports(reports: VerificationReport[]): VerificationReport 
     finishedAt: reports.map((r) => r.finishedAt).sort().at(-1)!,
     provider: first.provider,
     ...decided,
-    ...(couldNotRun?.reason ? { reason: couldNotRun.reason } : {}),
+    ...(reason ? { reason } : {}),
     strict,
     checksSelected: [...new Set(reports.flatMap((r) => r.checksSelected))],
     totals,

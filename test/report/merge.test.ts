@@ -26,6 +26,21 @@ describe('report merge', () => {
     expect(merged.cleanup).to.deep.equal({ created: 3, deleted: 3, leftovers: [] });
   });
 
+  it('throttled shards merge INCONCLUSIVE: exit 0 when another shard verified something, exit 2 when none did', () => {
+    const throttled = (shard: VerificationReport): VerificationReport => {
+      const pact = { ...shard.pact, interactions: shard.pact.interactions.map((i) => ({ ...i, status: 'inconclusive' as const })) };
+      const operations = shard.operations.map((op) => ({ ...op, status: 'inconclusive' as const, checks: op.checks.map((c) => ({ ...c, status: 'inconclusive' as const, httpStatus: 429 })) }));
+      return { ...shard, outcome: 'inconclusive', exitCode: 2, pact, operations, totals: countStatuses(operations, pact) };
+    };
+    const nothing = mergeReports([throttled(otherShard())]);
+    expect(nothing).to.include({ outcome: 'inconclusive', exitCode: 2 });
+    expect(nothing.reason).to.match(/^nothing could be verified/);
+    const verified = otherShard();
+    const partly = mergeReports([verified, { ...throttled(sampleReport()), pact: { ...verified.pact, interactions: [] } }]);
+    expect(partly).to.include({ outcome: 'inconclusive', exitCode: 0 });
+    expect(partly.reason).to.equal(undefined);
+  });
+
   it('conformant shards merge conformant; overlapping shards are refused', () => {
     expect(mergeReports([otherShard()]).exitCode).to.equal(0);
     expect(() => mergeReports([otherShard(), otherShard()])).to.throw(/applications\.list.*must not overlap/);
