@@ -101,8 +101,9 @@ function quirkRequest(args: QuirkArg[]): QuirkRequest {
 
 function describeRoutes(routes: NonNullable<Awaited<ReturnType<typeof startProvider>>['emulator']>): string {
   const served = Object.entries(routes.served).map(([kind, n]) => `${n} ${kind}`).join(', ');
+  const operations = Object.values(routes.operations.served).reduce((a, b) => a + b, 0);
   const notServed = Object.entries(routes.notServed).map(([why, n]) => `${n} ${why}`).join('; ');
-  return `emulating ${served}${notServed ? `\nnot served (501): ${notServed}` : ''}\n`;
+  return `emulating ${operations} operations (${routes.operations.notServed} not served) through their documented paths: ${served}${notServed ? `\nnot served (501): ${notServed}` : ''}\n`;
 }
 
 function wholeNumber(flag: string, max = Number.MAX_SAFE_INTEGER): (value: string) => number {

@@ -177,13 +177,29 @@ export function exampleResponse(op: Operation): { status: number; body: Record<s
   return undefined;
 }
 
-/** Counts of a table by kind, and of the routes not served by reason (for `serve` and reports). */
-export function summarizeRoutes(table: RouteTable): { served: Record<RouteKind, number>; notServed: Record<string, number>; duplicates: number } {
-  const served: Record<RouteKind, number> = { create: 0, get: 0, list: 0, update: 0, delete: 0, action: 0, function: 0 };
+/**
+ * Counts of a table: routes (documented `METHOD path`s) by kind, operations by the kind of their first route,
+ * and the routes not served by reason.
+ */
+export function summarizeRoutes(table: RouteTable): {
+  served: Record<RouteKind, number>;
+  notServed: Record<string, number>;
+  duplicates: number;
+  operations: { served: Record<RouteKind, number>; notServed: number };
+} {
+  const zero = (): Record<RouteKind, number> => ({ create: 0, get: 0, list: 0, update: 0, delete: 0, action: 0, function: 0 });
+  const served = zero();
   const notServed: Record<string, number> = {};
+  const operations = { served: zero(), notServed: 0 };
+  const counted = new Set<string>();
   for (const route of table.routes) {
     if (route.notServed) notServed[route.notServed] = (notServed[route.notServed] ?? 0) + 1;
     else served[route.kind] += 1;
+    const key = `${route.version} ${route.operationId}`;
+    if (counted.has(key)) continue;
+    counted.add(key);
+    if (route.notServed) operations.notServed += 1;
+    else operations.served[route.kind] += 1;
   }
-  return { served, notServed, duplicates: table.duplicates.length };
+  return { served, notServed, duplicates: table.duplicates.length, operations };
 }

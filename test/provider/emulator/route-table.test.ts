@@ -32,7 +32,11 @@ describe('provider/emulator route table', function () {
     expect(route('GET', '/widgets/{widget-id}/photo/$value')?.notServed).to.match(/binary/);
     const noExample = buildRouteTable(catalog.operations.map((op) => (op.id === 'widgets.polish' ? { ...op, examples: [] } : op)));
     expect(noExample.routes.find((r) => r.operationId === 'widgets.polish')?.notServed).to.match(/no documented example response/);
-    expect(summarizeRoutes(table).notServed).to.deep.equal({ 'binary content (a media stream, not JSON)': 1 });
+    const summary = summarizeRoutes(table);
+    expect(summary.notServed).to.deep.equal({ 'binary content (a media stream, not JSON)': 1 });
+    // Operations count once, by their first route: the two paths of me.notes.create are one create.
+    expect(summary.served.create - summary.operations.served.create).to.equal(1);
+    expect(summary.operations.notServed).to.equal(1);
   });
 
   it('the same METHOD path documented twice in a version is served by the first operation, the other listed as a duplicate', function () {
