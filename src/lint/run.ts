@@ -80,7 +80,8 @@ export async function runLint(options: LintRunOptions = {}): Promise<LintRun> {
 
   const baselineDir = baselineFile ? dirname(baselineFile) : options.writeBaseline ? dirname(resolve(options.writeBaseline)) : root;
   const printed = fingerprint(findings, (f) => key(f, baselineDir), lineText);
-  const reported = applyBaseline(printed, baseline, (f) => key(f, baselineDir));
+  // A stale erratum is never accepted: a baseline must not let errata rot silently.
+  const reported = applyBaseline(printed, baseline, (f) => key(f, baselineDir)).map((f) => (f.ruleId === ERRATUM_STALE && f.accepted ? { ...f, accepted: false } : f));
   const files = [...new Set(pages.map((p) => p.file))].sort();
   return {
     report: { findings: reported, rules: ruleInfos(reported), files, exitCode: exitCodeOf(reported) },
@@ -101,7 +102,7 @@ function exitCodeOf(findings: readonly ReportedFinding[]): number {
 /** A baseline accepting every finding of a run, with paths relative to the baseline file's folder. */
 export function baselineOf(run: LintRun, baselineFile: string): Baseline {
   const dir = dirname(resolve(baselineFile));
-  return makeBaseline(run.report.findings, (f) => run.baselineKey(f, dir));
+  return makeBaseline(run.report.findings.filter((f) => f.ruleId !== ERRATUM_STALE), (f) => run.baselineKey(f, dir));
 }
 
 function baselinePath(options: LintRunOptions, root: string): string | undefined {

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { buildFromDocs, loadCatalog, type DocsBuild } from '../../src/schema/pipeline.js';
 import { schemaSetFromFiles } from '../../src/schema/load.js';
 import { requestSchemaPath, responseSchemaPath } from '../../src/model/schema-layout.js';
-import { runLint } from '../../src/lint/run.js';
+import { baselineOf, runLint } from '../../src/lint/run.js';
 import { formatJson } from '../../src/lint/format/json.js';
 import { formatText } from '../../src/lint/format/text.js';
 import { formatSarif } from '../../src/lint/format/sarif.js';
@@ -179,6 +179,22 @@ describe('errata of the seeds', function () {
       ]);
       expect(report.exitCode).to.equal(1);
       expect(report.rules.find((r) => r.id === 'erratum-stale')?.purpose).to.match(/must be updated or removed/);
+    });
+
+    it('a baseline never accepts a stale erratum (errata must not rot silently)', async () => {
+      await edit(BETA, '"endDate": "endDate=2017-10-11T07:00:00Z",', '"endDateTime": "2017-10-11T07:00:00Z",');
+      const baselineFile = join(dir, 'lint-baseline.json');
+      const first = await runLint({ docs: [join(dir, 'apidocs')], root: dir, baseline: false, writeBaseline: baselineFile });
+      const baseline = baselineOf(first, baselineFile);
+      expect(baseline.findings.some((f) => f.ruleId === 'erratum-stale')).to.equal(false);
+      // Even a hand-written entry for it does not accept it.
+      const stale = first.report.findings.find((f) => f.ruleId === 'erratum-stale')!;
+      baseline.findings.push({ ruleId: 'erratum-stale', file: 'apidocs/errata/application-addkey.yaml', fingerprint: stale.fingerprint, message: stale.message });
+      await writeFile(baselineFile, JSON.stringify(baseline));
+      const again = await runLint({ docs: [join(dir, 'apidocs')], root: dir, baseline: baselineFile });
+      expect(again.report.findings.filter((f) => f.ruleId === 'erratum-stale').map((f) => f.accepted)).to.deep.equal([false, false]);
+      expect(again.report.findings.filter((f) => f.ruleId !== 'erratum-stale').every((f) => f.accepted)).to.equal(true);
+      expect(again.report.exitCode).to.equal(1);
     });
 
     it('a finding no longer reported: stale, with what lint reports there now', async () => {
