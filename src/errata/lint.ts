@@ -24,14 +24,18 @@ export interface ErrataMarks<T> {
 
 /**
  * Marks the findings the applied errata answer, and reports each answer that matches no finding.
- * `fingerprintOf` gives a finding's fingerprint as errata name it (relative to the project root).
+ * `fingerprintsOf` gives the fingerprints an erratum may name a finding by, the preferred one first
+ * (the one a stale erratum's fix suggests).
  */
-export function markAnsweredFindings<T extends Finding>(findings: readonly T[], fingerprintOf: (f: T) => string, errata: readonly Erratum[], report: ErrataReport): ErrataMarks<T> {
+export function markAnsweredFindings<T extends Finding>(findings: readonly T[], fingerprintsOf: (f: T) => readonly string[], errata: readonly Erratum[], report: ErrataReport): ErrataMarks<T> {
   const applied = new Map(report.applied.map((a) => [a.id, a.line]));
+  const fingerprintOf = (f: T) => fingerprintsOf(f)[0] ?? '';
   const byKey = new Map<string, T[]>();
   findings.forEach((f) => {
-    const key = `${f.ruleId}\0${f.file}\0${fingerprintOf(f)}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), f]);
+    for (const print of new Set(fingerprintsOf(f))) {
+      const key = `${f.ruleId}\0${f.file}\0${print}`;
+      byKey.set(key, [...(byKey.get(key) ?? []), f]);
+    }
   });
   const marks = new Map<T, Set<string>>();
   const stale: Finding[] = [];

@@ -72,10 +72,23 @@ export async function runLint(options: LintRunOptions = {}): Promise<LintRun> {
 
   const key = (file: string, dir: string) => toSlash(relative(dir, resolve(root, file)));
   const lineText = (f: string, l: number) => lines(f)?.[l - 1];
-  // Errata name findings by their fingerprint relative to the project root (as `lint --format json` prints them).
-  const marked = errata.length > 0
-    ? markAnsweredFindings(fingerprint(docFindings, (f) => key(f, root), lineText), (f) => f.fingerprint, errata, errataReport)
-    : { findings: docFindings, stale: [] };
+  // Errata name a finding by its fingerprint with the page as the erratum names it (relative to its docs
+  // folder: errata survive moving the docs), or as `lint --format json` prints it for the project's docs.
+  let marked: { findings: Array<Finding & { errata?: string[] }>; stale: Finding[] } = { findings: docFindings, stale: [] };
+  if (errata.length > 0) {
+    const pageOf = new Map(errata.map((e) => [e.file, e.page]));
+    // Messages may name other pages by path (`apidocs/api/x.md:48`): without the docs folder, as the page is named.
+    const docsPrefix = new Map(errata.map((e) => [e.file, e.file.slice(0, e.file.length - e.page.length)]));
+    const located = docFindings.map((f) => {
+      const prefix = docsPrefix.get(f.file);
+      return prefix ? { ...f, message: f.message.split(prefix).join('') } : f;
+    });
+    const byPage = fingerprint(located, (f) => pageOf.get(f) ?? key(f, root), lineText)
+      .map((f, i) => ({ ...docFindings[i], fingerprint: f.fingerprint }));
+    const byRoot = fingerprint(docFindings, (f) => key(f, root), lineText);
+    const prints = new Map(byPage.map((f, i) => [f, [f.fingerprint, byRoot[i].fingerprint]]));
+    marked = markAnsweredFindings(byPage, (f) => prints.get(f) ?? [], errata, errataReport);
+  }
   const findings = sortFindings([...marked.findings, ...staleErrataFindings(errata, errataReport), ...marked.stale]);
 
   const baselineDir = baselineFile ? dirname(baselineFile) : options.writeBaseline ? dirname(resolve(options.writeBaseline)) : root;

@@ -124,10 +124,9 @@ describe('errata of the seeds', function () {
       const findings = run.report.findings;
       expect(findings.filter((f) => f.ruleId === 'erratum-stale')).to.deep.equal([]);
       for (const e of errata) {
-        for (const a of e.answers) {
-          const f = findings.find((x) => x.ruleId === a.rule && x.fingerprint === a.fingerprint && x.file === e.file);
-          expect(f?.errata, `${e.id}: ${a.rule} ${a.fingerprint}`).to.include(e.id);
-        }
+        const marked = findings.filter((f) => f.errata?.includes(e.id));
+        expect(marked.map((f) => f.ruleId).sort(), e.id).to.deep.equal(e.answers.map((a) => a.rule).sort());
+        expect(marked.every((f) => f.file === e.file), e.id).to.equal(true);
       }
       const envelope = findings.find((f) => f.file === BETA && f.line === 96 && f.ruleId === 'example-response-envelope');
       expect(envelope?.errata).to.deep.equal(['addkey-beta-response-envelope']);
@@ -174,8 +173,8 @@ describe('errata of the seeds', function () {
       const stale = report.findings.filter((f) => f.ruleId === 'erratum-stale');
       // The example now uses the table's endDateTime row too, so the request-body erratum's answer went with it.
       expect(stale.map((f) => `${f.file}:${f.line} ${f.severity} ${f.message}`)).to.deep.equal([
-        'apidocs/errata/application-addkey.yaml:6 error erratum "addkey-beta-request-body" is stale: lint no longer reports the finding it answers (request-table-unused-row, fingerprint 7deae5627a725379) on apidocs/api/application-addkey.md',
-        'apidocs/errata/application-addkey.yaml:41 error erratum "addkey-beta-request-end-date" is stale: its anchor ""endDate": "endDate=2017-10-11T07:00:00Z"," is no longer in the page',
+        'apidocs/errata/application-addkey.yaml:8 error erratum "addkey-beta-request-body" is stale: lint no longer reports the finding it answers (request-table-unused-row, fingerprint bda3ab3984561bd6) on apidocs/api/application-addkey.md',
+        'apidocs/errata/application-addkey.yaml:43 error erratum "addkey-beta-request-end-date" is stale: its anchor ""endDate": "endDate=2017-10-11T07:00:00Z"," is no longer in the page',
       ]);
       expect(report.exitCode).to.equal(1);
       expect(report.rules.find((r) => r.id === 'erratum-stale')?.purpose).to.match(/must be updated or removed/);
@@ -197,12 +196,25 @@ describe('errata of the seeds', function () {
       expect(again.report.exitCode).to.equal(1);
     });
 
+    it('errata survive moving the docs (fingerprints name the page relative to its docs folder); the project-relative fingerprint lint prints is accepted too', async () => {
+      const moved = join(dir, 'elsewhere', 'docs');
+      await cp(join(dir, 'apidocs'), moved, { recursive: true });
+      const report = (await runLint({ docs: [moved], root: dir, baseline: false })).report;
+      expect(report.findings.filter((f) => f.ruleId === 'erratum-stale')).to.deep.equal([]);
+      expect(report.findings.filter((f) => f.errata).length).to.be.greaterThan(20);
+      // In the project, the fingerprint `lint --format json` prints (2b0e... for this finding) answers it as well.
+      await edit('apidocs/errata/application-addkey.yaml', 'fingerprint: cac899bcb2265533', 'fingerprint: 2b0ef51bf12bdaac');
+      const project = (await lint()).findings;
+      expect(project.filter((f) => f.ruleId === 'erratum-stale')).to.deep.equal([]);
+      expect(project.find((f) => f.fingerprint === '2b0ef51bf12bdaac')?.errata).to.deep.equal(['addkey-beta-response-key']);
+    });
+
     it('a finding no longer reported: stale, with what lint reports there now', async () => {
-      await edit('apidocs/errata/application-addkey.yaml', 'fingerprint: 2b0ef51bf12bdaac', 'fingerprint: ffffffffffffffff');
+      await edit('apidocs/errata/application-addkey.yaml', 'fingerprint: cac899bcb2265533', 'fingerprint: ffffffffffffffff');
       const stale = (await lint()).findings.filter((f) => f.ruleId === 'erratum-stale');
       expect(stale).to.have.length(1);
       expect(stale[0].message).to.equal('erratum "addkey-beta-response-key" is stale: lint no longer reports the finding it answers (example-response-unknown-property, fingerprint ffffffffffffffff) on apidocs/api/application-addkey.md');
-      expect(stale[0].fix).to.include('line 100 fingerprint 2b0ef51bf12bdaac');
+      expect(stale[0].fix).to.include('line 100 fingerprint cac899bcb2265533');
     });
 
     it('a bad errata file: lint and build could not run (exit 2), naming file and line', async () => {
