@@ -106,7 +106,7 @@ export function documentedLinesPresent(pages: ApiPage[], documents: Map<string, 
 /** CLI: counts for OpenAPI files built elsewhere (e.g. at an older commit), to compare before and after. */
 async function main(argv: string[]): Promise<number> {
   const docsAt = argv.indexOf('--docs');
-  const files = argv.filter((a, i) => a.endsWith('.json') && i !== docsAt + 1);
+  const files = argv.filter((a, i) => a.endsWith('.json') && (docsAt < 0 || i !== docsAt + 1));
   const documents = new Map<string, Record<string, unknown>>();
   for (const file of files) {
     const text = await readFile(file, 'utf8');

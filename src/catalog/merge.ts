@@ -53,6 +53,7 @@ export function mergeOperations(ops: Operation[]): { merged: Operation; findings
     merged.paths.push(...other.paths);
     merged.sources.push(...other.sources);
     merged.examples.push(...other.examples);
+    if (other.errorStatuses) merged.errorStatuses = [...new Set([...(merged.errorStatuses ?? []), ...other.errorStatuses])].sort((a, b) => a - b);
     for (const permission of other.permissions) {
       const key = permissionKey(permission);
       if (!permissionKeys.has(key)) {

@@ -34,6 +34,12 @@ export function successStatusOf(page: ApiPage): { status: number; from: 'respons
   return { status: 200, from: 'default' };
 }
 
+/** 4xx and 5xx statuses the Response section names or an example shows (`404 Not Found`), sorted. */
+export function documentedErrorStatuses(page: ApiPage): number[] {
+  const statuses = [...(page.response?.statusCodes ?? []), ...page.examples.map((e) => e.response?.status)];
+  return [...new Set(statuses.filter((s): s is number => s !== undefined && s >= 400 && s < 600))].sort((a, b) => a - b);
+}
+
 function is2xx(status: number): boolean {
   return status >= 200 && status < 300;
 }
@@ -80,6 +86,8 @@ export function operationFromPage(page: ApiPage): { operation?: Operation; findi
     returnsCollection: returnsBody && (page.response?.collection ?? false),
     examples: page.examples.filter(hasExampleContent),
   };
+  const errorStatuses = documentedErrorStatuses(page);
+  if (errorStatuses.length > 0) operation.errorStatuses = errorStatuses;
   if (page.description) operation.description = page.description;
   if (page.queryParameters) operation.query = { support: page.queryParameters.support, parameters: page.queryParameters.parameters };
   if (returnsBody) operation.returnType = page.response?.returnType;

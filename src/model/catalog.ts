@@ -60,6 +60,8 @@ export interface Operation {
   };
   /** Documented success status (first 2xx in the Response section, else 200). */
   successStatus: number;
+  /** Error statuses (4xx/5xx) the page documents, in its Response section or its examples, sorted. */
+  errorStatuses?: number[];
   /** Returned type, when the Response section names one (undefined for 204 / no body). */
   returnType?: TypeRef;
   returnsCollection: boolean;

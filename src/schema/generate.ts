@@ -129,19 +129,31 @@ export function requestSchema(op: Operation, ctx: RefContext): JsonSchema | unde
   if (!body) return undefined;
   const head = header(ctx.fromPath, `${op.title}: request body`, op.description || `Request body of ${op.method} ${op.path}.`, body.source, [...(op.errata ?? []), ...(body.errata ?? [])]);
   if (body.representationOf && body.properties.length === 0) {
-    const whole = singleValueSchema(body.representationOf, ctx);
-    if (!('$ref' in whole)) return { ...head, type: 'object' };
-    // The type allows unknown properties; a request does not: close it over the type's properties.
-    // No `patternProperties` here: the type already evaluates `@odata.*`, and beside a `$ref` whose
-    // validation fails, ajv 8 writes into evaluated properties it never created and throws
-    // ("Cannot set properties of undefined") instead of reporting the error.
-    return { ...head, ...whole, unevaluatedProperties: false };
+    const def = refTarget(body.representationOf, ctx);
+    if (!def || def.kind === 'enum') return { ...head, type: 'object' };
+    // The type allows unknown properties; a request does not: close it over the type's own and inherited
+    // properties, written out. (`$ref` + `unevaluatedProperties: false` says the same, but only a complete
+    // 2020-12 reader understands it; OpenAPI tools and PactFlow's comparator read it as an open object.)
+    const closed = closedObject(inheritedRows(def, ctx), ctx);
+    return { ...head, ...closed, properties: { '@odata.type': ODATA_TYPE, ...(closed.properties as object) } };
   }
   const table = closedObject(body.properties, ctx);
   if (body.wrapperProperty) {
     return { ...head, type: 'object', properties: { [body.wrapperProperty]: table }, patternProperties: ODATA_ANNOTATIONS, additionalProperties: false };
   }
   return { ...head, ...table };
+}
+
+/** Properties of a type and of its base types (the type's own first: they win a repeated name). */
+function inheritedRows(def: TypeDef, ctx: RefContext): PropertyRow[] {
+  const rows: PropertyRow[] = [];
+  const seen = new Set<string>();
+  for (let at: TypeDef | undefined = def; at && !seen.has(at.name); ) {
+    seen.add(at.name);
+    rows.push(...at.properties, ...at.relationships);
+    at = at.baseType ? refTarget({ raw: at.baseType, kind: 'named', name: at.baseType, collection: false }, ctx) : undefined;
+  }
+  return rows;
 }
 
 function closedObject(rows: PropertyRow[], ctx: RefContext): JsonSchema {
@@ -166,12 +178,18 @@ export function responseSchema(op: Operation, ctx: RefContext): JsonSchema | und
     return {
       ...head,
       type: 'object',
-      properties: { value: { type: 'array', items: item }, '@odata.context': context, '@odata.nextLink': { type: 'string' }, '@odata.count': { type: 'integer' } },
+      properties: {
+        value: { type: 'array', items: item },
+        '@odata.context': context,
+        '@odata.nextLink': { type: 'string', description: 'URL of the next page of results (present while there are more).' },
+        '@odata.count': { type: 'integer', minimum: 0, description: 'Total number of items, when $count=true was requested.' },
+      },
       required: ['value'],
     };
   }
   const target = refTarget(ret, ctx);
-  if (target && target.kind !== 'enum') return { ...head, ...item, type: 'object' };
+  // allOf, not `$ref` beside the title and description: tools read a `$ref` with siblings as an empty object.
+  if (target && target.kind !== 'enum') return { ...head, type: 'object', allOf: [item] };
   if (ret.kind === 'named' && !target) return { ...head, type: 'object' };
   if (ret.kind === 'unknown') return head; // free text we could not read: accept any body
   return { ...head, type: 'object', properties: { value: item, '@odata.context': context }, required: ['value'] };

@@ -10,7 +10,8 @@ import type { ParsedPage } from '../model/page.js';
 import { INDEX_FILE, openApiPath, type SchemaIndex } from '../model/schema-layout.js';
 import { buildCatalog } from '../catalog/index.js';
 import { loadDocs } from '../parse/index.js';
-import { generateOpenApi } from '../openapi/generate.js';
+import { generateOpenApi, type ExampleCheck } from '../openapi/generate.js';
+import { schemaSetFromFiles, type SchemaSet } from './load.js';
 import { generateSchemas } from './generate.js';
 import { applyErrata, loadErrata, pageLineReader, staleErrataFindings, type ErrataReport, type Erratum } from '../errata/index.js';
 
@@ -29,13 +30,24 @@ export function generateOutput(catalog: Catalog): BuildOutput {
   const schemas = generateSchemas(catalog);
   const files = new Map<string, unknown>(schemas.files);
   const findings = [...schemas.findings];
+  const checkExample = exampleCheck(schemaSetFromFiles('(build)', schemas.index, schemas.files));
   for (const version of schemas.index.versions) {
-    const openapi = generateOpenApi(catalog, schemas, version);
+    const openapi = generateOpenApi(catalog, schemas, version, { checkExample });
     files.set(openApiPath(version), openapi.document);
     findings.push(...openapi.findings);
   }
   files.set(INDEX_FILE, schemas.index);
   return { files, index: schemas.index, schemaFiles: schemas.files, findings };
+}
+
+/** Validates an example against a generated schema (compiled on first use): the first error, in one line. */
+function exampleCheck(set: SchemaSet): ExampleCheck {
+  return (schemaPath, value) => {
+    const validate = set.validator(schemaPath);
+    if (validate(value)) return undefined;
+    const error = validate.errors?.[0];
+    return error ? `${error.instancePath || '/'} ${error.message ?? 'is invalid'}` : 'does not validate';
+  };
 }
 
 export interface DocsBuild {

@@ -65,11 +65,20 @@ export function withNull(schema: JsonSchema): JsonSchema {
 export function propertySchema(row: PropertyRow, ctx: RefContext): JsonSchema {
   const base = typeRefSchema(row.type, ctx);
   const schema = row.nullable === false ? base : withNull(base);
-  const out: JsonSchema = { ...schema };
+  const notes: JsonSchema = {};
   const description = row.description.trim();
-  if (description) out.description = description;
-  if (row.readOnly) out.readOnly = true;
-  return out;
+  if (description) notes.description = description;
+  if (row.readOnly) notes.readOnly = true;
+  return withNotes(schema, notes);
+}
+
+/**
+ * Adds keywords (description, readOnly) to a schema. Beside a `$ref` they go around it in an `allOf`:
+ * OpenAPI 3.0 readers and tools such as PactFlow's comparator ignore or misread a `$ref` with siblings.
+ */
+export function withNotes(schema: JsonSchema, notes: JsonSchema): JsonSchema {
+  if (Object.keys(notes).length === 0) return schema;
+  return '$ref' in schema ? { allOf: [schema], ...notes } : { ...schema, ...notes };
 }
 
 /** `properties` of an object schema from table rows; a repeated row keeps its first definition. */

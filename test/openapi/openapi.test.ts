@@ -57,7 +57,7 @@ describe('openapi: OpenAPI 3.1 per version', () => {
     expect(result.valid).to.equal(false);
   });
 
-  it('describes addKey: path parameter, request $ref, 200 response, examples, source, bearer security', () => {
+  it('describes addKey: path parameter, request $ref, 200 response, Graph errors, examples, source, OAuth2 security', () => {
     const post = doc('beta').paths['/applications/{id}/addKey'].post;
     expect(post.operationId).to.equal('applications.addKey');
     expect(post.parameters).to.deep.equal([{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }]);
@@ -65,15 +65,54 @@ describe('openapi: OpenAPI 3.1 per version', () => {
     expect(post.responses['200'].content['application/json'].schema).to.deep.equal({ $ref: '#/components/schemas/applications.addKey.response' });
     expect(post['x-graphpact-source']).to.deep.equal({ file: 'apidocs/api/application-addkey.md', line: 31 });
     expect(post.tags).to.deep.equal(['applications']);
-    expect(post.requestBody.content['application/json'].examples.example1.value.keyCredential.keyId).to.equal('633b1614-b669-47c5-961e-f4a45978ffff');
-    expect(doc('beta').security).to.deep.equal([{ bearer: [] }]);
-    expect(doc('beta').components.securitySchemes.bearer).to.include({ type: 'http', scheme: 'bearer' });
+    expect(post.responses['4XX']).to.deep.equal({ $ref: '#/components/responses/error' });
+    expect(post.responses['5XX']).to.deep.equal({ $ref: '#/components/responses/error' });
+    // least privileged of each row: delegated (work or school) first, then application; 'Not supported.' gives none
+    expect(post.security).to.deep.equal([{ azureaadv2: ['Directory.AccessAsUser.All'] }, { azureaadv2: ['Application.ReadWrite.OwnedBy'] }]);
+    expect(doc('beta').security).to.deep.equal([{ azureaadv2: [] }]);
+    const flows = doc('beta').components.securitySchemes.azureaadv2.flows;
+    expect(flows.authorizationCode.scopes).to.have.property('Directory.AccessAsUser.All');
+    expect(flows.clientCredentials.scopes).to.include.keys('Application.ReadWrite.OwnedBy', 'Application.ReadWrite.All', 'https://graph.microsoft.com/.default');
+  });
+
+  it('every operation answers errors with Graph\'s error envelope (4XX, 5XX, one shared response)', () => {
+    const document = doc('beta');
+    const operations = Object.values(document.paths).flatMap((item: any) => Object.values(item)) as any[];
+    expect(operations.length).to.be.greaterThan(0);
+    for (const op of operations) expect(op.responses).to.include.keys('4XX', '5XX');
+    const envelope = document.components.responses.error.content['application/json'].schema;
+    expect(envelope).to.deep.equal({ $ref: '#/components/schemas/microsoft.graph.ODataErrors.ODataError' });
+    const schemas = document.components.schemas;
+    expect(schemas['microsoft.graph.ODataErrors.MainError'].required).to.deep.equal(['code', 'message']);
+    const inner = schemas['microsoft.graph.ODataErrors.InnerError'].properties;
+    expect(inner).to.include.keys('date', 'request-id', 'client-request-id');
+    const dateWithoutOffset = new RegExp(inner.date.pattern);
+    expect(dateWithoutOffset.test('2024-05-01T10:00:00')).to.equal(true);
+    expect(dateWithoutOffset.test('2024-05-01T10:00:00Z')).to.equal(false);
+  });
+
+  it('writes no $ref with sibling keywords anywhere (tools read those as empty objects)', () => {
+    for (const version of ['beta', 'localtest']) {
+      const offenders: string[] = [];
+      const walk = (value: unknown, at: string): void => {
+        if (!value || typeof value !== 'object') return;
+        if (!Array.isArray(value) && '$ref' in value && Object.keys(value).length > 1) offenders.push(at);
+        for (const [k, v] of Object.entries(value)) walk(v, `${at}/${k}`);
+      };
+      walk(doc(version), '#');
+      expect(offenders, version).to.deep.equal([]);
+    }
+    // the check can fail
+    const offenders: string[] = [];
+    const probe = { a: { $ref: '#/x', description: 'y' } };
+    for (const [k, v] of Object.entries(probe)) if ('$ref' in v && Object.keys(v).length > 1) offenders.push(k);
+    expect(offenders).to.deep.equal(['a']);
   });
 
   it('inlines the schema files as components with rewritten refs', () => {
     const schemas = doc('beta').components.schemas;
     expect(Object.keys(schemas).sort()).to.include.members(['microsoft.graph.keyCredential', 'deviceAppManagement.sideLoadingKeys.create.response']);
-    expect(schemas['deviceAppManagement.sideLoadingKeys.create.response'].$ref).to.equal('#/components/schemas/microsoft.graph.sideLoadingKey');
+    expect(schemas['deviceAppManagement.sideLoadingKeys.create.response'].allOf).to.deep.equal([{ $ref: '#/components/schemas/microsoft.graph.sideLoadingKey' }]);
     expect(JSON.stringify(schemas)).to.not.contain('"$id"');
   });
 
@@ -175,6 +214,31 @@ describe('openapi: OpenAPI 3.1 per version', () => {
       expect(new Set(ids).size).to.equal(ids.length);
       const result = await validateCopy(document);
       expect(result.valid, JSON.stringify(result)).to.equal(true);
+    } finally {
+      await rm(docs, { recursive: true, force: true });
+    }
+  });
+
+  it('embeds the examples their schema accepts and leaves out, with a pointer to the lint finding, one it rejects', async () => {
+    const docs = await mkdtemp(join(tmpdir(), 'graphpact-openapi-'));
+    try {
+      await mkdir(join(docs, 'api'), { recursive: true });
+      const page = await readFile(`${ROOT}apidocs/api/application-addkey-localtest.md`, 'utf8');
+      const broken = page.replace('  "proof": "Proof value"\n}', '  "proof": "Proof value",\n  "notDocumented": 1\n}');
+      expect(broken).to.not.equal(page);
+      const media = async (text: string): Promise<any> => {
+        await writeFile(join(docs, 'api', 'application-addkey-localtest.md'), text);
+        const built = await buildFromDocs([docs], { root: docs });
+        return (built.output.files.get(openApiFile('localtest')) as any).paths['/applications/{applicationsId}/addKey'].post.requestBody.content['application/json'];
+      };
+      const ok = await media(page);
+      expect(ok.examples).to.have.key('example1');
+      expect(ok).to.not.have.property('x-graphpact-examples-left-out');
+      const notOk = await media(broken);
+      expect(notOk).to.not.have.property('examples');
+      expect(notOk['x-graphpact-examples-left-out']).to.deep.equal([
+        { name: 'example1', 'x-graphpact-source': { file: 'api/application-addkey-localtest.md', line: 71 }, lintRule: 'example-request-invalid', error: '/ must NOT have additional properties' },
+      ]);
     } finally {
       await rm(docs, { recursive: true, force: true });
     }
