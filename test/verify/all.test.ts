@@ -21,7 +21,7 @@ describe('graphpact all (pipeline)', function () {
   it('builds, lints with the baseline, writes contracts and verifies the embedded provider: exit 0 with report paths', async () => {
     const dirs = { docs: join(PACKAGE_ROOT, 'apidocs'), schemas: join(dir, 'schemas'), contracts: join(dir, 'contracts'), reports: join(dir, 'reports') };
     const results = await runPipeline(dirs);
-    expect(results.map((r) => [r.stage, r.exitCode]), results.map((r) => r.summary).join('\n')).to.deep.equal([['build', 0], ['lint', 0], ['contracts', 0], ['verify', 0]]);
+    expect(results.map((r) => [r.stage, r.exitCode]), results.map((r) => r.summary).join('\n')).to.deep.equal([['build', 0], ['lint', 0], ['contracts', 0], ['compare', 0], ['verify', 0]]);
     expect(worstExitCode(results)).to.equal(0);
     expect(existsSync(join(dirs.schemas, 'index.json'))).to.equal(true);
     const contract = JSON.parse(await readFile(join(dirs.contracts, 'graphpact-graph.json'), 'utf8')) as { interactions: unknown[] };

@@ -1,9 +1,10 @@
 /**
- * `graphpact all` (what `npm start` runs): build → lint (with the committed baseline) → contracts → verify
+ * `graphpact all` (what `npm start` runs): build → lint (with the committed baseline) → contracts → compare → verify
  * against the embedded provider, each stage called through its exported function, then a short summary
  * and the report paths. Exit: the worst stage (2 could not run > 1 non-conformant > 0); a stage the next
  * ones depend on (build, contracts) stops the pipeline when it could not run.
  */
+import { readdir } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { Command } from 'commander';
 import { buildFromDocs } from '../../schema/pipeline.js';
@@ -11,6 +12,8 @@ import { writeGeneratedFiles } from '../../schema/write.js';
 import { runLint } from '../../lint/run.js';
 import { summaryCounts } from '../../lint/format/report-model.js';
 import { writeContracts } from '../../contracts/index.js';
+import { compareContracts, CompareInputError, readCompareInputs } from '../../compare/compare.js';
+import { openApiPath } from '../../model/schema-layout.js';
 import { CHECK_NAMES } from '../../verify/checks.js';
 import { CouldNotRun, runVerify } from '../../verify/run.js';
 import { redactText } from '../../util/redact.js';
@@ -35,7 +38,7 @@ function docsOf(dirs: PipelineDirs): string[] {
 }
 
 export interface StageResult {
-  stage: 'build' | 'lint' | 'contracts' | 'verify';
+  stage: 'build' | 'lint' | 'contracts' | 'compare' | 'verify';
   exitCode: number;
   /** One line: what the stage did or why it could not. */
   summary: string;
@@ -54,6 +57,7 @@ export async function runPipeline(dirs: PipelineDirs, onStage?: (result: StageRe
     ['build', () => buildStage(dirs), true],
     ['lint', () => lintStage(dirs), false],
     ['contracts', () => contractsStage(dirs), true],
+    ['compare', () => compareStage(dirs), false],
     ['verify', () => verifyStage(dirs, timeoutMs), false],
   ];
   const results: StageResult[] = [];
@@ -96,6 +100,26 @@ async function lintStage(dirs: PipelineDirs): Promise<Omit<StageResult, 'stage' 
 async function contractsStage(dirs: PipelineDirs): Promise<Omit<StageResult, 'stage' | 'durationMs'>> {
   const written = await writeContracts({ pactDir: dirs.contracts, docs: docsOf(dirs), schemas: dirs.schemas, logLevel: 'error', ...(dirs.selection ? { selection: dirs.selection } : {}) });
   return { exitCode: EXIT.ok, summary: `${written.interactions.length} interactions in ${written.files.length} contract file(s)`, reports: written.files };
+}
+
+/**
+ * The contracts against the OpenAPI with PactFlow's comparator (what bi-directional contract testing checks):
+ * openapi.beta.json, or the build's only version when the docs have no beta.
+ */
+async function compareStage(dirs: PipelineDirs): Promise<Omit<StageResult, 'stage' | 'durationMs'>> {
+  try {
+    const built = (await readdir(dirs.schemas)).filter((n) => /^openapi\..+\.json$/.test(n)).sort();
+    const name = built.includes(openApiPath('beta')) ? openApiPath('beta') : built[0] ?? openApiPath('beta');
+    const report = await compareContracts(await readCompareInputs(resolve(dirs.schemas, name), dirs.contracts));
+    const first = report.results.find((r) => r.severity === 'error');
+    return {
+      exitCode: report.exitCode === 0 ? EXIT.ok : EXIT.nonConformant,
+      summary: `${report.errors} incompatibilities, ${report.warnings} warnings between the contracts and ${name}${first ? ` (first: ${first.interaction}: ${first.code})` : ''}`,
+    };
+  } catch (err) {
+    if (err instanceof CompareInputError) return { exitCode: EXIT.couldNotRun, summary: `could not run: ${err.message}` };
+    throw err;
+  }
 }
 
 async function verifyStage(dirs: PipelineDirs, timeoutMs: number): Promise<Omit<StageResult, 'stage' | 'durationMs'>> {
@@ -153,7 +177,7 @@ function oneLine(err: unknown): string {
 
 export function allCommand(): Command {
   const cmd = new Command('all')
-    .description("build + lint (with the committed baseline) + contracts + verify against the embedded provider: what `npm start` runs")
+    .description("build + lint (with the committed baseline) + contracts + compare (contracts vs OpenAPI) + verify against the embedded provider: what `npm start` runs")
     .option('--reports <dir>', 'directory for the verification reports', 'reports');
   addSelectionOptions(cmd, { operations: 'the seed operations' });
   addFormatOption(cmd);

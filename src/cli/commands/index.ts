@@ -10,6 +10,7 @@ import { canIDeployCommand } from './can-i-deploy.js';
 import { cleanupCommand } from './cleanup.js';
 import { diffCommand } from './diff.js';
 import { contractsCommand } from './contracts.js';
+import { compareCommand } from './compare.js';
 import { operationsCommand } from './operations.js';
 import { reportCommand } from './report.js';
 
@@ -19,6 +20,7 @@ export const commandFactories: Array<() => Command> = [
   lintCommand,
   operationsCommand,
   contractsCommand,
+  compareCommand,
   serveCommand,
   verifyCommand,
   publishCommand,
