@@ -51,11 +51,11 @@ export function graphInteractions(sources: ContractSources): InteractionDefiniti
   const addKeyRequestErrata = errataComments(addKeyRequest);
   // Graph reference (serviceprincipal-addkey, example 2): an X509CertAndPassword key is used to Sign; its
   // key is a PFX (certificate + private key) and travels with the password that opens it in
-  // passwordCredential.secretText. The PFX holds a private key, so its example is the redaction marker.
+  // passwordCredential.secretText. The PFX holds a private key, so its example is the base64 redaction marker.
   const keyCredential = asymmetricKey.keyCredential as Record<string, unknown>;
   const keyWithPassword = {
     ...asymmetricKey,
-    keyCredential: { ...keyCredential, type: 'X509CertAndPassword', usage: 'Sign', key: fromState(PARAMS.newKeyPfx, FAKE.secret) },
+    keyCredential: { ...keyCredential, type: 'X509CertAndPassword', usage: 'Sign', key: fromState(PARAMS.newKeyPfx, FAKE.secretBase64) },
     passwordCredential: { secretText: fromState(PARAMS.newKeyPassword, FAKE.secret) },
   };
   const keyWithPasswordAdded = { ...keyAdded, type: 'X509CertAndPassword', usage: 'Sign' };

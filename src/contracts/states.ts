@@ -113,6 +113,11 @@ export class StateValue {
 export const FAKE = {
   /** Proofs, passwords and private keys are secrets: their example is the redaction marker itself, so a contract never shows one. */
   secret: '[REDACTED]',
+  /**
+   * A secret in a base64 (Edm.Binary) field, such as a PFX: the marker base64-encoded (it decodes to
+   * `[REDACTED]`), so the example still validates against the schema (PactFlow's comparator checks it).
+   */
+  secretBase64: 'W1JFREFDVEVEXQ==',
 } as const;
 
 export function fromState(param: ParamName, example: string): StateValue {
