@@ -30,6 +30,7 @@ import { buildFromDocs, type DocsBuild } from '../src/schema/pipeline.js';
 import { createAjv, schemaSetFromFiles } from '../src/schema/load.js';
 import { schemaId } from '../src/model/schema-layout.js';
 import { writeGeneratedFiles } from '../src/schema/write.js';
+import { documentedLinesPresent, operationsWithout4xx, redoclyErrors, spectralErrors } from './openapi-tools.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -185,7 +186,36 @@ export const CORPUS_SECTIONS: Array<(ctx: CorpusContext) => CorpusSection | Prom
   findingsSection,
   (ctx) => lintSection(ctx),
   (ctx) => precisionSection(ctx),
+  openApiToolsSection,
 ];
+
+/**
+ * The OpenAPI documents as their readers see them: Redocly's recommended ruleset and Spectral's spectral:oas
+ * (errors; targets 0), operations without a 4XX response (target 0), and documented `METHOD path` lines that
+ * have an operation in their version's document.
+ */
+async function openApiToolsSection(ctx: CorpusContext): Promise<CorpusSection> {
+  const started = performance.now();
+  const rows: CorpusSection['rows'] = {};
+  const documents = new Map<string, Record<string, unknown>>();
+  for (const [path, value] of ctx.build.output.files) {
+    const version = /^openapi\.(.+)\.json$/.exec(path)?.[1];
+    if (!version) continue;
+    const document = value as Record<string, unknown>;
+    documents.set(version, document);
+    const text = JSON.stringify(document);
+    const [redocly, spectral] = [await redoclyErrors(text, path), await spectralErrors(text, path)];
+    rows[`${path}: Redocly recommended errors`] = redocly.errors;
+    for (const [rule, n] of Object.entries(redocly.byRule)) rows[`${path}: Redocly ${rule}`] = n;
+    rows[`${path}: Spectral spectral:oas errors`] = spectral.errors;
+    for (const [rule, n] of Object.entries(spectral.byRule)) rows[`${path}: Spectral ${rule}`] = n;
+    rows[`${path}: operations without a 4XX response`] = operationsWithout4xx(document);
+  }
+  const coverage = documentedLinesPresent(api(ctx), documents);
+  rows['documented `METHOD path` lines with an operation in the OpenAPI'] = `${coverage.present} of ${coverage.documented}`;
+  rows['OpenAPI tools ms'] = Math.round(performance.now() - started);
+  return { title: 'OpenAPI as tools read it (Redocly recommended, Spectral spectral:oas; targets 0)', rows };
+}
 
 function formatValue(value: number | Split | string): string {
   if (typeof value !== 'object') return String(value);
