@@ -4,7 +4,7 @@
  * 0 conformant / built, 1 non-conformance found, 2 could not run.
  */
 import { Command, CommanderError } from 'commander';
-import { commandFactories } from './commands/index.js';
+import { commandsFor } from './commands/index.js';
 import { redactText } from '../util/redact.js';
 import { PACKAGE_VERSION } from '../util/package.js';
 import { UsageError, exitCodeHolder } from './command.js';
@@ -20,7 +20,7 @@ export async function main(argv: string[]): Promise<number> {
     .enablePositionalOptions()
     .exitOverride();
   program.configureOutput({ writeErr: (s) => process.stderr.write(redactText(s)) });
-  for (const factory of commandFactories) program.addCommand(factory().exitOverride());
+  for (const factory of await commandsFor(argv)) program.addCommand(factory().exitOverride());
   exitCodeHolder.code = 0;
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -13,6 +13,11 @@ export function registerSecret(value: string | undefined | null): void {
   if (value && value.length >= 6) registered.add(value);
 }
 
+/** Whether any secret was registered (a build that was given none has nothing of its own to hide). */
+export function hasRegisteredSecrets(): boolean {
+  return registered.size > 0;
+}
+
 /** For tests: forget registered secrets. */
 export function clearRegisteredSecrets(): void {
   registered.clear();

@@ -1,8 +1,10 @@
 import { expect } from 'chai';
-import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat, utimes, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MANIFEST_FILE, writeGeneratedFiles } from '../../src/schema/write.js';
+import { MANIFEST_FILE, serializeJson, writeGeneratedFiles } from '../../src/schema/write.js';
+import { sortKeys, stableJson } from '../../src/util/fs.js';
+import { clearRegisteredSecrets, registerSecret } from '../../src/util/redact.js';
 import { loadSchemaSet } from '../../src/schema/load.js';
 import { schemaId } from '../../src/model/schema-layout.js';
 
@@ -46,6 +48,80 @@ describe('schema: writing and loading a schema set', () => {
   it('redacts secrets in anything it writes', async () => {
     await writeGeneratedFiles(dir, new Map<string, unknown>([['index.json', { example: { password: 'hunter2-secret' } }]]));
     expect(await readFile(join(dir, 'index.json'), 'utf8')).to.not.contain('hunter2-secret');
+  });
+
+  it('redacts documented example values (OpenAPI examples, JSON Schema examples/default/const) but not generated prose', () => {
+    const pem = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg\n-----END PRIVATE KEY-----';
+    const text = serializeJson({
+      description: 'Require the device to pass the SafetyNet basic integrity check.',
+      content: { 'application/json': { examples: { example1: { value: { secretText: 'hunter2-secret', key: pem } } } } },
+      properties: {
+        password: { type: 'string', description: 'The password.', examples: ['Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig'], default: 'token=abc123def' },
+        proof: { const: { proof: 'eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJ4In0.c2ln' } },
+      },
+      example: { password: 'p@ssw0rd-in-example' },
+    });
+    for (const secret of ['hunter2-secret', 'MIIEvQIBADANBg', 'eyJhbGciOiJIUzI1NiJ9', 'abc123def', 'eyJhbGciOiJSUzI1NiJ9', 'p@ssw0rd-in-example']) expect(text).to.not.contain(secret);
+    expect(text).to.contain('SafetyNet basic integrity check');
+    expect(text).to.contain('"password": {');
+  });
+
+  it('redacts a secret registered at run time wherever it appears', () => {
+    registerSecret('registered-secret-value');
+    try {
+      expect(serializeJson({ description: 'has registered-secret-value inside' })).to.not.contain('registered-secret-value');
+    } finally {
+      clearRegisteredSecrets();
+    }
+    expect(serializeJson({ description: 'has registered-secret-value inside' })).to.contain('registered-secret-value');
+  });
+
+  it('writes the bytes of stableJson(sortKeys(value)) for any JSON value', () => {
+    const value = { z: [3, { b: undefined, a: null }, undefined, 'x'], a: { '10': 1, '9': 2, B: true, a: -0, n: Number.NaN }, m: '\u2028"\\', e: {}, l: [], u: undefined };
+    expect(serializeJson(value)).to.equal(stableJson(sortKeys(value)));
+  });
+
+  it('writes a new output directory whole (through a temporary folder) and records each file\'s hash', async () => {
+    const out = join(dir, 'nested', 'out');
+    const result = await writeGeneratedFiles(out, new Map<string, unknown>([['index.json', index], [typeFile, thing()]]));
+    expect(result).to.deep.equal({ written: 2, unchanged: 0, removed: [] });
+    expect(await readdir(join(dir, 'nested'))).to.deep.equal(['out']);
+    const manifest = JSON.parse(await readFile(join(out, MANIFEST_FILE), 'utf8'));
+    expect(manifest.files).to.deep.equal(['beta/types/microsoft.graph.thing.json', 'index.json']);
+    expect(manifest.sha256['index.json']).to.match(/^[0-9a-f]{64}$/);
+  });
+
+  it('an up-to-date rebuild writes nothing, not even the manifest; a file edited since is rewritten', async () => {
+    const files = new Map<string, unknown>([['index.json', index], [typeFile, thing()]]);
+    await writeGeneratedFiles(dir, files);
+    // Times in the past, files older than the manifest (as a build leaves them), so that any rewrite would show.
+    const now = Date.now();
+    for (const file of [typeFile, 'index.json']) await utimes(join(dir, file), new Date(now - 120_000), new Date(now - 120_000));
+    await utimes(join(dir, MANIFEST_FILE), new Date(now - 60_000), new Date(now - 60_000));
+    const again = await writeGeneratedFiles(dir, files);
+    expect(again).to.deep.equal({ written: 0, unchanged: 2, removed: [] });
+    expect(Math.round((await stat(join(dir, MANIFEST_FILE))).mtimeMs / 1000)).to.equal(Math.round((now - 60_000) / 1000));
+    expect(Math.round((await stat(join(dir, typeFile))).mtimeMs / 1000)).to.equal(Math.round((now - 120_000) / 1000));
+
+    // Same size, other bytes, modified after the manifest: the manifest's hash cannot vouch for it.
+    const target = join(dir, typeFile);
+    const original = await readFile(target, 'utf8');
+    await writeFile(target, original.replace('integer', 'INTEGER'));
+    const repaired = await writeGeneratedFiles(dir, files);
+    expect(repaired).to.deep.equal({ written: 1, unchanged: 1, removed: [] });
+    expect(await readFile(target, 'utf8')).to.equal(original);
+    expect((await readdir(join(dir, 'beta/types'))).filter((n) => n.endsWith('.tmp'))).to.deep.equal([]);
+  });
+
+  it('reads a manifest of an earlier format (no hashes): files are compared, stale ones still removed', async () => {
+    const old = 'beta/operations/gone.request.json';
+    await mkdir(join(dir, 'beta/operations'), { recursive: true });
+    await writeFile(join(dir, old), '{}\n');
+    await writeFile(join(dir, 'index.json'), serializeJson(index));
+    await writeFile(join(dir, MANIFEST_FILE), JSON.stringify({ generator: 'graphpact build', files: [old, 'index.json'] }));
+    const result = await writeGeneratedFiles(dir, new Map<string, unknown>([['index.json', index]]));
+    expect(result).to.deep.equal({ written: 0, unchanged: 1, removed: [old] });
+    expect(JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')).sha256).to.have.keys(['index.json']);
   });
 
   it('loads a set and returns cached validators by relative path', async () => {

@@ -1,31 +1,52 @@
-/** Every command of the CLI, in the order `--help` lists them. */
+/**
+ * Every command of the CLI, in the order `--help` lists them. Each is loaded only when it runs (or when
+ * the whole list is needed, for help): the commands' dependencies (Pact, ajv, undici, msal, ...) take
+ * over a second of CPU to load, more than a build of the seeds, and a command needs only its own.
+ */
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { serveCommand } from './serve.js';
-import { buildCommand } from './build.js';
-import { lintCommand } from './lint.js';
-import { verifyCommand } from './verify.js';
-import { allCommand } from './all.js';
-import { publishCommand } from './publish.js';
-import { canIDeployCommand } from './can-i-deploy.js';
-import { cleanupCommand } from './cleanup.js';
-import { diffCommand } from './diff.js';
-import { contractsCommand } from './contracts.js';
-import { compareCommand } from './compare.js';
-import { operationsCommand } from './operations.js';
-import { reportCommand } from './report.js';
 
-export const commandFactories: Array<() => Command> = [
-  allCommand,
-  buildCommand,
-  lintCommand,
-  operationsCommand,
-  contractsCommand,
-  compareCommand,
-  serveCommand,
-  verifyCommand,
-  publishCommand,
-  canIDeployCommand,
-  cleanupCommand,
-  diffCommand,
-  reportCommand,
+export interface CommandEntry {
+  name: string;
+  load: () => Promise<() => Command>;
+}
+
+type Mod = Record<string, () => Command>;
+
+/**
+ * Whether this module runs as CommonJS: under the test runner (mocha + tsx) modules are transpiled to
+ * CommonJS as they are required, and there an `import()` would load a second copy of every module the
+ * command uses (two exit-code holders, two UsageError classes), so commands are required instead. The
+ * ESM build (and tsx's ESM loader) has no module `__filename`.
+ */
+const commonJs = typeof __filename === 'string' && __filename === fileURLToPath(import.meta.url);
+
+async function load<T>(specifier: string): Promise<T> {
+  return commonJs ? (require(specifier) as T) : ((await import(specifier)) as T);
+}
+
+export const commandEntries: CommandEntry[] = [
+  { name: 'all', load: async () => (await load<Mod>('./all.js')).allCommand },
+  { name: 'build', load: async () => (await load<Mod>('./build.js')).buildCommand },
+  { name: 'lint', load: async () => (await load<Mod>('./lint.js')).lintCommand },
+  { name: 'operations', load: async () => (await load<Mod>('./operations.js')).operationsCommand },
+  { name: 'contracts', load: async () => (await load<Mod>('./contracts.js')).contractsCommand },
+  { name: 'compare', load: async () => (await load<Mod>('./compare.js')).compareCommand },
+  { name: 'serve', load: async () => (await load<Mod>('./serve.js')).serveCommand },
+  { name: 'verify', load: async () => (await load<Mod>('./verify.js')).verifyCommand },
+  { name: 'publish', load: async () => (await load<Mod>('./publish.js')).publishCommand },
+  { name: 'can-i-deploy', load: async () => (await load<Mod>('./can-i-deploy.js')).canIDeployCommand },
+  { name: 'cleanup', load: async () => (await load<Mod>('./cleanup.js')).cleanupCommand },
+  { name: 'diff', load: async () => (await load<Mod>('./diff.js')).diffCommand },
+  { name: 'report', load: async () => (await load<Mod>('./report.js')).reportCommand },
 ];
+
+/**
+ * The commands `argv` needs: only the named one when the first word names a command (program options
+ * come only before it, and none takes a value), else all of them (help, a typo's suggestions).
+ */
+export async function commandsFor(argv: readonly string[]): Promise<Array<() => Command>> {
+  const word = argv.find((a) => !a.startsWith('-'));
+  const named = commandEntries.find((e) => e.name === word);
+  return Promise.all((named ? [named] : commandEntries).map((e) => e.load()));
+}
