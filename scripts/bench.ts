@@ -1,155 +1,185 @@
 /**
- * Build speed against a baseline, in one process:
- *   baseline = read every corpus .md file and parse it with a bare markdown-it (no plugins)
- *   build    = graphpact's load + parse + catalog + schemas + OpenAPI, in memory (per-phase times too)
- * Each is run once to warm up, then 3 times; the medians and their ratio (target ≤ 2.0) are printed.
+ * Speed as users feel it: whole `graphpact` processes against a floor process, in the same run.
  *
- *   npm run bench [-- --docs ../shared/corpus/graph-docs] [--runs 3] [--format json]
- * Times are reported, never asserted.
+ *   floor               node scripts/bench-floor.mjs: a bare markdown-it tokenising the same files graphpact reads
+ *   build (fresh)       graphpact build --docs D --out O      (O removed before each run)
+ *   build (up-to-date)  graphpact build --docs D --out O      (O as the previous run left it)
+ *   lint --format json  graphpact lint --docs D --format json (stdout to a file)
+ *
+ * Each round runs every process once in that order (so load that drifts during the run hits all of them);
+ * medians, min–max and spread over `--runs` rounds, the ratio of medians to the floor and the median of the
+ * per-round ratios. Peak RSS and CPU come from the process itself: every child is started with
+ * `node --import scripts/bench-probe.mjs`, which writes `process.resourceUsage()` (getrusage: maxRSS covers
+ * all threads of the process) when it exits. The in-process phase split (one build, timed phase by phase)
+ * is printed after, as a diagnostic: it is not the figure.
+ *
+ *   npm run bench [-- --docs DIR] [--runs 3] [--format json] [--cli LABEL=path/to/graphpact.js ...] [--no-phases]
+ *
+ * `--cli` (repeatable) times other checkouts in the same run, e.g. `--cli before=../wt-base/bin/graphpact.js
+ * --cli after=bin/graphpact.js`. Times are reported, never asserted. Exit 0 when measured, 2 when it could not run.
  */
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
-import { runLint } from '../src/lint/run.js';
-import MarkdownIt from 'markdown-it';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildCatalog } from '../src/catalog/index.js';
+import { lintWithGeneratedSchemas } from '../src/lint/engine.js';
 import { loadDocs } from '../src/parse/index.js';
-import { markdownFilesUnder } from '../src/parse/load.js';
-import { tokenise } from '../src/parse/markdown.js';
+import { displayPath, markdownFilesUnder } from '../src/parse/load.js';
 import { generateOutput, relocateSourcePaths } from '../src/schema/pipeline.js';
+import { writeGeneratedFiles } from '../src/schema/write.js';
+import { BenchUsageError, formatTable, parseBenchArgs, summarise, type BenchArgs, type Series } from './bench-lib.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const TARGET_RATIO = 2.0;
+const PROBE = pathToFileURL(join(ROOT, 'scripts', 'bench-probe.mjs')).href;
+const FLOOR = join(ROOT, 'scripts', 'bench-floor.mjs');
 
-async function baseline(dirs: string[]): Promise<number> {
-  const md = new MarkdownIt();
-  let tokens = 0;
-  for (const dir of dirs) {
-    for (const file of (await markdownFilesUnder(dir)).sort()) tokens += md.parse(await readFile(file, 'utf8'), {}).length;
+const USAGE = `usage: npm run bench -- [--docs DIR]... [--runs N] [--format text|json] [--cli LABEL=PATH]... [--no-phases]\n`;
+
+interface Measured {
+  wallMs: number;
+  maxRssKb: number;
+  cpuMs: number;
+}
+
+/** Runs `node --import probe ...args` to its end; its wall time and its own resource usage. */
+async function measureProcess(args: string[], work: string, okCodes: number[]): Promise<Measured> {
+  const probe = join(work, 'probe.json');
+  const stdout = openSync(join(work, 'stdout'), 'w');
+  const stderr = openSync(join(work, 'stderr'), 'w');
+  rmSync(probe, { force: true });
+  const started = performance.now();
+  const code = await new Promise<number | null>((resolveExit, reject) => {
+    const child = spawn(process.execPath, ['--import', PROBE, ...args], {
+      stdio: ['ignore', stdout, stderr],
+      env: { ...process.env, GRAPHPACT_BENCH_PROBE: probe, PACT_DO_NOT_TRACK: 'true' },
+    });
+    child.on('error', reject);
+    child.on('exit', (c) => resolveExit(c));
+  });
+  const wallMs = performance.now() - started;
+  closeSync(stdout);
+  closeSync(stderr);
+  if (code === null || !okCodes.includes(code)) {
+    const tail = readFileSync(join(work, 'stderr'), 'utf8').trim().split('\n').slice(-3).join(' | ');
+    throw new Error(`${args.join(' ')} exited ${code}: ${tail}`);
   }
-  return tokens;
+  const usage = JSON.parse(readFileSync(probe, 'utf8')) as NodeJS.ResourceUsage;
+  return { wallMs, maxRssKb: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 };
 }
 
-/**
- * A second, stricter floor for honesty: the tokenizer exactly as src/parse configures it (html on, emphasis and
- * strikethrough off) with synchronous reads as loadDocs does. graphpact's parse can only beat the bare baseline
- * because of that configuration; against this floor the ratio shows what the parser itself adds.
- */
-async function tokenizerFloor(dirs: string[]): Promise<number> {
-  const files: string[] = [];
-  for (const dir of dirs) files.push(...(await markdownFilesUnder(dir)).sort());
-  let tokens = 0;
-  for (const file of files) tokens += tokenise(readFileSync(file, 'utf8')).tokens.length;
-  return tokens;
+function series(name: string, target?: number): Series {
+  return { name, wallMs: [], maxRssKb: [], cpuMs: [], ...(target !== undefined ? { target } : {}) };
 }
 
-/** Per-phase times of the last build run, to show where the time goes. */
-const phases: Record<string, number[]> = { 'load + parse': [], catalog: [], 'schemas + OpenAPI': [] };
+function record(s: Series, m: Measured): void {
+  s.wallMs.push(m.wallMs);
+  s.maxRssKb.push(m.maxRssKb);
+  s.cpuMs.push(m.cpuMs);
+}
 
-/** The same steps as buildFromDocs (src/schema/pipeline.ts), timed one by one. */
-async function build(dirs: string[]): Promise<number> {
+async function run(args: BenchArgs, log: (line: string) => void) {
+  const work = mkdtempSync(join(tmpdir(), 'graphpact-bench-'));
+  try {
+    // The floor reads exactly the files graphpact reads: listed by graphpact's own walk.
+    const files: string[] = [];
+    for (const dir of args.docs) files.push(...(await markdownFilesUnder(dir)));
+    const list = join(work, 'files.txt');
+    writeFileSync(list, [...new Set(files.map((f) => resolve(f)))].sort().join('\n') + '\n');
+    const docsArgs = args.docs.flatMap((d) => ['--docs', resolve(d)]);
+
+    const floor = series('floor: node + bare markdown-it');
+    const rows = args.clis.map((cli) => ({
+      cli,
+      out: join(work, `out-${cli.label}`),
+      fresh: series(`${cli.label}: build (fresh out dir)`, 2.0),
+      upToDate: series(`${cli.label}: build (up-to-date out dir)`, 1.5),
+      lint: series(`${cli.label}: lint --format json`, 3.0),
+    }));
+    const loadBefore = loadavg();
+    log(`bench: ${files.length} files, ${args.runs} rounds, ${cpus().length} CPUs, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`);
+    // Warm-up (not counted): the docs into the page cache.
+    await measureProcess([FLOOR, list], work, [0]);
+    for (let round = 1; round <= args.runs; round++) {
+      const step = async (s: Series, cmd: string[], ok: number[]) => {
+        const m = await measureProcess(cmd, work, ok);
+        record(s, m);
+        log(`  round ${round}: ${s.name} ${(m.wallMs / 1000).toFixed(2)} s, ${Math.round(m.maxRssKb / 1024)} MB`);
+      };
+      await step(floor, [FLOOR, list], [0]);
+      for (const r of rows) {
+        rmSync(r.out, { recursive: true, force: true });
+        await step(r.fresh, [r.cli.bin, 'build', ...docsArgs, '--out', r.out, '--format', 'json'], [0]);
+        await step(r.upToDate, [r.cli.bin, 'build', ...docsArgs, '--out', r.out, '--format', 'json'], [0]);
+        await step(r.lint, [r.cli.bin, 'lint', ...docsArgs, '--format', 'json'], [0, 1]);
+      }
+    }
+    const loadAfter = loadavg();
+    const table = summarise(floor, rows.flatMap((r) => [r.fresh, r.upToDate, r.lint]));
+    const phases = args.phases ? await phaseSplit(args.docs, join(work, 'phases-out')) : undefined;
+    return { docs: args.docs, files: files.length, runs: args.runs, cpus: cpus().length, loadAverage: { before: loadBefore, after: loadAfter }, rows: table, ...(phases ? { phasesMs: phases } : {}) };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** One build and one lint in this process, timed phase by phase (a diagnostic of where the time goes). */
+async function phaseSplit(docs: string[], out: string): Promise<Record<string, number>> {
+  const phases: Record<string, number> = {};
   let t = performance.now();
   const lap = (phase: string): void => {
     const now = performance.now();
-    phases[phase].push(Math.round(now - t));
+    phases[phase] = Math.round(now - t);
     t = now;
   };
-  const loaded = await loadDocs(dirs);
+  const loaded = await loadDocs(docs);
   const pages = relocateSourcePaths(loaded.pages, process.cwd(), ROOT);
   lap('load + parse');
   const catalog = buildCatalog(pages);
   lap('catalog');
   const output = generateOutput(catalog);
   lap('schemas + OpenAPI');
-  return output.files.size;
+  await writeGeneratedFiles(out, output.files);
+  lap('serialize + write (fresh)');
+  await writeGeneratedFiles(out, output.files);
+  lap('serialize + compare (up-to-date)');
+  lintWithGeneratedSchemas(pages, catalog, {});
+  lap('lint rules (schemas generated again, examples validated)');
+  return phases;
 }
 
-async function timeIt(fn: () => Promise<number>): Promise<{ ms: number; result: number }> {
-  const start = performance.now();
-  const result = await fn();
-  return { ms: performance.now() - start, result };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-async function measure(name: string, runs: number, fn: () => Promise<number>, log: (s: string) => void): Promise<{ median: number; runs: number[]; result: number }> {
-  const warm = await timeIt(fn);
-  log(`${name}: warm-up ${Math.round(warm.ms)} ms`);
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const { ms } = await timeIt(fn);
-    times.push(Math.round(ms));
-    log(`${name}: run ${i + 1} ${Math.round(ms)} ms`);
+async function main(argv: string[]): Promise<number> {
+  const log = (line: string) => process.stderr.write(line + '\n');
+  let args: BenchArgs;
+  try {
+    args = parseBenchArgs(argv, { docs: join(ROOT, '..', 'shared', 'corpus', 'graph-docs'), bin: join(ROOT, 'bin', 'graphpact.js') });
+  } catch (err) {
+    if (!(err instanceof BenchUsageError)) throw err;
+    process.stderr.write(`bench: ${err.message}\n${USAGE}`);
+    return 2;
   }
-  return { median: median(times), runs: times, result: warm.result };
-}
-
-const program = new Command('bench')
-  .description('time graphpact build against a bare markdown-it parse of the same corpus')
-  .option('--docs <dir>', 'docs directory (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
-  .option('--runs <n>', 'timed runs after the warm-up', (v) => Number.parseInt(v, 10), 3)
-  .option('--format <format>', 'text|json', 'text')
-  .action(async (opts: { docs?: string[]; runs: number; format: string }) => {
-    const docs = opts.docs ?? [join(ROOT, '..', 'shared', 'corpus', 'graph-docs')];
-    const log = (line: string) => process.stderr.write(line + '\n');
-    try {
-      const base = await measure('markdown-it baseline', opts.runs, () => baseline(docs), log);
-      const floor = await measure('tokenizer as graphpact configures it', opts.runs, () => tokenizerFloor(docs), log);
-      const full = await measure('graphpact build', opts.runs, () => build(docs), log);
-      const ratio = full.median / base.median;
-      const lint = await measure('graphpact lint', opts.runs, () => lintDocsTree(docs), log);
-      const report = {
-        docs,
-        runs: opts.runs,
-        baselineMs: base.median,
-        buildMs: full.median,
-        ratio: Number(ratio.toFixed(2)),
-        tokenizerFloorMs: floor.median,
-        ratioToTokenizerFloor: Number((full.median / floor.median).toFixed(2)),
-        target: TARGET_RATIO,
-        withinTarget: ratio <= TARGET_RATIO,
-        baselineRuns: base.runs,
-        buildRuns: full.runs,
-        outputFiles: full.result,
-        /** Median per phase over the timed runs (the warm-up excluded). */
-        buildPhasesMs: Object.fromEntries(Object.entries(phases).map(([name, times]) => [name, median(times.slice(1))])),
-        ...lintReport(lint, base.median),
-      };
-      if (opts.format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-      else {
-        process.stdout.write(
-          `baseline (read + markdown-it parse): ${report.baselineMs} ms (median of ${opts.runs})\n` +
-            `graphpact build (in memory, ${report.outputFiles} files): ${report.buildMs} ms (median of ${opts.runs})\n` +
-            `  phases (median): ${Object.entries(report.buildPhasesMs).map(([name, ms]) => `${name} ${ms} ms`).join(', ')}\n` +
-            `ratio: ${report.ratio} (target ≤ ${TARGET_RATIO}: ${report.withinTarget ? 'met' : 'NOT met'})\n` +
-            `  against the tokenizer as graphpact configures it (${report.tokenizerFloorMs} ms): ${report.ratioToTokenizerFloor}\n` +
-            `graphpact lint (load, parse, catalog, schemas, every example validated; ${report.lintFindings} findings): ${report.lintMs} ms (median of ${opts.runs})\n` +
-            `lint ratio: ${report.lintRatio} (target ≤ ${report.lintTarget}: ${report.lintWithinTarget ? 'met' : 'NOT met'})\n`,
-        );
-      }
-    } catch (err) {
-      process.stderr.write(`bench: could not run: ${(err as Error).message}\n`);
-      process.exitCode = 2;
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  try {
+    const report = await run(args, log);
+    if (args.format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    else {
+      const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
+      process.stdout.write(
+        `${report.files} docs files (${report.docs.map((d) => displayPath(d)).join(', ')}), ${report.runs} rounds, ${report.cpus} CPUs, ` +
+          `load average ${load(report.loadAverage.before)} before, ${load(report.loadAverage.after)} after\n\n` +
+          formatTable(report.rows) +
+          (report.phasesMs ? `\nin-process phases (one run, a diagnostic): ${Object.entries(report.phasesMs).map(([p, ms]) => `${p} ${ms} ms`).join(', ')}\n` : ''),
+      );
     }
-  });
-
-await program.parseAsync(process.argv);
-
-// --- lint timing (lint engineer): the whole lint of the corpus against the same markdown-it baseline ---
-/** `graphpact lint` in process, no baseline: returns the number of findings. */
-async function lintDocsTree(dirs: string[]): Promise<number> {
-  return (await runLint({ docs: dirs, baseline: false })).report.findings.length;
+    return 0;
+  } catch (err) {
+    process.stderr.write(`bench: could not run: ${(err as Error).message}\n`);
+    return 2;
+  }
 }
 
-/** Lint numbers for the report; the target is lint ≤ 3x the markdown-it baseline (a function: it runs before module-level consts below the top-level await are initialised). */
-function lintReport(lint: { median: number; runs: number[]; result: number }, baselineMs: number) {
-  const target = 3.0;
-  const ratio = lint.median / baselineMs;
-  return { lintMs: lint.median, lintRuns: lint.runs, lintFindings: lint.result, lintRatio: Number(ratio.toFixed(2)), lintTarget: target, lintWithinTarget: ratio <= target };
-}
+process.exitCode = await main(process.argv.slice(2));
