@@ -314,20 +314,29 @@ export function parseJsonBody(text: string, file: string, line: number): JsonBod
     body.error = result.error;
   }
   if (result.scan) body.pointers = toFileLines(result.scan.pointers, line);
-  else {
-    Object.defineProperty(body, 'pointers', {
-      enumerable: true,
-      configurable: true,
-      get(this: JsonBody) {
-        const pointers = toFileLines(scanJson(text).pointers, line);
-        Object.defineProperty(this, 'pointers', { value: pointers, enumerable: true, configurable: true, writable: true });
-        return pointers;
-      },
-      set(this: JsonBody, value: Record<string, number> | undefined) {
-        Object.defineProperty(this, 'pointers', { value, enumerable: true, configurable: true, writable: true });
-      },
-    });
-  }
+  else withLazyPointers(body);
+  return body;
+}
+
+/**
+ * Gives a strict body its `pointers` as a property computed on first read from its text and line. Also
+ * used by loadDocs for bodies parsed in a worker thread, which cross without it (a structured clone
+ * would read, so build, every body's pointers).
+ */
+export function withLazyPointers(body: JsonBody): JsonBody {
+  const { text, line } = body;
+  Object.defineProperty(body, 'pointers', {
+    enumerable: true,
+    configurable: true,
+    get(this: JsonBody) {
+      const pointers = toFileLines(scanJson(text).pointers, line);
+      Object.defineProperty(this, 'pointers', { value: pointers, enumerable: true, configurable: true, writable: true });
+      return pointers;
+    },
+    set(this: JsonBody, value: Record<string, number> | undefined) {
+      Object.defineProperty(this, 'pointers', { value, enumerable: true, configurable: true, writable: true });
+    },
+  });
   return body;
 }
 

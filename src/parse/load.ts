@@ -5,9 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
+import path, { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Finding } from '../model/finding.js';
-import type { ParsedPage } from '../model/page.js';
+import type { JsonBody, ParsedPage } from '../model/page.js';
+import { withLazyPointers } from './json-body.js';
 import type { ParseContext } from './links.js';
 import { parsePage } from './page.js';
 
@@ -123,10 +127,18 @@ export function isIncludeFile(file: string): boolean {
 
 export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Threads that parse. Default: GRAPHPACT_PARSE_THREADS when set, else 2 for a large tree when a CPU is
+   * idle (1-minute load average below CPUs − 1), else 1. The pages are the same however many parse them.
+   */
+  threads?: number;
 }
 
-/** Progress is reported, and the event loop given a turn (progress bars redraw), every this many files. */
-const BATCH = 64;
+/** Files are parsed in chunks of this many; progress is reported, and the event loop given a turn, after each. */
+const CHUNK = 64;
+
+/** Below this many files a worker thread costs more to start (it loads the parser) than it saves. */
+const MIN_FILES_FOR_WORKER = 500;
 
 /** A file's text, or the error code that kept it from being read. */
 function readText(file: string): { text: string } | { error: string } {
@@ -137,6 +149,27 @@ function readText(file: string): { text: string } | { error: string } {
     const e = err as NodeJS.ErrnoException;
     return { error: e.code ?? e.message };
   }
+}
+
+export interface ParsedFiles {
+  pages: ParsedPage[];
+  /** Files that could not be read. */
+  findings: Finding[];
+}
+
+/** Reads and parses files (display paths), in order. Used by loadDocs and by its worker thread. */
+export function parseFiles(files: readonly string[], index: FileIndex): ParsedFiles {
+  const pages: ParsedPage[] = [];
+  const findings: Finding[] = [];
+  for (const file of files) {
+    const read = readText(file);
+    if ('error' in read) {
+      findings.push({ ruleId: 'parse-unreadable-file', severity: 'error', file, line: 1, message: `cannot read ${file}: ${read.error}` });
+    } else {
+      pages.push(parsePage({ file, text: read.text }, index)); // the version comes from the path (detectVersion)
+    }
+  }
+  return { pages, findings };
 }
 
 export async function loadDocs(dirs: string[], opts: LoadOptions = {}): Promise<{ pages: ParsedPage[]; findings: Finding[] }> {
@@ -157,26 +190,162 @@ export async function loadDocs(dirs: string[], opts: LoadOptions = {}): Promise<
   }
   const shown = [...new Set(files.map((f) => displayPath(f)))].sort();
   const index = new FileIndex(shown);
+  // Include files are read first, before any page needs them; they are fragments, not pages.
   const findings: Finding[] = [];
+  const includes: Array<[string, string]> = [];
   for (const file of shown.filter(isIncludeFile)) {
     const read = readText(file);
     if ('error' in read) findings.push({ ruleId: 'parse-unreadable-file', severity: 'error', file, line: 1, message: `cannot read ${file}: ${read.error}` });
-    else index.addInclude(file, read.text);
-  }
-  const pages: ParsedPage[] = [];
-  for (let i = 0; i < shown.length; i++) {
-    const file = shown[i];
-    // Include files were read above, before any page needed them (`api/` sorts before `includes/`).
-    const read = isIncludeFile(file) ? undefined : readText(file);
-    if (read && 'error' in read) {
-      findings.push({ ruleId: 'parse-unreadable-file', severity: 'error', file, line: 1, message: `cannot read ${file}: ${read.error}` });
-    } else if (read) {
-      pages.push(parsePage({ file, text: read.text }, index)); // the version comes from the path (detectVersion)
-    }
-    if ((i + 1) % BATCH === 0 || i + 1 === shown.length) {
-      opts.onProgress?.(i + 1, shown.length);
-      await new Promise((resolve) => setImmediate(resolve));
+    else {
+      index.addInclude(file, read.text);
+      includes.push([file, read.text]);
     }
   }
-  return { pages, findings };
+  const pageFiles = shown.filter((f) => !isIncludeFile(f));
+  const chunks: string[][] = [];
+  for (let i = 0; i < pageFiles.length; i += CHUNK) chunks.push(pageFiles.slice(i, i + CHUNK));
+  let done = shown.length - pageFiles.length;
+  const progress = (n: number): void => {
+    done += n;
+    opts.onProgress?.(done, shown.length);
+  };
+  const threads = opts.threads ?? defaultThreads(pageFiles.length);
+  const results = threads > 1 ? await parseWithWorker({ files: shown, includes, pageFiles }, chunks, index, progress) : await parseHere(chunks, index, progress);
+  return { pages: results.flatMap((r) => r.pages), findings: [...findings, ...results.flatMap((r) => r.findings)] };
+}
+
+/**
+ * A second thread pays only when a CPU is free for it: it costs about a third more CPU in all (the worker
+ * loads and warms up its own parser, and its pages cross as structured clones). On a busy machine
+ * (measured with load averages of 20-30 on 2 CPUs) two threads were slower than one.
+ */
+function defaultThreads(files: number): number {
+  const asked = Number.parseInt(process.env.GRAPHPACT_PARSE_THREADS ?? '', 10);
+  if (Number.isInteger(asked) && asked >= 1) return asked;
+  const cpus = availableParallelism();
+  return files >= MIN_FILES_FOR_WORKER && cpus > 1 && loadavg()[0] < cpus - 1 ? 2 : 1;
+}
+
+async function parseHere(chunks: string[][], index: FileIndex, progress: (n: number) => void): Promise<ParsedFiles[]> {
+  const results: ParsedFiles[] = [];
+  for (const chunk of chunks) {
+    results.push(parseFiles(chunk, index));
+    progress(chunk.length);
+    await new Promise((resolve) => setImmediate(resolve)); // progress bars redraw
+  }
+  return results;
+}
+
+/** The worker's script beside this module (`.ts` under the test runner, `.js` in the build). */
+const WORKER_FILE = fileURLToPath(new URL(`./load-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
+
+function startWorker(data: LoadWorkerData): Worker {
+  // Under the test runner the parser is TypeScript: a worker does not inherit tsx's loader, so it requires tsx's hook first.
+  if (WORKER_FILE.endsWith('.ts')) return new Worker(`require('tsx/cjs'); require(${JSON.stringify(WORKER_FILE)});`, { eval: true, workerData: data });
+  return new Worker(WORKER_FILE, { workerData: data });
+}
+
+/**
+ * This thread and one worker take chunks in turn from the front of the list (whoever is free takes the
+ * next), so the split follows how fast each runs; results are put back in chunk order, so the pages are
+ * the same, in the same order, as parsed by one thread. Two chunks are kept in flight to the worker so
+ * that it never waits for this thread. A worker that fails costs only time: its chunks are parsed here.
+ */
+async function parseWithWorker(data: LoadWorkerData, chunks: string[][], index: FileIndex, progress: (n: number) => void): Promise<ParsedFiles[]> {
+  const results: Array<ParsedFiles | undefined> = new Array(chunks.length);
+  let next = 0;
+  let inFlight = 0;
+  let failed = false;
+  const worker = startWorker(data);
+  const feed = (): void => {
+    while (!failed && inFlight < 2 && next < chunks.length) {
+      const start = next * CHUNK;
+      worker.postMessage({ chunk: next, start, end: start + chunks[next].length } satisfies LoadWorkerRequest);
+      next++;
+      inFlight++;
+    }
+  };
+  const finished = new Promise<void>((resolve) => {
+    worker.on('message', (reply: LoadWorkerReply) => {
+      results[reply.chunk] = restoreLazyPointers(reply.result);
+      inFlight--;
+      progress(chunks[reply.chunk].length);
+      feed();
+      if (inFlight === 0 && next >= chunks.length) resolve();
+    });
+    worker.on('error', () => {
+      failed = true;
+      resolve();
+    });
+    worker.on('exit', () => {
+      failed = true;
+      resolve();
+    });
+  });
+  feed();
+  while (next < chunks.length) {
+    const mine = next++;
+    results[mine] = parseFiles(chunks[mine], index);
+    progress(chunks[mine].length);
+    await new Promise((resolve) => setImmediate(resolve)); // the worker's replies are taken in here
+  }
+  await finished;
+  await worker.terminate();
+  return chunks.map((chunk, i) => results[i] ?? parseFiles(chunk, index));
+}
+
+export interface LoadWorkerData {
+  /** Every docs file, for the link index. */
+  files: string[];
+  /** Include files and their text. */
+  includes: Array<[string, string]>;
+  /** The files to parse; requests are ranges of it. */
+  pageFiles: string[];
+}
+export interface LoadWorkerRequest {
+  chunk: number;
+  start: number;
+  end: number;
+}
+export interface LoadWorkerReply {
+  chunk: number;
+  result: ParsedFiles;
+}
+
+/** Parsed data that is docs content, not structure: never walked for JSON bodies. */
+const CONTENT_KEYS = new Set(['value', 'data', 'frontMatter', 'cells', 'pointers']);
+
+/** Visits every JSON body (an object with a `pointers` property) of parsed data. */
+function eachJsonBody(value: unknown, visit: (body: JsonBody) => void): void {
+  if (Array.isArray(value)) {
+    for (const item of value) eachJsonBody(item, visit);
+    return;
+  }
+  if (!value || typeof value !== 'object') return;
+  const record = value as Record<string, unknown>;
+  if (Object.hasOwn(record, 'pointers') && typeof record.text === 'string') visit(record as unknown as JsonBody);
+  for (const key of Object.keys(record)) {
+    if (CONTENT_KEYS.has(key)) continue;
+    const inner = record[key];
+    if (inner && typeof inner === 'object') eachJsonBody(inner, visit);
+  }
+}
+
+/**
+ * Before parsed data is posted from the worker: a body whose `pointers` are still lazy crosses as
+ * `pointers: null` (a structured clone would read the getter, scanning every body). Never null otherwise.
+ */
+export function detachLazyPointers<T>(value: T): T {
+  eachJsonBody(value, (body) => {
+    if (Object.getOwnPropertyDescriptor(body, 'pointers')?.get) (body as { pointers?: unknown }).pointers = null;
+  });
+  return value;
+}
+
+/** After: `pointers: null` becomes lazy again. */
+function restoreLazyPointers<T>(value: T): T {
+  eachJsonBody(value, (body) => {
+    if ((body as { pointers?: unknown }).pointers === null) withLazyPointers(body);
+  });
+  return value;
 }

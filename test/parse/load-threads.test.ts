@@ -1,0 +1,38 @@
+import { expect } from 'chai';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import type { ApiPage } from '../../src/model/page.js';
+import { loadDocs } from '../../src/parse/load.js';
+
+describe('parse/load: parsing in a worker thread as well', () => {
+  let docs: string;
+  before(async () => {
+    // Enough pages for several chunks, so that both threads parse some.
+    docs = await mkdtemp(join(tmpdir(), 'graphpact-threads-'));
+    for (let i = 0; i < 50; i++) await cp(new URL('../../apidocs', import.meta.url), join(docs, `copy${String(i).padStart(2, '0')}`), { recursive: true });
+  });
+  after(async () => {
+    await rm(docs, { recursive: true, force: true });
+  });
+
+  it('gives the same pages, in the same order, as one thread; strict bodies keep their lazy line pointers', async () => {
+    const one = await loadDocs([docs], { threads: 1 });
+    const progress: number[] = [];
+    const two = await loadDocs([docs], { threads: 2, onProgress: (done) => progress.push(done) });
+    expect(two.pages.map((p) => p.file)).to.deep.equal(one.pages.map((p) => p.file));
+    // Progress counts only chunks a thread delivered (a failed worker's chunks are re-parsed silently): all of them.
+    expect(progress.at(-1)).to.equal(one.pages.length);
+    const bodies = (pages: typeof one.pages) => pages.flatMap((p) => (p.kind === 'api' ? (p as ApiPage).examples : [])).flatMap((e) => [e.request?.body, e.response?.body]).filter((b) => b !== undefined);
+    const lazy = bodies(two.pages).filter((b) => b.parse === 'strict');
+    expect(lazy.length).to.be.greaterThan(50);
+    // Still computed on first read (not built for every body, not lost on the way)...
+    expect(lazy.every((b) => typeof Object.getOwnPropertyDescriptor(b, 'pointers')?.get === 'function')).to.equal(true);
+    // ...and the same when read (deep equality reads them on both sides).
+    expect(isDeepStrictEqual(two, one)).to.equal(true);
+    const pointers = lazy[0].pointers ?? {};
+    expect(Object.keys(pointers).length).to.be.greaterThan(0);
+    expect(Object.values(pointers).every((line) => line > lazy[0].line)).to.equal(true);
+  });
+});
