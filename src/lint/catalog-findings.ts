@@ -32,7 +32,8 @@ export function calibrateCatalogFindings(findings: readonly Finding[], pages: re
   return out;
 }
 
+/** A conceptual page: so marked in its front matter, or an overview (`security-api-overview.md`). */
 function isConceptual(page: ParsedPage | undefined): boolean {
   const docType = page?.frontMatter.doc_type;
-  return typeof docType === 'string' && /conceptual/i.test(docType);
+  return (typeof docType === 'string' && /conceptual/i.test(docType)) || /(^|[/-])overview\.md$/i.test(page?.file ?? '');
 }

@@ -13,8 +13,9 @@ const unresolved = (link: string): Finding => ({
 
 describe('lint: catalog findings as reported', () => {
   it('drops the untyped-resource note of a conceptual page, keeps it for a resource page', () => {
-    const findings: Finding[] = ['docs/v1.0/resources/onedrive.md', 'docs/v1.0/resources/widget.md'].map((file) => ({ ruleId: 'catalog-untyped-resource', severity: 'info', file, line: 10, message: 'names no type' }));
-    const pages = [page('docs/v1.0/resources/onedrive.md', 'conceptualPageType'), page('docs/v1.0/resources/widget.md', 'resourcePageType')];
+    const files = ['docs/v1.0/resources/onedrive.md', 'docs/v1.0/resources/search-api-overview.md', 'docs/v1.0/resources/widget.md'];
+    const findings: Finding[] = files.map((file) => ({ ruleId: 'catalog-untyped-resource', severity: 'info', file, line: 10, message: 'names no type' }));
+    const pages = [page(files[0], 'conceptualPageType'), page(files[1], 'resourcePageType'), page(files[2], 'resourcePageType')];
     expect(calibrateCatalogFindings(findings, pages, pages.map((p) => p.file)).map((f) => f.file)).to.deep.equal(['docs/v1.0/resources/widget.md']);
   });
 

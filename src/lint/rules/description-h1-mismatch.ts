@@ -56,9 +56,10 @@ export const rule: LintRule<'api-page'> = {
     // A description in other words ("the number of users capable of MFA" for usersRegisteredByFeature) is
     // fine: only one describing ANOTHER operation is a contradiction — one the H1 names, or a sibling
     // action of the same resource (`application: addPassword` beside `application: addKey`).
+    // Every word naming the other operation's object, as a word (not inside another: "valIDate").
     const other = otherOperations(page, title, ids[0], ctx).find((o) => {
       const words = objectWords(o).filter((w) => !wanted.some((x) => stem(x) === stem(w)));
-      return words.length > 0 && words.some(mentions);
+      return words.length > 0 && words.every((w) => said.has(stem(w)));
     });
     if (!other) return [];
     return [findingAt(rule, { file: page.file, line: lineOf(ctx.sourceLines(page.file), page.frontMatterLine ?? 1, 'description') },
@@ -69,6 +70,14 @@ export const rule: LintRule<'api-page'> = {
       widgetFixture({ frontMatter: 'title: "widget: addKey"\ndescription: "Adds a key to a widget."', h1: 'widget: addKey' }),
       // The same operation in other words: no other operation is described.
       widgetFixture({ frontMatter: 'title: "widget: usersRegisteredByFeature"\ndescription: "Get the number of users capable of multi-factor authentication."', h1: 'widget: usersRegisteredByFeature' }),
+      // A sibling's object word inside another word ("valIDate" is not "ids") names no other operation.
+      {
+        ...widgetFixture({ frontMatter: 'title: "widget: validateProperties"\ndescription: "Validate that a widget name complies with naming policies."', h1: 'widget: validateProperties' }),
+        pages: {
+          'resources/widget.md': WIDGET_RESOURCE,
+          'api/widget-getbyids.md': widgetPage({ frontMatter: 'title: "widget: getByIds"\ndescription: "Get widgets by ids."', h1: 'widget: getByIds', httpRequest: 'POST /widgets/getByIds', requestLine: 'POST https://graph.microsoft.com/v1.0/widgets/getByIds' }),
+        },
+      },
       widgetFixture({ frontMatter: 'title: "widget: addKeys"\ndescription: "Add keys."', h1: 'widget: addKeys' }),
     ],
     notOk: [
