@@ -63,6 +63,9 @@ export const rule: LintRule<'example'> = {
     const annotatedDef = findType(ctx.catalog, version, a);
     const documentedDef = findType(ctx.catalog, version, d) ?? linkedType(page, documented, ctx);
     if (!annotatedDef || !documentedDef || annotatedDef === documentedDef) return [];
+    // The Response section names several returnable types ("a socialIdentityProvider or a
+    // builtinIdentityProvider"): the annotation may name any of them.
+    if (new RegExp(`\\b${localTypeName(annotatedDef.name)}\\b`, 'i').test(page.response?.text ?? '')) return [];
     const baseOf = baseWithProse(ctx.sourceLines);
     if (derivesFrom(ctx.catalog, annotatedDef, documentedDef, baseOf) || derivesFrom(ctx.catalog, documentedDef, annotatedDef, baseOf)) return [];
     return [findingAt(rule, at, `annotation @odata.type "${raw}" names ${localTypeName(annotatedDef.name)}, which is not the documented returned type ${localTypeName(documentedDef.name)} nor a base or derived type of it`,
@@ -82,6 +85,14 @@ export const rule: LintRule<'example'> = {
       // A CSV or $value download: raw content, no JSON type to compare.
       widgetFixture({ responseAnnotation: '<!-- { "blockType": "response", "@odata.type": "stream" } -->' }),
       widgetFixture({ responseAnnotation: '<!-- { "blockType": "response", "@odata.type": "Collection(microsoft.graph.widget)" } -->' }),
+      // The Response section names both returnable types.
+      {
+        ...widgetFixture({
+          response: 'If successful, this method returns a `201 Created` response code and a [widget](../resources/widget.md) or a [gadget](../resources/gadget.md) object in the response body.',
+          responseAnnotation: '<!-- { "blockType": "response", "@odata.type": "microsoft.graph.gadget" } -->',
+        }),
+        pages: { 'resources/widget.md': WIDGET_RESOURCE, 'resources/gadget.md': WIDGET_RESOURCE.replace(/widget/g, 'gadget') },
+      },
     ],
     notOk: [
       {

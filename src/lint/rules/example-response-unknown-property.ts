@@ -18,6 +18,12 @@ import type { LintContext } from '../types.js';
 import { allProperties } from '../doc-facts.js';
 import { widgetFixture, WIDGET_DEFAULTS, WIDGET_RESOURCE } from './fixtures.js';
 
+/** The Response prose names two or more linked types joined by "or". */
+function alternativesNamed(text: string): boolean {
+  const links = new Set([...text.matchAll(/\[[^\]]+\]\(([^)]+\.md)[^)]*\)/gi)].map((m) => m[1].toLowerCase()));
+  return links.size >= 2 && /\]\([^)]*\)\s+or\s+(an?\s+)?\[/i.test(text);
+}
+
 function hasValueProperty(def: TypeDef | undefined, ctx: LintContext): boolean {
   return def !== undefined && allProperties(ctx.catalog, def).some((p) => p.name === 'value');
 }
@@ -30,6 +36,9 @@ export const rule: LintRule<'example'> = {
   check(subject, ctx) {
     const t = responseTarget(subject, ctx);
     if (!t?.returned || t.returned.kind === 'enum') return [];
+    // "a [socialIdentityProvider](…) or a [builtinIdentityProvider](…)": the body is one of several
+    // types, and only an @odata.type in it could say which.
+    if (alternativesNamed(subject.page.response?.text ?? '')) return [];
     const baseOf = baseWithProse(ctx.sourceLines);
     const version = pageVersionOf(subject.page, subject.operation);
     // A response to a type-cast URL (`/places/microsoft.graph.room`) says so in @odata.context.
@@ -62,6 +71,14 @@ export const rule: LintRule<'example'> = {
           'resources/widget.md': WIDGET_RESOURCE.replace('A widget.\n---', 'A widget.\n---').replace('Namespace: microsoft.graph', 'Namespace: microsoft.graph\n\nThis creates a subclass from [thing](thing.md).'),
           'resources/thing.md': WIDGET_RESOURCE.replace(/widget/g, 'thing').replace('|ownerId|Guid|The owner.|', '|label|String|A label.|'),
         },
+      },
+      // The Response names two returnable types: the body may be either.
+      {
+        ...widgetFixture({
+          response: 'If successful, this method returns a `201 Created` response code and a [widget](../resources/widget.md) or a [gadget](../resources/gadget.md) in the response body.',
+          responseBody: WIDGET_DEFAULTS.responseBody.replace('"size": 3', '"size": 3,\n  "colour": "blue"'),
+        }),
+        pages: { 'resources/widget.md': WIDGET_RESOURCE, 'resources/gadget.md': WIDGET_RESOURCE.replace(/widget/g, 'gadget') },
       },
       // {"value": [...]} for a single object: example-response-collection reports it; "value" is not reported again.
       widgetFixture({ responseBody: '{\n  "value": [\n    { "id": "1", "displayName": "Blue" }\n  ]\n}' }),
