@@ -55,6 +55,9 @@ export const rule: LintRule<'example'> = {
     // (`microsoft.graph.windowsUpdates`): then only the local names can be compared.
     if (!documented.name.includes('.') && localTypeName(a) === localTypeName(d)) return [];
     if (a.toLowerCase() === d.toLowerCase()) {
+      // The annotation spells the type as its resource page does (`workbookNamedItem` under a Response
+      // text saying `WorkbookNamedItem`): the annotation is right.
+      if (findType(ctx.catalog, pageVersionOf(page, operation), a)?.name === a) return [];
       return [findingAt(rule, at, `annotation @odata.type "${raw}" differs only in case from the documented ${d}`, { fix: d })];
     }
     // `recentNotebooks` for recentNotebook: a plural of the same name.
@@ -85,6 +88,8 @@ export const rule: LintRule<'example'> = {
       // A CSV or $value download: raw content, no JSON type to compare.
       widgetFixture({ responseAnnotation: '<!-- { "blockType": "response", "@odata.type": "stream" } -->' }),
       widgetFixture({ responseAnnotation: '<!-- { "blockType": "response", "@odata.type": "Collection(microsoft.graph.widget)" } -->' }),
+      // The Response text miscapitalises the type; the annotation spells it as its page does.
+      widgetFixture({ response: 'If successful, this method returns a `201 Created` response code and a [Widget](../resources/widget.md) object in the response body.' }),
       // The Response section names both returnable types.
       {
         ...widgetFixture({
