@@ -120,23 +120,6 @@ function lineOf(doc: Document, counter: LineCounter, path: (string | number)[]):
   return 1;
 }
 
-/** Lines of a page (named as the parser names it, relative to `root`), read once; undefined when unreadable. */
-export function pageLineReader(root: string): (file: string) => readonly string[] | undefined {
-  const cache = new Map<string, readonly string[] | undefined>();
-  return (file) => {
-    if (!cache.has(file)) {
-      let lines: string[] | undefined;
-      try {
-        lines = readFileSync(resolve(root, file), 'utf8').split(/\r?\n/);
-      } catch {
-        lines = undefined;
-      }
-      cache.set(file, lines);
-    }
-    return cache.get(file);
-  };
-}
-
 /** As src/schema/pipeline.ts relocates source paths: relative to `root` when it can be, '/' separated. */
 function shown(path: string, root: string): string {
   const rel = relative(root, path);

@@ -3,7 +3,6 @@
  * so any docs tree can be linted), run the rules, fingerprint the findings and apply a baseline.
  * Paths in findings are relative to `root` (the project root), '/' separated.
  */
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../model/finding.js';
@@ -18,6 +17,7 @@ import type { ReportedFinding, RuleInfo } from './types.js';
 import type { LintReport } from './format/report-model.js';
 
 import { PACKAGE_ROOT as PROJECT_ROOT } from '../util/package.js';
+import { lineReader } from '../util/lines.js';
 
 /** The project root: the package root (src/util/package.ts). */
 export { PROJECT_ROOT };
@@ -62,7 +62,7 @@ export async function runLint(options: LintRunOptions = {}): Promise<LintRun> {
   const t0 = performance.now();
   const { pages, documented: catalog, unreadable: loadFindings, errata, errataReport } = await loadCatalog(docs, { root, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const t1 = performance.now();
-  const lines = sourceLineReader(root);
+  const lines = lineReader(root);
   // Lint judges the docs as written (the uncorrected catalog); errata only mark what they correct.
   const { findings: lintFindings, schemaFindings } = lintWithGeneratedSchemas(pages, catalog, { sourceLines: lines });
   // Schema-generation findings that a lint rule also reported are kept once (a set: no scan per finding).
@@ -146,22 +146,6 @@ async function readBaseline(file: string, named: boolean): Promise<Baseline | un
   }
 }
 
-/** Lines of a docs file, read once on first use. Rules that look at raw lines (summary, front matter) ask for most pages: on the corpus this reads every file a second time (about 0.3 s); the parsed pages do not keep their text. */
-function sourceLineReader(root: string): (file: string) => readonly string[] | undefined {
-  const cache = new Map<string, readonly string[] | undefined>();
-  return (file) => {
-    if (!cache.has(file)) {
-      let lines: string[] | undefined;
-      try {
-        lines = readFileSync(resolve(root, file), 'utf8').split(/\r?\n/);
-      } catch {
-        lines = undefined;
-      }
-      cache.set(file, lines);
-    }
-    return cache.get(file);
-  };
-}
 
 function findingKey(f: Finding): string {
   return `${f.ruleId}\0${f.file}\0${f.line}\0${f.message}`;

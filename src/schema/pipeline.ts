@@ -13,7 +13,8 @@ import { loadDocs } from '../parse/index.js';
 import { generateOpenApi, type ExampleCheck } from '../openapi/generate.js';
 import { schemaSetFromFiles, type SchemaSet } from './load.js';
 import { generateSchemas } from './generate.js';
-import { applyErrata, loadErrata, pageLineReader, staleErrataFindings, type ErrataReport, type Erratum } from '../errata/index.js';
+import { applyErrata, loadErrata, staleErrataFindings, type ErrataReport, type Erratum } from '../errata/index.js';
+import { lineReader } from '../util/lines.js';
 
 
 export interface BuildOutput {
@@ -110,7 +111,7 @@ export async function loadCatalog(dirs: string[], options: DocsBuildOptions = {}
  * an `erratum-stale` finding for each erratum that no longer fits.
  */
 export function correctCatalog(catalog: Catalog, errata: readonly Erratum[], root: string = process.cwd()): { catalog: Catalog; report: ErrataReport; findings: Finding[] } {
-  const { catalog: corrected, report } = applyErrata(catalog, errata, pageLineReader(root));
+  const { catalog: corrected, report } = applyErrata(catalog, errata, lineReader(root));
   return { catalog: corrected, report, findings: staleErrataFindings(errata, report) };
 }
 
