@@ -26,9 +26,12 @@ export function clearRegisteredSecrets(): void {
 const PATTERNS: Array<[RegExp, string]> = [
   // PEM private keys (any kind), whole block.
   [/-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\s\S]*?-----END \1PRIVATE KEY-----/g, `-----BEGIN $1PRIVATE KEY-----${REDACTED}-----END $1PRIVATE KEY-----`],
-  // Authorization: Bearer/Basic credentials; prose about them ("a bearer token", "Basic authentication") survives.
+  // Authorization: Bearer credentials; prose about them ("a bearer token") survives.
   // The prose word must be the whole run of token characters: `Bearer token-9f8e…` is a credential.
-  [/\b(Bearer|Basic)\s+(?!(?:tokens?|authentication|auth|scheme|header|credentials?)(?![A-Za-z0-9\-_~+/=]|\.[A-Za-z0-9]))[A-Za-z0-9\-._~+/]+=*/gi, `$1 ${REDACTED}`],
+  [/\b(Bearer)\s+(?!(?:tokens?|authentication|auth|scheme|header|credentials?)(?![A-Za-z0-9\-_~+/=]|\.[A-Za-z0-9]))[A-Za-z0-9\-._~+/]+=*/gi, `$1 ${REDACTED}`],
+  // Basic credentials are base64 of user:password, never a plain word: "basic integrity check" and
+  // "Basic Authentication" are prose (case-sensitive on purpose, so [a-z] means lower case).
+  [/\b(Basic|basic|BASIC)\s+(?!(?:[a-z]+|[A-Z][a-z]+)(?![A-Za-z0-9\-._~+/=]))[A-Za-z0-9\-._~+/]+=*/g, `$1 ${REDACTED}`],
   // JWT / JWS compact serialisations (three base64url parts, header starts with eyJ).
   [/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g, REDACTED],
   // JSON or query fields whose name says secret.

@@ -11,8 +11,14 @@ describe('redact', () => {
     for (const token of ['token-9f8e7d6c5b4a', 'auth.abc123secret', 'headerXYZ123']) {
       expect(redactText(`Authorization: Bearer ${token}`)).to.equal(`Authorization: Bearer ${REDACTED}`);
     }
-    for (const prose of ['a request with no bearer token is refused', 'Basic authentication is not supported', 'send a bearer token.', 'Bearer tokens, Basic auth: both']) {
+    for (const prose of ['a request with no bearer token is refused', 'Basic authentication is not supported', 'send a bearer token.', 'Bearer tokens, Basic auth: both',
+      'Get basic integrity check results', 'Basic Integrity of the device', 'the BASIC plan']) {
       expect(redactText(prose)).to.equal(prose);
+    }
+    // A Basic credential is base64 of user:password, in any spelling of the scheme.
+    for (const header of ['Authorization: Basic dXNlcjpwYXNzd29yZA==', 'authorization: basic Zm9vOmJhcg==', 'Authorization: BASIC YWxpY2U6czNjcjN0']) {
+      expect(redactText(header)).to.not.match(/dXNlcjpw|Zm9vOmJh|YWxpY2U6/);
+      expect(redactText(header)).to.include(REDACTED);
     }
   });
 
