@@ -30,6 +30,8 @@ export interface CollectionQuery {
 /** Query options the emulator evaluates on a collection (GET list) and on one entity (GET). */
 const COLLECTION_OPTIONS = new Set(['$filter', '$orderby', '$select', '$top', '$skip', '$count', '$skiptoken']);
 const ENTITY_OPTIONS = new Set(['$select']);
+/** A `/$count` segment counts what `$filter` keeps (Graph also takes `$search` there, which the emulator does not). */
+const COUNT_OPTIONS = new Set(['$filter']);
 
 export interface QueryErrors {
   /** The code of the 400: `BadRequest` in general, `Request_UnsupportedQuery` for directory resources. */
@@ -56,6 +58,14 @@ export function parseCollectionQuery(query: URLSearchParams, errors: QueryErrors
   if (top !== undefined) out.top = top;
   if (selectText !== undefined) out.select = parseSelect(selectText, fail);
   return out;
+}
+
+/** Reads the query options of a `…/$count` request: only $filter. Throws a 400 GraphError for anything else. */
+export function parseCountQuery(query: URLSearchParams, errors: QueryErrors = {}): Predicate {
+  const fail = (message: string) => new GraphError(400, errors.code ?? CODES.badRequest, message);
+  checkOptions(query, COUNT_OPTIONS, fail);
+  const filterText = single(query, '$filter', fail);
+  return filterText === undefined || filterText.trim() === '' ? () => true : parseFilter(filterText, fail, errors.filterable);
 }
 
 /** Reads the query options of a single-entity request: only $select. */
@@ -95,7 +105,9 @@ function checkOptions(query: URLSearchParams, supported: Set<string>, fail: Fail
     // Graph accepts system query options with or without `$`; plain names are operation parameters.
     const dollar = name.startsWith('$') ? name : `$${name}`;
     if (!name.startsWith('$') && !KNOWN_SYSTEM_OPTIONS.has(dollar)) continue;
-    if (!supported.has(dollar)) throw fail(`Query option '${key}' is not supported by this emulator on this resource.`);
+    if (supported.has(dollar)) continue;
+    if (!KNOWN_SYSTEM_OPTIONS.has(dollar)) throw fail(`Unrecognized query argument specified: '${key}'.`);
+    throw fail(`Query option '${key}' is not supported by the graphpact emulator on this resource (supported here: ${[...supported].join(', ')}).`);
   }
 }
 

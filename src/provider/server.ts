@@ -275,6 +275,8 @@ async function respond(provider: Provider, req: IncomingMessage, now: Date, exch
     creatable: provider.emulator.table.creatable,
     pageSize: provider.pageSize,
     requestPath: path.map(encodeURIComponent).join('/'),
+    ...(emulated.count ? { count: true } : {}),
+    ...(typeof req.headers.consistencylevel === 'string' ? { consistencyLevel: req.headers.consistencylevel } : {}),
   });
 }
 

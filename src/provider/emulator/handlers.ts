@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../context.js';
 import { GraphError, CODES, badRequest } from '../errors.js';
-import { applyCollectionQuery, parseCollectionQuery, parseEntityQuery, project } from '../query.js';
+import { applyCollectionQuery, parseCollectionQuery, parseCountQuery, parseEntityQuery, project } from '../query.js';
 import { success, type ProviderResponse } from '../response.js';
 import { addressTemplate, exampleResponse, type EmulatedRoute } from './route-table.js';
 import type { Entity, EntityStore } from './store.js';
@@ -24,6 +24,10 @@ export interface EmulatorContext extends RequestContext {
   pageSize: number;
   /** The request path after the version, as sent (for @odata.nextLink). */
   requestPath: string;
+  /** The request ended in `/$count` after the list route's path: answer the number of items, as text. */
+  count?: boolean;
+  /** The ConsistencyLevel request header, if sent (`$count` on directory lists needs `eventual`). */
+  consistencyLevel?: string;
 }
 
 /** Collections of the directory answer `Request_ResourceNotFound` / `Request_UnsupportedQuery`, as Graph does. */
@@ -35,6 +39,7 @@ export function handleRoute(route: EmulatedRoute, address: string[], ctx: Emulat
   }
   const directory = DIRECTORY_ROOTS.has(address[0] ?? '');
   checkParents(route, address, ctx, directory);
+  if (ctx.count) return count(route, address, ctx, directory);
   switch (route.kind) {
     case 'create': return create(route, address, ctx);
     case 'list': return list(route, address, ctx, directory);
@@ -69,6 +74,7 @@ function create(route: EmulatedRoute, address: string[], ctx: EmulatorContext): 
 
 function list(route: EmulatedRoute, address: string[], ctx: EmulatorContext, directory: boolean): ProviderResponse {
   const query = parseCollectionQuery(ctx.query, directory ? { code: CODES.directoryUnsupportedQuery } : {});
+  if (query.count) requireEventualConsistency(route, ctx);
   const items = [...ctx.store.collection(address).values()];
   const { page, total, nextOffset } = applyCollectionQuery(items, query, ctx.pageSize);
   const body: Record<string, unknown> = { '@odata.context': contextUrl(ctx, route, address, false) };
@@ -76,6 +82,25 @@ function list(route: EmulatedRoute, address: string[], ctx: EmulatorContext, dir
   body.value = page;
   if (nextOffset !== undefined) body['@odata.nextLink'] = nextLink(ctx, nextOffset);
   return success(200, body);
+}
+
+/** `GET …/$count`: how many items the list holds ($filter applied), as text/plain, as Graph answers it. */
+function count(route: EmulatedRoute, address: string[], ctx: EmulatorContext, directory: boolean): ProviderResponse {
+  requireEventualConsistency(route, ctx);
+  const keep = parseCountQuery(ctx.query, directory ? { code: CODES.directoryUnsupportedQuery } : {});
+  let total = 0;
+  for (const item of ctx.store.collection(address).values()) if (keep(item)) total += 1;
+  return { ...success(200), plainText: String(total) };
+}
+
+/**
+ * Lists whose page documents the `ConsistencyLevel` request header (directory objects: Graph counts them from
+ * an eventually consistent index) refuse `$count` without `ConsistencyLevel: eventual`, as Graph does.
+ */
+function requireEventualConsistency(route: EmulatedRoute, ctx: EmulatorContext): void {
+  if (!route.operation.headers?.some((h) => h.name.toLowerCase() === 'consistencylevel')) return;
+  if (ctx.consistencyLevel?.trim().toLowerCase() === 'eventual') return;
+  throw new GraphError(400, CODES.directoryBadRequest, `Count is not currently supported without the request header 'ConsistencyLevel: eventual' on ${route.path} (documented for ${route.operationId}).`);
 }
 
 function getEntity(route: EmulatedRoute, address: string[], ctx: EmulatorContext, directory: boolean): ProviderResponse {

@@ -17,7 +17,8 @@ interface Node {
 }
 
 export type EmulatorMatch =
-  | { kind: 'found'; route: EmulatedRoute; address: string[] }
+  /** `count`: the request is the list route's path + `/$count` (the number of items, as text). */
+  | { kind: 'found'; route: EmulatedRoute; address: string[]; count?: true }
   | { kind: 'wrongMethod'; allowed: string[] }
   | { kind: 'noRoute' };
 
@@ -35,20 +36,24 @@ export function buildMatcher(routes: EmulatedRoute[], meId: string): Matcher {
     for (const segment of route.segments) node = child(node, segment);
     if (!node.routes.has(route.method)) node.routes.set(route.method, route);
   }
-  return {
-    match(version, method, segments) {
-      const root = roots.get(version);
-      if (!root) return { kind: 'noRoute' };
-      const ends: Node[] = [];
-      walk(root, segments, 0, ends);
-      for (const end of ends) {
-        const route = end.routes.get(method);
-        if (route) return { kind: 'found', route, address: addressOf(route.segments, segments, meId) };
-      }
-      const allowed = [...new Set(ends.flatMap((end) => [...end.routes.keys()]))];
-      return allowed.length > 0 ? { kind: 'wrongMethod', allowed } : { kind: 'noRoute' };
-    },
+  const match = (version: string, method: string, segments: string[]): EmulatorMatch => {
+    const root = roots.get(version);
+    if (!root) return { kind: 'noRoute' };
+    // `/$count` after any list path counts that list (OData's path segment, served by the list route).
+    if (method === 'GET' && segments.length > 1 && segments[segments.length - 1].toLowerCase() === '$count') {
+      const listed = match(version, 'GET', segments.slice(0, -1));
+      if (listed.kind === 'found' && listed.route.kind === 'list' && !listed.count) return { ...listed, count: true };
+    }
+    const ends: Node[] = [];
+    walk(root, segments, 0, ends);
+    for (const end of ends) {
+      const route = end.routes.get(method);
+      if (route) return { kind: 'found', route, address: addressOf(route.segments, segments, meId) };
+    }
+    const allowed = [...new Set(ends.flatMap((end) => [...end.routes.keys()]))];
+    return allowed.length > 0 ? { kind: 'wrongMethod', allowed } : { kind: 'noRoute' };
   };
+  return { match };
 }
 
 function child(node: Node, segment: Segment): Node {

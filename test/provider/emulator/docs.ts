@@ -12,6 +12,8 @@ interface Page {
   title: string;
   method: string;
   paths: string[];
+  /** Request header table rows besides Authorization, `name|description`. */
+  headers?: string[];
   /** Request body table rows `name|Type|description`; undefined = no body. */
   body?: string[];
   /** Success status and returned type (`widget`, `widget collection`), if any. */
@@ -22,7 +24,7 @@ interface Page {
 
 function page(p: Page): string {
   const lines = [`# ${p.title}`, '', `${p.title}.`, '', '## HTTP request', '', `${FENCE}http`, ...p.paths.map((path) => `${p.method} ${path}`), FENCE, '',
-    '## Request headers', '', '|Name|Description|', '|:---|:---|', '|Authorization|Bearer {token}. Required.|', ''];
+    '## Request headers', '', '|Name|Description|', '|:---|:---|', '|Authorization|Bearer {token}. Required.|', ...(p.headers ?? []).map((row) => `|${row}|`), ''];
   if (p.body) lines.push('## Request body', '', 'In the request body, supply the following properties.', '', '|Property|Type|Description|', '|:---|:---|:---|', ...p.body.map((row) => `|${row}|`), '');
   else lines.push('## Request body', '', 'Do not supply a request body for this method.', '');
   const type = p.returns?.split(' ')[0];
@@ -70,6 +72,7 @@ export const PAGES: Record<string, Page> = {
   },
   'widget-photo': { title: 'Get widget photo', method: 'GET', paths: ['/widgets/{widget-id}/photo/$value'], status: 200 },
   'user-create': { title: 'Create user', method: 'POST', paths: ['/users'], body: ['displayName|String|Name.'], status: 201, returns: 'user' },
+  'user-list': { title: 'List users', method: 'GET', paths: ['/users'], headers: ['ConsistencyLevel|eventual. Required with $count and $search.'], status: 200, returns: 'user collection' },
   'note-create': { title: 'Create note', method: 'POST', paths: ['/me/notes', '/users/{id | userPrincipalName}/notes'], body: ['text|String|The note.'], status: 201, returns: 'note' },
   'note-list': { title: 'List notes', method: 'GET', paths: ['/me/notes', '/users/{id | userPrincipalName}/notes'], status: 200, returns: 'note collection' },
   'settings-get': {

@@ -121,6 +121,47 @@ describe('provider/emulator over HTTP', function () {
     }
   });
 
+  it('/$count after a list path answers the number of items as text/plain, $filter applied; other options are 400', async function () {
+    const fresh = await startProvider({ catalog });
+    try {
+      const base = `${fresh.url}/v1.0`;
+      for (const color of ['red', 'red', 'blue']) await call(base, 'POST', '/widgets', { body: { displayName: 'w', color } });
+      const all = await call(base, 'GET', '/widgets/$count');
+      expect([all.status, all.text]).to.deep.equal([200, '3']);
+      expect(all.headers['content-type']).to.match(/^text\/plain/);
+      const red = await call(base, 'GET', `/widgets/$count?${new URLSearchParams("$filter=color eq 'red'")}`);
+      expect([red.status, red.text]).to.deep.equal([200, '2']);
+      const { json: widget } = await call(base, 'POST', '/widgets', { body: { displayName: 'w' } });
+      await call(base, 'POST', `/widgets/${widget.id}/parts`, { body: { label: 'a' } });
+      expect((await call(base, 'GET', `/widgets/${widget.id}/parts/$count`)).text).to.equal('1');
+      const topped = await call(base, 'GET', '/widgets/$count?$top=1');
+      expect(topped.status).to.equal(400);
+      expect(topped.json.error.message).to.include('$top').and.include('supported here: $filter');
+      expect((await call(base, 'GET', '/widgets/no-such-widget/parts/$count')).status).to.equal(404);
+      // Only a list counts: an entity or an action path followed by /$count is not a resource.
+      expect((await call(base, 'GET', `/widgets/${widget.id}/$count`)).status).to.equal(400);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('$count on a list whose page documents ConsistencyLevel needs ConsistencyLevel: eventual (400 Request_BadRequest without)', async function () {
+    const eventual = { headers: { ConsistencyLevel: 'eventual' } };
+    const bare = await call(v1, 'GET', '/users/$count');
+    expect(bare.status).to.equal(400);
+    expect(bare.json.error.code).to.equal('Request_BadRequest');
+    expect(bare.json.error.message).to.include('ConsistencyLevel: eventual');
+    expect((await call(v1, 'GET', '/users/$count', { headers: { ConsistencyLevel: 'session' } })).status).to.equal(400);
+    expect((await call(v1, 'GET', '/users?$count=true')).status).to.equal(400);
+    const counted = await call(v1, 'GET', '/users/$count', eventual);
+    expect(counted.status).to.equal(200);
+    const listed = await call(v1, 'GET', '/users?$count=true', eventual);
+    expect(listed.json['@odata.count']).to.equal(Number(counted.text)).and.be.above(0);
+    // Without $count the header is not needed; lists that do not document it count without it.
+    expect((await call(v1, 'GET', '/users')).status).to.equal(200);
+    expect((await call(v1, 'GET', '/widgets/$count')).status).to.equal(200);
+  });
+
   it('$filter (eq, ne, startswith, and/or), $orderby, $select, $top, $skip through the OData parser', async function () {
     const fresh = await startProvider({ catalog });
     try {
@@ -210,7 +251,7 @@ describe('provider/emulator over HTTP', function () {
   });
 
   it('reports what it routes, by kind, and what it does not serve and why', function () {
-    expect(provider.emulator?.served).to.include({ create: 6, list: 4, update: 2, delete: 1, action: 3, function: 1 });
+    expect(provider.emulator?.served).to.include({ create: 6, list: 5, update: 2, delete: 1, action: 3, function: 1 });
     expect(provider.emulator?.notServed).to.deep.equal({ 'binary content (a media stream, not JSON)': 1 });
   });
 });
