@@ -7,7 +7,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { distance } from 'fastest-levenshtein';
 import type { Catalog, Operation, TypeDef } from '../model/catalog.js';
-import type { JsonBody, PropertyRow } from '../model/page.js';
+import type { ApiPage, JsonBody, PropertyRow } from '../model/page.js';
 import { allProperties, findType, isAnnotationKey, isOpen, isPlainObject, localTypeName, type BaseOf } from './doc-facts.js';
 import { childPointer, pointerLeaf, quoteValue } from './report.js';
 
@@ -184,6 +184,39 @@ export function requestShape(catalog: Catalog, op: Operation): Shape | undefined
   if (!body.wrapperProperty) return table;
   const wrapperRow: PropertyRow = { ...body.source, name: body.wrapperProperty, type: { raw: 'Object', kind: 'json', name: 'Object', collection: false }, description: '' };
   return { owner: 'the request body', open: false, rows: [wrapperRow], children: new Map([[body.wrapperProperty, { ...table, owner: `${body.wrapperProperty} (the request body table)` }]]) };
+}
+
+/** `**settings**` / `` `createdBy` `` in prose: a property the section names outside its table. */
+const PROSE_PROPERTY = /\*\*`?([A-Za-z_][A-Za-z0-9_]*)`?\*\*|`([A-Za-z_][A-Za-z0-9_]*)`/g;
+
+/**
+ * The request body shape as the page's whole Request body section documents it: the table, plus what its
+ * prose adds. Pages state optional or conditional properties in sentences under the table ("the caller can
+ * include **settings**"), and a table of the required properties may sit under "supply a JSON
+ * representation of [accessReview](…)", which allows every property of that type. Only the top level of an
+ * unwrapped body gains: a name the prose merely mentions has no documented type to look into.
+ */
+export function documentedRequestShape(catalog: Catalog, op: Operation, section: ApiPage['requestBody'], baseOf?: BaseOf): Shape | undefined {
+  const shape = requestShape(catalog, op);
+  if (!shape || !section || op.requestBody?.wrapperProperty || shape.open) return shape;
+  const known = new Set(shape.rows.map(rowName));
+  const extra: PropertyRow[] = [];
+  const add = (row: PropertyRow) => {
+    if (known.has(rowName(row))) return;
+    known.add(rowName(row));
+    extra.push(row);
+  };
+  let open = false;
+  const rep = op.requestBody?.properties.length ? section.representationOf : undefined;
+  const def = rep?.kind === 'named' ? findType(catalog, op.version, rep.name) : undefined;
+  if (def) {
+    typeShape(catalog, def, baseOf).rows.forEach(add);
+    open = isOpen(catalog, def, baseOf);
+  }
+  for (const m of section.prose.matchAll(PROSE_PROPERTY)) {
+    add({ file: op.requestBody!.source.file, line: section.line, name: m[1] ?? m[2], type: { raw: 'Object', kind: 'json', name: 'Object', collection: false }, description: '' });
+  }
+  return extra.length || open ? { ...shape, open, rows: [...shape.rows, ...extra] } : shape;
 }
 
 export interface UnknownProperty {

@@ -1,6 +1,6 @@
 import type { LintRule } from '../types.js';
 import { findingAt } from '../report.js';
-import { lineOfPointer, requestShape, unknownProperties } from '../body-check.js';
+import { documentedRequestShape, lineOfPointer, unknownProperties } from '../body-check.js';
 import { baseWithProse } from '../doc-facts.js';
 import { requestTarget } from '../request-target.js';
 import { widgetFixture, WIDGET_DEFAULTS } from './fixtures.js';
@@ -14,10 +14,13 @@ export const rule: LintRule<'example'> = {
   given: 'example',
   check(subject, ctx) {
     const t = requestTarget(subject, ctx);
-    const shape = t && requestShape(ctx.catalog, t.operation);
+    const baseOf = baseWithProse(ctx.sourceLines);
+    // The page's own Request body section (table and prose) when the operation's body comes from this page.
+    const section = t?.operation.requestBody?.source.file === subject.page.file ? subject.page.requestBody : undefined;
+    const shape = t && documentedRequestShape(ctx.catalog, t.operation, section, baseOf);
     // "...and any additional custom data" (open extensions): the body is open by the page's own words.
     if (!t || !shape || OPEN_BODY.test(subject.page.requestBody?.prose ?? '')) return [];
-    return unknownProperties(t.value, shape, ctx.catalog, t.operation.version, '', baseWithProse(ctx.sourceLines)).map((u) =>
+    return unknownProperties(t.value, shape, ctx.catalog, t.operation.version, '', baseOf).map((u) =>
       findingAt(rule, { file: subject.page.file, line: lineOfPointer(t.body, u.pointer) },
         `request example property "${u.name}" is not in ${u.owner}`,
         u.suggestion ? { fix: `"${u.suggestion}"${u.suggestionMismatch ? ` (${u.suggestionMismatch})` : ''}` } : {}));
@@ -29,10 +32,25 @@ export const rule: LintRule<'example'> = {
         bodyTable: 'Provide the following name-value pairs and any additional custom data.\n\n' + WIDGET_DEFAULTS.bodyTable,
         requestBody: WIDGET_DEFAULTS.requestBody.replace('"size": 3', '"size": 3,\n  "companyName": "Wingtip"'),
       }),
+      // A property the section documents in a sentence under the table, not in it.
+      widgetFixture({
+        bodyTable: WIDGET_DEFAULTS.bodyTable + '\n\nTo give the widget an owner, the caller can also include **ownerId**.',
+        requestBody: WIDGET_DEFAULTS.requestBody.replace('"size": 3', '"size": 3,\n  "ownerId": "5a1c"'),
+      }),
+      // A table of required properties under "supply a JSON representation of [widget](…)": any widget property.
+      widgetFixture({
+        bodyTable: 'In the request body, supply a JSON representation of a [widget](../resources/widget.md) object. These properties are required:\n\n' + WIDGET_DEFAULTS.bodyTable,
+        requestBody: WIDGET_DEFAULTS.requestBody.replace('"size": 3', '"size": 3,\n  "ownerId": "5a1c"'),
+      }),
     ],
     notOk: [
       widgetFixture({ requestBody: WIDGET_DEFAULTS.requestBody.replace('"size": 3', '"size": 3,\n  "colour": "blue"') }, '"colour"'),
       widgetFixture({ requestBody: WIDGET_DEFAULTS.requestBody.replace('"displayName"', '"displayNam"') }, '"displayNam"'),
+      // Prose naming one property and a representation of the widget still leave a property neither defines.
+      widgetFixture({
+        bodyTable: 'Supply a JSON representation of a [widget](../resources/widget.md) object. The caller can also include **ownerId**.\n\n' + WIDGET_DEFAULTS.bodyTable,
+        requestBody: WIDGET_DEFAULTS.requestBody.replace('"size": 3', '"size": 3,\n  "ownerName": "Ana"'),
+      }, '"ownerName"'),
     ],
 
   },
