@@ -6,6 +6,7 @@ import type { Catalog, Operation, TypeDef } from '../model/catalog.js';
 import type { Annotation, ApiPage, HttpResponseExample, PropertyRow, TypeRef } from '../model/page.js';
 import { lookupType, qualifyTypeName } from '../catalog/index.js';
 import { isPlainObject } from '../util/values.js';
+import { withoutContentClauses } from '../parse/response.js';
 
 /** An annotation flag that may be written `true` or `"true"`. */
 export function annotationFlag(annotation: Annotation | undefined, key: string): boolean | undefined {
@@ -125,7 +126,7 @@ export function documentedResponse(page: ApiPage, op: Operation | undefined): Do
   const returnType = op?.returnType ?? page.response.returnType;
   return {
     returnType,
-    collection: Boolean(op?.returnsCollection || page.response.collection || returnType?.collection || COLLECTION_WORDING.test(page.response.text)),
+    collection: Boolean(op?.returnsCollection || page.response.collection || returnType?.collection || COLLECTION_WORDING.test(withoutContentClauses(page.response.text))),
     statusCodes: page.response.statusCodes,
     line: page.response.line,
   };

@@ -3,7 +3,7 @@
  * type (the first type link, or "a sideLoadingKey object"), and whether a collection is returned.
  */
 import type { ApiPage, TypeRef } from '../model/page.js';
-import { sectionProse, sectionsOf, type Outline } from './sections.js';
+import { sectionProse, sectionsOf, type Outline, type Section } from './sections.js';
 import { referenceLookup, type PageSource } from './source.js';
 import { parseTypeRef, type ReferenceLookup } from './type-ref.js';
 
@@ -70,9 +70,35 @@ export function unlinkedReturnType(text: string): TypeRef | undefined {
   return undefined;
 }
 
-/** "collection of", "a collection", "`value` ... collection". */
+/**
+ * "an [accessPackage](…) containing a collection of [x](…) objects": a clause after a named type says what
+ * that one object holds, not that a collection is returned. Cut such clauses (to the end of the sentence; a
+ * dot inside a link target does not end it)
+ * before reading collection wording. "a `200 OK` that contains a collection" (after a status) stays.
+ */
+const CONTENT_CLAUSE =
+  /(\]\([^)]*\)|\]\[[^\]]*\]|\*\*[A-Za-z][\w.]*\*\*|`[A-Za-z][\w.]*`)(\s+(?:object|resource|entity))?\s+(?:containing|that contains|which contains|whose\s+[^.]*?\b(?:is|contains))\b(?:[^.]|\.(?!\s|$))*/gi;
+
+export function withoutContentClauses(text: string): string {
+  return text.replace(CONTENT_CLAUSE, (_m, type: string, noun: string | undefined) => type + (noun ?? ''));
+}
+
+/** "collection of", "a collection", "`value` ... collection" (not in a clause about a single object's content). */
 export function mentionsCollection(text: string): boolean {
-  return /collection of\b|\ba collection\b|`value`[^.]*collection|\bcollection\b[^.]*`value`|\blist of\b/i.test(text);
+  return /collection of\b|\ba collection\b|`value`[^.]*collection|\bcollection\b[^.]*`value`|\blist of\b/i.test(withoutContentClauses(text));
+}
+
+/** `HTTP/1.1 201 Created` lines of code blocks in the section (pages that show the success there, not in prose). */
+function fencedStatusCodes(src: PageSource, sections: readonly Section[]): number[] {
+  const out: number[] = [];
+  for (const s of sections) {
+    for (let i = s.start; i < s.end; i++) {
+      const t = src.tokens[i];
+      if (t.type !== 'fence' && t.type !== 'code_block') continue;
+      for (const m of t.content.matchAll(/^\s*HTTP\/\d(?:\.\d)?\s+([1-5]\d\d)\b/gm)) out.push(Number(m[1]));
+    }
+  }
+  return out;
 }
 
 /** The Response section(s): prose, status codes, returned type, collection wording. */
@@ -83,7 +109,7 @@ export function readResponse(src: PageSource, outline: Outline): ApiPage['respon
   const response: NonNullable<ApiPage['response']> = {
     line: sections[0].line,
     text,
-    statusCodes: statusCodes(text),
+    statusCodes: [...new Set([...statusCodes(text), ...fencedStatusCodes(src, sections)])],
     collection: mentionsCollection(text),
   };
   const type = returnType(text, referenceLookup(src));

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { buildCatalog, bodyWrapperProperty, lookupType } from '../../src/catalog/index.js';
 import { apiPage, named, prim, resourcePage, row, seedPages } from './pages.js';
+import { apiPage as parsedApiPage, FENCE, md } from '../parse/helpers.js';
 
 describe('catalog: buildCatalog', () => {
   it('keeps the same operation in two versions as two operations', () => {
@@ -67,6 +68,15 @@ describe('catalog: buildCatalog', () => {
     const none = buildCatalog([report([404])]);
     expect(none.operations[0].successStatus).to.equal(200);
     expect(none.findings.filter((f) => f.ruleId === 'catalog-success-status-missing').map((f) => f.line)).to.deep.equal([30]);
+  });
+
+  it('success status: a 2xx shown only as the status line of a code block in the Response section is read', () => {
+    const page = (response: string) => parsedApiPage(md('# Send command', '', '## HTTP request', FENCE + 'http', 'POST /me/devices/{id}/commands', FENCE, '', '## Response', '', response));
+    const shown = buildCatalog([page([FENCE + 'http', 'HTTP/1.1 201 OK', FENCE].join('\n'))]);
+    expect(shown.operations[0].successStatus).to.equal(201);
+    expect(shown.findings.map((f) => f.ruleId)).to.not.include('catalog-success-status-missing');
+    const unsaid = buildCatalog([page('The command is sent to the device.')]);
+    expect(unsaid.findings.filter((f) => f.ruleId === 'catalog-success-status-missing').map((f) => f.line)).to.deep.equal([8]);
   });
 
   it('reports no conflict when duplicate pages agree', () => {

@@ -249,6 +249,17 @@ describe('parse: API page sections', () => {
       expect(response('returns a `200 OK` response code and a collection of [user](user.md) objects').collection).to.equal(true);
       expect(response('returns a `value` property that contains a collection of objects').collection).to.equal(true);
     });
+    it('a clause about what one returned object contains is not collection wording', () => {
+      const one = response('returns a `200 OK` response code and an [accessPackage](../resources/accesspackage.md) containing a collection of [scope](../resources/scope.md) objects in the response body.');
+      expect(one.collection).to.equal(false);
+      expect(one.returnType).to.include({ name: 'accessPackage' });
+      expect(response('returns a `200 OK` response code and a collection of [widget](../r/widget.md) objects containing their owners.').collection).to.equal(true);
+      expect(response('returns a `200 OK` that contains a JSON collection of **recentNotebooks**.').collection).to.equal(true);
+    });
+    it('status lines of code blocks in the section count (a page that shows `HTTP/1.1 201 OK` there, not in prose)', () => {
+      expect(response(['Returns the new command:', '', FENCE + 'http', 'HTTP/1.1 201 OK', FENCE].join('\n')).statusCodes).to.deep.equal([201]);
+      expect(response(['Returns `200 OK`.', '', FENCE + 'http', 'HTTP/1.1 404 Not Found', FENCE].join('\n')).statusCodes).to.deep.equal([200, 404]);
+    });
     it('unlinked type: "a sideLoadingKey object"', () => {
       expect(response('returns a `201 Created` response code and a sideLoadingKey object in the response body.').returnType).to.include({ name: 'sideLoadingKey' });
     });

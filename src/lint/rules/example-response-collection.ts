@@ -49,8 +49,15 @@ export const rule: LintRule<'example'> = {
       widgetFixture({ httpRequest: 'GET /widgets?$filter=displayName eq \'{name}\'', requestLine: 'GET https://graph.microsoft.com/v1.0/widgets?$filter=displayName%20eq%20\'Blue\'', requestBody: '', statusLine: 'HTTP/1.1 200 OK',
         response: 'If successful, this method returns a `200 OK` response code and a [widget](../resources/widget.md) object in the response body.',
         responseBody: '{\n  "value": [\n    { "id": "1" }\n  ]\n}' }),
+      // "a widget containing a collection of …" says what the one widget holds: a single object is right.
+      widgetFixture({ response: 'If successful, this method returns a `201 Created` response code and a [widget](../resources/widget.md) containing a collection of [part](../resources/part.md) objects in the response body.' }),
     ],
     notOk: [
+      // The same content clause after a collection still documents a collection.
+      widgetFixture({ response: 'If successful, this method returns a `201 Created` response code and a collection of [widget](../resources/widget.md) objects containing their parts in the response body.',
+        responseBody: '{ "id": "1", "displayName": "Blue" }' }, '{ "id": "1", "displayName"'),
+      widgetFixture({ response: 'If successful, this method returns a `201 Created` response code and a [widget](../resources/widget.md) containing a collection of [part](../resources/part.md) objects in the response body.',
+        responseBody: '{\n  "value": [\n    { "id": "1" }\n  ]\n}' }, '"value": ['),
       widgetFixture({ responseBody: '{\n  "value": [\n    { "id": "1" }\n  ]\n}' }, '"value": ['),
       widgetFixture({ responseAnnotation: '<!-- { "blockType": "response", "isCollection": true, "@odata.type": "microsoft.graph.widget" } -->' }, '"isCollection": true'),
     ],
