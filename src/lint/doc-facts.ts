@@ -174,8 +174,8 @@ export function annotationKeyLine(annotation: Annotation, key: string): number {
 const proseBases = new WeakMap<TypeDef, string | undefined>();
 const proseOpen = new WeakMap<TypeDef, boolean>();
 
-/** "Inherits from [x]", "inherits the properties from [x]", "Derived from [x]", "a subclass from [x]". */
-const BASE_PROSE = /\b(?:inherits\s+(?:the\s+)?(?:properties\s+)?from|derive[sd]?\s+from|subclass\s+(?:of|from))\s+(?:the\s+)?(?:an?\s+)?\[?`?\*{0,2}([A-Za-z][\w.]*)/i;
+/** "Inherits from [x]", "inherits the properties from [x]", "Derived from [x]", "a subclass from [x]", "is a subtype of [x]". */
+const BASE_PROSE = /\b(?:inherits\s+(?:the\s+)?(?:properties\s+)?from|derive[sd]?\s+from|subclass\s+(?:of|from)|is\s+an?\s+(?:derived\s+type|subtype)\s+of)\s+(?:the\s+)?(?:an?\s+)?\[?`?\*{0,2}([A-Za-z][\w.]*)/i;
 /** "# x resource type (Open Type)", "This is an open type", "x is an open type". */
 const OPEN_PROSE = /\(open type\)|\bis an open type\b/i;
 
@@ -234,4 +234,52 @@ function isDuplicated(catalog: Catalog, def: TypeDef): boolean {
     duplicatedTypes.set(catalog, set);
   }
   return set.has(`${def.version}:${def.name.toLowerCase()}`);
+}
+
+const representationKeys = new WeakMap<readonly string[], Set<string>>();
+
+/**
+ * The top-level keys of the first JSON block under a page's "JSON representation" heading, read from its
+ * source lines (string-aware bracket depth; comments and lenient JSON are fine). For a base type's page:
+ * a key its own representation shows is inherited, whether or not a table documents it there.
+ */
+export function representationKeysOf(lines: readonly string[]): Set<string> {
+  let keys = representationKeys.get(lines);
+  if (keys) return keys;
+  keys = new Set();
+  const heading = lines.findIndex((l) => /^#{2,}\s+JSON representation\b/i.test(l));
+  const open = heading < 0 ? -1 : lines.findIndex((l, i) => i > heading && /^\s*(```|~~~)/.test(l));
+  let depth = 0;
+  for (let i = open + 1; open >= 0 && i < lines.length && !/^\s*(```|~~~)/.test(lines[i]); i++) {
+    const line = lines[i];
+    if (depth === 1) {
+      const m = /^\s*"([^"]+)"\s*:/.exec(line);
+      if (m) keys.add(m[1]);
+    }
+    for (const ch of line.replace(/"(?:[^"\\]|\\.)*"/g, '""')) {
+      if (ch === '{' || ch === '[') depth++;
+      else if (ch === '}' || ch === ']') depth--;
+    }
+  }
+  representationKeys.set(lines, keys);
+  return keys;
+}
+
+/** A sentence of a base type's page that lists its derived types ("the derived types are [a](…), [b](…)"). */
+const DERIVED_PROSE = /\bderived\s+types?\b|\bsub(?:types?|class(?:es)?)\b|\bbase\s+(?:type|class|resource)\s+(?:for|of)\b|\binherit\s+from\s+(?:it|this)\b/i;
+const DERIVED_HEADING = /^#{2,}\s+(?:derived\s+types|subtypes)\b/i;
+
+/**
+ * True when the page of `base` names `sub` as one of its derived types, in a sentence ("This is a base class;
+ * the derived types are [educationFeedbackOutcome](…), …") or under a "Derived types" heading. Many subtype
+ * pages never state their base: the relation is written only on the base's page.
+ */
+export function listsAsDerived(base: TypeDef, sub: TypeDef, sourceLines: (file: string) => readonly string[] | undefined): boolean {
+  const word = new RegExp(`(?<![\\w.])${localTypeName(sub.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`, 'i');
+  let inSection = false;
+  for (const line of sourceLines(base.source.file) ?? []) {
+    if (/^#{1,6}\s/.test(line)) inSection = DERIVED_HEADING.test(line);
+    if ((inSection || DERIVED_PROSE.test(line)) && word.test(line)) return true;
+  }
+  return false;
 }

@@ -3,7 +3,7 @@ import type { TypeDef } from '../../model/catalog.js';
 import type { ApiPage, TypeRef } from '../../model/page.js';
 import type { LintContext } from '../types.js';
 import { findingAt } from '../report.js';
-import { annotationKeyLine, baseWithProse, derivesFrom, documentedResponse, findType, localTypeName, pageVersionOf } from '../doc-facts.js';
+import { annotationKeyLine, baseWithProse, derivesFrom, documentedResponse, findType, listsAsDerived, localTypeName, pageVersionOf } from '../doc-facts.js';
 import { qualifyTypeName } from '../../catalog/index.js';
 import { judgedAgainstPage } from '../request-target.js';
 import { widgetFixture, WIDGET_RESOURCE } from './fixtures.js';
@@ -25,6 +25,9 @@ function linkedType(page: ApiPage, ref: TypeRef, ctx: LintContext): TypeDef | un
   for (const def of ctx.catalog.types.values()) if (def.source.file === resolved) return def;
   return undefined;
 }
+
+/** A blueWidget page that does not say what it derives from. */
+const BLUE_WIDGET_NO_BASE = WIDGET_RESOURCE.replace(/widget resource type/g, 'blueWidget resource type').replace('A widget.', 'A blue widget.').replace('"microsoft.graph.widget"', '"microsoft.graph.blueWidget"');
 
 /**
  * Reports an annotation that names a type unrelated to the documented one. The same type spelled
@@ -71,6 +74,8 @@ export const rule: LintRule<'example'> = {
     if (new RegExp(`\\b${localTypeName(annotatedDef.name)}\\b`, 'i').test(page.response?.text ?? '')) return [];
     const baseOf = baseWithProse(ctx.sourceLines);
     if (derivesFrom(ctx.catalog, annotatedDef, documentedDef, baseOf) || derivesFrom(ctx.catalog, documentedDef, annotatedDef, baseOf)) return [];
+    // A subtype whose own page never states its base, listed as derived on the base's page.
+    if (listsAsDerived(documentedDef, annotatedDef, ctx.sourceLines) || listsAsDerived(annotatedDef, documentedDef, ctx.sourceLines)) return [];
     return [findingAt(rule, at, `annotation @odata.type "${raw}" names ${localTypeName(annotatedDef.name)}, which is not the documented returned type ${localTypeName(documentedDef.name)} nor a base or derived type of it`,
       { fix: documentedDef.name })];
   },
@@ -90,6 +95,14 @@ export const rule: LintRule<'example'> = {
       widgetFixture({ responseAnnotation: '<!-- { "blockType": "response", "@odata.type": "Collection(microsoft.graph.widget)" } -->' }),
       // The Response text miscapitalises the type; the annotation spells it as its page does.
       widgetFixture({ response: 'If successful, this method returns a `201 Created` response code and a [Widget](../resources/widget.md) object in the response body.' }),
+      // The subtype's page states no base; the documented type's page lists it among its derived types.
+      {
+        ...widgetFixture({ responseAnnotation: '<!-- { "blockType": "response", "truncated": true, "@odata.type": "microsoft.graph.blueWidget" } -->' }),
+        pages: {
+          'resources/widget.md': WIDGET_RESOURCE.replace('Namespace: microsoft.graph', 'Namespace: microsoft.graph\n\nThis is a base type; the derived types are [blueWidget](bluewidget.md) and [redWidget](redwidget.md).'),
+          'resources/bluewidget.md': BLUE_WIDGET_NO_BASE,
+        },
+      },
       // The Response section names both returnable types.
       {
         ...widgetFixture({
@@ -108,6 +121,14 @@ export const rule: LintRule<'example'> = {
         },
       },
       widgetFixture({ responseAnnotation: '<!-- { "blockType": "response", "@odata.type": "microsoft.graph.Widget" } -->' }, '"blockType": "response"'),
+      // The widget page lists other derived types, and mentions blueWidget only outside that list.
+      {
+        ...widgetFixture({ responseAnnotation: '<!-- {\n  "blockType": "response",\n  "@odata.type": "microsoft.graph.blueWidget"\n} -->' }, '"microsoft.graph.blueWidget"'),
+        pages: {
+          'resources/widget.md': WIDGET_RESOURCE.replace('Namespace: microsoft.graph', 'Namespace: microsoft.graph\n\nThe derived types are [redWidget](redwidget.md) and [greenWidget](greenwidget.md).\n\nA widget is not a [blueWidget](bluewidget.md).'),
+          'resources/bluewidget.md': BLUE_WIDGET_NO_BASE,
+        },
+      },
     ],
   },
 };
