@@ -9,20 +9,25 @@
  * Pure and deterministic: fixed example ids, no run id, no secrets.
  */
 import type { Catalog, Operation } from '../model/catalog.js';
+import type { JsonBody } from '../model/page.js';
 import { isPlaceholderSegment, pathKey, type Assessment, type StateNeed } from '../select/assess.js';
-import { invalidBodyOf } from '../verify/generic.js';
+import { invalidBodyOf, UNKNOWN_ID } from '../verify/generic.js';
 import { graphErrorBody, type InteractionDefinition, type RequestPath } from './interaction.js';
-import { withoutODataControl } from './interactions.js';
 import { ExampleMismatchError, type BodyMatchers } from './matchers-from-schema.js';
-import type { ContractSources } from './sources.js';
+import { ContractSourceError, type ContractSources } from './sources.js';
+
+/** Top-level `@odata.*` properties removed (Graph may omit or add them). */
+export function withoutODataControl(body: unknown): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  return Object.fromEntries(Object.entries(body).filter(([k]) => !k.startsWith('@odata.')));
+}
 
 /** Fake ids of the objects provider states create (real ones come from the state). */
 export function exampleId(n: number): string {
   return `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 }
 
-/** An id no provider has: the unknown id of the 404 interactions. */
-export const UNKNOWN_ID = '00000000-0000-4000-8000-0000000dead0';
+export { UNKNOWN_ID };
 
 /** Pact expression names: `group-id` → `group_id`; a repeated name gets its position (`id`, `id_2`). */
 export function paramNames(states: StateNeed[]): string[] {
@@ -84,84 +89,156 @@ function pactStates(states: StateNeed[], names: string[]): NonNullable<Interacti
 const send: (method: string, bearer: boolean) => InteractionDefinition['exercise'] = (method) => (client, ex) =>
   client.send({ method, path: ex.path, ...(ex.body !== undefined ? { body: ex.body } : {}) });
 
-/** Pact V4 comments naming the errata (apidocs/errata) the operation's documented facts and examples follow. */
-function errataComments(op: Operation): Pick<InteractionDefinition, 'comments'> {
-  const ids = [...new Set([...(op.errata ?? []), ...(op.requestBody?.errata ?? []), ...op.examples.flatMap((e) => [...(e.request?.body?.errata ?? []), ...(e.response?.body?.errata ?? [])])])];
-  return ids.length > 0 ? { comments: [`corrected by errata: ${ids.join(', ')} (apidocs/errata)`] } : {};
+/**
+ * Pact V4 comments naming the errata (apidocs/errata) the interaction's bodies follow, once each, in order,
+ * `erratum <id>: <reason>`: the request example's, and the response example's when the documented response
+ * is contracted (error interactions answer Graph's error envelope, not the documented body).
+ */
+export function errataComments(op: Operation, requestLine: number, sources: Pick<ContractSources, 'errataReason'>, withResponse: boolean): string[] {
+  const request = op.examples.find((e) => e.request?.line === requestLine)?.request?.body;
+  const response = documentedResponse(op);
+  const ids = [...new Set([...(request?.errata ?? []), ...(withResponse ? response?.errata ?? [] : [])])];
+  return ids.map((id) => {
+    const reason = sources.errataReason(id);
+    return reason ? `erratum ${id}: ${reason}` : `erratum ${id}`;
+  });
 }
 
-/** Response matchers from the schema and the documented response example; none when either is missing or they disagree. */
-function successBody(sources: ContractSources, op: Operation): BodyMatchers | undefined {
-  const example = op.examples.map((e) => e.response?.body?.value).find((v) => v && typeof v === 'object' && !Array.isArray(v));
+function comments(lines: string[]): Pick<InteractionDefinition, 'comments'> {
+  return lines.length > 0 ? { comments: lines } : {};
+}
+
+/**
+ * Response matchers from the schema and the documented response example; none when either is missing or they
+ * disagree (a docs defect lint reports: the status alone is contracted). `strict` (a specialised operation,
+ * whose contract must stay whole) turns a disagreement into an error naming the example and asking for an erratum.
+ */
+function successBody(sources: ContractSources, op: Operation, strict: boolean): BodyMatchers | undefined {
+  const example = documentedResponse(op);
   if (!example || op.successStatus === 204) return undefined;
   try {
-    return sources.responseMatchers(op.version, op.id, withoutODataControl(example));
+    return sources.responseMatchers(op.version, op.id, withoutODataControl(example.value));
   } catch (err) {
-    // A documented example the schema refuses (a docs defect lint reports): the status alone is contracted.
-    if (err instanceof ExampleMismatchError || (err instanceof Error && /no response schema|missing/.test(err.message))) return undefined;
+    if (strict && err instanceof ExampleMismatchError) throw new ContractSourceError(`${example.file}:${example.line}: ${err.message} (correct the example with an erratum in apidocs/errata)`);
+    if (!strict && (err instanceof ExampleMismatchError || (err instanceof Error && /no response schema|missing/.test(err.message)))) return undefined;
     throw err;
   }
 }
+
+/** The documented response body the contract expects: the first example response holding a JSON object. */
+function documentedResponse(op: Operation): JsonBody | undefined {
+  return op.examples.map((e) => e.response?.body).find((b): b is JsonBody => !!b && !!b.value && typeof b.value === 'object' && !Array.isArray(b.value));
+}
+
+/** What each generic interaction of an operation is for: a specialisation rewrites them by kind. */
+export type GenericKind = 'documented' | 'no-auth' | 'invalid-body' | 'unknown-id';
+
+/** What a specialisation sees of the operation it specialises. */
+export interface SpecialisationInput {
+  op: Operation;
+  assessment: Assessment;
+  sources: ContractSources;
+  /** `erratum <id>: <reason>` lines of the request example (what error interactions carry). */
+  requestErrata: string[];
+}
+
+/**
+ * Operation-specific knowledge layered on the generic interactions (src/contracts/seed.ts: the seed
+ * operations' certificate, proof and PFX states and their extra scenarios). The generic mechanism decides
+ * which interactions an operation gets and gives each its documented request, status, matchers and errata;
+ * a specialisation may rename them, give them a richer provider state and body, and add scenarios.
+ */
+export interface Specialisation {
+  specialise(kind: GenericKind, generic: InteractionDefinition, input: SpecialisationInput): InteractionDefinition;
+  /** Scenarios only this operation has (after its generic ones). */
+  extra?(input: SpecialisationInput, documented: InteractionDefinition): InteractionDefinition[];
+}
+
+/** Specialisations by `version:operationId`. */
+export type Specialisations = Readonly<Record<string, Specialisation>>;
 
 export interface GenericContractInput {
   catalog: Catalog;
   /** Assessments of the selected operations (verifiable ones, or ones whose states only a provider can make). */
   assessments: Assessment[];
   sources: ContractSources;
+  /** Operation-specific layers (`version:id` → Specialisation); specialised operations come first. */
+  specialisations?: Specialisations;
 }
 
 /** Interactions for every assessment with a documented request, and the per-collection error interactions. */
 export function genericInteractions(input: GenericContractInput): InteractionDefinition[] {
   const out: InteractionDefinition[] = [];
   const byKey = new Map(input.catalog.operations.map((op) => [`${op.version}:${op.id}`, op]));
+  const special = input.specialisations ?? {};
+  // Specialised operations first, so the once-per-collection errors are theirs (their contract stays whole).
+  const assessments = [...input.assessments].sort((a, b) => Number(!special[`${b.version}:${b.id}`]) - Number(!special[`${a.version}:${a.id}`]));
   const collectionsWith401 = new Set<string>();
-  for (const a of input.assessments) {
+  for (const a of assessments) {
     const op = byKey.get(`${a.version}:${a.id}`);
     if (!op || !a.request || (!a.verifiable && a.reason?.code !== 'state-not-creatable')) continue;
-    const names = paramNames(a.states);
-    const states = pactStates(a.states, names);
-    const path = requestPath(a, names);
-    const body = a.request.body;
-    const label = `${a.method} ${a.path} (${a.version} ${a.id})`;
-    const base = (description: string, over: Partial<InteractionDefinition> = {}): InteractionDefinition => ({
-      description,
-      ...(states.length ? { states } : {}),
-      request: { method: a.method, path, bearer: true, ...(body !== undefined ? { body } : {}) },
-      response: { status: op.successStatus },
-      exercise: send(a.method, true),
-      ...errataComments(op),
-      ...over,
-    });
-    const matchers = successBody(input.sources, op);
-    out.push(base(`the documented ${label}`, { response: { status: op.successStatus, ...(matchers ? { body: matchers } : {}) } }));
+    const specialisation = special[`${a.version}:${a.id}`];
+    const generated = operationInteractions(a, op, input.sources, collectionsWith401, specialisation !== undefined);
+    if (!specialisation) {
+      out.push(...generated.map(([, def]) => def));
+      continue;
+    }
+    const context: SpecialisationInput = { op, assessment: a, sources: input.sources, requestErrata: errataComments(op, a.request.exampleLine, input.sources, false) };
+    const specialised = generated.map(([kind, def]) => [kind, specialisation.specialise(kind, def, context)] as const);
+    out.push(...specialised.map(([, def]) => def));
+    const documented = specialised.find(([kind]) => kind === 'documented')![1];
+    out.push(...(specialisation.extra?.(context, documented) ?? []));
+  }
+  return out;
+}
 
-    // The errors a client must handle, once per resource collection.
-    const segs = a.path.split('/').filter(Boolean);
-    const entity = segs.length > 0 && isPlaceholderSegment(segs[segs.length - 1]);
-    const collection = `${a.version}:${pathKey(entity ? '/' + segs.slice(0, -1).join('/') : a.path)}`;
-    if (!collectionsWith401.has(collection)) {
-      collectionsWith401.add(collection);
-      out.push(base(`${label} with no Authorization header`, {
-        request: { method: a.method, path, bearer: false, ...(body !== undefined ? { body } : {}) },
-        response: { status: 401, body: graphErrorBody('InvalidAuthenticationToken', 'Access token is empty.') },
-      }));
-    }
-    if (a.method === 'POST' && !entity && body && typeof body === 'object' && !Array.isArray(body)) {
-      out.push(base(`${label} with an invalid body`, {
-        request: { method: a.method, path, bearer: true, body: invalidBodyOf(body) },
-        response: { status: 400, body: graphErrorBody('BadRequest', 'The request body does not match the documented schema.') },
-      }));
-    }
-    if (a.method === 'GET' && entity && a.states.length > 0) {
-      const outer = states.slice(0, -1);
-      out.push({
-        description: `${label} for an id that does not exist`,
-        ...(outer.length ? { states: outer } : {}),
-        request: { method: 'GET', path: requestPath(a, names.slice(0, -1), true), bearer: true },
-        response: { status: 404, body: graphErrorBody('Request_ResourceNotFound', `Resource '${UNKNOWN_ID}' does not exist.`) },
-        exercise: send('GET', true),
-      });
-    }
+/** One operation's generic interactions, by kind: the documented request, and the errors of its collection. */
+function operationInteractions(a: Assessment, op: Operation, sources: ContractSources, collectionsWith401: Set<string>, strict: boolean): [GenericKind, InteractionDefinition][] {
+  const out: [GenericKind, InteractionDefinition][] = [];
+  const names = paramNames(a.states);
+  const states = pactStates(a.states, names);
+  const path = requestPath(a, names);
+  const body = a.request!.body;
+  const label = `${a.method} ${a.path} (${a.version} ${a.id})`;
+  const requestErrata = comments(errataComments(op, a.request!.exampleLine, sources, false));
+  const base = (description: string, over: Partial<InteractionDefinition> = {}): InteractionDefinition => ({
+    description,
+    ...(states.length ? { states } : {}),
+    request: { method: a.method, path, bearer: true, ...(body !== undefined ? { body } : {}) },
+    response: { status: op.successStatus },
+    exercise: send(a.method, true),
+    ...requestErrata,
+    ...over,
+  });
+  const matchers = successBody(sources, op, strict);
+  out.push(['documented', base(`the documented ${label}`, { response: { status: op.successStatus, ...(matchers ? { body: matchers } : {}) }, ...comments(errataComments(op, a.request!.exampleLine, sources, true)) })]);
+
+  // The errors a client must handle, once per resource collection.
+  const segs = a.path.split('/').filter(Boolean);
+  const entity = segs.length > 0 && isPlaceholderSegment(segs[segs.length - 1]);
+  const collection = `${a.version}:${pathKey(entity ? '/' + segs.slice(0, -1).join('/') : a.path)}`;
+  if (!collectionsWith401.has(collection)) {
+    collectionsWith401.add(collection);
+    out.push(['no-auth', base(`${label} with no Authorization header`, {
+      request: { method: a.method, path, bearer: false, ...(body !== undefined ? { body } : {}) },
+      response: { status: 401, body: graphErrorBody('InvalidAuthenticationToken', 'Access token is empty.') },
+    })]);
+  }
+  if (a.method === 'POST' && !entity && body && typeof body === 'object' && !Array.isArray(body)) {
+    out.push(['invalid-body', base(`${label} with an invalid body`, {
+      request: { method: a.method, path, bearer: true, body: invalidBodyOf(body) },
+      response: { status: 400, body: graphErrorBody('BadRequest', 'The request body does not match the documented schema.') },
+    })]);
+  }
+  if (a.method === 'GET' && entity && a.states.length > 0) {
+    const outer = states.slice(0, -1);
+    out.push(['unknown-id', {
+      description: `${label} for an id that does not exist`,
+      ...(outer.length ? { states: outer } : {}),
+      request: { method: 'GET', path: requestPath(a, names.slice(0, -1), true), bearer: true },
+      response: { status: 404, body: graphErrorBody('Request_ResourceNotFound', `Resource '${UNKNOWN_ID}' does not exist.`) },
+      exercise: send('GET', true),
+    }]);
   }
   return out;
 }

@@ -41,6 +41,8 @@ export interface ContractSources {
   readonly catalog: Catalog;
   /** A documented example body, corrected by the errata. Throws naming the page when there is none. */
   example(key: ExampleKey): DocumentedBody;
+  /** Why an erratum corrects the docs (its `reason`), for the interactions' comments; '' when unknown. */
+  errataReason(id: string): string;
   /** Matchers for a success response body of an operation, from its response schema. */
   responseMatchers(version: string, operationId: string, example: unknown): BodyMatchers;
 }
@@ -90,6 +92,7 @@ export function contractSources(catalog: Catalog, index: SchemaIndex, lookup: (r
       }
       return { value: body.value, source: `${body.file}:${body.line}`, errata: (body.errata ?? []).map((id) => ({ id, reason: reasons.get(id) ?? '' })) };
     },
+    errataReason: (id) => reasons.get(id) ?? '',
     responseMatchers(version, operationId, example) {
       const entry = index.operations.find((o) => o.version === version && o.id === operationId);
       if (!entry?.response) throw new ContractSourceError(`${schemasDir}/index.json: no response schema for ${operationId} (${version}) — run \`graphpact build\``);

@@ -1,8 +1,7 @@
 /** `writeContracts()`: the consumer contracts without mocha, for the `npm start` pipeline and `graphpact contracts`. */
-import { CONTRACT_VERSION, graphInteractions } from './interactions.js';
+import { CONTRACT_VERSION, graphInteractions, SEED_SPECIALISATIONS } from './interactions.js';
 import { genericInteractions } from './generic.js';
 import { assessOperations, type Selection } from '../select/index.js';
-import { DRIVERS } from '../verify/scenarios.js';
 import type { InteractionDefinition } from './interaction.js';
 import { ContractSourceError, type ContractSources } from './sources.js';
 import { createPact, finishContract, pactWorkDir, removeDir, runInteraction, type PactLogLevel } from './pact.js';
@@ -13,8 +12,8 @@ export interface WriteContractsOptions extends SourceOptions {
   pactDir: string;
   logLevel?: PactLogLevel;
   /**
-   * `--operations`: the contract covers these operations: the seed interactions when a seed operation is
-   * selected, generic ones (src/contracts/generic.ts) for the others. Absent: the seed contract.
+   * `--operations`: the contract covers these operations, each through the generic mechanism
+   * (src/contracts/generic.ts), the seed operations with their specialisations. Absent: the seed contract.
    */
   selection?: Selection;
   /** API version of the generic interactions (the provider's base URL carries it); default beta. */
@@ -42,13 +41,8 @@ export async function writeContracts(options: WriteContractsOptions): Promise<Wr
   }
 }
 
-/** The seed interactions if a seed operation is selected, and generic ones for every other selected operation. */
+/** Generic interactions for every selected operation, the seed operations specialised (src/contracts/interactions.ts). */
 function selectedInteractions(sources: ContractSources, selection: Selection, version: string): InteractionDefinition[] {
   const ops = sources.catalog.operations.filter((op) => op.version === version && selection.matches(op));
-  const seeds = ops.filter((op) => DRIVERS[op.id]);
-  const others = ops.filter((op) => !DRIVERS[op.id]);
-  return [
-    ...(seeds.length > 0 && version === CONTRACT_VERSION ? graphInteractions(sources) : []),
-    ...genericInteractions({ catalog: sources.catalog, assessments: assessOperations(sources.catalog.operations, others), sources }),
-  ];
+  return genericInteractions({ catalog: sources.catalog, assessments: assessOperations(sources.catalog.operations, ops), sources, specialisations: SEED_SPECIALISATIONS });
 }

@@ -62,6 +62,9 @@ function byPath(catalog: Catalog): OperationsByPath {
   return index;
 }
 
+/** An id no provider has: the unknown id of the 404 requests and contract interactions. */
+export const UNKNOWN_ID = '00000000-0000-4000-8000-0000000dead0';
+
 /** Prefixes `displayName` / `name` string values with the run id, so what the run creates is recognisable. */
 export function withRunName(body: unknown, runId: string, what: string): unknown {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return body;

@@ -27,7 +27,7 @@ describe('contracts/graphpact contracts', function () {
     const r = await run('contracts', '--pact-dir', dir, '--format', 'json');
     expect(r.code, r.err).to.equal(0);
     const summary = JSON.parse(r.out) as { files: string[]; interactions: string[] };
-    expect(summary.interactions).to.have.length(7);
+    expect(summary.interactions).to.have.length(9);
     expect(await readFile(join(dir, CONTRACT_FILE), 'utf8')).to.equal(await readFile(join(PROJECT_ROOT, 'contracts', CONTRACT_FILE), 'utf8'));
   });
 

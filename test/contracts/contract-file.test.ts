@@ -83,6 +83,9 @@ describe('contracts/committed contract', function () {
     it('fails a provider whose errors are not Graph error envelopes', async () => {
       expect(await verify(referenceProvider({ plainErrors: true }))).to.match(/missing the following keys: error/);
     });
+    it('fails a provider that adds a key whose type is not a string (the generic invalid-body interaction of addKey)', async () => {
+      expect(await verify(referenceProvider({ acceptAnyKeyType: true }))).to.match(/add a key with an invalid body/);
+    });
     it('fails a provider that returns totalActivation as a string', async () => {
       expect(await verify(referenceProvider({ totalActivationAsString: true }))).to.match(/totalActivation/);
     });
@@ -94,6 +97,7 @@ interface Quirks {
   skipProofCheck?: boolean;
   plainErrors?: boolean;
   totalActivationAsString?: boolean;
+  acceptAnyKeyType?: boolean;
 }
 
 interface TestProvider {
@@ -136,6 +140,7 @@ function referenceProvider(quirks: Quirks): TestProvider {
       if (addKey) {
         const app = apps.get(decodeURIComponent(addKey[1]));
         if (!app) return error(res, 404, 'Request_ResourceNotFound');
+        if (!quirks.acceptAnyKeyType && typeof body.keyCredential?.type !== 'string') return error(res, 400, 'BadRequest');
         if (!quirks.skipProofCheck && body.proof !== app.proof) return error(res, 401, 'Authentication_InvalidProof');
         const { customKeyIdentifier, keyId, type, usage, endDateTime } = body.keyCredential;
         return send(res, 200, { customKeyIdentifier, keyId, type, usage, endDateTime, displayName: null, key: quirks.returnKey ?? null });

@@ -30,14 +30,16 @@ describe('contracts/sources', () => {
     expect(() => contractSources(catalog([op({})]), index, () => undefined).responseMatchers('beta', 'applications.addKey', {})).to.throw(/schemas\/beta\/operations\/r\.json: missing — run `graphpact build`/);
   });
 
-  it('reads the project docs and schemas into the seven interactions', async () => {
+  it('reads the project docs and schemas into the nine seed interactions (generic ones specialised, then the seed-only ones)', async () => {
     const defs = graphInteractions(await loadContractSources());
     expect(defs.map((d) => `${d.request.method} ${d.request.path.example} → ${d.response.status}`)).to.deep.equal([
       'POST /deviceAppManagement/sideLoadingKeys → 201',
-      'POST /applications/00000000-0000-4000-8000-00000000a001/addKey → 200',
-      'POST /applications/00000000-0000-4000-8000-00000000a001/addKey → 200',
       'POST /deviceAppManagement/sideLoadingKeys → 401',
       'POST /deviceAppManagement/sideLoadingKeys → 400',
+      'POST /applications/00000000-0000-4000-8000-00000000a001/addKey → 200',
+      'POST /applications/00000000-0000-4000-8000-00000000a001/addKey → 401',
+      'POST /applications/00000000-0000-4000-8000-00000000a001/addKey → 400',
+      'POST /applications/00000000-0000-4000-8000-00000000a001/addKey → 200',
       'POST /applications/00000000-0000-4000-8000-00000000a001/addKey → 401',
       'POST /applications/00000000-0000-4000-8000-00000000a001/addKey → 404',
     ]);

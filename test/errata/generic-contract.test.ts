@@ -54,7 +54,7 @@ function interactions(errata: Erratum[]) {
   const { catalog: documented } = lintInMemory(FILES);
   const { catalog } = applyErrata(documented, errata, (f) => (FILES as Record<string, string>)[f]?.split('\n'));
   const generated = generateSchemas(catalog);
-  const sources = contractSources(catalog, generated.index, (p) => generated.files.get(p));
+  const sources = contractSources(catalog, generated.index, (p) => generated.files.get(p), 'schemas', errata);
   return genericInteractions({ catalog, assessments: assessOperations(catalog.operations), sources });
 }
 
@@ -62,7 +62,7 @@ describe('errata: generic contract interactions', () => {
   it('the documented interaction sends the corrected body and names the erratum in its comments', () => {
     const documented = interactions([ERRATUM]).find((d) => d.description.startsWith('the documented'));
     expect(documented?.request.body).to.deep.equal({ colour: 'red' });
-    expect(documented?.comments).to.deep.equal(['corrected by errata: widget-update-colour (apidocs/errata)']);
+    expect(documented?.comments).to.deep.equal(['erratum widget-update-colour: the table documents colour']);
   });
 
   it('no erratum, no comment', () => {
