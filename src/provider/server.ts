@@ -273,6 +273,7 @@ async function respond(provider: Provider, req: IncomingMessage, now: Date, exch
     ...ctx,
     store: state.store,
     creatable: provider.emulator.table.creatable,
+    aliases: provider.emulator.aliases,
     pageSize: provider.pageSize,
     requestPath: path.map(encodeURIComponent).join('/'),
     ...(emulated.count ? { count: true } : {}),

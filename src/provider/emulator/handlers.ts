@@ -15,11 +15,14 @@ import { applyCollectionQuery, parseCollectionQuery, parseCountQuery, parseEntit
 import { success, type ProviderResponse } from '../response.js';
 import { addressTemplate, exampleResponse, type EmulatedRoute } from './route-table.js';
 import type { Entity, EntityStore } from './store.js';
+import { storedAddress, type Aliases } from './aliases.js';
 
 export interface EmulatorContext extends RequestContext {
   store: EntityStore;
   /** Collection templates a documented create adds to: their keys must exist (404 otherwise). */
   creatable: Set<string>;
+  /** Alternate paths of the same data → where it is stored (aliases.ts). */
+  aliases: Aliases;
   /** Default page size of lists without $top. */
   pageSize: number;
   /** The request path after the version, as sent (for @odata.nextLink). */
@@ -38,44 +41,54 @@ export function handleRoute(route: EmulatedRoute, address: string[], ctx: Emulat
     throw new GraphError(501, 'NotImplemented', `The graphpact emulator does not serve ${route.method} ${route.path} (${route.operationId}): ${route.notServed}.`);
   }
   const directory = DIRECTORY_ROOTS.has(address[0] ?? '');
-  checkParents(route, address, ctx, directory);
-  if (ctx.count) return count(route, address, ctx, directory);
+  const template = addressTemplate(route.segments).split('/');
+  checkParents(route, template, address, ctx, directory);
+  // `stored`: where the data is kept, the same for every alternate path of it (aliases.ts); `address` is what the client wrote.
+  const stored = storedOf(route, template, address, ctx.aliases);
+  if (ctx.count) return count(route, stored, ctx, directory);
   switch (route.kind) {
-    case 'create': return create(route, address, ctx);
-    case 'list': return list(route, address, ctx, directory);
-    case 'get': return route.singleValued ? getSingle(route, address, ctx) : getEntity(route, address, ctx, directory);
-    case 'update': return route.singleValued ? updateSingle(route, address, ctx) : updateEntity(route, address, ctx, directory);
-    case 'delete': return route.singleValued ? deleteSingle(address, ctx) : deleteEntity(address, ctx, directory);
+    case 'create': return create(route, address, stored, ctx);
+    case 'list': return list(route, address, stored, ctx, directory);
+    case 'get': return route.singleValued ? getSingle(route, address, stored, ctx) : getEntity(route, address, stored, ctx, directory);
+    case 'update': return route.singleValued ? updateSingle(route, address, stored, ctx) : updateEntity(route, address, stored, ctx, directory);
+    case 'delete': return route.singleValued ? deleteSingle(stored, ctx) : deleteEntity(stored, ctx, directory);
     default: return answerWithExample(route, ctx);
   }
 }
 
+/** The store address of a request: its data template's canonical one (an entity's key stays last). */
+function storedOf(route: EmulatedRoute, template: string[], address: string[], aliases: Aliases): string[] {
+  if (aliases.size === 0 || route.kind === 'action' || route.kind === 'function') return address;
+  const byKey = !route.singleValued && (route.kind === 'get' || route.kind === 'update' || route.kind === 'delete');
+  if (!byKey) return storedAddress(aliases, template, address);
+  return [...storedAddress(aliases, template.slice(0, -1), address.slice(0, -1)), address[address.length - 1]];
+}
+
 /** Every key of the address whose collection is creatable must name an existing entity (the last one is the handler's). */
-function checkParents(route: EmulatedRoute, address: string[], ctx: EmulatorContext, directory: boolean): void {
-  const template = addressTemplate(route.segments).split('/');
+function checkParents(route: EmulatedRoute, template: string[], address: string[], ctx: EmulatorContext, directory: boolean): void {
   const ownKey = route.kind === 'get' || route.kind === 'update' || route.kind === 'delete' ? (route.singleValued ? -1 : template.length - 1) : -1;
   for (let i = 0; i < template.length; i++) {
     if (template[i] !== '{}' || i === ownKey) continue;
     const collection = template.slice(0, i).join('/');
-    if (ctx.creatable.has(collection) && !ctx.store.has(address.slice(0, i), address[i])) throw notFound(address[i], directory);
+    if (ctx.creatable.has(collection) && !ctx.store.has(storedAddress(ctx.aliases, template.slice(0, i), address.slice(0, i)), address[i])) throw notFound(address[i], directory);
   }
 }
 
-function create(route: EmulatedRoute, address: string[], ctx: EmulatorContext): ProviderResponse {
+function create(route: EmulatedRoute, address: string[], stored: string[], ctx: EmulatorContext): ProviderResponse {
   const input = validBody(route, ctx);
   const id = randomUUID();
   const entity: Entity = { ...input, id };
-  ctx.store.collection(address).set(id, entity);
+  ctx.store.collection(stored).set(id, entity);
   const headers = { location: `${ctx.serviceRoot}/${address.join('/')}/${id}` };
   const status = route.successStatus;
   if (status === 204) return success(204, undefined, headers);
   return success(status, { '@odata.context': contextUrl(ctx, route, address, true), ...entity }, headers);
 }
 
-function list(route: EmulatedRoute, address: string[], ctx: EmulatorContext, directory: boolean): ProviderResponse {
+function list(route: EmulatedRoute, address: string[], stored: string[], ctx: EmulatorContext, directory: boolean): ProviderResponse {
   const query = parseCollectionQuery(ctx.query, directory ? { code: CODES.directoryUnsupportedQuery } : {});
   if (query.count) requireEventualConsistency(route, ctx);
-  const items = [...ctx.store.collection(address).values()];
+  const items = [...ctx.store.collection(stored).values()];
   const { page, total, nextOffset } = applyCollectionQuery(items, query, ctx.pageSize);
   const body: Record<string, unknown> = { '@odata.context': contextUrl(ctx, route, address, false) };
   if (query.count) body['@odata.count'] = total;
@@ -85,11 +98,11 @@ function list(route: EmulatedRoute, address: string[], ctx: EmulatorContext, dir
 }
 
 /** `GET …/$count`: how many items the list holds ($filter applied), as text/plain, as Graph answers it. */
-function count(route: EmulatedRoute, address: string[], ctx: EmulatorContext, directory: boolean): ProviderResponse {
+function count(route: EmulatedRoute, stored: string[], ctx: EmulatorContext, directory: boolean): ProviderResponse {
   requireEventualConsistency(route, ctx);
   const keep = parseCountQuery(ctx.query, directory ? { code: CODES.directoryUnsupportedQuery } : {});
   let total = 0;
-  for (const item of ctx.store.collection(address).values()) if (keep(item)) total += 1;
+  for (const item of ctx.store.collection(stored).values()) if (keep(item)) total += 1;
   return { ...success(200), plainText: String(total) };
 }
 
@@ -103,15 +116,15 @@ function requireEventualConsistency(route: EmulatedRoute, ctx: EmulatorContext):
   throw new GraphError(400, CODES.directoryBadRequest, `Count is not currently supported without the request header 'ConsistencyLevel: eventual' on ${route.path} (documented for ${route.operationId}).`);
 }
 
-function getEntity(route: EmulatedRoute, address: string[], ctx: EmulatorContext, directory: boolean): ProviderResponse {
-  const entity = find(address, ctx, directory);
+function getEntity(route: EmulatedRoute, address: string[], stored: string[], ctx: EmulatorContext, directory: boolean): ProviderResponse {
+  const entity = find(stored, ctx, directory);
   const { select } = parseEntityQuery(ctx.query, directory ? { code: CODES.directoryUnsupportedQuery } : {});
   return success(200, { '@odata.context': contextUrl(ctx, route, address.slice(0, -1), true), ...(select ? project(entity, select) : entity) });
 }
 
-function updateEntity(route: EmulatedRoute, address: string[], ctx: EmulatorContext, directory: boolean): ProviderResponse {
+function updateEntity(route: EmulatedRoute, address: string[], stored: string[], ctx: EmulatorContext, directory: boolean): ProviderResponse {
   const input = validBody(route, ctx);
-  const collection = ctx.store.collection(address.slice(0, -1));
+  const collection = ctx.store.collection(stored.slice(0, -1));
   const id = address[address.length - 1];
   let entity = collection.get(id);
   if (!entity && route.method === 'PUT') collection.set(id, (entity = { id }));
@@ -122,30 +135,30 @@ function updateEntity(route: EmulatedRoute, address: string[], ctx: EmulatorCont
   return success(route.successStatus, { '@odata.context': contextUrl(ctx, route, address.slice(0, -1), true), ...entity });
 }
 
-function deleteEntity(address: string[], ctx: EmulatorContext, directory: boolean): ProviderResponse {
-  if (!ctx.store.deleteEntity(address.slice(0, -1), address[address.length - 1])) throw notFound(address[address.length - 1], directory);
+function deleteEntity(stored: string[], ctx: EmulatorContext, directory: boolean): ProviderResponse {
+  if (!ctx.store.deleteEntity(stored.slice(0, -1), stored[stored.length - 1])) throw notFound(stored[stored.length - 1], directory);
   return success(204);
 }
 
 /** A single-valued object: what was written, else the documented example, else 404 (nothing is set). */
-function getSingle(route: EmulatedRoute, address: string[], ctx: EmulatorContext): ProviderResponse {
-  const value = ctx.store.single(address) ?? documentedDefault(route);
+function getSingle(route: EmulatedRoute, address: string[], stored: string[], ctx: EmulatorContext): ProviderResponse {
+  const value = ctx.store.single(stored) ?? documentedDefault(route);
   if (!value) throw new GraphError(404, CODES.notFound, `No ${address[address.length - 1]} is set at /${address.join('/')}.`);
   const { select } = parseEntityQuery(ctx.query);
   return success(200, { '@odata.context': contextUrl(ctx, route, address, false), ...(select ? project(value, select) : value) });
 }
 
-function updateSingle(route: EmulatedRoute, address: string[], ctx: EmulatorContext): ProviderResponse {
+function updateSingle(route: EmulatedRoute, address: string[], stored: string[], ctx: EmulatorContext): ProviderResponse {
   const input = validBody(route, ctx);
-  const current = ctx.store.single(address) ?? documentedDefault(route) ?? {};
+  const current = ctx.store.single(stored) ?? documentedDefault(route) ?? {};
   const updated = { ...current, ...input };
-  ctx.store.setSingle(address, updated);
+  ctx.store.setSingle(stored, updated);
   if (route.successStatus === 204 || route.operation.returnType === undefined) return success(204);
   return success(route.successStatus, { '@odata.context': contextUrl(ctx, route, address, false), ...updated });
 }
 
-function deleteSingle(address: string[], ctx: EmulatorContext): ProviderResponse {
-  ctx.store.deleteSingle(address);
+function deleteSingle(stored: string[], ctx: EmulatorContext): ProviderResponse {
+  ctx.store.deleteSingle(stored);
   return success(204);
 }
 
@@ -201,9 +214,9 @@ function documentedDefault(route: EmulatedRoute): Entity | undefined {
   return Object.fromEntries(Object.entries(example.body).filter(([key]) => !key.startsWith('@odata.')));
 }
 
-function find(address: string[], ctx: EmulatorContext, directory: boolean): Entity {
-  const id = address[address.length - 1];
-  const entity = ctx.store.collection(address.slice(0, -1)).get(id);
+function find(stored: string[], ctx: EmulatorContext, directory: boolean): Entity {
+  const id = stored[stored.length - 1];
+  const entity = ctx.store.collection(stored.slice(0, -1)).get(id);
   if (!entity) throw notFound(id, directory);
   return entity;
 }

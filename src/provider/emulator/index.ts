@@ -11,15 +11,19 @@ import { schemaSetFromFiles } from '../../schema/load.js';
 import { schemaLookup, type SchemaLookup } from '../schemas.js';
 import { buildMatcher, type Matcher } from './matcher.js';
 import { buildRouteTable, summarizeRoutes, type RouteTable } from './route-table.js';
+import { findAliases, type Aliases } from './aliases.js';
 import { SIGNED_IN_USER_ID } from './store.js';
 
 export { handleRoute, type EmulatorContext } from './handlers.js';
 export { buildRouteTable, summarizeRoutes, exampleResponse, type EmulatedRoute, type RouteKind, type RouteTable } from './route-table.js';
+export { findAliases, storedAddress, type Aliases } from './aliases.js';
 export { EntityStore, SIGNED_IN_USER_ID, type Entity } from './store.js';
 
 export interface Emulator {
   table: RouteTable;
   matcher: Matcher;
+  /** Alternate documented paths of the same data → the template it is stored at. */
+  aliases: Aliases;
   /** Request/response schemas generated from the same catalog (in memory, validators compiled on first use). */
   schemas: SchemaLookup;
   summary: ReturnType<typeof summarizeRoutes>;
@@ -32,6 +36,7 @@ export function buildEmulator(catalog: Catalog, versions: string[], select: (op:
   return {
     table,
     matcher: buildMatcher(table.routes, SIGNED_IN_USER_ID),
+    aliases: findAliases(table.routes),
     schemas: schemaLookup(schemaSetFromFiles('(schemas built from --docs)', generated.index, generated.files), versions),
     summary: summarizeRoutes(table),
   };

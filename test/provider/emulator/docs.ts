@@ -1,7 +1,8 @@
 /**
  * A small invented API in Graph's markdown format (our own words, parsed by the real parser) for the
  * emulator's tests: a `widget` collection with contained `parts`, notes reachable from `/me` and
- * `/users/{id}`, a single-valued `settings` object, an action and a function, and a binary download.
+ * `/users/{id}`, a single-valued `settings` object, an action and a function, and a binary download; group events
+ * and drive items documented at alternate paths, and chart axes (two different objects documented on one page).
  */
 import { lintInMemory } from '../../../src/lint/in-memory.js';
 import type { Catalog } from '../../../src/model/catalog.js';
@@ -73,6 +74,15 @@ export const PAGES: Record<string, Page> = {
   'widget-photo': { title: 'Get widget photo', method: 'GET', paths: ['/widgets/{widget-id}/photo/$value'], status: 200 },
   'user-create': { title: 'Create user', method: 'POST', paths: ['/users'], body: ['displayName|String|Name.'], status: 201, returns: 'user' },
   'user-list': { title: 'List users', method: 'GET', paths: ['/users'], headers: ['ConsistencyLevel|eventual. Required with $count and $search.'], status: 200, returns: 'user collection' },
+  'group-create': { title: 'Create group', method: 'POST', paths: ['/groups'], body: ['displayName|String|Name.'], status: 201, returns: 'group' },
+  'group-post-events': { title: 'Create event', method: 'POST', paths: ['/groups/{id}/events', '/groups/{id}/calendar/events'], body: ['subject|String|What.'], status: 201, returns: 'event' },
+  'group-list-events': { title: 'List events', method: 'GET', paths: ['/groups/{id}/calendar/events', '/groups/{id}/events'], status: 200, returns: 'event collection' },
+  'event-get': { title: 'Get event', method: 'GET', paths: ['/groups/{id}/events/{event-id}', '/groups/{id}/calendar/events/{event-id}'], status: 200, returns: 'event' },
+  'event-update': { title: 'Update event', method: 'PATCH', paths: ['/groups/{id}/calendar/events/{event-id}', '/groups/{id}/events/{event-id}'], body: ['subject|String|What.'], status: 204 },
+  'driveitem-create': { title: 'Create item', method: 'POST', paths: ['/users/{user-id}/drive/items', '/drives/{drive-id}/items'], body: ['name|String|Its name.'], status: 201, returns: 'driveItem' },
+  'driveitem-get': { title: 'Get item', method: 'GET', paths: ['/me/drive/items/{item-id}', '/users/{user-id}/drive/items/{item-id}', '/drives/{drive-id}/items/{item-id}'], status: 200, returns: 'driveItem' },
+  'axis-update': { title: 'Update axis', method: 'PATCH', paths: ['/widgets/{widget-id}/axes/categoryAxis/format', '/widgets/{widget-id}/axes/valueAxis/format'], body: ['color|String|Line colour.'], status: 200, returns: 'axisFormat' },
+  'axis-get': { title: 'Get axis', method: 'GET', paths: ['/widgets/{widget-id}/axes/valueAxis/format', '/widgets/{widget-id}/axes/categoryAxis/format'], status: 200, returns: 'axisFormat' },
   'note-create': { title: 'Create note', method: 'POST', paths: ['/me/notes', '/users/{id | userPrincipalName}/notes'], body: ['text|String|The note.'], status: 201, returns: 'note' },
   'note-list': { title: 'List notes', method: 'GET', paths: ['/me/notes', '/users/{id | userPrincipalName}/notes'], status: 200, returns: 'note collection' },
   'settings-get': {
@@ -89,6 +99,10 @@ export function emulatorDocs(): Record<string, string> {
     'api-reference/v1.0/resources/part.md': resource('part', ['id|String|Key.', 'label|String|Printed on it.']),
     'api-reference/v1.0/resources/note.md': resource('note', ['id|String|Key.', 'text|String|The note.']),
     'api-reference/v1.0/resources/user.md': resource('user', ['id|String|Key.', 'displayName|String|Name.']),
+    'api-reference/v1.0/resources/group.md': resource('group', ['id|String|Key.', 'displayName|String|Name.']),
+    'api-reference/v1.0/resources/event.md': resource('event', ['id|String|Key.', 'subject|String|What.']),
+    'api-reference/v1.0/resources/driveitem.md': resource('driveItem', ['id|String|Key.', 'name|String|Its name.']),
+    'api-reference/v1.0/resources/axisformat.md': resource('axisFormat', ['color|String|Line colour.']),
     'api-reference/v1.0/resources/settings.md': resource('settings', ['theme|String|Look.']),
     'api-reference/v1.0/resources/polishresult.md': resource('polishResult', ['shine|String|How it shines.']),
   };

@@ -98,6 +98,40 @@ describe('provider/emulator over HTTP', function () {
     expect((await call(v1, 'GET', '/users/nobody/notes')).json.error.code).to.equal('Request_ResourceNotFound');
   });
 
+  it('alternate documented paths of an operation reach the same data: /groups/{id}/events and /groups/{id}/calendar/events', async function () {
+    const { json: group } = await call(v1, 'POST', '/groups', { body: { displayName: 'g' } });
+    const viaCalendar = await call(v1, 'POST', `/groups/${group.id}/calendar/events`, { body: { subject: 'standup' } });
+    expect(viaCalendar.status, viaCalendar.text).to.equal(201);
+    const listed = await call(v1, 'GET', `/groups/${group.id}/events`);
+    expect(listed.json.value.map((e: { id: string }) => e.id)).to.deep.equal([viaCalendar.json.id]);
+    expect((await call(v1, 'PATCH', `/groups/${group.id}/events/${viaCalendar.json.id}`, { body: { subject: 'retro' } })).status).to.equal(204);
+    const read = await call(v1, 'GET', `/groups/${group.id}/calendar/events/${viaCalendar.json.id}`);
+    expect(read.json).to.include({ subject: 'retro' });
+    // Each path still answers with its own address, and another group's events stay apart.
+    expect(read.json['@odata.context']).to.equal(`${v1}/$metadata#groups('${group.id}')/calendar/events/$entity`);
+    const { json: other } = await call(v1, 'POST', '/groups', { body: { displayName: 'h' } });
+    expect((await call(v1, 'GET', `/groups/${other.id}/calendar/events`)).json.value).to.deep.equal([]);
+    expect((await call(v1, 'GET', `/groups/${other.id}/events/${viaCalendar.json.id}`)).status).to.equal(404);
+  });
+
+  it('alternate paths through another entity set: /me/drive/items, /users/{id}/drive/items and /drives/{that id}/items', async function () {
+    const created = await call(v1, 'POST', `/users/${SIGNED_IN_USER_ID}/drive/items`, { body: { name: 'a.txt' } });
+    expect(created.status, created.text).to.equal(201);
+    for (const path of [`/me/drive/items/${created.json.id}`, `/drives/${SIGNED_IN_USER_ID}/items/${created.json.id}`]) {
+      const read = await call(v1, 'GET', path);
+      expect(read.status, path).to.equal(200);
+      expect(read.json).to.include({ name: 'a.txt' });
+    }
+    expect((await call(v1, 'GET', `/drives/another-drive/items/${created.json.id}`)).status).to.equal(404);
+  });
+
+  it('different objects documented on one page stay apart (a category axis is not the value axis)', async function () {
+    const { json: widget } = await createWidget();
+    expect((await call(v1, 'PATCH', `/widgets/${widget.id}/axes/categoryAxis/format`, { body: { color: 'red' } })).status).to.equal(200);
+    expect((await call(v1, 'GET', `/widgets/${widget.id}/axes/categoryAxis/format`)).json).to.include({ color: 'red' });
+    expect((await call(v1, 'GET', `/widgets/${widget.id}/axes/valueAxis/format`)).status).to.equal(404);
+  });
+
   it('list: Graph\'s envelope, @odata.nextLink paging that reaches every item once, $count', async function () {
     const fresh = await startProvider({ catalog, pageSize: 2 });
     try {
@@ -251,7 +285,7 @@ describe('provider/emulator over HTTP', function () {
   });
 
   it('reports what it routes, by kind, and what it does not serve and why', function () {
-    expect(provider.emulator?.served).to.include({ create: 6, list: 5, update: 2, delete: 1, action: 3, function: 1 });
+    expect(provider.emulator?.served).to.include({ create: 11, list: 7, update: 6, delete: 1, action: 3, function: 1 });
     expect(provider.emulator?.notServed).to.deep.equal({ 'binary content (a media stream, not JSON)': 1 });
   });
 });

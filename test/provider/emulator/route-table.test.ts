@@ -2,6 +2,7 @@
 import { expect } from 'chai';
 import { buildRouteTable, parseTemplate, summarizeRoutes, type EmulatedRoute } from '../../../src/provider/emulator/route-table.js';
 import { buildMatcher } from '../../../src/provider/emulator/matcher.js';
+import { areAliases, findAliases, storedAddress } from '../../../src/provider/emulator/aliases.js';
 import { emulatorCatalog } from './docs.js';
 
 describe('provider/emulator route table', function () {
@@ -34,8 +35,8 @@ describe('provider/emulator route table', function () {
     expect(noExample.routes.find((r) => r.operationId === 'widgets.polish')?.notServed).to.match(/no documented example response/);
     const summary = summarizeRoutes(table);
     expect(summary.notServed).to.deep.equal({ 'binary content (a media stream, not JSON)': 1 });
-    // Operations count once, by their first route: the two paths of me.notes.create are one create.
-    expect(summary.served.create - summary.operations.served.create).to.equal(1);
+    // Operations count once, by their first route: the two paths of each of the three creates documented twice are one create.
+    expect(summary.served.create - summary.operations.served.create).to.equal(3);
     expect(summary.operations.notServed).to.equal(1);
   });
 
@@ -43,6 +44,28 @@ describe('provider/emulator route table', function () {
     const again = catalog.operations.find((op) => op.id === 'widgets.list')!;
     const twice = buildRouteTable([...catalog.operations, { ...again, id: 'widgets.listAgain' }]);
     expect(twice.duplicates).to.deep.equal([{ method: 'GET', path: '/widgets', operationId: 'widgets.listAgain', version: 'v1.0', servedBy: 'widgets.list' }]);
+  });
+
+  it('aliases from the catalog: paths of one operation that address the same data share one store address', function () {
+    const aliases = findAliases(table.routes);
+    expect(aliases.get('groups/{}/calendar/events')).to.deep.equal(['groups', '{}', 'events']);
+    expect(aliases.get('users/{}/drive/items')).to.deep.equal(['drives', '{}', 'items']);
+    expect(aliases.has('groups/{}/events')).to.equal(false);
+    // One page, two different objects: no alias.
+    expect(aliases.has('widgets/{}/axes/valueaxis/format')).to.equal(false);
+    expect(aliases.has('widgets/{}/axes/categoryaxis/format')).to.equal(false);
+    expect(storedAddress(aliases, ['users', '{}', 'drive', 'items'], ['users', 'U', 'drive', 'items'])).to.deep.equal(['drives', 'U', 'items']);
+    expect(storedAddress(aliases, ['widgets'], ['widgets'])).to.deep.equal(['widgets']);
+  });
+
+  it('alias rule: same keys, same last name, one tail inside the other (casts ignored)', function () {
+    expect(areAliases('c:groups/{}/events', 'c:groups/{}/calendar/events')).to.equal(true);
+    expect(areAliases('c:reports/daily', 'c:print/reports/daily')).to.equal(true);
+    expect(areAliases('c:x/{}/microsoft.graph.a/states', 'c:x/{}/microsoft.graph.b/states')).to.equal(true);
+    expect(areAliases('c:rolemanagement/directory/roledefinitions', 'c:rolemanagement/cloudpc/roledefinitions')).to.equal(false);
+    expect(areAliases('c:users/{}/messages', 'c:users/{}/mailfolders/{}/messages')).to.equal(false);
+    expect(areAliases('c:users/{}/messages', 'c:users/{}/events')).to.equal(false);
+    expect(areAliases('s:users/{}/settings', 'c:users/{}/settings')).to.equal(false);
   });
 
   it('templates: literals fold case, keys and calls are their own kinds, me only as the first segment', function () {
