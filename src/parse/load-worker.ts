@@ -12,6 +12,6 @@ for (const [file, text] of includes) index.addInclude(file, text);
 const port = parentPort;
 if (!port) throw new Error('load-worker runs only as a worker thread of loadDocs');
 port.on('message', (request: LoadWorkerRequest) => {
-  const result = detachLazyPointers(parseFiles(pageFiles.slice(request.start, request.end), index));
+  const result = detachLazyPointers(parseFiles(pageFiles.slice(request.start, request.end), index, request.texts));
   port.postMessage({ chunk: request.chunk, result } satisfies LoadWorkerReply);
 });

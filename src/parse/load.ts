@@ -132,6 +132,8 @@ export interface LoadOptions {
    * idle (1-minute load average below CPUs − 1), else 1. The pages are the same however many parse them.
    */
   threads?: number;
+  /** The files as already read (readDocsSnapshot): parsed from these bytes, not read again. */
+  snapshot?: DocsSnapshot;
 }
 
 /** Files are parsed in chunks of this many; progress is reported, and the event loop given a turn, after each. */
@@ -141,14 +143,49 @@ const CHUNK = 64;
 const MIN_FILES_FOR_WORKER = 500;
 
 /** A file's text, or the error code that kept it from being read. */
-function readText(file: string): { text: string } | { error: string } {
+type FileText = { text: string } | { error: string };
+
+function readText(file: string): FileText {
   try {
     // Synchronous on purpose: for ~10,000 small files it is several times faster than fs.promises.
     return { text: readFileSync(file, 'utf8') };
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    return { error: e.code ?? e.message };
+    return { error: errorCode(err) };
   }
+}
+
+function errorCode(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  return e.code ?? e.message;
+}
+
+/**
+ * Every docs file, read once, as bytes: `graphpact build` fingerprints these (to find an up-to-date output)
+ * and then parses the same bytes, so a page is never read twice and the fingerprint is of what was parsed.
+ */
+export interface DocsSnapshot {
+  /** Display paths (displayPath), sorted, unique: the files loadDocs parses. */
+  files: string[];
+  /** Each file's bytes, or the error code that kept it from being read (same order as `files`). */
+  contents: Array<{ bytes: Buffer } | { error: string }>;
+}
+
+export async function readDocsSnapshot(dirs: string[]): Promise<DocsSnapshot> {
+  const files = await listDocsFiles(dirs);
+  const contents = files.map((file): DocsSnapshot['contents'][number] => {
+    try {
+      return { bytes: readFileSync(file) };
+    } catch (err) {
+      return { error: errorCode(err) };
+    }
+  });
+  return { files, contents };
+}
+
+/** A snapshot's file as text (decoded as readFileSync(file, 'utf8') would). */
+function snapshotText(snapshot: DocsSnapshot, at: number): FileText {
+  const content = snapshot.contents[at];
+  return 'bytes' in content ? { text: content.bytes.toString('utf8') } : content;
 }
 
 export interface ParsedFiles {
@@ -157,12 +194,16 @@ export interface ParsedFiles {
   findings: Finding[];
 }
 
-/** Reads and parses files (display paths), in order. Used by loadDocs and by its worker thread. */
-export function parseFiles(files: readonly string[], index: FileIndex): ParsedFiles {
+/**
+ * Reads and parses files (display paths), in order; `texts[i]`, when given, is files[i] as already read.
+ * Used by loadDocs and by its worker thread.
+ */
+export function parseFiles(files: readonly string[], index: FileIndex, texts?: readonly FileText[]): ParsedFiles {
   const pages: ParsedPage[] = [];
   const findings: Finding[] = [];
-  for (const file of files) {
-    const read = readText(file);
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    const read = texts?.[i] ?? readText(file);
     if ('error' in read) {
       findings.push({ ruleId: 'parse-unreadable-file', severity: 'error', file, line: 1, message: `cannot read ${file}: ${read.error}` });
     } else {
@@ -172,29 +213,37 @@ export function parseFiles(files: readonly string[], index: FileIndex): ParsedFi
   return { pages, findings };
 }
 
-export async function loadDocs(dirs: string[], opts: LoadOptions = {}): Promise<{ pages: ParsedPage[]; findings: Finding[] }> {
+/** The `.md` files under the docs directories, as display paths, sorted and unique. Throws DocsDirError. */
+export async function listDocsFiles(dirs: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const dir of dirs) {
     let info;
     try {
       info = await stat(dir);
     } catch (err) {
-      throw new DocsDirError(`docs directory ${dir} cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, dir);
+      throw new DocsDirError(`docs directory ${dir} cannot be read: ${errorCode(err)}`, dir);
     }
     if (!info.isDirectory()) throw new DocsDirError(`docs path ${dir} is not a directory`, dir);
     try {
       await walk(dir, files);
     } catch (err) {
-      throw new DocsDirError(`docs directory ${dir} cannot be listed: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, dir);
+      throw new DocsDirError(`docs directory ${dir} cannot be listed: ${errorCode(err)}`, dir);
     }
   }
-  const shown = [...new Set(files.map((f) => displayPath(f)))].sort();
+  return [...new Set(files.map((f) => displayPath(f)))].sort();
+}
+
+export async function loadDocs(dirs: string[], opts: LoadOptions = {}): Promise<{ pages: ParsedPage[]; findings: Finding[] }> {
+  const snapshot = opts.snapshot;
+  const shown = snapshot?.files ?? (await listDocsFiles(dirs));
+  const position = new Map(shown.map((file, i) => [file, i]));
+  const textOf = (file: string): FileText => (snapshot ? snapshotText(snapshot, position.get(file) as number) : readText(file));
   const index = new FileIndex(shown);
   // Include files are read first, before any page needs them; they are fragments, not pages.
   const findings: Finding[] = [];
   const includes: Array<[string, string]> = [];
   for (const file of shown.filter(isIncludeFile)) {
-    const read = readText(file);
+    const read = textOf(file);
     if ('error' in read) findings.push({ ruleId: 'parse-unreadable-file', severity: 'error', file, line: 1, message: `cannot read ${file}: ${read.error}` });
     else {
       index.addInclude(file, read.text);
@@ -202,8 +251,11 @@ export async function loadDocs(dirs: string[], opts: LoadOptions = {}): Promise<
     }
   }
   const pageFiles = shown.filter((f) => !isIncludeFile(f));
-  const chunks: string[][] = [];
-  for (let i = 0; i < pageFiles.length; i += CHUNK) chunks.push(pageFiles.slice(i, i + CHUNK));
+  const chunks: Chunk[] = [];
+  for (let i = 0; i < pageFiles.length; i += CHUNK) {
+    const files = pageFiles.slice(i, i + CHUNK);
+    chunks.push({ files, ...(snapshot ? { texts: () => files.map(textOf) } : {}) });
+  }
   let done = shown.length - pageFiles.length;
   const progress = (n: number): void => {
     done += n;
@@ -212,6 +264,16 @@ export async function loadDocs(dirs: string[], opts: LoadOptions = {}): Promise<
   const threads = opts.threads ?? defaultThreads(pageFiles.length);
   const results = threads > 1 ? await parseWithWorker({ files: shown, includes, pageFiles }, chunks, index, progress) : await parseHere(chunks, index, progress);
   return { pages: results.flatMap((r) => r.pages), findings: [...findings, ...results.flatMap((r) => r.findings)] };
+}
+
+/** A run of files parsed together; `texts` gives them as already read (a snapshot), else they are read when parsed. */
+interface Chunk {
+  files: string[];
+  texts?: () => FileText[];
+}
+
+function parseChunk(chunk: Chunk, index: FileIndex): ParsedFiles {
+  return parseFiles(chunk.files, index, chunk.texts?.());
 }
 
 /**
@@ -226,11 +288,11 @@ function defaultThreads(files: number): number {
   return files >= MIN_FILES_FOR_WORKER && cpus > 1 && loadavg()[0] < cpus - 1 ? 2 : 1;
 }
 
-async function parseHere(chunks: string[][], index: FileIndex, progress: (n: number) => void): Promise<ParsedFiles[]> {
+async function parseHere(chunks: Chunk[], index: FileIndex, progress: (n: number) => void): Promise<ParsedFiles[]> {
   const results: ParsedFiles[] = [];
   for (const chunk of chunks) {
-    results.push(parseFiles(chunk, index));
-    progress(chunk.length);
+    results.push(parseChunk(chunk, index));
+    progress(chunk.files.length);
     await new Promise((resolve) => setImmediate(resolve)); // progress bars redraw
   }
   return results;
@@ -251,7 +313,7 @@ function startWorker(data: LoadWorkerData): Worker {
  * the same, in the same order, as parsed by one thread. Two chunks are kept in flight to the worker so
  * that it never waits for this thread. A worker that fails costs only time: its chunks are parsed here.
  */
-async function parseWithWorker(data: LoadWorkerData, chunks: string[][], index: FileIndex, progress: (n: number) => void): Promise<ParsedFiles[]> {
+async function parseWithWorker(data: LoadWorkerData, chunks: Chunk[], index: FileIndex, progress: (n: number) => void): Promise<ParsedFiles[]> {
   const results: Array<ParsedFiles | undefined> = new Array(chunks.length);
   let next = 0;
   let inFlight = 0;
@@ -260,7 +322,8 @@ async function parseWithWorker(data: LoadWorkerData, chunks: string[][], index: 
   const feed = (): void => {
     while (!failed && inFlight < 2 && next < chunks.length) {
       const start = next * CHUNK;
-      worker.postMessage({ chunk: next, start, end: start + chunks[next].length } satisfies LoadWorkerRequest);
+      const texts = chunks[next].texts?.();
+      worker.postMessage({ chunk: next, start, end: start + chunks[next].files.length, ...(texts ? { texts } : {}) } satisfies LoadWorkerRequest);
       next++;
       inFlight++;
     }
@@ -269,7 +332,7 @@ async function parseWithWorker(data: LoadWorkerData, chunks: string[][], index: 
     worker.on('message', (reply: LoadWorkerReply) => {
       results[reply.chunk] = restoreLazyPointers(reply.result);
       inFlight--;
-      progress(chunks[reply.chunk].length);
+      progress(chunks[reply.chunk].files.length);
       feed();
       if (inFlight === 0 && next >= chunks.length) resolve();
     });
@@ -285,13 +348,13 @@ async function parseWithWorker(data: LoadWorkerData, chunks: string[][], index: 
   feed();
   while (next < chunks.length) {
     const mine = next++;
-    results[mine] = parseFiles(chunks[mine], index);
-    progress(chunks[mine].length);
+    results[mine] = parseChunk(chunks[mine], index);
+    progress(chunks[mine].files.length);
     await new Promise((resolve) => setImmediate(resolve)); // the worker's replies are taken in here
   }
   await finished;
   await worker.terminate();
-  return chunks.map((chunk, i) => results[i] ?? parseFiles(chunk, index));
+  return chunks.map((chunk, i) => results[i] ?? parseChunk(chunk, index));
 }
 
 export interface LoadWorkerData {
@@ -306,6 +369,8 @@ export interface LoadWorkerRequest {
   chunk: number;
   start: number;
   end: number;
+  /** The files' text as already read (from a snapshot); else the worker reads them. */
+  texts?: FileText[];
 }
 export interface LoadWorkerReply {
   chunk: number;

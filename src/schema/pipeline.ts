@@ -10,6 +10,7 @@ import type { ParsedPage } from '../model/page.js';
 import { INDEX_FILE, openApiPath, type SchemaIndex } from '../model/schema-layout.js';
 import { buildCatalog } from '../catalog/index.js';
 import { loadDocs } from '../parse/index.js';
+import type { DocsSnapshot } from '../parse/load.js';
 import { generateOpenApi, type ExampleCheck } from '../openapi/generate.js';
 import { schemaSetFromFiles, type SchemaSet } from './load.js';
 import { generateSchemas } from './generate.js';
@@ -69,6 +70,8 @@ export interface DocsBuildOptions {
   /** Source paths in the output are made relative to this directory (the project root), '/' separated. */
   root?: string;
   onProgress?: (done: number, total: number) => void;
+  /** The docs files as already read (readDocsSnapshot): parsed from these bytes, not read again. */
+  snapshot?: DocsSnapshot;
 }
 
 export interface LoadedCatalog {
@@ -94,7 +97,7 @@ export interface LoadedCatalog {
  * when a docs directory cannot be read, and ErrataError (a DocsDirError) for a bad errata file.
  */
 export async function loadCatalog(dirs: string[], options: DocsBuildOptions = {}): Promise<LoadedCatalog> {
-  const loaded = await loadDocs(dirs, options.onProgress ? { onProgress: options.onProgress } : {});
+  const loaded = await loadDocs(dirs, { ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.snapshot ? { snapshot: options.snapshot } : {}) });
   const relocate = options.root !== undefined && needsRelocation(dirs, process.cwd(), options.root);
   const pages = relocate ? relocateSourcePaths(loaded.pages, process.cwd(), options.root as string) : loaded.pages;
   const unreadable = relocate ? relocateSourcePaths(loaded.findings, process.cwd(), options.root as string) : loaded.findings;

@@ -12,6 +12,12 @@
  *   Otherwise it is read and compared (a copied or checked-out folder, a hand-edited file).
  * The writes are synchronous on purpose: thousands of small files written one after another cost less
  * than the same number of promise round trips through the thread pool.
+ *
+ * `graphpact build` also leaves a build record (STATE_FILE) beside the manifest: the input fingerprint
+ * (fingerprint.ts) the outputs were built from, the manifest's hash, each output's size and modification
+ * time, and what the build reported. A build with the same fingerprint whose outputs are intact
+ * (upToDateReport) parses nothing and writes nothing. The record is local to the machine (it changes with
+ * graphpact's own code) and is not one of the outputs: it is not in the manifest.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
@@ -21,6 +27,7 @@ import { ensureDir } from '../util/fs.js';
 import { hasRegisteredSecrets, redactText, redactValue } from '../util/redact.js';
 
 export const MANIFEST_FILE = 'build-manifest.json';
+export const STATE_FILE = '.graphpact-build-state.json';
 
 interface Manifest {
   generator: 'graphpact build';
@@ -69,13 +76,36 @@ export interface WriteResult {
   removed: string[];
 }
 
+/** What a build records so that the next build with the same inputs can skip all work. */
+export interface BuildRecord {
+  /** The build's input fingerprint (buildFingerprint). */
+  inputs: string;
+  /** What the build reported, as JSON: given back by upToDateReport. */
+  report: unknown;
+}
+
+interface BuildState {
+  generator: 'graphpact build';
+  inputs: string;
+  /** SHA-256 of the manifest's bytes. */
+  manifest: string;
+  /** Each output (manifest order) → [size, mtimeMs] as the build left it. */
+  stats: Record<string, [number, number]>;
+  report: unknown;
+}
+
+export interface WriteOptions {
+  /** Leave a build record beside the outputs (graphpact build does). */
+  record?: BuildRecord;
+}
+
 /** Writes `files` (relative '/' path → JSON value) under `outDir`. */
-export async function writeGeneratedFiles(outDir: string, files: Map<string, unknown>): Promise<WriteResult> {
+export async function writeGeneratedFiles(outDir: string, files: Map<string, unknown>, options: WriteOptions = {}): Promise<WriteResult> {
   const paths = [...files.keys()].sort();
   const existing = statOrUndefined(outDir);
   if (!existing) {
     await ensureDir(dirname(outDir));
-    return writeFreshDir(outDir, paths, files);
+    return writeFreshDir(outDir, paths, files, options.record);
   }
   const previous = readManifest(outDir);
   const sha256: Record<string, string> = {};
@@ -101,11 +131,76 @@ export async function writeGeneratedFiles(outDir: string, files: Map<string, unk
     await rm(join(outDir, path), { force: true });
     await removeEmptyParents(outDir, dirname(path));
   }
+  if (options.record) {
+    const state = stateText(outDir, paths, manifest, options.record);
+    if (state !== readOrUndefined(join(outDir, STATE_FILE))) writeAtomicSync(join(outDir, STATE_FILE), Buffer.from(state));
+  }
   return { written, unchanged, removed };
 }
 
+/**
+ * The report of the build that left `outDir` as it is, when that build had the fingerprint `inputs` and
+ * its outputs are intact; else undefined (then build). Intact: the manifest has the recorded hash, and each
+ * file it lists has the recorded size and either the recorded modification time, older than the record
+ * itself, or (a copied folder, a touched file, one modified within the clock tick of the record) the
+ * manifest's SHA-256 of its bytes. Stat data first, hashes only where it cannot vouch (as git's index
+ * does): reading and hashing every output would add a read of ~80 MB to every up-to-date build of the
+ * corpus, and a same-size edit that also puts back the recorded modification time is not an accident.
+ */
+export function upToDateReport(outDir: string, inputs: string): unknown {
+  try {
+    return recordedReportIfIntact(outDir, inputs);
+  } catch {
+    return undefined; // an unreadable out dir is for the build itself to report
+  }
+}
+
+function recordedReportIfIntact(outDir: string, inputs: string): unknown {
+  const statePath = join(outDir, STATE_FILE);
+  const text = readOrUndefined(statePath);
+  if (text === undefined) return undefined;
+  let state: Partial<BuildState>;
+  try {
+    state = JSON.parse(text) as Partial<BuildState>;
+  } catch {
+    return undefined;
+  }
+  if (state.generator !== 'graphpact build' || state.inputs !== inputs || !state.stats || typeof state.stats !== 'object') return undefined;
+  const manifest = readManifest(outDir);
+  if (manifest.text === undefined || hashOf(Buffer.from(manifest.text)) !== state.manifest) return undefined;
+  const recordedAt = statOrUndefined(statePath)?.mtimeMs ?? 0;
+  for (const path of manifest.files) {
+    const recorded = state.stats[path];
+    const expected = manifest.sha256[path];
+    if (!Array.isArray(recorded) || !expected || !isInside(path)) return undefined;
+    const info = statOrUndefined(join(outDir, path));
+    if (!info?.isFile() || info.size !== recorded[0]) return undefined;
+    if (info.mtimeMs === recorded[1] && info.mtimeMs < recordedAt) continue;
+    if (hashOf(readFileSync(join(outDir, path))) !== expected) return undefined;
+  }
+  return state.report;
+}
+
+function stateText(dir: string, paths: string[], manifest: string, record: BuildRecord): string {
+  const stats: Record<string, [number, number]> = {};
+  for (const path of paths) {
+    const info = statSync(join(dir, path));
+    stats[path] = [info.size, info.mtimeMs];
+  }
+  const state: BuildState = { generator: 'graphpact build', inputs: record.inputs, manifest: hashOf(Buffer.from(manifest)), stats, report: record.report };
+  return JSON.stringify(state) + '\n';
+}
+
+function readOrUndefined(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 /** The whole set into a temporary sibling folder, renamed into place: no partial output directory, ever. */
-function writeFreshDir(outDir: string, paths: string[], files: Map<string, unknown>): WriteResult {
+function writeFreshDir(outDir: string, paths: string[], files: Map<string, unknown>, record: BuildRecord | undefined): WriteResult {
   const tmp = join(dirname(outDir), `.${basename(outDir)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const made = new Set<string>();
   const dirOf = (rel: string): void => {
@@ -123,7 +218,9 @@ function writeFreshDir(outDir: string, paths: string[], files: Map<string, unkno
       dirOf(dirname(path));
       writeFileSync(join(tmp, path), bytes);
     }
-    writeFileSync(join(tmp, MANIFEST_FILE), manifestText(paths, sha256));
+    const manifest = manifestText(paths, sha256);
+    writeFileSync(join(tmp, MANIFEST_FILE), manifest);
+    if (record) writeFileSync(join(tmp, STATE_FILE), stateText(tmp, paths, manifest, record));
     renameSync(tmp, outDir);
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true });

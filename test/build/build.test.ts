@@ -3,6 +3,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile, mkdir, chmod } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { STATE_FILE } from '../../src/schema/write.js';
 import { runCli } from '../helpers/cli.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -10,7 +11,7 @@ const COMMITTED = join(ROOT, 'schemas');
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).split('\\').join('/')).sort();
+  return entries.filter((e) => e.isFile() && e.name !== STATE_FILE).map((e) => relative(dir, join(e.parentPath, e.name)).split('\\').join('/')).sort();
 }
 
 describe('build: `graphpact build`', () => {

@@ -1,15 +1,19 @@
 /**
  * `graphpact build`: docs → JSON Schemas, OpenAPI 3.1 documents and index.json under `--out`.
  * Deterministic (same docs, same bytes) and atomic (every file replaced whole; stale files of a
- * previous build removed only after the new ones are written).
+ * previous build removed only after the new ones are written). The docs are read once, fingerprinted and
+ * parsed from those bytes; when `--out` holds intact outputs of a build with the same fingerprint, nothing
+ * is parsed or written and that build's report is given again.
  */
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import type { Finding } from '../../model/finding.js';
 import { DocsDirError } from '../../parse/index.js';
+import { readDocsSnapshot, type DocsSnapshot } from '../../parse/load.js';
+import { buildFingerprint } from '../../schema/fingerprint.js';
 import { buildFromDocs } from '../../schema/pipeline.js';
-import { writeGeneratedFiles, type WriteResult } from '../../schema/write.js';
+import { upToDateReport, writeGeneratedFiles, type WriteResult } from '../../schema/write.js';
 import { redactText } from '../../util/redact.js';
 import { action, addFormatOption, collect, EXIT, reportCouldNotRun, type OutputFormat } from '../command.js';
 
@@ -34,8 +38,13 @@ export interface BuildSummary {
   types: number;
   files: { total: number; written: number; unchanged: number; removed: number };
   findings: { total: number; errors: number; warnings: number; infos: number; byRule: Record<string, number> };
+  /** True when the out dir held this build already (same inputs, intact outputs): nothing parsed or written. */
+  upToDate: boolean;
   durationMs: number;
 }
+
+/** The part of a summary that the build record keeps, for an up-to-date build to report again. */
+type RecordedReport = Pick<BuildSummary, 'pages' | 'versions' | 'operations' | 'types' | 'findings'> & { files: number };
 
 export function buildCommand(): Command {
   const cmd = new Command('build')
@@ -47,10 +56,20 @@ export function buildCommand(): Command {
     const started = performance.now();
     const docs = opts.docs && opts.docs.length > 0 ? opts.docs : [resolve(PACKAGE_ROOT, 'apidocs')];
     const out = opts.out ?? resolve(PACKAGE_ROOT, 'schemas');
+    let snapshot: DocsSnapshot;
+    try {
+      snapshot = await readDocsSnapshot(docs);
+    } catch (err) {
+      if (err instanceof DocsDirError) return reportCouldNotRun('graphpact build', err, opts.format);
+      throw err;
+    }
+    const inputs = buildFingerprint(docs, snapshot, PACKAGE_ROOT);
+    const recorded = asRecordedReport(upToDateReport(out, inputs));
+    if (recorded) return print(upToDateSummary(docs, out, recorded, performance.now() - started), opts.format);
     const progress = createProgress();
     let built;
     try {
-      built = await buildFromDocs(docs, { root: PACKAGE_ROOT, onProgress: progress?.update });
+      built = await buildFromDocs(docs, { root: PACKAGE_ROOT, onProgress: progress?.update, snapshot });
     } catch (err) {
       if (err instanceof DocsDirError) return reportCouldNotRun('graphpact build', err, opts.format);
       throw err;
@@ -61,13 +80,16 @@ export function buildCommand(): Command {
       const first = built.unreadable[0];
       return reportCouldNotRun('graphpact build', `${first.message}${built.unreadable.length > 1 ? ` (and ${built.unreadable.length - 1} more unreadable files)` : ''}; nothing written`, opts.format);
     }
-    const written = await writeGeneratedFiles(out, built.output.files);
-    const summary = summarize(docs, out, built, written, performance.now() - started);
-    process.stdout.write(redactText(opts.format === 'json' ? JSON.stringify(summary, null, 2) + '\n' : textSummary(summary)));
-    return EXIT.ok;
+    const report = recordedReport(built);
+    const written = await writeGeneratedFiles(out, built.output.files, { record: { inputs, report } });
+    return print(summarize(docs, out, report, written, performance.now() - started), opts.format);
   }));
 }
 
+function print(summary: BuildSummary, format: OutputFormat): number {
+  process.stdout.write(redactText(format === 'json' ? JSON.stringify(summary, null, 2) + '\n' : textSummary(summary)));
+  return EXIT.ok;
+}
 
 function createProgress(): { update: (done: number, total: number) => void; stop: () => void } | undefined {
   if (!process.stderr.isTTY) return undefined;
@@ -85,18 +107,38 @@ function createProgress(): { update: (done: number, total: number) => void; stop
   };
 }
 
-function summarize(docs: string[], out: string, built: Awaited<ReturnType<typeof buildFromDocs>>, written: WriteResult, ms: number): BuildSummary {
+function recordedReport(built: Awaited<ReturnType<typeof buildFromDocs>>): RecordedReport {
   return {
-    docs,
-    out,
     pages: built.pages.length,
     versions: built.output.index.versions,
     operations: built.catalog.operations.length,
     types: built.catalog.types.size,
-    files: { total: built.output.files.size, written: written.written, unchanged: written.unchanged, removed: written.removed.length },
+    files: built.output.files.size,
     findings: countFindings(built.findings),
+  };
+}
+
+/** A recorded report as read back (a record written by this code, so only its shape is checked). */
+function asRecordedReport(value: unknown): RecordedReport | undefined {
+  const r = value as Partial<RecordedReport> | undefined;
+  return r && typeof r.pages === 'number' && typeof r.files === 'number' && Array.isArray(r.versions) && r.findings ? (r as RecordedReport) : undefined;
+}
+
+function summarize(docs: string[], out: string, report: RecordedReport, written: WriteResult, ms: number): BuildSummary {
+  const { files, ...counts } = report;
+  return {
+    docs,
+    out,
+    ...counts,
+    files: { total: files, written: written.written, unchanged: written.unchanged, removed: written.removed.length },
+    upToDate: false,
     durationMs: Math.round(ms),
   };
+}
+
+function upToDateSummary(docs: string[], out: string, report: RecordedReport, ms: number): BuildSummary {
+  const { files, ...counts } = report;
+  return { docs, out, ...counts, files: { total: files, written: 0, unchanged: files, removed: 0 }, upToDate: true, durationMs: Math.round(ms) };
 }
 
 function countFindings(findings: Finding[]): BuildSummary['findings'] {
@@ -112,6 +154,7 @@ function textSummary(s: BuildSummary): string {
   return [
     `graphpact build: ${s.pages} pages → ${s.operations} operations, ${s.types} types in ${s.versions.length} versions (${s.versions.join(', ')})`,
     `  ${s.out}: ${s.files.total} files (${s.files.written} written, ${s.files.unchanged} unchanged, ${s.files.removed} stale removed)`,
+    ...(s.upToDate ? ['  up to date: the docs, errata and graphpact are those of the build that wrote these files, and the files are intact; nothing parsed or written'] : []),
     `  findings: ${s.findings.total} (${s.findings.errors} errors, ${s.findings.warnings} warnings, ${s.findings.infos} info)${rules ? '\n' + rules : ''}`,
     `  time: ${(s.durationMs / 1000).toFixed(2)} s`,
     '',
