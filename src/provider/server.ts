@@ -246,8 +246,9 @@ async function respond(provider: Provider, req: IncomingMessage, now: Date, exch
 
   let body: Record<string, unknown> | undefined;
   if (METHODS_WITH_BODY.has(method)) {
-    // An emulated action that documents no body may be called without one (no Content-Type, nothing sent).
-    const bodiless = emulated?.kind === 'found' && emulated.route.operation.requestBody === undefined && !hasBody(req);
+    // An emulated action that documents no body may be called without one (no Content-Type, nothing sent);
+    // a route the emulator does not serve answers its 501 whatever the body (bytes, a JSON array).
+    const bodiless = emulated?.kind === 'found' && (emulated.route.notServed !== undefined || emulated.route.operation.requestBody === undefined && !hasBody(req));
     if (!bodiless) {
       if (!isJsonContentType(req.headers['content-type'])) {
         throw new GraphError(415, CODES.unsupportedMediaType, `Content-Type must be application/json (got ${req.headers['content-type'] ?? 'none'}).`);

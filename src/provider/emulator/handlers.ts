@@ -167,7 +167,7 @@ function answerWithExample(route: EmulatedRoute, ctx: EmulatorContext): Provider
   if (route.method !== 'GET') validBody(route, ctx);
   if (route.successStatus === 204) return success(204);
   const example = exampleResponse(route.operation);
-  if (!example) return success(route.successStatus);
+  if (!example) return success(route.successStatus, undefined, route.successStatus === 202 ? monitorHeaders(route, ctx) : {});
   const problem = ctx.schemas.response(route.version, route.operationId)?.validate(example.body);
   if (problem) {
     throw new GraphError(501, 'NotImplemented', `The graphpact emulator does not serve ${route.operationId}: its documented example response does not match the response schema (${problem}).`);
@@ -175,6 +175,23 @@ function answerWithExample(route: EmulatedRoute, ctx: EmulatorContext): Provider
   const body = { ...example.body };
   if (typeof body['@odata.context'] === 'string') body['@odata.context'] = body['@odata.context'].replace(/^https?:\/\/[^/]+\/[^/$]+/, ctx.serviceRoot);
   return success(route.successStatus, body);
+}
+
+/**
+ * A long-running operation's 202 says where to watch it: the documented `Location` / `Operation-Location`
+ * of its example response, on this service (placeholders as documented: the emulator runs nothing).
+ */
+function monitorHeaders(route: EmulatedRoute, ctx: EmulatorContext): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const example of route.operation.examples) {
+    for (const { name, value } of example.response?.headers ?? []) {
+      const lower = name.toLowerCase();
+      if (lower !== 'location' && lower !== 'operation-location') continue;
+      headers[lower] = value.startsWith('/') ? `${ctx.serviceRoot}${value}` : value.replace(/^https?:\/\/graph\.microsoft\.com\/[^/]+/, ctx.serviceRoot);
+    }
+    if (Object.keys(headers).length > 0) break;
+  }
+  return headers;
 }
 
 /**

@@ -15,7 +15,7 @@ import { findAliases, type Aliases } from './aliases.js';
 import { SIGNED_IN_USER_ID } from './store.js';
 
 export { handleRoute, type EmulatorContext } from './handlers.js';
-export { buildRouteTable, summarizeRoutes, exampleResponse, type EmulatedRoute, type RouteKind, type RouteTable } from './route-table.js';
+export { buildRouteTable, notServedByOperation, NOT_SERVED, summarizeRoutes, exampleResponse, type EmulatedRoute, type RouteKind, type RouteTable } from './route-table.js';
 export { findAliases, storedAddress, type Aliases } from './aliases.js';
 export { EntityStore, SIGNED_IN_USER_ID, type Entity } from './store.js';
 

@@ -11,11 +11,11 @@
  *   GET    /reports/getX(period='{p}') function
  *
  * `/me` is the signed-in user: its segment addresses `users/{the signed-in user's id}`, so `/me/messages`
- * and `/users/{id}/messages` reach the same data. Routes a generic store cannot serve honestly (binary
- * content, `$count` text) are kept with the reason, so requests get a 501 naming it. Pure.
+ * and `/users/{id}/messages` reach the same data (other alternate paths: aliases.ts). Routes a generic store
+ * cannot serve honestly (binary content, see NOT_SERVED) are kept with the reason, so requests get a 501 naming
+ * it. `GET <list>/$count` is the list route's (matcher.ts). Pure.
  */
 import type { Operation } from '../../model/catalog.js';
-import type { Example } from '../../model/page.js';
 import { normalizePath } from '../../catalog/operation-id.js';
 
 export type RouteKind = 'create' | 'get' | 'list' | 'update' | 'delete' | 'action' | 'function';
@@ -144,24 +144,35 @@ function kindOf(op: Operation, method: string, last: Segment | undefined, endsWi
   }
 }
 
-/** Binary streams and `$count`'s text/plain are not JSON objects a store can hold or answer. */
+/**
+ * Why a route cannot be served, by class (each request then gets a 501 saying so; `serve` and
+ * `graphpact operations` count them): what is not JSON a store can hold or answer, and actions whose
+ * answer the docs do not show.
+ */
+export const NOT_SERVED = {
+  binaryResponse: 'binary content (a media stream, not JSON)',
+  binaryRequest: 'binary request body (an upload of bytes, not JSON)',
+  jsonArrayRequest: 'the request body is a JSON array, not an object',
+  noExample: 'no documented example response to answer with',
+} as const;
+
 function notServedReason(route: EmulatedRoute): string | undefined {
   const literals = route.segments.filter((s): s is { kind: 'literal'; name: string } => s.kind === 'literal').map((s) => s.name);
   const last = route.segments[route.segments.length - 1];
   const lastName = last?.kind === 'literal' ? last.name : undefined;
-  if (literals.includes('$value') || lastName === 'content' || lastName === 'contentstream' || route.operation.requestBody === undefined && hasBinaryExample(route.operation.examples, route.method)) {
-    return 'binary content (a media stream, not JSON)';
+  const examples = route.operation.examples.filter((e) => e.request?.method?.toUpperCase() === route.method);
+  if (route.method !== 'GET' && examples.some((e) => Array.isArray(e.request?.body?.value))) return NOT_SERVED.jsonArrayRequest;
+  if (route.method !== 'GET' && route.operation.requestBody === undefined && examples.some((e) => e.request?.rawBody !== undefined && e.request.body === undefined)) {
+    return NOT_SERVED.binaryRequest;
   }
-  if (lastName === '$count') return '$count answers text/plain, not JSON';
-  // An action documented to return nothing but a status answers just that status; one that returns a type needs an example.
-  if ((route.kind === 'action' || route.kind === 'function') && route.successStatus !== 204 && route.operation.returnType !== undefined && exampleResponse(route.operation) === undefined) {
-    return 'no documented example response to answer with';
+  if (literals.includes('$value') || lastName === 'content' || lastName === 'contentstream') return NOT_SERVED.binaryResponse;
+  // An action documented to return nothing but a status answers just that status (202 Accepted: a long-running
+  // operation, with its documented Location); one that returns a type needs an example to answer with.
+  if ((route.kind === 'action' || route.kind === 'function') && route.successStatus !== 204 && route.successStatus !== 202
+    && route.operation.returnType !== undefined && exampleResponse(route.operation) === undefined) {
+    return NOT_SERVED.noExample;
   }
   return undefined;
-}
-
-function hasBinaryExample(examples: Example[], method: string): boolean {
-  return method !== 'GET' && examples.some((e) => e.request?.rawBody !== undefined && e.request.body === undefined);
 }
 
 /** The first documented 2xx example response with a JSON object body: what an action or function answers. */
@@ -202,4 +213,18 @@ export function summarizeRoutes(table: RouteTable): {
     else operations.served[route.kind] += 1;
   }
   return { served, notServed, duplicates: table.duplicates.length, operations };
+}
+
+/** For each operation (`<version> <id>`) with documented paths the emulator answers 501: `METHOD path: why`, one per path. */
+export function notServedByOperation(table: RouteTable): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const route of table.routes) {
+    if (!route.notServed) continue;
+    const key = `${route.version} ${route.operationId}`;
+    const line = `${route.method} ${route.path}: ${route.notServed}`;
+    const list = out.get(key);
+    if (list) list.push(line);
+    else out.set(key, [line]);
+  }
+  return out;
 }

@@ -20,7 +20,31 @@ interface Page {
   /** Success status and returned type (`widget`, `widget collection`), if any. */
   status: number;
   returns?: string;
-  example?: { url: string; body?: unknown; response?: unknown };
+  example?: Example;
+  /** Several examples, each under its own heading. */
+  examples?: Example[];
+}
+
+interface Example {
+  url: string;
+  /** The request's method when it is not the page's (another step of the same flow). */
+  method?: string;
+  body?: unknown;
+  /** A request body that is not JSON (bytes of an upload). */
+  rawBody?: string;
+  response?: unknown;
+  /** Response header lines (`Location: /x`). */
+  responseHeaders?: string[];
+}
+
+function exampleLines(p: Page, example: Example): string[] {
+  const lines = ['#### Request', '', `${FENCE}http`, `${example.method ?? p.method} https://graph.microsoft.com/v1.0${example.url}`];
+  if (example.body !== undefined) lines.push('Content-Type: application/json', '', JSON.stringify(example.body, null, 2));
+  if (example.rawBody !== undefined) lines.push('Content-Type: application/octet-stream', '', example.rawBody);
+  lines.push(FENCE, '', '#### Response', '', `${FENCE}http`, `HTTP/1.1 ${p.status} OK`, ...(example.responseHeaders ?? []));
+  if (example.response !== undefined) lines.push('Content-Type: application/json', '', JSON.stringify(example.response, null, 2));
+  lines.push(FENCE, '');
+  return lines;
 }
 
 function page(p: Page): string {
@@ -33,13 +57,9 @@ function page(p: Page): string {
     ? ` and a collection of [${type}](../resources/${type}.md) objects in the response body`
     : ` and a [${type}](../resources/${type}.md) object in the response body`;
   lines.push('## Response', '', `If successful, this method returns a \`${p.status} ${p.status === 201 ? 'Created' : p.status === 204 ? 'No Content' : 'OK'}\` response code${returned}.`, '');
-  if (p.example) {
-    lines.push('## Examples', '', '### Request', '', `${FENCE}http`, `${p.method} https://graph.microsoft.com/v1.0${p.example.url}`);
-    if (p.example.body !== undefined) lines.push('Content-Type: application/json', '', JSON.stringify(p.example.body, null, 2));
-    lines.push(FENCE, '', '### Response', '', `${FENCE}http`, `HTTP/1.1 ${p.status} OK`);
-    if (p.example.response !== undefined) lines.push('Content-Type: application/json', '', JSON.stringify(p.example.response, null, 2));
-    lines.push(FENCE, '');
-  }
+  const examples = p.examples ?? (p.example ? [p.example] : []);
+  if (examples.length > 0) lines.push('## Examples', '');
+  examples.forEach((example, i) => lines.push(`### Example ${i + 1}`, '', ...exampleLines(p, example)));
   return lines.join('\n');
 }
 
@@ -83,6 +103,19 @@ export const PAGES: Record<string, Page> = {
   'driveitem-get': { title: 'Get item', method: 'GET', paths: ['/me/drive/items/{item-id}', '/users/{user-id}/drive/items/{item-id}', '/drives/{drive-id}/items/{item-id}'], status: 200, returns: 'driveItem' },
   'axis-update': { title: 'Update axis', method: 'PATCH', paths: ['/widgets/{widget-id}/axes/categoryAxis/format', '/widgets/{widget-id}/axes/valueAxis/format'], body: ['color|String|Line colour.'], status: 200, returns: 'axisFormat' },
   'axis-get': { title: 'Get axis', method: 'GET', paths: ['/widgets/{widget-id}/axes/valueAxis/format', '/widgets/{widget-id}/axes/categoryAxis/format'], status: 200, returns: 'axisFormat' },
+  'widget-archive': {
+    title: 'widget: archive', method: 'POST', paths: ['/widgets/{widget-id}/archive'], status: 202, returns: 'polishResult',
+    example: { url: '/widgets/123/archive', responseHeaders: ['Location: /widgets(123)/operations(456)', 'Content-Length: 0'] },
+  },
+  'widget-upload': { title: 'Upload widget blob', method: 'PUT', paths: ['/widgets/{widget-id}/blob'], status: 200, example: { url: '/widgets/123/blob', rawBody: '<the bytes of the blob>' } },
+  'widget-session': {
+    title: 'widget: openSession', method: 'POST', paths: ['/widgets/{widget-id}/openSession'], status: 200, returns: 'polishResult',
+    examples: [
+      { url: '/widgets/123/openSession', body: {}, response: { shine: 'session' } },
+      { url: '/upload/123', method: 'PUT', rawBody: '<the first bytes>' },
+    ],
+  },
+  'note-content': { title: 'Update note content', method: 'PATCH', paths: ['/me/notes/{note-id}/content'], status: 204, example: { url: '/me/notes/1/content', body: [{ action: 'append', content: 'x' }] } },
   'note-create': { title: 'Create note', method: 'POST', paths: ['/me/notes', '/users/{id | userPrincipalName}/notes'], body: ['text|String|The note.'], status: 201, returns: 'note' },
   'note-list': { title: 'List notes', method: 'GET', paths: ['/me/notes', '/users/{id | userPrincipalName}/notes'], status: 200, returns: 'note collection' },
   'settings-get': {

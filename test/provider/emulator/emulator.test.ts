@@ -252,6 +252,19 @@ describe('provider/emulator over HTTP', function () {
     expect([reset.status, reset.text]).to.deep.equal([200, '']);
   });
 
+  it('a long-running action (202 Accepted) answers 202 without a body, with its documented Location on this service', async function () {
+    const { json: widget } = await createWidget();
+    const archived = await call(v1, 'POST', `/widgets/${widget.id}/archive`);
+    expect([archived.status, archived.text]).to.deep.equal([202, '']);
+    expect(archived.headers.location).to.equal(`${v1}/widgets(123)/operations(456)`);
+  });
+
+  it('an action is served from the examples of its own method (another step that uploads bytes does not make it binary)', async function () {
+    const { json: widget } = await createWidget();
+    const opened = await call(v1, 'POST', `/widgets/${widget.id}/openSession`, { body: {} });
+    expect([opened.status, opened.json]).to.deep.equal([200, { shine: 'session' }]);
+  });
+
   it('a function matches whatever its arguments and answers its example', async function () {
     const reply = await call(v1, 'GET', "/widgets/countAll(kind='small')");
     expect(reply.status).to.equal(200);
@@ -272,6 +285,12 @@ describe('provider/emulator over HTTP', function () {
     const photo = await call(v1, 'GET', `/widgets/${widget.id}/photo/$value`);
     expect(photo.status).to.equal(501);
     expect(photo.json.error.message).to.include('binary');
+    const upload = await call(v1, 'PUT', `/widgets/${widget.id}/blob`, { raw: 'bytes', headers: { 'content-type': 'application/octet-stream' } });
+    expect(upload.status).to.equal(501);
+    expect(upload.json.error.message).to.include('binary request body');
+    const arrayBody = await call(v1, 'PATCH', '/me/notes/1/content', { body: [{ action: 'append' }] });
+    expect(arrayBody.status).to.equal(501);
+    expect(arrayBody.json.error.message).to.include('JSON array');
     expect((await call(v1, 'GET', '/gizmos')).status).to.equal(400);
     const wrong = await call(v1, 'PUT', '/widgets');
     expect(wrong.status).to.equal(405);
@@ -285,7 +304,11 @@ describe('provider/emulator over HTTP', function () {
   });
 
   it('reports what it routes, by kind, and what it does not serve and why', function () {
-    expect(provider.emulator?.served).to.include({ create: 11, list: 7, update: 6, delete: 1, action: 3, function: 1 });
-    expect(provider.emulator?.notServed).to.deep.equal({ 'binary content (a media stream, not JSON)': 1 });
+    expect(provider.emulator?.served).to.include({ create: 11, list: 7, update: 6, delete: 1, action: 5, function: 1 });
+    expect(provider.emulator?.notServed).to.deep.equal({
+      'binary content (a media stream, not JSON)': 1,
+      'binary request body (an upload of bytes, not JSON)': 1,
+      'the request body is a JSON array, not an object': 1,
+    });
   });
 });
