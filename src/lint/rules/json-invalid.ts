@@ -1,7 +1,9 @@
 import type { LintRule } from '../types.js';
 import { findingAt } from '../report.js';
 import { jsonSources } from '../json-sources.js';
-import { widgetFixture } from './fixtures.js';
+import { widgetFixture, widgetPage } from './fixtures.js';
+
+const ZIP_BODY = '[Zip file containing the widget package]';
 
 /** The parser's error without its "at 3:3" position: the finding carries the line, and lines move. */
 function reason(error: string | undefined): string {
@@ -25,9 +27,15 @@ export const rule: LintRule<'page'> = {
       });
   },
   examples: {
-    ok: [widgetFixture()],
+    ok: [
+      widgetFixture(),
+      // A body its Content-Type says is not JSON (a package upload) is not judged as JSON.
+      { ...widgetFixture(), markdown: widgetPage({ requestBody: ZIP_BODY }).replace(`application/json\n\n${ZIP_BODY}`, `application/zip\n\n${ZIP_BODY}`) },
+    ],
     notOk: [
       widgetFixture({ requestBody: '{\n  "displayName": "Blue"\n  "size": 3\n}' }, '"size": 3'),
+      // The same text sent as JSON is not JSON.
+      widgetFixture({ requestBody: ZIP_BODY }, ZIP_BODY),
     ],
   },
 };
