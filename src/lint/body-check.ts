@@ -38,10 +38,12 @@ const IGNORED_KEYWORDS = new Set(['additionalProperties', 'unevaluatedProperties
  */
 export function schemaProblems(validate: ValidateFunction, value: unknown, options: { truncated: boolean; prefix?: string }): BodyProblem[] {
   if (validate(value)) return [];
-  const errors = (validate.errors ?? []).filter((e) => !IGNORED_KEYWORDS.has(e.keyword) && !(options.truncated && e.keyword === 'required') && !isSignedDuration(e, value) && !isElided(e, value));
-  // A nullable $ref fails as "must be null" next to the real errors deeper down: drop such noise.
+  const all = validate.errors ?? [];
+  const errors = all.filter((e) => !IGNORED_KEYWORDS.has(e.keyword) && !(options.truncated && e.keyword === 'required') && !isSignedDuration(e, value) && !isElided(e, value) && !isAnnotationValue(e));
+  // A nullable $ref fails as "must be null" next to the errors deeper down, also those dropped above (an
+  // elided "key": "MIID..." inside a keyCredential): such a "must be null" is noise, never the problem.
   const parents = new Set<string>();
-  for (const e of errors) for (let p = e.instancePath; p.includes('/'); ) parents.add((p = p.slice(0, p.lastIndexOf('/'))));
+  for (const e of all) for (let p = e.instancePath; p.includes('/'); ) parents.add((p = p.slice(0, p.lastIndexOf('/'))));
   // A value Graph reads as an enum member is valid: its enum error and the nullable branch's "must be null" go.
   const spelled = new Set(errors.filter((e) => isGraphEnumSpelling(e, value)).map((e) => e.instancePath));
   const useful = errors.filter((e) => !(isNullOnly(e) && parents.has(e.instancePath)) && !isSpecialNumberEnum(e) && !spelled.has(e.instancePath));
@@ -66,8 +68,17 @@ function isElided(e: ErrorObject, root: unknown): boolean {
   if (e.keyword === 'required') return false;
   const v = valueAt(root, e.instancePath);
   if (typeof v !== 'string') return false;
-  // A bare "..." stands for any value; a shortened one keeps its type (a string).
-  return /^\s*(\.\.\.|\u2026)\s*$/.test(v) || (e.keyword !== 'type' && /(\.\.\.|\u2026)\s*$/.test(v));
+  // A bare "..." stands for any value; a shortened one keeps its type (a string), whether the dots end it
+  // or stand in its middle ("MIICuDCCAaCg...StP8s/w==").
+  return /^\s*(\.\.\.|\u2026)\s*$/.test(v) || (e.keyword !== 'type' && /\.\.\.|\u2026/.test(v));
+}
+
+/**
+ * `"@odata.type": "microsoft.graph.openTypeExtension"`: an annotation, never a property, even where a
+ * name/value table lists it as a row (its Value column then reads as a type).
+ */
+function isAnnotationValue(e: ErrorObject): boolean {
+  return e.instancePath !== '' && isAnnotationKey(pointerLeaf(e.instancePath)) && e.keyword !== 'required';
 }
 
 /** Edm.Duration allows a sign and fractional seconds (`-PT3M9.8S`); ajv-formats' `duration` allows neither. */

@@ -30,6 +30,31 @@ function colourFixture(colour: string, at?: string): ReturnType<typeof widgetFix
   return { ...fixture, pages: { ...fixture.pages, 'resources/enums.md': ENUMS_PAGE } };
 }
 
+const BADGE_PAGE = `---
+title: "badge resource type"
+description: "A badge."
+---
+
+# badge resource type
+
+Namespace: microsoft.graph
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|label|String|The label.|
+|image|Binary|The picture, base64-encoded.|
+`;
+
+/** A widget created with a nested badge object (a nullable reference to the badge type). */
+function badgeFixture(badge: string, at?: string): ReturnType<typeof widgetFixture> {
+  const fixture = widgetFixture({
+    bodyTable: `${WIDGET_DEFAULTS.bodyTable}\n|badge|[badge](../resources/badge.md)|The badge.|`,
+    requestBody: WIDGET_DEFAULTS.requestBody.replace('"size": 3', `"size": 3,\n  "badge": {\n    "label": "gold",\n    ${badge}\n  }`),
+  }, at);
+  return { ...fixture, pages: { ...fixture.pages, 'resources/badge.md': BADGE_PAGE } };
+}
+
 export const rule: LintRule<'example'> = {
   id: 'example-request-invalid',
   severity: 'error',
@@ -61,9 +86,18 @@ export const rule: LintRule<'example'> = {
           'api/intune-widget-b-create.md': widgetPage({ bodyTable: WIDGET_DEFAULTS.bodyTable + '\n|colour|String|The colour. Required.|', requestBody: '{\n  "displayName": "Blue",\n  "size": 3,\n  "colour": "red"\n}' }),
         },
       },
+      // A value elided in its middle (the docs' convention for long keys) inside a nested object: neither a
+      // base64 error nor the nullable reference's "must be null".
+      badgeFixture('"image": "iVBORw0KGgoAAAANSUhEUg...AAAABJRU5ErkJggg=="'),
+      // An annotation a name/value table lists as a row ("@odata.type | microsoft.graph.widget") is not a property.
+      widgetFixture({
+        bodyTable: '|Name|Value|\n|:---|:---|\n|@odata.type|microsoft.graph.widget|\n|displayName|String|',
+        requestBody: '{\n  "@odata.type": "microsoft.graph.widget",\n  "displayName": "Blue"\n}',
+      }),
     ],
     notOk: [
       widgetFixture({ requestBody: WIDGET_DEFAULTS.requestBody.replace('"size": 3', '"size": 3.5') }, '"size": 3.5'),
+      badgeFixture('"image": "not base64 at all!"', '"image"'),
       colourFixture('"colour": "purple"', '"colour": "purple"'),
     ],
   },
