@@ -17,12 +17,19 @@ function documentedPathPart(path: string): string {
 
 const cache = new Map<string, RegExp>();
 
-/** A documented path as a regex: `{placeholders}` and `<placeholders>` match any text, case-insensitively. */
+/** A GUID written where a key goes (`/classes/acdefc6b-2dc6-…/assignments`): an example id, not part of the path. */
+const LITERAL_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A documented path as a regex: `{placeholders}` and `<placeholders>` match any text, case-insensitively;
+ * so does a GUID segment (a page that wrote its HTTP request with an example's ids).
+ */
 function pathPattern(documented: string): RegExp {
   let re = cache.get(documented);
   if (!re) {
     const parts = documentedPathPart(documented).split(/(\{[^}]*\}|<[^>]*>)/);
-    const source = parts.map((part, i) => (i % 2 === 1 ? '.+?' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+    const literal = (part: string) => part.split('/').map((seg) => (LITERAL_GUID.test(seg) ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/');
+    const source = parts.map((part, i) => (i % 2 === 1 ? '.+?' : literal(part))).join('');
     re = new RegExp(`^${source}$`, 'i');
     cache.set(documented, re);
   }

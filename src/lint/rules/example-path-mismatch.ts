@@ -31,6 +31,8 @@ export const rule: LintRule<'example'> = {
       widgetFixture({ httpRequest: 'POST /groups/{id}/widgets/', requestLine: 'POST https://graph.microsoft.com/v1.0/groups/02bd9fd6-8f93-4758-87c3-1fb73740a315/widgets' }),
       // OData key syntax addresses the documented /widgets/{id}.
       widgetFixture({ httpRequest: 'POST /widgets/{id}/complete', requestLine: "POST https://graph.microsoft.com/v1.0/widgets('AAMkADA1=')/complete" }),
+      // The HTTP request written with an example's ids (a GUID where the key goes) still documents the path.
+      widgetFixture({ httpRequest: 'POST /groups/02bd9fd6-8f93-4758-87c3-1fb73740a315/widgets', requestLine: 'POST https://graph.microsoft.com/v1.0/groups/7e1ac0c2-33b4-4f39-b2a5-ef0c2e7d2d41/widgets' }),
       // A request to another service (a bot's notification URL, an upload session's URL) is not Graph's.
       widgetFixture({ requestLine: 'POST https://bot.contoso.com/api/notifications' }),
       widgetFixture({ requestAnnotation: '<!-- { "blockType": "request", "opaqueUrl": true } -->', requestLine: 'PUT https://sn3302.up.1drv.com/up/fe6987415ace7X4e1eF866337' }),
@@ -43,6 +45,8 @@ export const rule: LintRule<'example'> = {
     notOk: [
       widgetFixture({ requestLine: 'POST https://graph.microsoft.com/v1.0/gadgets' }, 'POST https://graph.microsoft.com/v1.0/gadgets'),
       widgetFixture({ requestLine: 'PUT https://graph.microsoft.com/v1.0/widgets' }, 'PUT https://graph.microsoft.com/v1.0/widgets'),
+      // A GUID matches a key, not a different segment.
+      widgetFixture({ httpRequest: 'POST /groups/02bd9fd6-8f93-4758-87c3-1fb73740a315/widgets', requestLine: 'POST https://graph.microsoft.com/v1.0/groups/7e1ac0c2-33b4-4f39-b2a5-ef0c2e7d2d41/gadgets' }, 'v1.0/groups/7e1ac0c2'),
     ],
   },
 };
