@@ -83,9 +83,13 @@ export function withoutContentClauses(text: string): string {
   return text.replace(CONTENT_CLAUSE, (_m, type: string, noun: string | undefined) => type + (noun ?? ''));
 }
 
-/** "collection of", "a collection", "`value` ... collection" (not in a clause about a single object's content). */
+/**
+ * "collection of", "a collection", "`value` ... collection" (not in a clause about a single object's content),
+ * and a link whose label is the plural of the type page it links ("the [identityProviders](identityprovider.md)").
+ */
 export function mentionsCollection(text: string): boolean {
-  return /collection of\b|\ba collection\b|`value`[^.]*collection|\bcollection\b[^.]*`value`|\blist of\b/i.test(withoutContentClauses(text));
+  const own = withoutContentClauses(text);
+  return /collection of\b|\ba collection\b|`value`[^.]*collection|\bcollection\b[^.]*`value`|\blist of\b/i.test(own) || /\[`?([A-Za-z]+?)(?:s|es)`?\]\((?:[^)\s]*\/)?\1\.md\b/i.test(own);
 }
 
 /** `HTTP/1.1 201 Created` lines of code blocks in the section (pages that show the success there, not in prose). */

@@ -256,6 +256,12 @@ describe('parse: API page sections', () => {
       expect(response('returns a `200 OK` response code and a collection of [widget](../r/widget.md) objects containing their owners.').collection).to.equal(true);
       expect(response('returns a `200 OK` that contains a JSON collection of **recentNotebooks**.').collection).to.equal(true);
     });
+    it('a link labelled with the plural of its type page documents a collection', () => {
+      expect(response('returns a `200 OK` response code and a JSON representation of the [identityProviders](../resources/identityprovider.md) in the response body.').collection).to.equal(true);
+      expect(response('returns a `200 OK` response code and the [addresses](../resources/address.md).').collection).to.equal(true);
+      expect(response('returns a `200 OK` response code and the [identityProvider](../resources/identityprovider.md).').collection).to.equal(false);
+      expect(response('returns a `200 OK` response code and the [settings](../resources/setting.md) of the [things](../resources/widget.md).').collection).to.equal(true);
+    });
     it('status lines of code blocks in the section count (a page that shows `HTTP/1.1 201 OK` there, not in prose)', () => {
       expect(response(['Returns the new command:', '', FENCE + 'http', 'HTTP/1.1 201 OK', FENCE].join('\n')).statusCodes).to.deep.equal([201]);
       expect(response(['Returns `200 OK`.', '', FENCE + 'http', 'HTTP/1.1 404 Not Found', FENCE].join('\n')).statusCodes).to.deep.equal([200, 404]);

@@ -51,8 +51,13 @@ export const rule: LintRule<'example'> = {
         responseBody: '{\n  "value": [\n    { "id": "1" }\n  ]\n}' }),
       // "a widget containing a collection of …" says what the one widget holds: a single object is right.
       widgetFixture({ response: 'If successful, this method returns a `201 Created` response code and a [widget](../resources/widget.md) containing a collection of [part](../resources/part.md) objects in the response body.' }),
+      // A link labelled with the plural of its type page ("the [widgets](widget.md)") documents a collection.
+      widgetFixture({ response: 'If successful, this method returns a `201 Created` response code and a JSON representation of the [widgets](../resources/widget.md) in the response body.',
+        responseBody: '{\n  "value": [\n    { "id": "1" }\n  ]\n}' }),
     ],
     notOk: [
+      widgetFixture({ response: 'If successful, this method returns a `201 Created` response code and a JSON representation of the [widgets](../resources/widget.md) in the response body.',
+        responseBody: '{ "id": "1", "displayName": "Blue" }' }, '{ "id": "1", "displayName"'),
       // The same content clause after a collection still documents a collection.
       widgetFixture({ response: 'If successful, this method returns a `201 Created` response code and a collection of [widget](../resources/widget.md) objects containing their parts in the response body.',
         responseBody: '{ "id": "1", "displayName": "Blue" }' }, '{ "id": "1", "displayName"'),
