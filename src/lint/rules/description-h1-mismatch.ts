@@ -57,8 +57,11 @@ export const rule: LintRule<'api-page'> = {
     // fine: only one describing ANOTHER operation is a contradiction — one the H1 names, or a sibling
     // action of the same resource (`application: addPassword` beside `application: addKey`).
     // Every word naming the other operation's object, as a word (not inside another: "valIDate").
+    // Words of the resource itself (`workbookRange: columnsBefore` → workbook, range) name no other
+    // operation: "columns to the left of the given range" does not describe resizedRange.
+    const resource = title.slice(0, title.indexOf(':')).trim().split(/(?=[A-Z])|[^A-Za-z]+/).map(stem).filter(Boolean);
     const other = otherOperations(page, title, ids[0], ctx).find((o) => {
-      const words = objectWords(o).filter((w) => !wanted.some((x) => stem(x) === stem(w)));
+      const words = objectWords(o).filter((w) => !wanted.some((x) => stem(x) === stem(w)) && !resource.includes(stem(w)));
       return words.length > 0 && words.every((w) => said.has(stem(w)));
     });
     if (!other) return [];
@@ -79,6 +82,15 @@ export const rule: LintRule<'api-page'> = {
         },
       },
       widgetFixture({ frontMatter: 'title: "widget: addKeys"\ndescription: "Add keys."', h1: 'widget: addKeys' }),
+      // A sibling whose only object word is the resource's own ("widgetRange: resizedRange") is not described
+      // by a description that mentions the range.
+      {
+        ...widgetFixture({ frontMatter: 'title: "widgetRange: columnsBefore"\ndescription: "Gets columns to the left of the given range."', h1: 'widgetRange: columnsBefore' }),
+        pages: {
+          'resources/widget.md': WIDGET_RESOURCE,
+          'api/widgetrange-resizedrange.md': widgetPage({ frontMatter: 'title: "widgetRange: resizedRange"\ndescription: "Gets a resized range."', h1: 'widgetRange: resizedRange', httpRequest: 'GET /widgets/{id}/range/resizedRange', requestLine: 'GET https://graph.microsoft.com/v1.0/widgets/1/range/resizedRange' }),
+        },
+      },
     ],
     notOk: [
       // The H1 names addPasswordKey; the description describes it, not the title's addKey.
