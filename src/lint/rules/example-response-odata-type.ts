@@ -26,6 +26,11 @@ function linkedType(page: ApiPage, ref: TypeRef, ctx: LintContext): TypeDef | un
   return undefined;
 }
 
+/** `conversationThread` / `ConversationThread`: the same name, only its first letter capitalised. */
+function isCamelOfPascal(annotated: string, documented: string): boolean {
+  return /^[a-z]/.test(annotated) && /^[A-Z]/.test(documented) && annotated.slice(1) === documented.slice(1);
+}
+
 /** A blueWidget page that does not say what it derives from. */
 const BLUE_WIDGET_NO_BASE = WIDGET_RESOURCE.replace(/widget resource type/g, 'blueWidget resource type').replace('A widget.', 'A blue widget.').replace('"microsoft.graph.widget"', '"microsoft.graph.blueWidget"');
 
@@ -61,6 +66,9 @@ export const rule: LintRule<'example'> = {
       // The annotation spells the type as its resource page does (`workbookNamedItem` under a Response
       // text saying `WorkbookNamedItem`): the annotation is right.
       if (findType(ctx.catalog, pageVersionOf(page, operation), a)?.name === a) return [];
+      // `conversationThread` under a Response text saying `ConversationThread`: Graph's type names are
+      // camelCase, so the capital is the prose's (a sentence-start habit), not the annotation's mistake.
+      if (a.slice(0, a.lastIndexOf('.')) === d.slice(0, d.lastIndexOf('.')) && isCamelOfPascal(localTypeName(a), localTypeName(d))) return [];
       return [findingAt(rule, at, `annotation @odata.type "${raw}" differs only in case from the documented ${d}`, { fix: d })];
     }
     // `recentNotebooks` for recentNotebook: a plural of the same name.
@@ -103,6 +111,11 @@ export const rule: LintRule<'example'> = {
           'resources/bluewidget.md': BLUE_WIDGET_NO_BASE,
         },
       },
+      // The Response text capitalises a type this docs tree has no page for; the annotation spells it camelCase.
+      widgetFixture({
+        response: 'If successful, this method returns a `201 Created` response code and a [WidgetThread](../resources/widgetthread.md) object in the response body.',
+        responseAnnotation: '<!-- { "blockType": "response", "@odata.type": "microsoft.graph.widgetThread" } -->',
+      }),
       // The Response section names both returnable types.
       {
         ...widgetFixture({
@@ -121,6 +134,11 @@ export const rule: LintRule<'example'> = {
         },
       },
       widgetFixture({ responseAnnotation: '<!-- { "blockType": "response", "@odata.type": "microsoft.graph.Widget" } -->' }, '"blockType": "response"'),
+      // A case difference inside the name is the annotation's (widgetthread for WidgetThread).
+      widgetFixture({
+        response: 'If successful, this method returns a `201 Created` response code and a [WidgetThread](../resources/widgetthread.md) object in the response body.',
+        responseAnnotation: '<!-- { "blockType": "response", "@odata.type": "microsoft.graph.widgetthread" } -->',
+      }, '"blockType": "response"'),
       // The widget page lists other derived types, and mentions blueWidget only outside that list.
       {
         ...widgetFixture({ responseAnnotation: '<!-- {\n  "blockType": "response",\n  "@odata.type": "microsoft.graph.blueWidget"\n} -->' }, '"microsoft.graph.blueWidget"'),
