@@ -8,7 +8,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { distance } from 'fastest-levenshtein';
 import type { Catalog, Operation, TypeDef } from '../model/catalog.js';
 import type { ApiPage, JsonBody, PropertyRow } from '../model/page.js';
-import { allProperties, findType, isAnnotationKey, isOpen, isPlainObject, localTypeName, type BaseOf } from './doc-facts.js';
+import { allProperties, findType, isAnnotationKey, isOpen, isPlainObject, localTypeName, typeChain, type BaseOf } from './doc-facts.js';
 import { childPointer, pointerLeaf, quoteValue } from './report.js';
 
 export interface BodyProblem {
@@ -173,9 +173,22 @@ export interface Shape {
 const ENTITY_ID: PropertyRow = { file: '', line: 0, name: 'id', type: { raw: 'String', kind: 'primitive', name: 'Edm.String', collection: false }, description: '' };
 
 export function typeShape(catalog: Catalog, def: TypeDef, baseOf?: BaseOf): Shape {
-  const rows = allProperties(catalog, def, baseOf);
+  const rows = [...allProperties(catalog, def, baseOf)];
   const entity = def.kind === 'entity' || (baseOf ?? ((d: TypeDef) => d.baseType))(def) !== undefined;
-  return { owner: localTypeName(def.name), open: isOpen(catalog, def, baseOf), rows: entity && !rows.some((r) => r.name === 'id') ? [...rows, ENTITY_ID] : rows };
+  if (entity && !rows.some((r) => r.name === 'id')) rows.push(ENTITY_ID);
+  // A key the JSON representation of the type (or of a base) shows is documented there, if in no table
+  // (resource-json-representation reports that page once; its examples are not wrong for using it).
+  if (baseOf?.representation) {
+    const known = new Set(rows.map(rowName));
+    for (const t of typeChain(catalog, def, baseOf)) {
+      for (const key of baseOf.representation(t)) {
+        if (known.has(key)) continue;
+        known.add(key);
+        rows.push({ file: t.source.file, line: t.source.line, name: key, type: { raw: 'Object', kind: 'json', name: 'Object', collection: false }, description: '' });
+      }
+    }
+  }
+  return { owner: localTypeName(def.name), open: isOpen(catalog, def, baseOf), rows };
 }
 
 /** The shape of an operation's request body, from its table (and wrapper), else the type it represents. */

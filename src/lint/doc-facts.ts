@@ -66,8 +66,23 @@ export function pageVersionOf(page: ApiPage, op: Operation | undefined): string 
  * The base type of a type: its annotation's baseType, else what `baseOf` reads elsewhere (prose). `open`,
  * when given, says a type is open although its annotation does not (the page's prose says so).
  */
-export type BaseOf = ((def: TypeDef) => string | undefined) & { open?: (def: TypeDef) => boolean };
+export type BaseOf = ((def: TypeDef) => string | undefined) & {
+  open?: (def: TypeDef) => boolean;
+  /** Top-level keys of the type page's JSON representation (a property shown there is documented there). */
+  representation?: (def: TypeDef) => ReadonlySet<string>;
+};
 const annotatedBase: BaseOf = (def) => def.baseType;
+
+/** A type and its base types, nearest first (a cycle or an undocumented base ends the chain). */
+export function typeChain(catalog: Catalog, def: TypeDef, baseOf: BaseOf = annotatedBase): TypeDef[] {
+  const out: TypeDef[] = [];
+  const seen = new Set<string>();
+  for (let t: TypeDef | undefined = def; t && !seen.has(t.name); t = baseOf(t) ? findType(catalog, t.version, baseOf(t)!) : undefined) {
+    seen.add(t.name);
+    out.push(t);
+  }
+  return out;
+}
 
 /** Properties and relationships of a type and its base types (nearest first). */
 export function allProperties(catalog: Catalog, def: TypeDef, baseOf: BaseOf = annotatedBase): PropertyRow[] {
@@ -213,6 +228,7 @@ export function baseWithProse(sourceLines: (file: string) => readonly string[] |
     }
     return proseOpen.get(def)!;
   };
+  baseOf.representation = (def) => representationKeysOf(sourceLines(def.source.file) ?? []);
   return baseOf;
 }
 

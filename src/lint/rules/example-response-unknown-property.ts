@@ -18,6 +18,10 @@ import type { LintContext } from '../types.js';
 import { allProperties } from '../doc-facts.js';
 import { widgetFixture, WIDGET_DEFAULTS, WIDGET_RESOURCE } from './fixtures.js';
 
+/** The widget, derived from thing (annotation only); thing's JSON representation shows "colour", which no table lists. */
+const WIDGET_WITH_BASE_THING = WIDGET_RESOURCE.replace('"keyProperty": "id",', '"keyProperty": "id",\n  "baseType": "microsoft.graph.thing",');
+const THING_SHOWING_COLOUR = WIDGET_RESOURCE.replace(/widget/g, 'thing').replace('"ownerId": "Guid"', '"ownerId": "Guid",\n  "colour": "String"');
+
 /** The Response prose names two or more linked types joined by "or". */
 function alternativesNamed(text: string): boolean {
   const links = new Set([...text.matchAll(/\[[^\]]+\]\(([^)]+\.md)[^)]*\)/gi)].map((m) => m[1].toLowerCase()));
@@ -82,11 +86,21 @@ export const rule: LintRule<'example'> = {
       },
       // {"value": [...]} for a single object: example-response-collection reports it; "value" is not reported again.
       widgetFixture({ responseBody: '{\n  "value": [\n    { "id": "1", "displayName": "Blue" }\n  ]\n}' }),
+      // A key the base type's JSON representation shows (in none of its tables) is documented there.
+      {
+        ...widgetFixture({ responseBody: WIDGET_DEFAULTS.responseBody.replace('"size": 3', '"size": 3,\n  "colour": "blue"') }),
+        pages: { 'resources/widget.md': WIDGET_WITH_BASE_THING, 'resources/thing.md': THING_SHOWING_COLOUR },
+      },
     ],
     notOk: [
       widgetFixture({ responseBody: WIDGET_DEFAULTS.responseBody.replace('"size": 3', '"size": 3,\n  "colour": "blue"') }, '"colour"'),
       // The items of a {"value": [...]} body are still checked.
       widgetFixture({ responseBody: '{\n  "value": [\n    { "id": "1", "colour": "blue" }\n  ]\n}' }, '"colour"'),
+      // A key neither the tables nor any JSON representation of the type or its base shows.
+      {
+        ...widgetFixture({ responseBody: WIDGET_DEFAULTS.responseBody.replace('"size": 3', '"size": 3,\n  "flavour": "mint"') }, '"flavour"'),
+        pages: { 'resources/widget.md': WIDGET_WITH_BASE_THING, 'resources/thing.md': THING_SHOWING_COLOUR },
+      },
     ],
   },
 };
