@@ -20,7 +20,7 @@ export interface CheckResult {
 /**
  * Why a request was sent: the valid documented call, or a deliberately wrong one the provider must refuse.
  */
-export type Scenario = 'success' | 'no-auth' | 'invalid-body' | 'invalid-proof' | 'read-after-write' | 'list-after-create' | 'get-after-delete';
+export type Scenario = 'success' | 'no-auth' | 'invalid-body' | 'invalid-proof' | 'unknown-id' | 'read-after-write' | 'list-after-create' | 'get-after-delete';
 
 export interface SchemaVerdict {
   valid: boolean;
@@ -48,7 +48,7 @@ export type Check = (exchange: CheckedExchange, ctx: CheckContext) => CheckResul
 export const GRAPH_ERROR_STATUSES = [400, 401, 403, 404, 405, 406, 409, 410, 411, 412, 413, 415, 416, 422, 423, 429, 500, 501, 503, 504, 507, 509];
 
 /** The deliberately wrong requests. */
-type RefusedScenario = 'no-auth' | 'invalid-body' | 'invalid-proof';
+type RefusedScenario = 'no-auth' | 'invalid-body' | 'invalid-proof' | 'unknown-id';
 
 /** Follow-up requests of the stateful checks: only they judge them. */
 export const FOLLOW_UP_SCENARIOS: Scenario[] = ['read-after-write', 'list-after-create', 'get-after-delete'];
@@ -61,6 +61,7 @@ const EXPECTED_ERROR: Record<RefusedScenario, { status: number; why: string }> =
   'no-auth': { status: 401, why: 'a request with no Authorization header' },
   'invalid-body': { status: 400, why: 'a request body that breaks the documented schema' },
   'invalid-proof': { status: 401, why: 'a proof not signed by any of the application\'s certificates' },
+  'unknown-id': { status: 404, why: 'a request for an id no object has' },
 };
 
 export const status_code_conformance: Check = (exchange, ctx) => {
@@ -200,6 +201,8 @@ function mustRefuse(scenario: RefusedScenario): Check {
 export const auth_required: Check = mustRefuse('no-auth');
 export const rejects_invalid_body: Check = mustRefuse('invalid-body');
 export const proof_checked: Check = mustRefuse('invalid-proof');
+/** The documented request with the id of the object it addresses replaced by one no object has: 404, not 200 or 500. */
+export const unknown_id_404: Check = mustRefuse('unknown-id');
 
 /** Every check by name, in report order. `--checks a,b` selects a subset. */
 export const checks: Record<string, Check> = {
@@ -212,6 +215,7 @@ export const checks: Record<string, Check> = {
   auth_required,
   rejects_invalid_body,
   proof_checked,
+  unknown_id_404,
   create_echoes_request,
   read_after_write,
   delete_then_404,

@@ -8,9 +8,10 @@ import { responseTooLargeMessage, type Exchange, type GraphClient } from '../cli
 import type { CheckOutcome, OperationOutcome } from '../report/model.js';
 import { worstStatus } from '../report/model.js';
 import { checks, type CheckContext, type CheckResult, type SchemaVerdict } from './checks.js';
-import { CertificatePool, createApplicationWithCertificate, FixtureError, objectName, type ApplicationFixture, type CreatedObjects } from './fixtures.js';
+import { CertificatePool, createApplicationWithCertificate, FixtureError, noApplication, objectName, type ApplicationFixture, type CreatedObjects } from './fixtures.js';
 import { DRIVERS, scenarioNeeded, type PlannedRequest } from './scenarios.js';
 import pLimit from 'p-limit';
+import { registerSecret } from '../util/redact.js';
 import type { Assessment } from '../select/assess.js';
 import { exerciseGeneric, type GenericContext } from './generic.js';
 
@@ -90,10 +91,12 @@ async function exerciseOperation(operation: DocumentedOperation, options: Confor
       return { ...base, status, checks: [setup], responseProperties: [], notExercised: 'application fixture could not be created' };
     }
   }
+  const unknownApplication = driver.unknownApplication && scenarioNeeded('unknown-id', options.selectedChecks) ? await noApplication(session.pool) : undefined;
+  if (unknownApplication) registerSecret(unknownApplication.proof);
   const spareKeys = await Promise.all(Array.from({ length: driver.spareKeys ?? 0 }, async (_, i) => (await session.pool.get(`spare-${i + 1}`)).certDerBase64));
   const results: CheckOutcome[] = [];
   let responseProperties: string[] = [];
-  for (const request of driver.requests({ runId: options.runId, app: session.app, spareKeys }).filter(needed)) {
+  for (const request of driver.requests({ runId: options.runId, app: session.app, spareKeys, ...(unknownApplication ? { unknownApplication } : {}) }).filter(needed)) {
     const exchange = await send(request.authenticated ? options.client : options.anonymousClient, request);
     if (driver.creates) trackCreated(exchange, driver.creates, options.created);
     if (request.scenario === 'success') responseProperties = propertyNames(exchange.response.body);

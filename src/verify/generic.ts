@@ -2,8 +2,8 @@
  * Verifying any documented operation from its documented example (src/select/assess.ts says how):
  *   1. provider states: every object the path addresses, created through the documented create with its
  *      example body (names prefixed with the run id), outermost first;
- *   2. the documented request, ids from those states; then the same without a token and with a body that
- *      breaks the schema (the errors every client must handle);
+ *   2. the documented request, ids from those states; then the same without a token, with a body that
+ *      breaks the schema and, for a GET of an object, with an id no object has (the errors every client must handle);
  *   3. for a create: the follow-ups the stateful checks judge — GET the object (read_after_write), list the
  *      collection following @odata.nextLink (list_contains_created), DELETE then GET (delete_then_404) —
  *      where the docs document those operations;
@@ -187,6 +187,12 @@ export async function exerciseGeneric(operation: DocumentedOperation, assessment
       const verdict = ctx.validateRequest?.(operation.id, operation.version, invalid);
       // Only a body the documented schema refuses is a fair test (a free-form body may accept anything).
       if (verdict && !verdict.valid) judgeOne(await send('invalid-body', invalid), 'invalid-body');
+    }
+
+    // The object the GET addresses, by an id no object has (the contracts' 404 interaction, here on the live provider).
+    if (needed('unknown-id') && operation.method === 'GET' && ids.length > 0 && isPlaceholderSegment(assessment.path.split('/').at(-1) ?? '')) {
+      const unknownPath = fillPath(assessment, [...ids.slice(0, -1), UNKNOWN_ID]);
+      judgeOne(await ctx.client.send({ method: 'GET', path: unknownPath }), 'unknown-id', undefined, { method: 'GET', path: unknownPath });
     }
 
     // 3. Follow-ups of a create (or an update) where the docs document them.

@@ -5,6 +5,7 @@
  */
 import type { Scenario } from './checks.js';
 import type { ApplicationFixture } from './fixtures.js';
+import type { NoApplicationParams } from '../contracts/states.js';
 import { objectName } from './fixtures.js';
 
 export interface PlannedRequest {
@@ -27,6 +28,8 @@ export interface ScenarioInputs {
    * one does not make the next request fail for a duplicate key instead of for what it tests.
    */
   spareKeys?: string[];
+  /** An application id no application has and a well-formed proof for it (the unknown-id request), or placeholders. */
+  unknownApplication?: NoApplicationParams;
 }
 
 export interface OperationDriver {
@@ -39,6 +42,8 @@ export interface OperationDriver {
   creates?: 'sideLoadingKey';
   /** How many spare certificates the refused requests need. */
   spareKeys?: number;
+  /** The requests address an application that does not exist too (ScenarioInputs.unknownApplication). */
+  unknownApplication?: boolean;
 }
 
 /** The requests of one operation: the valid one, then the same with no token, a bad body, a bad proof. */
@@ -84,15 +89,19 @@ export const PLACEHOLDER_APP: ApplicationFixture = {
   newKeyPfx: '<base64 PFX of that certificate and its key, opened by the password>',
 };
 
+/** Placeholders of the unknown application shown by --dry-run. */
+export const PLACEHOLDER_UNKNOWN_APPLICATION: NoApplicationParams = { applicationId: '{unknownApplicationId}', proof: '<proof for that id, signed by a throw-away key>' };
+
 const addKey: OperationDriver = {
   operationId: 'applications.addKey',
   needsApplication: true,
-  requests: ({ runId, app = PLACEHOLDER_APP, spareKeys = [] }) => {
+  unknownApplication: true,
+  requests: ({ runId, app = PLACEHOLDER_APP, spareKeys = [], unknownApplication = PLACEHOLDER_UNKNOWN_APPLICATION }) => {
     const keyCredential = (key: string) => ({ type: 'AsymmetricX509Cert', usage: 'Verify', key, displayName: objectName(runId, 'addkey') });
     const spare = (i: number) => spareKeys[i] ?? '<another certificate made at run time>';
     // A dry run shows the placeholder as written; real ids are encoded.
-    const id = /^\{\w+\}$/.test(app.applicationId) ? app.applicationId : encodeURIComponent(app.applicationId);
-    const path = `/applications/${id}/addKey`;
+    const encoded = (appId: string) => (/^\{\w+\}$/.test(appId) ? appId : encodeURIComponent(appId));
+    const path = `/applications/${encoded(app.applicationId)}/addKey`;
     const base = { operationId: addKey.operationId, method: 'POST', path };
     return [
       { ...base, scenario: 'success', authenticated: true, body: { keyCredential: keyCredential(app.newKey), passwordCredential: null, proof: app.proof } },
@@ -100,9 +109,11 @@ const addKey: OperationDriver = {
       // keyCredential.type is documented String: a number breaks the schema.
       { ...base, scenario: 'invalid-body', authenticated: true, body: { keyCredential: { ...keyCredential(spare(1)), type: 12345 }, passwordCredential: null, proof: app.proof } },
       { ...base, scenario: 'invalid-proof', authenticated: true, body: { keyCredential: keyCredential(spare(2)), passwordCredential: null, proof: app.invalidProof } },
+      // The contract's "application that does not exist": a valid proof for that id, so the only thing wrong is the id.
+      { ...base, path: `/applications/${encoded(unknownApplication.applicationId)}/addKey`, scenario: 'unknown-id', authenticated: true, body: { keyCredential: keyCredential(spare(3)), passwordCredential: null, proof: unknownApplication.proof } },
     ];
   },
-  spareKeys: 3,
+  spareKeys: 4,
 };
 
 /** Operations graphpact knows how to exercise, by operation id. */
@@ -117,6 +128,7 @@ const SCENARIO_CHECKS: Record<Scenario, string[]> = {
   'no-auth': ['auth_required', 'status_code_conformance', 'content_type_conformance', 'error_envelope_conformance', 'request_id_present', 'client_request_id_echoed'],
   'invalid-body': ['rejects_invalid_body', 'status_code_conformance', 'content_type_conformance', 'error_envelope_conformance', 'request_id_present', 'client_request_id_echoed'],
   'invalid-proof': ['proof_checked', 'status_code_conformance', 'content_type_conformance', 'error_envelope_conformance', 'request_id_present', 'client_request_id_echoed'],
+  'unknown-id': ['unknown_id_404', 'status_code_conformance', 'content_type_conformance', 'error_envelope_conformance', 'request_id_present', 'client_request_id_echoed'],
   // Follow-ups are sent only for the stateful check that reads them.
   'read-after-write': ['read_after_write'],
   'list-after-create': ['list_contains_created'],

@@ -32,7 +32,7 @@ const envelope = { error: { code: 'Request_BadRequest', message: 'bad', innerErr
 describe('verify checks', () => {
   it('lists every check by name', () => {
     expect(CHECK_NAMES).to.include.members(['status_code_conformance', 'content_type_conformance', 'response_schema_conformance',
-      'error_envelope_conformance', 'request_id_present', 'client_request_id_echoed', 'auth_required', 'rejects_invalid_body', 'proof_checked']);
+      'error_envelope_conformance', 'request_id_present', 'client_request_id_echoed', 'auth_required', 'rejects_invalid_body', 'proof_checked', 'unknown_id_404']);
   });
 
   describe('status_code_conformance', () => {
@@ -124,7 +124,7 @@ describe('verify checks', () => {
     });
   });
 
-  for (const [name, scenario, wanted] of [['auth_required', 'no-auth', 401], ['rejects_invalid_body', 'invalid-body', 400], ['proof_checked', 'invalid-proof', 401]] as const) {
+  for (const [name, scenario, wanted] of [['auth_required', 'no-auth', 401], ['rejects_invalid_body', 'invalid-body', 400], ['proof_checked', 'invalid-proof', 401], ['unknown_id_404', 'unknown-id', 404]] as const) {
     describe(name, () => {
       it(`passes ${wanted} for the ${scenario} request`, () => expect(checks[name](exchange(wanted, envelope), ctx({ scenario })).status).to.equal('pass'));
       it(`fails when the ${scenario} request is accepted`, () => {

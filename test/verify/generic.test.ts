@@ -12,9 +12,11 @@ import type { VerificationReport } from '../../src/report/model.js';
 import { CHECK_NAMES } from '../../src/verify/checks.js';
 import { runVerify, type VerifyOptions } from '../../src/verify/run.js';
 import { selectionOf } from '../../src/select/index.js';
-import { fillPath, invalidBodyOf, relativeTo, withRunName } from '../../src/verify/generic.js';
+import { fillPath, invalidBodyOf, relativeTo, UNKNOWN_ID, withRunName } from '../../src/verify/generic.js';
+import { buildFromDocs } from '../../src/schema/pipeline.js';
+import { startProvider } from '../../src/provider/index.js';
 import { docsOf } from '../select/docs.js';
-import { PACKAGE_ROOT, contractsDir } from './helpers.js';
+import { PACKAGE_ROOT, contractsDir, startFrontProvider } from './helpers.js';
 import { writeContracts } from '../../src/contracts/index.js';
 import { flagUnknownStates } from '../../src/verify/pact.js';
 import { runCli } from '../helpers/cli.js';
@@ -64,6 +66,7 @@ describe('verify: any documented operation, from its example (generic)', functio
     const create = checksOf(report, 'applications.create');
     for (const check of ['create_echoes_request:pass', 'read_after_write:pass', 'list_contains_created:pass', 'delete_then_404:pass', 'auth_required:pass', 'rejects_invalid_body:pass']) expect(create).to.include(check);
     expect(checksOf(report, 'applications.update')).to.include('read_after_write:pass');
+    expect(checksOf(report, 'applications.get')).to.include('unknown_id_404:pass');
     expect(report.exitCode).to.equal(0);
     expect(report.pact.ran).to.equal(false); // the selection addresses no seed interaction
     expect(report.cleanup.leftovers).to.deep.equal([]);
@@ -106,6 +109,25 @@ describe('verify: any documented operation, from its example (generic)', functio
     expect(notPassing).to.deep.equal([]);
     expect(report.pact.interactions.length).to.equal(written.interactions.length);
     expect(report.cleanup.leftovers).to.deep.equal([]);
+  });
+
+  it('unknown_id_404: a provider answering 200 to the GET of an id no object has fails, naming the operation and the request', async () => {
+    const built = await buildFromDocs([docs]);
+    const target = await startProvider({ port: 0, catalog: built.catalog, versions: ['beta'] });
+    const ghost = JSON.stringify({ id: UNKNOWN_ID, displayName: 'ghost' });
+    const front = await startFrontProvider(target.url, (req) => (req.method === 'GET' && req.url?.includes(UNKNOWN_ID) ? { status: 200, headers: { 'content-type': 'application/json' }, body: ghost } : undefined));
+    try {
+      const report = await verify({ providerBaseUrl: `${front.url}/beta`, token: 'unknown-id-test-token', selection: selectionOf('applications.get'), checks: ['status_code_conformance', 'unknown_id_404'] });
+      expect(report.exitCode).to.equal(1);
+      const check = report.operations.find((o) => o.id === 'applications.get')!.checks.find((c) => c.check === 'unknown_id_404')!;
+      expect(check).to.include({ status: 'fail', scenario: 'unknown-id' });
+      expect(check.message).to.match(/an id no object has was accepted \(HTTP 200\)/);
+      expect(check.request?.path).to.equal(`/applications/${UNKNOWN_ID}`);
+      expect(report.cleanup.leftovers).to.deep.equal([]);
+    } finally {
+      await front.close();
+      await target.close();
+    }
   });
 
   it('an interaction whose state only the provider can set up is not applicable without a state setup URL, never a failure', () => {

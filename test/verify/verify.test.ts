@@ -15,6 +15,7 @@ import { main } from '../../src/cli/main.js';
 import { startProvider, type ProviderQuirks } from '../../src/provider/index.js';
 import type { VerificationReport } from '../../src/report/model.js';
 import { CHECK_NAMES } from '../../src/verify/checks.js';
+import { selectionOf } from '../../src/select/index.js';
 import { CONTRACT_FILE, PROJECT_ROOT } from '../../src/contracts/index.js';
 import { runVerify, type VerifyOptions } from '../../src/verify/run.js';
 import {
@@ -214,6 +215,29 @@ describe('graphpact verify (end to end)', function () {
         expect(report.outcome).to.equal('could-not-run');
       } finally {
         await hanging.close();
+      }
+    });
+  });
+
+  describe('the seed addKey for an application that does not exist (unknown_id_404)', () => {
+    it('passes the embedded provider\'s 404 and fails a provider that adds the key anyway', async () => {
+      const target = await startProvider({ port: 0 });
+      // The driver's addKey requests come in a fixed order: success, no-auth, invalid-body, invalid-proof, unknown-id (the 5th).
+      const front = await startFrontProvider(target.url, (req, route, n) => (route === 'POST /beta/applications/{id}/addKey' && (req.headers['user-agent'] ?? '').startsWith('graphpact') && n === 4
+        ? { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ keyId: '633b1614-b669-47c5-961e-f4a45978ffff', type: 'AsymmetricX509Cert', usage: 'Verify' }) } : undefined));
+      const pactDir = await filteredContracts((d) => d.includes('does not exist'), await tempDir());
+      try {
+        const options = { token: 'unknown-application-token', pactDir, checks: ['status_code_conformance', 'unknown_id_404'], selection: selectionOf('applications.addKey') };
+        const [passing, failed] = await Promise.all([verify({ ...options, providerBaseUrl: `${target.url}/beta` }), verify({ ...options, providerBaseUrl: `${front.url}/beta` })]);
+        const unknownId = (r: VerificationReport) => r.operations.find((o) => o.id === 'applications.addKey')!.checks.find((c) => c.check === 'unknown_id_404');
+        expect(passing.exitCode, failing(passing).join('\n')).to.equal(0);
+        expect(unknownId(passing)).to.include({ status: 'pass', scenario: 'unknown-id' });
+        expect(failed.exitCode).to.equal(1);
+        expect(unknownId(failed)).to.include({ status: 'fail', scenario: 'unknown-id' });
+        expect(unknownId(failed)!.message).to.match(/an id no object has was accepted \(HTTP 200\)/);
+      } finally {
+        await front.close();
+        await target.close();
       }
     });
   });
