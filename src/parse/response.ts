@@ -71,13 +71,14 @@ export function unlinkedReturnType(text: string): TypeRef | undefined {
 }
 
 /**
- * "an [accessPackage](…) containing a collection of [x](…) objects": a clause after a named type says what
+ * "an [accessPackage](…) containing a collection of [x](…) objects", "A **meetingTimeSuggestionsResult**
+ * includes a collection of …", "a [x](…) object with a list of …": a clause after a named type says what
  * that one object holds, not that a collection is returned. Cut such clauses (to the end of the sentence; a
  * dot inside a link target does not end it)
  * before reading collection wording. "a `200 OK` that contains a collection" (after a status) stays.
  */
 const CONTENT_CLAUSE =
-  /(\]\([^)]*\)|\]\[[^\]]*\]|\*\*[A-Za-z][\w.]*\*\*|`[A-Za-z][\w.]*`)(\s+(?:object|resource|entity))?\s+(?:containing|that contains|which contains|whose\s+[^.]*?\b(?:is|contains))\b(?:[^.]|\.(?!\s|$))*/gi;
+  /(\]\([^)]*\)|\]\[[^\]]*\]|\*\*[A-Za-z][\w.]*\*\*|`[A-Za-z][\w.]*`)(\s+(?:object|resource|entity))?\s+(?:containing|including|with|(?:that |which )?(?:contains|includes|has|holds)|whose\s+[^.]*?\b(?:is|contains))\b(?:[^.]|\.(?!\s|$))*/gi;
 
 export function withoutContentClauses(text: string): string {
   return text.replace(CONTENT_CLAUSE, (_m, type: string, noun: string | undefined) => type + (noun ?? ''));

@@ -255,6 +255,9 @@ describe('parse: API page sections', () => {
       expect(one.returnType).to.include({ name: 'accessPackage' });
       expect(response('returns a `200 OK` response code and a collection of [widget](../r/widget.md) objects containing their owners.').collection).to.equal(true);
       expect(response('returns a `200 OK` that contains a JSON collection of **recentNotebooks**.').collection).to.equal(true);
+      expect(response('returns `200 OK` and a [result](../r/result.md) in the response body. A **result** includes a collection of suggestions.').collection).to.equal(false);
+      expect(response('returns `200 OK` and a [result](../r/result.md) object with a list of suggestions.').collection).to.equal(false);
+      expect(response('returns `200 OK` and a collection of [result](../r/result.md) objects with their suggestions.').collection).to.equal(true);
     });
     it('a link labelled with the plural of its type page documents a collection', () => {
       expect(response('returns a `200 OK` response code and a JSON representation of the [identityProviders](../resources/identityprovider.md) in the response body.').collection).to.equal(true);
