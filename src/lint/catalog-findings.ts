@@ -5,7 +5,8 @@
  *    type by design: its catalog-untyped-resource note is no finding of the docs;
  *  - a type linked to a page this docs tree does not hold (the shared corpus is a subset; a docs
  *    checkout may be partial) is unresolved because the page is absent, not because the docs are wrong:
- *    an info saying so, not a warning.
+ *    an info saying so, not a warning;
+ *  - likewise a base type (schema-unresolved-base-type) for which the tree holds no page of its name.
  */
 import { posix } from 'node:path';
 import type { Finding } from '../model/finding.js';
@@ -36,4 +37,22 @@ export function calibrateCatalogFindings(findings: readonly Finding[], pages: re
 function isConceptual(page: ParsedPage | undefined): boolean {
   const docType = page?.frontMatter.doc_type;
   return (typeof docType === 'string' && /conceptual/i.test(docType)) || /(^|[/-])overview\.md$/i.test(page?.file ?? '');
+}
+
+/**
+ * Schema generation findings as lint reports them: a base type with no page of its name in this docs tree
+ * (`microsoft.graph.directoryObject` → no `directoryobject.md`) is missing from the tree, not wrong on the
+ * page that names it: an info saying so. A base type whose page is here but defines no such type stays a warning.
+ */
+export function calibrateSchemaFindings(findings: readonly Finding[], knownFiles: readonly string[]): Finding[] {
+  const names = new Set(knownFiles.map((f) => posix.basename(f.replace(/\\/g, '/')).toLowerCase()));
+  return findings.map((f) => {
+    const base = f.ruleId === 'schema-unresolved-base-type' ? /base type (\S+) is defined by no resource page/.exec(f.message)?.[1] : undefined;
+    if (!base) return f;
+    const parts = base.replace(/^microsoft\.graph\./i, '').toLowerCase().split('.');
+    const local = parts.pop()!;
+    const candidates = [`${local}.md`, ...(parts.length ? [`${parts.join('-')}-${local}.md`] : [])];
+    if (candidates.some((c) => names.has(c))) return f;
+    return { ...f, severity: 'info', message: `${f.message} (no page of that name is in this docs tree)` };
+  });
 }

@@ -10,7 +10,7 @@ import { schemaSetFromFiles, type SchemaSet } from '../schema/load.js';
 import { generateSchemas } from '../schema/generate.js';
 import type { AnyLintRule, BodyValidators, ExampleSubject, LintContext } from './types.js';
 import { allRules } from './rules/index.js';
-import { calibrateCatalogFindings } from './catalog-findings.js';
+import { calibrateCatalogFindings, calibrateSchemaFindings } from './catalog-findings.js';
 
 export interface LintOptions {
   /** Rules to run (default: all). */
@@ -39,7 +39,8 @@ export function lintDocs(pages: readonly ParsedPage[], catalog: Catalog, schemaS
 export function lintWithGeneratedSchemas(pages: readonly ParsedPage[], catalog: Catalog, options: LintOptions = {}): { findings: Finding[]; schemaFindings: Finding[] } {
   const generated = generateSchemas(catalog);
   const set = schemaSetFromFiles('(generated from the docs)', generated.index, generated.files);
-  return { findings: lintDocs(pages, catalog, set, options), schemaFindings: generated.findings };
+  const knownFiles = options.knownFiles ?? pages.map((p) => p.file);
+  return { findings: lintDocs(pages, catalog, set, options), schemaFindings: calibrateSchemaFindings(generated.findings, knownFiles) };
 }
 
 /**

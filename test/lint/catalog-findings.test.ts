@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import type { Finding } from '../../src/model/finding.js';
 import type { ParsedPage } from '../../src/model/page.js';
-import { calibrateCatalogFindings } from '../../src/lint/catalog-findings.js';
+import { calibrateCatalogFindings, calibrateSchemaFindings } from '../../src/lint/catalog-findings.js';
 
 const page = (file: string, docType: string): ParsedPage =>
   ({ kind: 'resource', file, frontMatter: { doc_type: docType }, headings: [], links: [], findings: [], typeKind: 'unknown', properties: [], relationships: [] }) as ParsedPage;
@@ -25,5 +25,17 @@ describe('lint: catalog findings as reported', () => {
     expect(absent.severity).to.equal('info');
     expect(absent.message).to.include('not in this docs tree');
     expect(present.severity).to.equal('warning');
+  });
+
+  it('makes a base type with no page of its name in the tree an info; one whose page is there stays a warning', () => {
+    const baseMissing = (base: string): Finding => ({ ruleId: 'schema-unresolved-base-type', severity: 'warning', file: 'docs/beta/resources/widget.md', line: 10,
+      message: `microsoft.graph.widget: base type ${base} is defined by no resource page; its properties are not inherited` });
+    const known = ['docs/beta/resources/widget.md', 'docs/beta/resources/thing.md', 'docs/beta/resources/ediscovery-datasource.md'];
+    const [absent, present, namespaced] = calibrateSchemaFindings(
+      [baseMissing('microsoft.graph.directoryObject'), baseMissing('microsoft.graph.thing'), baseMissing('microsoft.graph.ediscovery.dataSource')], known);
+    expect(absent.severity).to.equal('info');
+    expect(absent.message).to.include('no page of that name is in this docs tree');
+    expect(present.severity).to.equal('warning');
+    expect(namespaced.severity).to.equal('warning');
   });
 });
