@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { lintDocs } from '../src/lint/engine.js';
 import { countByRule, isIntune } from '../src/lint/corpus-stats.js';
+import { calibrateSchemaFindings } from '../src/lint/catalog-findings.js';
 import { familyOf, formatTally, halfOf, precisionOf, stratifiedSample, type Half, type JudgedList } from '../src/lint/precision.js';
 import type { Finding } from '../src/model/finding.js';
 import { writeFileAtomic } from '../src/util/fs.js';
@@ -299,7 +300,10 @@ function lintFindingsOf(ctx: CorpusContext): { findings: Finding[]; ms: number }
   const started = performance.now();
   const { pages, catalog, output } = ctx.build;
   const set = schemaSetFromFiles('(generated from the docs)', output.index, output.schemaFiles as Map<string, JsonSchema>);
-  const findings = lintDocs(pages, catalog, set, { knownFiles: pages.map((p) => p.file), sourceLines: (f) => ctx.texts.get(f)?.split(/\r?\n/) });
+  const knownFiles = pages.map((p) => p.file);
+  // As `graphpact lint` reports them: the rules' findings and the schema generator's (calibrated the same way).
+  const schemaFindings = calibrateSchemaFindings(output.findings.filter((f) => f.ruleId.startsWith('schema-')), knownFiles);
+  const findings = [...lintDocs(pages, catalog, set, { knownFiles, sourceLines: (f) => ctx.texts.get(f)?.split(/\r?\n/) }), ...schemaFindings];
   lintFindingsCache = { build: ctx.build, findings };
   return { findings, ms: Math.round(performance.now() - started) };
 }
@@ -320,8 +324,8 @@ async function readJudged(file: string): Promise<JudgedList> {
   });
   if (text === undefined) return { seed: 20261202, perRule: 5, judged: [] };
   const data = JSON.parse(text) as Partial<JudgedList>;
-  if (typeof data.seed !== 'number' || typeof data.perRule !== 'number' || !Array.isArray(data.judged)) {
-    throw new Error(`${file}: expected {"seed": number, "perRule": number, "judged": [...]}`);
+  if (typeof data.seed !== 'number' || typeof data.perRule !== 'number' || !Array.isArray(data.judged) || data.judged.some((j) => typeof j.seed !== 'number')) {
+    throw new Error(`${file}: expected {"seed": number, "perRule": number, "judged": [{"key", "seed", "real", "reason"}, ...]}`);
   }
   return data as JudgedList;
 }
@@ -333,7 +337,7 @@ async function precisionSection(ctx: CorpusContext): Promise<CorpusSection> {
   const familiesIn = (half: Half) => new Set(pagesIn(half).map((p) => familyOf(p.file))).size;
   const heldOut = findings.filter((f) => halfOf(f.file) === 'held-out');
   const sample = stratifiedSample(heldOut, judged.perRule, judged.seed);
-  const report = precisionOf(sample, judged.judged);
+  const report = precisionOf(sample, judged.judged, judged.seed);
   const rows: CorpusSection['rows'] = {
     'split rule': 'family = first hyphen-separated token of the file name; FNV-1a(family) even = tuning, odd = held-out (src/lint/precision.ts)',
     'tuning half': `${familiesIn('tuning')} families, ${pagesIn('tuning').length} pages, ${findings.length - heldOut.length} findings`,

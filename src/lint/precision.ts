@@ -74,6 +74,11 @@ export function stratifiedSample<T extends Finding>(findings: readonly T[], perR
 /** One hand-checked finding. */
 export interface Judgment {
   key: string;
+  /**
+   * The seed of the sample it was judged for. A figure counts only its own sample's judgments: a finding
+   * drawn again by a later sample is judged again, so no verdict made while tuning is reused.
+   */
+  seed: number;
   /** A real defect of the page (true) or a false report (false). */
   real: boolean;
   /** One line: why, as read on the page. */
@@ -81,6 +86,7 @@ export interface Judgment {
 }
 
 export interface JudgedList {
+  /** The current sample's seed (the figure printed); earlier samples' judgments stay, under their own seed. */
   seed: number;
   perRule: number;
   judged: Judgment[];
@@ -101,9 +107,9 @@ export interface PrecisionReport {
 
 const emptyTally = (): Tally => ({ real: 0, notReal: 0, unjudged: 0 });
 
-/** Joins a sample with the judged list and tallies it. */
-export function precisionOf(sample: readonly Finding[], judged: readonly Judgment[]): PrecisionReport {
-  const byKey = new Map(judged.map((j) => [j.key, j]));
+/** Joins a sample with the judgments made for it (those of `seed`) and tallies it. */
+export function precisionOf(sample: readonly Finding[], judged: readonly Judgment[], seed: number): PrecisionReport {
+  const byKey = new Map(judged.filter((j) => j.seed === seed).map((j) => [j.key, j]));
   const bySeverity: Record<Severity, Tally> = { error: emptyTally(), warning: emptyTally(), info: emptyTally() };
   const errorRules: Record<string, Tally> = {};
   const rows = sample.map((finding) => {

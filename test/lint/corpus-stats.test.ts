@@ -67,10 +67,12 @@ describe('lint precision (split, sample, tally)', () => {
     const w1 = f('b.md', 'r2', 'warning');
     const i1 = f('c.md', 'r3', 'info');
     const report = precisionOf([e1, e2, w1, i1], [
-      { key: judgedKey(e1), real: true, reason: 'r' },
-      { key: judgedKey(e2), real: false, reason: 'r' },
-      { key: judgedKey(w1), real: true, reason: 'r' },
-    ]);
+      { key: judgedKey(e1), seed: 7, real: true, reason: 'r' },
+      { key: judgedKey(e2), seed: 7, real: false, reason: 'r' },
+      { key: judgedKey(w1), seed: 7, real: true, reason: 'r' },
+      // A verdict of an earlier sample (another seed) is not reused: i1 stays unjudged.
+      { key: judgedKey(i1), seed: 6, real: true, reason: 'r' },
+    ], 7);
     expect(report.bySeverity.error).to.deep.equal({ real: 1, notReal: 1, unjudged: 0 });
     expect(report.bySeverity.info).to.deep.equal({ real: 0, notReal: 0, unjudged: 1 });
     expect(report.errorRules).to.deep.equal({ r1: { real: 1, notReal: 1, unjudged: 0 } });
