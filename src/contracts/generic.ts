@@ -11,6 +11,7 @@
 import type { Catalog, Operation } from '../model/catalog.js';
 import type { JsonBody } from '../model/page.js';
 import { isPlaceholderSegment, pathKey, type Assessment, type StateNeed } from '../select/assess.js';
+import { pactQuery, parseQuery, queryString, type QueryPairs } from '../select/query.js';
 import { invalidBodyOf, UNKNOWN_ID } from '../verify/generic.js';
 import { graphErrorBody, type InteractionDefinition, type RequestPath } from './interaction.js';
 import { ExampleMismatchError, type BodyMatchers } from './matchers-from-schema.js';
@@ -85,9 +86,9 @@ function pactStates(states: StateNeed[], names: string[]): NonNullable<Interacti
   });
 }
 
-/** The client call every generic interaction makes: the documented method, path and body, as is. */
-const send: (method: string, bearer: boolean) => InteractionDefinition['exercise'] = (method) => (client, ex) =>
-  client.send({ method, path: ex.path, ...(ex.body !== undefined ? { body: ex.body } : {}) });
+/** The client call every generic interaction makes: the documented method, path, query and body, as is. */
+const send: (method: string, query: QueryPairs) => InteractionDefinition['exercise'] = (method, query) => (client, ex) =>
+  client.send({ method, path: ex.path + queryString(query), ...(ex.body !== undefined ? { body: ex.body } : {}) });
 
 /**
  * Pact V4 comments naming the errata (apidocs/errata) the interaction's bodies follow, once each, in order,
@@ -199,14 +200,16 @@ function operationInteractions(a: Assessment, op: Operation, sources: ContractSo
   const states = pactStates(a.states, names);
   const path = requestPath(a, names);
   const body = a.request!.body;
+  const queryPairs = parseQuery(a.request!.query);
+  const query = queryPairs.length > 0 ? { query: pactQuery(queryPairs) } : {};
   const label = `${a.method} ${a.path} (${a.version} ${a.id})`;
   const requestErrata = comments(errataComments(op, a.request!.exampleLine, sources, false));
   const base = (description: string, over: Partial<InteractionDefinition> = {}): InteractionDefinition => ({
     description,
     ...(states.length ? { states } : {}),
-    request: { method: a.method, path, bearer: true, ...(body !== undefined ? { body } : {}) },
+    request: { method: a.method, path, bearer: true, ...query, ...(body !== undefined ? { body } : {}) },
     response: { status: op.successStatus },
-    exercise: send(a.method, true),
+    exercise: send(a.method, queryPairs),
     ...requestErrata,
     ...over,
   });
@@ -220,13 +223,13 @@ function operationInteractions(a: Assessment, op: Operation, sources: ContractSo
   if (!collectionsWith401.has(collection)) {
     collectionsWith401.add(collection);
     out.push(['no-auth', base(`${label} with no Authorization header`, {
-      request: { method: a.method, path, bearer: false, ...(body !== undefined ? { body } : {}) },
+      request: { method: a.method, path, bearer: false, ...query, ...(body !== undefined ? { body } : {}) },
       response: { status: 401, body: graphErrorBody('InvalidAuthenticationToken', 'Access token is empty.') },
     })]);
   }
   if (a.method === 'POST' && !entity && body && typeof body === 'object' && !Array.isArray(body)) {
     out.push(['invalid-body', base(`${label} with an invalid body`, {
-      request: { method: a.method, path, bearer: true, body: invalidBodyOf(body) },
+      request: { method: a.method, path, bearer: true, ...query, body: invalidBodyOf(body) },
       response: { status: 400, body: graphErrorBody('BadRequest', 'The request body does not match the documented schema.') },
     })]);
   }
@@ -235,9 +238,9 @@ function operationInteractions(a: Assessment, op: Operation, sources: ContractSo
     out.push(['unknown-id', {
       description: `${label} for an id that does not exist`,
       ...(outer.length ? { states: outer } : {}),
-      request: { method: 'GET', path: requestPath(a, names.slice(0, -1), true), bearer: true },
+      request: { method: 'GET', path: requestPath(a, names.slice(0, -1), true), bearer: true, ...query },
       response: { status: 404, body: graphErrorBody('Request_ResourceNotFound', `Resource '${UNKNOWN_ID}' does not exist.`) },
-      exercise: send('GET', true),
+      exercise: send('GET', queryPairs),
     }]);
   }
   return out;

@@ -63,7 +63,8 @@ export interface InteractionDefinition {
    * first, each carrying what creates it (collection, documented example body, the param its id fills).
    */
   states?: { name: string; params: Record<string, string> }[];
-  request: { method: string; path: RequestPath; bearer: boolean; body?: unknown };
+  /** `query`: the documented example's query parameters (`$select=...`), sent as documented. */
+  request: { method: string; path: RequestPath; bearer: boolean; body?: unknown; query?: Record<string, string[]> };
   response: { status: number; body?: BodyMatchers };
   /** Pact V4 interaction comments: `erratum <id>: <reason>` for each erratum its documented bodies follow. */
   comments?: string[];

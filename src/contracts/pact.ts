@@ -43,6 +43,7 @@ export function declare(pact: PactV4, def: InteractionDefinition) {
         ...(request.bearer ? { Authorization: MatchersV3.regex(BEARER, BEARER_EXAMPLE) } : {}),
         ...(request.body !== undefined ? { 'Content-Type': MatchersV3.regex(JSON_CONTENT_TYPE, 'application/json') } : {}),
       });
+      if (request.query) builder.query(request.query);
       if (request.body !== undefined) builder.jsonBody(pactTemplateOf(request.body));
     })
     .willRespondWith(response.status, (builder) => {

@@ -15,6 +15,7 @@ import type { Catalog, Operation } from '../model/catalog.js';
 import type { CheckOutcome, OperationOutcome } from '../report/model.js';
 import { worstStatus } from '../report/model.js';
 import { isPlaceholderSegment, pathKey, type Assessment, type StateNeed } from '../select/assess.js';
+import { parseQuery, queryString } from '../select/query.js';
 import { lookupType } from '../catalog/types.js';
 import { redactText } from '../util/redact.js';
 import type { CheckContext, SchemaVerdict, Scenario } from './checks.js';
@@ -159,15 +160,17 @@ export async function exerciseGeneric(operation: DocumentedOperation, assessment
     const isUpdate = operation.method === 'PATCH';
     const body = isCreate ? withRunName(assessment.request?.body, ctx.runId, 'created') : assessment.request?.body;
     const written = isCreate || isUpdate ? asRecord(body) : undefined;
+    // The documented example's query (`$select=...`) goes with the documented request and its refused variants.
+    const query = queryString(parseQuery(assessment.request?.query));
     const send = (scenario: Scenario, b: unknown, authenticated = true): Promise<Exchange> =>
-      (authenticated ? ctx.client : ctx.anonymousClient).send({ method: operation.method, path, ...(b !== undefined ? { body: b } : {}) });
+      (authenticated ? ctx.client : ctx.anonymousClient).send({ method: operation.method, path: path + query, ...(b !== undefined ? { body: b } : {}) });
     const judgeOne = (exchange: Exchange, scenario: Scenario, stateful?: StatefulContext, request?: { method: string; path: string }) => {
       const checkCtx: CheckContext = {
         operationId: operation.id, scenario, successStatus: operation.successStatus,
         validateResponse: operation.validateResponse, documentedProperties: operation.documentedProperties,
         operationKind: isCreate ? 'create' : isUpdate ? 'update' : 'other', ...(stateful ? { stateful } : {}),
       };
-      const planned: PlannedRequest = { operationId: operation.id, scenario, method: request?.method ?? operation.method, path: request?.path ?? path, authenticated: scenario !== 'no-auth' };
+      const planned: PlannedRequest = { operationId: operation.id, scenario, method: request?.method ?? operation.method, path: request?.path ?? path + query, authenticated: scenario !== 'no-auth' };
       results.push(...judge(exchange, checkCtx, planned, ctx.selectedChecks));
     };
     const needed = (s: Scenario) => scenarioNeeded(s, ctx.selectedChecks);
@@ -191,7 +194,7 @@ export async function exerciseGeneric(operation: DocumentedOperation, assessment
 
     // The object the GET addresses, by an id no object has (the contracts' 404 interaction, here on the live provider).
     if (needed('unknown-id') && operation.method === 'GET' && ids.length > 0 && isPlaceholderSegment(assessment.path.split('/').at(-1) ?? '')) {
-      const unknownPath = fillPath(assessment, [...ids.slice(0, -1), UNKNOWN_ID]);
+      const unknownPath = fillPath(assessment, [...ids.slice(0, -1), UNKNOWN_ID]) + query;
       judgeOne(await ctx.client.send({ method: 'GET', path: unknownPath }), 'unknown-id', undefined, { method: 'GET', path: unknownPath });
     }
 

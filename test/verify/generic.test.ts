@@ -28,7 +28,8 @@ const APP = { displayName: 'Display name' };
 const pages = {
   'application-post-applications': { method: 'POST', paths: ['/applications'], title: 'Create application', example: { path: '/applications', body: APP }, returns: 'application' },
   'application-get': { method: 'GET', paths: ['/applications/{id}'], title: 'Get application', example: { path: '/applications/03ef14b0' }, returns: 'application' },
-  'application-list': { method: 'GET', paths: ['/applications'], title: 'List applications', example: { path: '/applications' }, returns: 'application', collection: true },
+  // The documented query goes with the request (Pact and live), not with the create's list follow-up.
+  'application-list': { method: 'GET', paths: ['/applications'], title: 'List applications', example: { path: '/applications?$select=displayName,id&$top=5' }, returns: 'application', collection: true },
   'application-update': { method: 'PATCH', paths: ['/applications/{id}'], title: 'Update application', example: { path: '/applications/03ef14b0', body: { displayName: 'New display name' } }, returns: 'application' },
   'application-delete': { method: 'DELETE', paths: ['/applications/{id}'], title: 'Delete application', example: { path: '/applications/03ef14b0' } },
 };
@@ -99,6 +100,8 @@ describe('verify: any documented operation, from its example (generic)', functio
     const get = pact.interactions.find((i) => i.description.startsWith('the documented GET /applications/{id}'))!;
     expect(get.providerStates).to.deep.equal([{ name: 'an object of /applications exists (id)', params: { as: 'id', body: '{"displayName":"Display name"}', collection: '/applications', createdBy: 'applications.create', example: '00000000-0000-4000-8000-000000000001' } }]);
     expect(JSON.stringify(get.request.generators)).to.contain('/applications/${id}');
+    const list = pact.interactions.find((i) => i.description.startsWith('the documented GET /applications '))! as unknown as { request: { query?: unknown } };
+    expect(list.request.query).to.deep.equal({ $select: ['displayName,id'], $top: ['5'] });
     // Deterministic: written twice, the same bytes.
     const again = await writeContracts({ docs: [docs], pactDir: await mkdtemp(join(root, 'pacts-')), selection: selectionOf('applications.**') });
     expect(await readFile(again.files[0], 'utf8')).to.equal(await readFile(written.files[0], 'utf8'));
@@ -109,6 +112,26 @@ describe('verify: any documented operation, from its example (generic)', functio
     expect(notPassing).to.deep.equal([]);
     expect(report.pact.interactions.length).to.equal(written.interactions.length);
     expect(report.cleanup.leftovers).to.deep.equal([]);
+  });
+
+  it('sends the documented example\'s query with the live request (and the list follow-up of a create without it)', async () => {
+    const built = await buildFromDocs([docs]);
+    const target = await startProvider({ port: 0, catalog: built.catalog, versions: ['beta'] });
+    const seen: string[] = [];
+    const front = await startFrontProvider(target.url, (req) => {
+      if (req.method === 'GET' && (req.url ?? '').startsWith('/beta/applications')) seen.push(decodeURIComponent(req.url!));
+      return undefined;
+    });
+    try {
+      const report = await verify({ providerBaseUrl: `${front.url}/beta`, token: 'query-test-token', selection: selectionOf('applications.list,applications.create'), checks: ['status_code_conformance', 'list_contains_created'] });
+      expect(report.exitCode, JSON.stringify(report.operations.map((o) => o.checks))).to.equal(0);
+      expect(seen).to.include('/beta/applications?$select=displayName,id&$top=5');
+      expect(seen).to.include('/beta/applications');
+      expect(report.operations.find((o) => o.id === 'applications.list')!.checks[0].request?.path).to.equal('/applications?$select=displayName,id&$top=5');
+    } finally {
+      await front.close();
+      await target.close();
+    }
   });
 
   it('unknown_id_404: a provider answering 200 to the GET of an id no object has fails, naming the operation and the request', async () => {
