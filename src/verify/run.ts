@@ -58,6 +58,8 @@ export interface VerifyOptions {
   selection?: Selection;
   /** `--shard i/n`: this run's slice of the selection. */
   shard?: Shard;
+  /** `--version`: the API version to verify (the embedded provider serves it; a --provider-base-url must end with it). */
+  version?: string;
   /** `--concurrency N`: operations exercised at once, each with its own states. */
   concurrency?: number;
   /** Docs already read (tests and benchmarks that verify one corpus several times): used as --docs would be. */
@@ -141,7 +143,11 @@ async function loadInputs(options: VerifyOptions): Promise<Inputs> {
   const contracts = await (options.broker ? brokerContracts(options.broker) : readContracts(options.pactDir)).catch((err: Error) => {
     throw new CouldNotRun(err.message);
   });
-  const version = options.providerBaseUrl ? versionOfBaseUrl(options.providerBaseUrl) : options.embedded?.version ?? 'beta';
+  const urlVersion = options.providerBaseUrl ? versionOfBaseUrl(options.providerBaseUrl) : undefined;
+  if (options.version && urlVersion && options.version !== urlVersion) {
+    throw new CouldNotRun(`--version ${options.version} disagrees with the version segment "${urlVersion}" of --provider-base-url ${redactText(options.providerBaseUrl!)}: give one, or make them agree`);
+  }
+  const version = urlVersion ?? options.version ?? options.embedded?.version ?? 'beta';
   const documented = documentedOperations(schemaSet, version);
   if (documented.length === 0) {
     throw new CouldNotRun(`no documented operation for API version "${version}" in ${schemaSet.dir} (versions: ${schemaSet.index.versions.join(', ')}); the base URL must end with the version segment`);

@@ -31,6 +31,8 @@ export interface PipelineDirs {
   reports: string;
   /** `--operations`: contracts and verification of these operations only (the seed contract otherwise). */
   selection?: Selection;
+  /** `--version`: the API version contracted and verified (default beta). */
+  version?: string;
 }
 
 function docsOf(dirs: PipelineDirs): string[] {
@@ -98,18 +100,19 @@ async function lintStage(dirs: PipelineDirs): Promise<Omit<StageResult, 'stage' 
 }
 
 async function contractsStage(dirs: PipelineDirs): Promise<Omit<StageResult, 'stage' | 'durationMs'>> {
-  const written = await writeContracts({ pactDir: dirs.contracts, docs: docsOf(dirs), schemas: dirs.schemas, logLevel: 'error', ...(dirs.selection ? { selection: dirs.selection } : {}) });
+  const written = await writeContracts({ pactDir: dirs.contracts, docs: docsOf(dirs), schemas: dirs.schemas, logLevel: 'error', ...(dirs.selection ? { selection: dirs.selection } : {}), ...(dirs.version ? { version: dirs.version } : {}) });
   return { exitCode: EXIT.ok, summary: `${written.interactions.length} interactions in ${written.files.length} contract file(s)`, reports: written.files };
 }
 
 /**
  * The contracts against the OpenAPI with PactFlow's comparator (what bi-directional contract testing checks):
- * openapi.beta.json, or the build's only version when the docs have no beta.
+ * openapi.<--version>.json (default beta), or the build's only version when the docs have no such version.
  */
 async function compareStage(dirs: PipelineDirs): Promise<Omit<StageResult, 'stage' | 'durationMs'>> {
   try {
     const built = (await readdir(dirs.schemas)).filter((n) => /^openapi\..+\.json$/.test(n)).sort();
-    const name = built.includes(openApiPath('beta')) ? openApiPath('beta') : built[0] ?? openApiPath('beta');
+    const wanted = openApiPath(dirs.version ?? 'beta');
+    const name = built.includes(wanted) ? wanted : built[0] ?? wanted;
     const report = await compareContracts(await readCompareInputs(resolve(dirs.schemas, name), dirs.contracts));
     const first = report.results.find((r) => r.severity === 'error');
     return {
@@ -124,7 +127,7 @@ async function compareStage(dirs: PipelineDirs): Promise<Omit<StageResult, 'stag
 
 async function verifyStage(dirs: PipelineDirs, timeoutMs: number): Promise<Omit<StageResult, 'stage' | 'durationMs'>> {
   try {
-    const { report, paths } = await runVerify({ pactDir: dirs.contracts, schemasDir: dirs.schemas, reportsDir: dirs.reports, timeoutMs, checks: CHECK_NAMES, ...(dirs.selection ? { selection: dirs.selection } : {}), ...(Array.isArray(dirs.docs) ? { docs: dirs.docs } : {}) });
+    const { report, paths } = await runVerify({ pactDir: dirs.contracts, schemasDir: dirs.schemas, reportsDir: dirs.reports, timeoutMs, checks: CHECK_NAMES, ...(dirs.selection ? { selection: dirs.selection } : {}), ...(dirs.version ? { version: dirs.version } : {}), ...(Array.isArray(dirs.docs) ? { docs: dirs.docs } : {}) });
     const r = report!;
     const pactPassed = r.pact.interactions.filter((i) => i.status === 'pass').length;
     return {
@@ -178,11 +181,12 @@ function oneLine(err: unknown): string {
 export function allCommand(): Command {
   const cmd = new Command('all')
     .description("build + lint (with the committed baseline) + contracts + compare (contracts vs OpenAPI) + verify against the embedded provider: what `npm start` runs")
-    .option('--reports <dir>', 'directory for the verification reports', 'reports');
+    .option('--reports <dir>', 'directory for the verification reports', 'reports')
+    .option('--version <version>', 'API version contracted and verified with --operations (beta, v1.0, ...; default beta)');
   addSelectionOptions(cmd, { operations: 'the seed operations' });
   addFormatOption(cmd);
   cmd.addHelpText('after', "\nWith --docs or --operations, the schemas and contracts of the run go to <reports>/schemas and <reports>/contracts\n(the package's committed ones stay as they are).\n");
-  return cmd.action(action(async (opts: SelectionFlags & { reports: string; format: OutputFormat }) => {
+  return cmd.action(action(async (opts: SelectionFlags & { reports: string; version?: string; format: OutputFormat }) => {
     let selection: Selection | undefined;
     try {
       selection = opts.operations !== undefined ? selectionOf(opts.operations) : undefined;
@@ -196,6 +200,7 @@ export function allCommand(): Command {
       contracts: own ? resolve(opts.reports, 'contracts') : resolve(PACKAGE_ROOT, 'contracts'),
       reports: opts.reports,
       ...(selection ? { selection } : {}),
+      ...(opts.version ? { version: opts.version } : {}),
     };
     const progress = opts.format === 'text' ? (r: StageResult) => process.stderr.write(`graphpact: ${r.stage} done (exit ${r.exitCode})\n`) : undefined;
     const results = await runPipeline(dirs, progress);

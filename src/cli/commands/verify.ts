@@ -39,6 +39,7 @@ export interface VerifyCliOptions extends Omit<AuthFlags, 'token'>, BrokerVerify
   allowWrites?: boolean;
   dryRun?: boolean;
   strict?: boolean;
+  version?: string;
   /** The Pact CLI spelling of --broker-url, accepted too. */
   brokerBaseUrl?: string;
   format: OutputFormat;
@@ -59,7 +60,8 @@ export function addVerifyOptions(cmd: Command): Command {
     .option('--dry-run', 'print every request the run would send (secrets redacted) and send nothing')
     .option('--strict', 'inconclusive checks (still throttled after retries) count as failures')
     .option('--shard <i/n>', 'verify only the i-th of n slices of the selection (a CI matrix; merge with `graphpact report merge`)')
-    .option('--concurrency <n>', 'operations verified at once, each with its own provider states', '1');
+    .option('--concurrency <n>', 'operations verified at once, each with its own provider states', '1')
+    .option('--version <version>', 'API version to verify (beta, v1.0, ...): the embedded provider serves it, a --provider-base-url must end with it (default: the URL\'s version segment, else beta)');
   addSelectionOptions(cmd, { operations: 'every documented operation of the version' });
   addAuthOptions(cmd, { withToken: false });
   // Verify-from-broker: pacts from a Pact Broker instead of --pact-dir, results published there.
@@ -108,6 +110,7 @@ export function toVerifyOptions(opts: VerifyCliOptions, extra: Partial<VerifyOpt
     ...(opts.docs && opts.docs.length > 0 ? { docs: opts.docs } : {}),
     ...(selection ? { selection } : {}),
     ...(shard ? { shard } : {}),
+    ...(opts.version ? { version: opts.version } : {}),
     concurrency,
     pactDir: opts.pactDir ?? resolve(PACKAGE_ROOT, 'contracts'),
     schemasDir: opts.schemas ?? resolve(PACKAGE_ROOT, 'schemas'),
