@@ -10,7 +10,7 @@
  */
 import type { Catalog, Operation } from '../model/catalog.js';
 import type { JsonBody } from '../model/page.js';
-import { isPlaceholderSegment, pathKey, type Assessment, type StateNeed } from '../select/assess.js';
+import { exampleId, isPlaceholderSegment, paramNames, pathKey, stateParams, type Assessment, type StateNeed } from '../select/assess.js';
 import { pactQuery, parseQuery, queryString, type QueryPairs } from '../select/query.js';
 import { invalidBodyOf, UNKNOWN_ID } from '../verify/generic.js';
 import { graphErrorBody, type InteractionDefinition, type RequestPath } from './interaction.js';
@@ -23,26 +23,16 @@ export function withoutODataControl(body: unknown): unknown {
   return Object.fromEntries(Object.entries(body).filter(([k]) => !k.startsWith('@odata.')));
 }
 
-/** Fake ids of the objects provider states create (real ones come from the state). */
-export function exampleId(n: number): string {
-  return `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-}
+export { exampleId };
 
 export { UNKNOWN_ID };
 
-/** Pact expression names: `group-id` → `group_id`; a repeated name gets its position (`id`, `id_2`). */
-export function paramNames(states: StateNeed[]): string[] {
-  const used = new Map<string, number>();
-  return states.map((s) => {
-    const base = s.placeholder.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(\d)/, '_$1') || 'id';
-    const n = (used.get(base) ?? 0) + 1;
-    used.set(base, n);
-    return n === 1 ? base : `${base}_${n}`;
-  });
-}
+export { paramNames };
 
 /** The request path with state params as Pact expressions (`${group_id}`) and fake ids as examples. */
-function requestPath(assessment: Assessment, names: string[], unknownLast = false): RequestPath {
+function requestPath(assessment: Assessment, allNames: string[], unknownLast = false): RequestPath {
+  // Placeholder segments take the states a placeholder addresses, in order (the /me state has none).
+  const names = allNames.filter((_, i) => !assessment.states[i]?.literal);
   const segs = assessment.path.split('/').filter(Boolean);
   const example = assessment.request?.exampleSegments ?? segs;
   let next = 0;
@@ -69,21 +59,9 @@ function requestPath(assessment: Assessment, names: string[], unknownLast = fals
 }
 
 /** Pact states of an assessment: the name says what must exist; params say how it is made. */
-function pactStates(states: StateNeed[], names: string[]): NonNullable<InteractionDefinition['states']> {
-  return states.map((s, i) => {
-    // The collection with earlier ids as expressions, so a handler (or a provider) can fill them in.
-    let k = 0;
-    const collection = s.collection.replace(/\{[^{}/]+\}/g, () => `\${${names[k++]}}`);
-    return {
-      name: s.name,
-      params: {
-        as: names[i],
-        collection,
-        example: exampleId(i + 1),
-        ...(s.create ? { createdBy: s.create.operationId, body: JSON.stringify(s.create.body) } : { creatable: 'false' }),
-      },
-    };
-  });
+function pactStates(states: StateNeed[]): NonNullable<InteractionDefinition['states']> {
+  const params = stateParams(states);
+  return states.map((s, i) => ({ name: s.name, params: params[i] }));
 }
 
 /** The client call every generic interaction makes: the documented method, path, query and body, as is. */
@@ -197,7 +175,7 @@ export function genericInteractions(input: GenericContractInput): InteractionDef
 function operationInteractions(a: Assessment, op: Operation, sources: ContractSources, collectionsWith401: Set<string>, strict: boolean): [GenericKind, InteractionDefinition][] {
   const out: [GenericKind, InteractionDefinition][] = [];
   const names = paramNames(a.states);
-  const states = pactStates(a.states, names);
+  const states = pactStates(a.states);
   const path = requestPath(a, names);
   const body = a.request!.body;
   const queryPairs = parseQuery(a.request!.query);

@@ -29,6 +29,8 @@ export interface StateNeed {
   create?: { operationId: string; body: Record<string, unknown> };
   /** False for singletons and tenant objects: only a provider state setup URL can provide them. */
   creatable: boolean;
+  /** The path names the object literally (`/me`): no placeholder segment takes its id. */
+  literal?: boolean;
 }
 
 export type NotVerifiableCode = 'no-example' | 'invalid-example' | 'binary-body' | 'state-not-creatable' | 'unmatched-example';
@@ -118,7 +120,7 @@ export function statesOf(path: string, version: string, creators: CreatorIndex):
   const segs = segments(path);
   const out: StateNeed[] = [];
   if (segs[0]?.toLowerCase() === 'me') {
-    out.push({ name: `the signed-in user (/me) exists${PROVIDER_ONLY_SUFFIX}`, placeholder: 'me', collection: '/me', creatable: false });
+    out.push({ name: `the signed-in user (/me) exists${PROVIDER_ONLY_SUFFIX}`, placeholder: 'me', collection: '/me', creatable: false, literal: true });
   }
   segs.forEach((segment, i) => {
     if (!isPlaceholderSegment(segment)) return;
@@ -129,6 +131,43 @@ export function statesOf(path: string, version: string, creators: CreatorIndex):
     out.push({ name, placeholder, collection, ...(create ? { create } : {}), creatable: create !== undefined });
   });
   return out;
+}
+
+/** Fake ids of the objects provider states create, in contracts and state params (real ones come from the state). */
+export function exampleId(n: number): string {
+  return `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+}
+
+/** Pact expression names of states: `group-id` → `group_id`; a repeated name gets its position (`id`, `id_2`). */
+export function paramNames(states: StateNeed[]): string[] {
+  const used = new Map<string, number>();
+  return states.map((s) => {
+    const base = s.placeholder.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(\d)/, '_$1') || 'id';
+    const n = (used.get(base) ?? 0) + 1;
+    used.set(base, n);
+    return n === 1 ? base : `${base}_${n}`;
+  });
+}
+
+/**
+ * The params a provider state carries (in the contract, and to a --provider-states-setup-url in either phase):
+ * the param its id fills (`as`), its collection with earlier ids as `${name}` expressions, a fake example id,
+ * and how graphpact creates it (`createdBy` and the documented `body`), or `creatable: 'false'`.
+ */
+export function stateParams(states: StateNeed[]): Record<string, string>[] {
+  const names = paramNames(states);
+  return states.map((s, i) => {
+    // Placeholders take the ids of the states before this one that a placeholder addresses (not /me).
+    const earlier = names.slice(0, i).filter((_, k) => !states[k].literal);
+    let k = 0;
+    const collection = s.collection.replace(/\{[^{}/]+\}/g, () => `\${${earlier[k++]}}`);
+    return {
+      as: names[i],
+      collection,
+      example: exampleId(i + 1),
+      ...(s.create ? { createdBy: s.create.operationId, body: JSON.stringify(s.create.body) } : { creatable: 'false' }),
+    };
+  });
 }
 
 /** Request path segments whose function parameters the example must supply. */

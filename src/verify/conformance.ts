@@ -39,7 +39,12 @@ export interface ConformanceOptions {
    * Operations without a hand-written driver are verified from their documented example (generic.ts) when
    * their assessment (`version:id`) says they can be; the others are reported as not applicable.
    */
-  generic?: { assessments: Map<string, Assessment>; catalog: GenericContext['catalog']; validateRequest?: GenericContext['validateRequest'] };
+  generic?: {
+    assessments: Map<string, Assessment>; catalog: GenericContext['catalog']; validateRequest?: GenericContext['validateRequest'];
+    /** `--provider-states-setup-url`: operations whose states only the provider can make are exercised too. */
+    providerStatesSetupUrl?: string;
+    timeoutMs?: number;
+  };
   /** Operations exercised at once (each with its own states); the seed drivers share one fixture and run one by one. */
   concurrency?: number;
 }
@@ -70,10 +75,13 @@ async function exerciseOperation(operation: DocumentedOperation, options: Confor
   if (!driver) {
     const assessment = options.generic?.assessments.get(`${operation.version}:${operation.id}`);
     if (!assessment) return notExercised('not in the docs the run was given (no example to build a request from)');
-    if (!assessment.verifiable) return notExercised(`not applicable: ${assessment.reason!.message}`);
+    // A state only the provider can set up (a singleton, a tenant object) is set up by its --provider-states-setup-url.
+    const byProvider = assessment.reason?.code === 'state-not-creatable' && options.generic?.providerStatesSetupUrl !== undefined;
+    if (!assessment.verifiable && !byProvider) return notExercised(`not applicable: ${assessment.reason!.message}`);
     return exerciseGeneric(operation, assessment, {
       catalog: options.generic!.catalog, client: options.client, anonymousClient: options.anonymousClient,
       selectedChecks: options.selectedChecks, runId: options.runId, validateRequest: options.generic!.validateRequest,
+      providerStatesSetupUrl: options.generic!.providerStatesSetupUrl, timeoutMs: options.generic!.timeoutMs,
     });
   }
   const needed = (r: PlannedRequest) => scenarioNeeded(r.scenario, options.selectedChecks);

@@ -14,7 +14,8 @@ import type { Exchange, GraphClient } from '../client/index.js';
 import type { Catalog, Operation } from '../model/catalog.js';
 import type { CheckOutcome, OperationOutcome } from '../report/model.js';
 import { worstStatus } from '../report/model.js';
-import { isPlaceholderSegment, pathKey, type Assessment, type StateNeed } from '../select/assess.js';
+import { isPlaceholderSegment, pathKey, stateParams, type Assessment, type StateNeed } from '../select/assess.js';
+import { changeProviderState, StateChangeError } from './provider-states.js';
 import { parseQuery, queryString } from '../select/query.js';
 import { lookupType } from '../catalog/types.js';
 import { redactText } from '../util/redact.js';
@@ -36,6 +37,10 @@ export interface GenericContext {
   validateRequest?: (operationId: string, version: string, body: unknown) => SchemaVerdict | undefined;
   /** Most pages a list follow-up reads before giving up (inconclusive). */
   maxPages?: number;
+  /** `--provider-states-setup-url`: the provider sets up the states the API cannot create (singletons, tenant objects). */
+  providerStatesSetupUrl?: string;
+  /** Timeout of a state change request (the per-request timeout). */
+  timeoutMs?: number;
 }
 
 /** The catalog's operations by `version:METHOD:pathKey`, for follow-ups (GET the created object, list, DELETE). */
@@ -105,6 +110,8 @@ interface CreatedState {
   id: string;
   /** Path of the object, ids filled in, for the teardown DELETE. */
   path: string;
+  /** Set up by the provider's state setup URL: torn down there, with these params. */
+  byProvider?: Record<string, string>;
 }
 
 /** Fills a documented path: placeholder segments from the state ids in order, the rest from the example. */
@@ -140,9 +147,20 @@ export async function exerciseGeneric(operation: DocumentedOperation, assessment
   const readOnly = catalogOp ? readOnlyProperties(ctx.catalog, catalogOp) : ['id'];
   let responseProperties: string[] = [];
   try {
-    // 1. States, outermost first.
+    // 1. States, outermost first: created through the API, or (singletons, tenant objects) by the provider's
+    // state setup URL with the params its Pact state carries, plus the ids of the states before it.
+    const params = stateParams(assessment.states);
+    const addressed = () => states.filter((s) => !s.need.literal).map((s) => s.id);
     for (const [i, need] of assessment.states.entries()) {
-      const collection = fillCollection(need.collection, states.map((s) => s.id));
+      if (!need.creatable) {
+        const failure = await setUpByProvider(need, i, params, states, ctx);
+        if (typeof failure === 'string') {
+          results.push({ check: 'state_setup', scenario: 'success', status: 'inconclusive', message: redactText(`could not set up "${need.name}": ${failure}`), request: { method: 'POST', path: '(--provider-states-setup-url)' } });
+          return { ...base, status: 'inconclusive', checks: results, responseProperties, notExercised: `state "${need.name}" could not be set up by the provider` };
+        }
+        continue;
+      }
+      const collection = fillCollection(need.collection, addressed());
       const exchange = await ctx.client.send({ method: 'POST', path: collection, body: withRunName(need.create!.body, ctx.runId, `state${i + 1}`) });
       const id = idOf(exchange);
       if (!id) {
@@ -154,7 +172,7 @@ export async function exerciseGeneric(operation: DocumentedOperation, assessment
     }
 
     // 2. The documented request, and the refused ones.
-    const ids = states.map((s) => s.id);
+    const ids = addressed();
     const path = fillPath(assessment, ids);
     const isCreate = operation.method === 'POST' && (catalogOp?.id.endsWith('.create') || operation.successStatus === 201) && !isPlaceholderSegment(assessment.path.split('/').at(-1) ?? '');
     const isUpdate = operation.method === 'PATCH';
@@ -179,7 +197,7 @@ export async function exerciseGeneric(operation: DocumentedOperation, assessment
     const createdId = isCreate ? idOf(success) : undefined;
     if (createdId) states.push({ need: { name: 'the created object', placeholder: 'id', collection: path, creatable: true }, id: createdId, path: `${path}/${encodeURIComponent(createdId)}` });
     // The operation deleted the last state itself: the teardown has nothing left to delete there.
-    if (operation.method === 'DELETE' && success.response.status < 300 && states.length) states.pop();
+    if (operation.method === 'DELETE' && success.response.status < 300 && states.length && !states.at(-1)!.byProvider) states.pop();
     responseProperties = propertyNames(success.response.body);
     const stateful: StatefulContext = { ...(written ? { written } : {}), readOnly, ...(createdId ? { createdId } : {}), locationDocumented: assessment.documentedLocation };
     judgeOne(success, 'success', stateful);
@@ -221,10 +239,37 @@ export async function exerciseGeneric(operation: DocumentedOperation, assessment
   } finally {
     // 4. Reverse order; a 404 means already gone. Teardown failures do not change the verdict (the sweep reports leftovers).
     for (const state of states.reverse()) {
+      if (state.byProvider) {
+        await changeProviderState(ctx.providerStatesSetupUrl!, { state: state.need.name, params: state.byProvider, action: 'teardown' }, ctx.timeoutMs ?? 30_000).catch(() => undefined);
+        continue;
+      }
       await ctx.client.send({ method: 'DELETE', path: state.path }).catch(() => undefined);
     }
   }
   return { ...base, status: worstStatus(results.map((r) => r.status)), checks: results, responseProperties };
+}
+
+/**
+ * Asks the provider's state setup URL for a state the API cannot create; on success pushes it onto `states`
+ * (its id under the state's `as` param; the /me state needs none). Returns why not otherwise.
+ */
+async function setUpByProvider(need: StateNeed, index: number, allParams: Record<string, string>[], states: CreatedState[], ctx: GenericContext): Promise<string | undefined> {
+  if (!ctx.providerStatesSetupUrl) return 'only the provider can set it up: give --provider-states-setup-url';
+  const params = allParams[index];
+  // The ids of the states before it (set up in order), under their params' names, so the provider can fill `${name}` in `collection`.
+  const known = Object.fromEntries(states.map((s, k) => [allParams[k].as, s.id]));
+  const sent = { ...known, ...params };
+  let answer: Record<string, unknown>;
+  try {
+    answer = await changeProviderState(ctx.providerStatesSetupUrl, { state: need.name, params: sent, action: 'setup' }, ctx.timeoutMs ?? 30_000);
+  } catch (err) {
+    if (err instanceof StateChangeError) return err.message;
+    throw err;
+  }
+  const id = answer[params.as];
+  if (!need.literal && (typeof id !== 'string' || !id)) return `the state setup URL answered no "${params.as}" (the id of the object)`;
+  states.push({ need, id: typeof id === 'string' ? id : '', path: '', byProvider: sent });
+  return undefined;
 }
 
 /** GET a collection and every page after it (@odata.nextLink), up to maxPages. */

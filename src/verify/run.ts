@@ -223,7 +223,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
     progress(`schema conformance: ${operations.length} operation(s), ${options.checks.length} check(s)`);
     operationsOutcome = await runConformance({
       client, anonymousClient, operations, selectedChecks: options.checks, runId, created, concurrency: options.concurrency,
-      generic: { assessments, catalog, validateRequest: requestValidator(schemaSet) },
+      generic: { assessments, catalog, validateRequest: requestValidator(schemaSet), providerStatesSetupUrl: options.providerStatesSetupUrl, timeoutMs: options.timeoutMs },
     });
     progress(`Pact: ${contracts.interactions.length} interaction(s) from ${contracts.files.length} contract file(s)`);
     if (contracts.files.length > 0) pact = await runPactVerification({
@@ -255,7 +255,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
  * corrects it) cannot tell a conformant provider from a broken one: the operation is not applicable.
  */
 function exampleFitsSchema(a: Assessment, validate: ReturnType<typeof requestValidator>): Assessment {
-  if (!a.verifiable || a.request?.body === undefined) return a;
+  if ((!a.verifiable && a.reason?.code !== 'state-not-creatable') || a.request?.body === undefined) return a;
   const verdict = validate(a.id, a.version, a.request.body);
   if (!verdict || verdict.valid) return a;
   const first = verdict.errors[0];

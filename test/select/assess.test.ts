@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { alignExample, assessOperations, statesOf, CreatorIndex } from '../../src/select/index.js';
+import { alignExample, assessOperations, stateParams, statesOf, CreatorIndex } from '../../src/select/index.js';
 import { catalogOf } from './docs.js';
 
 const groupBody = { displayName: 'Library Assist', mailNickname: 'library', mailEnabled: false, securityEnabled: true, groupTypes: [] };
@@ -40,6 +40,13 @@ describe('select/assess', () => {
   it('/me is a state the API cannot create; an alternate /users/{id} path is not used without a create user', () => {
     expect(byId('me.messages.list').reason?.message).to.match(/signed-in user/);
     expect(byId('me.messages.get').verifiable).to.equal(false);
+  });
+
+  it('the /me state is literal: placeholders and state collections take the ids of the other states only', () => {
+    const a = byId('me.messages.get');
+    expect(a.states.map((s) => [s.placeholder, s.literal ?? false])).to.deep.equal([['me', true], ['id', false]]);
+    const params = stateParams([...a.states, { name: 'an attachment', placeholder: 'attachment-id', collection: '/me/messages/{id}/attachments', creatable: true }]);
+    expect(params.map((p) => [p.as, p.collection])).to.deep.equal([['me', '/me'], ['id', '/me/messages'], ['attachment_id', '/me/messages/${id}/attachments']]);
   });
 
   it('no example, and a binary body, are reasons', () => {
