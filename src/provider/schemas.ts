@@ -35,11 +35,15 @@ export async function loadSchemaLookup(dir: string, servedVersions: string[]): P
   return schemaLookup(await loadSchemaSet(dir), servedVersions);
 }
 
-export function schemaLookup(set: SchemaSet, servedVersions: string[]): SchemaLookup {
-  const available = new Set(set.paths);
+/** A built set (its `paths` say what exists), or one generated on demand that says it through `has`. */
+export type SchemaSource = SchemaSet & { has?(relativePath: string): boolean };
+
+export function schemaLookup(set: SchemaSource, servedVersions: string[]): SchemaLookup {
+  const available = set.has ? undefined : new Set(set.paths);
+  const has = set.has ?? ((rel: string) => available!.has(rel));
   const cache = new Map<string, Resolved>();
   const resolve = (rel: string, closed = true): Resolved | undefined => {
-    if (!available.has(rel)) return undefined;
+    if (!has(rel)) return undefined;
     let hit = cache.get(rel);
     if (!hit) {
       const validator = set.validator(rel);

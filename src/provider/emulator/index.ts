@@ -6,8 +6,7 @@
  *   const provider = await startProvider({ catalog });   // serves every documented operation
  */
 import type { Catalog, Operation } from '../../model/catalog.js';
-import { generateSchemas } from '../../schema/generate.js';
-import { schemaSetFromFiles } from '../../schema/load.js';
+import { lazySchemaSet } from './lazy-schemas.js';
 import { schemaLookup, type SchemaLookup } from '../schemas.js';
 import { buildMatcher, type Matcher } from './matcher.js';
 import { buildRouteTable, summarizeRoutes, type RouteTable } from './route-table.js';
@@ -24,7 +23,7 @@ export interface Emulator {
   matcher: Matcher;
   /** Alternate documented paths of the same data → the template it is stored at. */
   aliases: Aliases;
-  /** Request/response schemas generated from the same catalog (in memory, validators compiled on first use). */
+  /** Request/response schemas generated from the same catalog on first use (lazy-schemas.ts), validators compiled then. */
   schemas: SchemaLookup;
   summary: ReturnType<typeof summarizeRoutes>;
 }
@@ -32,12 +31,11 @@ export interface Emulator {
 /** Routes for the selected operations (default all); schemas come from the whole catalog. */
 export function buildEmulator(catalog: Catalog, versions: string[], select: (op: Operation) => boolean = () => true): Emulator {
   const table = buildRouteTable(catalog.operations.filter(select));
-  const generated = generateSchemas(catalog);
   return {
     table,
     matcher: buildMatcher(table.routes, SIGNED_IN_USER_ID),
     aliases: findAliases(table.routes),
-    schemas: schemaLookup(schemaSetFromFiles('(schemas built from --docs)', generated.index, generated.files), versions),
+    schemas: schemaLookup(lazySchemaSet(catalog), versions),
     summary: summarizeRoutes(table),
   };
 }
