@@ -20,7 +20,7 @@
  * graphpact's own code) and is not one of the outputs: it is not in the manifest.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { readdir, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ensureDir } from '../util/fs.js';
@@ -54,6 +54,99 @@ const EXAMPLE_KEYS = new Set(['example', 'examples', 'default', 'const']);
 export function serializeJson(value: unknown): string {
   const text = JSON.stringify(value, sortAndRedact, 2) + '\n';
   return hasRegisteredSecrets() ? redactText(text) : text;
+}
+
+/**
+ * The bytes of serializeJson(value), as ~1 MB buffers with their SHA-256 and size. A value with many
+ * entries at its top (index.json, an OpenAPI document: 40 MB of the corpus's 82) is serialized entry by
+ * entry, down to PIECE_DEPTH levels, each entry with JSON.stringify and the same replacer, re-indented to
+ * its depth: the same bytes, without the document ever existing as one string (30 MB, twice that as
+ * UTF-16) beside its bytes. Registered secrets are redacted over the whole text, so then it is one piece.
+ */
+export function serializeToBuffers(value: unknown): { buffers: Buffer[]; sha256: string; size: number } {
+  const hash = createHash('sha256');
+  const buffers: Buffer[] = [];
+  let size = 0;
+  const flush = (text: string): void => {
+    const bytes = Buffer.from(text);
+    hash.update(bytes);
+    buffers.push(bytes);
+    size += bytes.length;
+  };
+  if (hasRegisteredSecrets() || !isLargeContainer(value)) flush(serializeJson(value));
+  else {
+    let pending: string[] = [];
+    let length = 0;
+    writePieces(resolved({ '': value }, ''), 0, (piece) => {
+      pending.push(piece);
+      length += piece.length;
+      if (length >= BUFFER_CHARS) {
+        flush(pending.join(''));
+        pending = [];
+        length = 0;
+      }
+    });
+    pending.push('\n');
+    flush(pending.join(''));
+  }
+  return { buffers, sha256: hash.digest('hex'), size };
+}
+
+/** Containers this deep are serialized entry by entry (deeper ones whole). */
+const PIECE_DEPTH = 3;
+/** Text gathered before it is encoded and hashed (~1 MB). */
+const BUFFER_CHARS = 1 << 20;
+/** Top-level containers with at least this many entries (below them, entries) are serialized in pieces. */
+const LARGE_ENTRIES = 16;
+
+function isLargeContainer(value: unknown): boolean {
+  if (!value || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.length >= LARGE_ENTRIES;
+  let entries = 0;
+  for (const inner of Object.values(value)) entries += inner && typeof inner === 'object' ? Object.keys(inner).length + 1 : 1;
+  return entries >= LARGE_ENTRIES;
+}
+
+/** holder[key] as JSON.stringify sees it: toJSON, then the replacer. */
+function resolved(holder: object, key: string): unknown {
+  let value = (holder as Record<string, unknown>)[key];
+  if (value && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') value = (value as { toJSON: (k: string) => unknown }).toJSON(key);
+  return sortAndRedact.call(holder, key, value);
+}
+
+/** What JSON leaves out of an object (and writes as null in an array). */
+function omitted(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+
+/** Emits a resolved value as JSON.stringify(…, sortAndRedact, 2) writes it at `depth`. */
+function writePieces(value: unknown, depth: number, emit: (piece: string) => void): void {
+  if (depth >= PIECE_DEPTH || !value || typeof value !== 'object') {
+    const text = JSON.stringify(value, sortAndRedact, 2);
+    emit(depth === 0 || !text.includes('\n') ? text : text.replaceAll('\n', `\n${'  '.repeat(depth)}`));
+    return;
+  }
+  const inner = '\n' + '  '.repeat(depth + 1);
+  const close = '\n' + '  '.repeat(depth);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return emit('[]');
+    for (let i = 0; i < value.length; i++) {
+      emit(i === 0 ? `[${inner}` : `,${inner}`);
+      const item = resolved(value, String(i));
+      if (omitted(item)) emit('null');
+      else writePieces(item, depth + 1, emit);
+    }
+    return emit(`${close}]`);
+  }
+  let first = true;
+  for (const name of Object.keys(value)) {
+    const entry = resolved(value, name);
+    if (omitted(entry)) continue;
+    emit(`${first ? '{' : ','}${inner}${JSON.stringify(name)}: `);
+    writePieces(entry, depth + 1, emit);
+    first = false;
+  }
+  emit(first ? '{}' : `${close}}`);
 }
 
 function sortAndRedact(this: unknown, key: string, value: unknown): unknown {
@@ -113,13 +206,13 @@ export async function writeGeneratedFiles(outDir: string, files: Map<string, unk
   let unchanged = 0;
   for (const path of paths) {
     const target = join(outDir, path);
-    const bytes = Buffer.from(serializeJson(files.get(path)));
-    const hash = (sha256[path] = hashOf(bytes));
-    if (isUnchanged(target, bytes, hash === previous.sha256[path], previous.mtimeMs)) {
+    const serialized = serializeToBuffers(files.get(path));
+    sha256[path] = serialized.sha256;
+    if (isUnchanged(target, serialized, serialized.sha256 === previous.sha256[path], previous.mtimeMs)) {
       unchanged++;
       continue;
     }
-    writeAtomicSync(target, bytes);
+    writeAtomicSync(target, serialized.buffers);
     written++;
   }
   const manifest = manifestText(paths, sha256);
@@ -213,10 +306,10 @@ function writeFreshDir(outDir: string, paths: string[], files: Map<string, unkno
   try {
     mkdirSync(tmp);
     for (const path of paths) {
-      const bytes = Buffer.from(serializeJson(files.get(path)));
-      sha256[path] = hashOf(bytes);
+      const serialized = serializeToBuffers(files.get(path));
+      sha256[path] = serialized.sha256;
       dirOf(dirname(path));
-      writeFileSync(join(tmp, path), bytes);
+      writeBuffersSync(join(tmp, path), serialized.buffers);
     }
     const manifest = manifestText(paths, sha256);
     writeFileSync(join(tmp, MANIFEST_FILE), manifest);
@@ -242,23 +335,37 @@ function hashOf(bytes: Buffer): string {
  * True when `target` already holds `bytes`. Cheap when the manifest vouches for it (same hash recorded,
  * same size, not modified since the manifest was written); else the file is read and compared.
  */
-function isUnchanged(target: string, bytes: Buffer, hashRecorded: boolean, manifestMtimeMs: number | undefined): boolean {
+function isUnchanged(target: string, serialized: { buffers: Buffer[]; size: number }, hashRecorded: boolean, manifestMtimeMs: number | undefined): boolean {
   const info = statOrUndefined(target);
-  if (!info || !info.isFile() || info.size !== bytes.length) return false;
+  if (!info || !info.isFile() || info.size !== serialized.size) return false;
   if (hashRecorded && manifestMtimeMs !== undefined && info.mtimeMs <= manifestMtimeMs) return true;
-  return readFileSync(target).equals(bytes);
+  return readFileSync(target).equals(serialized.buffers.length === 1 ? serialized.buffers[0] : Buffer.concat(serialized.buffers));
+}
+
+/** Writes the buffers one after another into a new file (or over an existing one). */
+function writeBuffersSync(path: string, buffers: Buffer[]): void {
+  if (buffers.length === 1) return writeFileSync(path, buffers[0]);
+  const fd = openSync(path, 'w');
+  try {
+    for (const buffer of buffers) {
+      for (let offset = 0; offset < buffer.length; ) offset += writeSync(fd, buffer, offset);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Readers see the old content or the new, never half of it. The folder is made when missing. */
-function writeAtomicSync(target: string, bytes: Buffer): void {
+function writeAtomicSync(target: string, bytes: Buffer | Buffer[]): void {
   const dir = dirname(target);
   const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const buffers = Array.isArray(bytes) ? bytes : [bytes];
   try {
-    writeFileSync(tmp, bytes);
+    writeBuffersSync(tmp, buffers);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     mkdirSync(dir, { recursive: true });
-    writeFileSync(tmp, bytes);
+    writeBuffersSync(tmp, buffers);
   }
   try {
     renameSync(tmp, target);

@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import { mkdtemp, readFile, readdir, rm, stat, utimes, writeFile, mkdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MANIFEST_FILE, serializeJson, writeGeneratedFiles } from '../../src/schema/write.js';
+import { MANIFEST_FILE, serializeJson, serializeToBuffers, writeGeneratedFiles } from '../../src/schema/write.js';
 import { sortKeys, stableJson } from '../../src/util/fs.js';
 import { clearRegisteredSecrets, registerSecret } from '../../src/util/redact.js';
 import { loadSchemaSet } from '../../src/schema/load.js';
@@ -79,6 +80,24 @@ describe('schema: writing and loading a schema set', () => {
   it('writes the bytes of stableJson(sortKeys(value)) for any JSON value', () => {
     const value = { z: [3, { b: undefined, a: null }, undefined, 'x'], a: { '10': 1, '9': 2, B: true, a: -0, n: Number.NaN }, m: '\u2028"\\', e: {}, l: [], u: undefined };
     expect(serializeJson(value)).to.equal(stableJson(sortKeys(value)));
+  });
+
+  it('a large document serialized in pieces has exactly the bytes of serializeJson, hash and size included', () => {
+    const entry = (i: number) => ({ z: i, a: [1, undefined, () => 1, { y: 'x', b: null }], example: { password: `hunter${i}-secret` }, u: undefined, '10': 'ten', '9': 'nine', when: new Date(Date.UTC(2020, 0, i + 1)), e: {}, l: [] });
+    const documents: unknown[] = [
+      { openapi: '3.1.0', paths: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`/things/${i}`, { get: entry(i), deep: { a: { b: { c: [entry(i)] } } } }])), components: { schemas: { s: entry(0) } }, empty: {} },
+      Array.from({ length: 30 }, (_, i) => (i % 7 === 0 ? undefined : entry(i))),
+      { b: 1, a: 2 },
+      'text',
+    ];
+    for (const value of documents) {
+      const { buffers, sha256, size } = serializeToBuffers(value);
+      const bytes = Buffer.concat(buffers);
+      expect(bytes.toString('utf8')).to.equal(serializeJson(value));
+      expect(size).to.equal(bytes.length);
+      expect(sha256).to.equal(createHash('sha256').update(bytes).digest('hex'));
+    }
+    expect(Buffer.concat(serializeToBuffers(documents[0]).buffers).toString()).to.not.contain('hunter1-secret');
   });
 
   it('writes a new output directory whole (through a temporary folder) and records each file\'s hash', async () => {
