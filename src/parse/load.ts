@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import path, { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -128,8 +128,8 @@ export function isIncludeFile(file: string): boolean {
 export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
   /**
-   * Threads that parse. Default: GRAPHPACT_PARSE_THREADS when set, else 2 for a large tree when a CPU is
-   * idle (1-minute load average below CPUs − 1), else 1. The pages are the same however many parse them.
+   * Threads that parse. Default: GRAPHPACT_PARSE_THREADS when set, else 2 for a large tree when a CPU was
+   * idle while the files were listed and read, else 1. The pages are the same however many parse them.
    */
   threads?: number;
   /** The files as already read (readDocsSnapshot): parsed from these bytes, not read again. */
@@ -166,25 +166,34 @@ function errorCode(err: unknown): string {
 export interface DocsSnapshot {
   /** Display paths (displayPath), sorted, unique: the files loadDocs parses. */
   files: string[];
-  /** Each file's bytes, or the error code that kept it from being read (same order as `files`). */
-  contents: Array<{ bytes: Buffer } | { error: string }>;
+  /**
+   * Each file's bytes, or the error code that kept it from being read (same order as `files`). loadDocs
+   * takes each file's bytes out (undefined after) as it decodes them: 50 MB of buffers are not kept for
+   * the whole build.
+   */
+  contents: Array<{ bytes: Buffer } | { error: string } | undefined>;
+  /** The machine's CPU times when the read began: whether a CPU was free meanwhile decides the parse threads. */
+  readStarted: CpuSample;
 }
 
 export async function readDocsSnapshot(dirs: string[]): Promise<DocsSnapshot> {
+  const readStarted = cpuSample();
   const files = await listDocsFiles(dirs);
-  const contents = files.map((file): DocsSnapshot['contents'][number] => {
+  const contents = files.map((file): { bytes: Buffer } | { error: string } => {
     try {
       return { bytes: readFileSync(file) };
     } catch (err) {
       return { error: errorCode(err) };
     }
   });
-  return { files, contents };
+  return { files, contents, readStarted };
 }
 
-/** A snapshot's file as text (decoded as readFileSync(file, 'utf8') would). */
-function snapshotText(snapshot: DocsSnapshot, at: number): FileText {
+/** A snapshot's file as text (decoded as readFileSync(file, 'utf8') would), taken out of the snapshot. */
+function takeText(snapshot: DocsSnapshot, at: number): FileText {
   const content = snapshot.contents[at];
+  snapshot.contents[at] = undefined;
+  if (!content) throw new Error(`${snapshot.files[at]} was taken from the docs snapshot already`);
   return 'bytes' in content ? { text: content.bytes.toString('utf8') } : content;
 }
 
@@ -234,10 +243,11 @@ export async function listDocsFiles(dirs: string[]): Promise<string[]> {
 }
 
 export async function loadDocs(dirs: string[], opts: LoadOptions = {}): Promise<{ pages: ParsedPage[]; findings: Finding[] }> {
+  const started = cpuSample();
   const snapshot = opts.snapshot;
   const shown = snapshot?.files ?? (await listDocsFiles(dirs));
   const position = new Map(shown.map((file, i) => [file, i]));
-  const textOf = (file: string): FileText => (snapshot ? snapshotText(snapshot, position.get(file) as number) : readText(file));
+  const textOf = (file: string): FileText => (snapshot ? takeText(snapshot, position.get(file) as number) : readText(file));
   const index = new FileIndex(shown);
   // Include files are read first, before any page needs them; they are fragments, not pages.
   const findings: Finding[] = [];
@@ -254,14 +264,15 @@ export async function loadDocs(dirs: string[], opts: LoadOptions = {}): Promise<
   const chunks: Chunk[] = [];
   for (let i = 0; i < pageFiles.length; i += CHUNK) {
     const files = pageFiles.slice(i, i + CHUNK);
-    chunks.push({ files, ...(snapshot ? { texts: () => files.map(textOf) } : {}) });
+    let texts: FileText[] | undefined; // taken from the snapshot once (a failed worker's chunk is parsed here from them)
+    chunks.push({ files, ...(snapshot ? { texts: () => (texts ??= files.map(textOf)) } : {}) });
   }
   let done = shown.length - pageFiles.length;
   const progress = (n: number): void => {
     done += n;
     opts.onProgress?.(done, shown.length);
   };
-  const threads = opts.threads ?? defaultThreads(pageFiles.length);
+  const threads = opts.threads ?? defaultThreads(pageFiles.length, snapshot?.readStarted ?? started);
   const results = threads > 1 ? await parseWithWorker({ files: shown, includes, pageFiles }, chunks, index, progress) : await parseHere(chunks, index, progress);
   return { pages: results.flatMap((r) => r.pages), findings: [...findings, ...results.flatMap((r) => r.findings)] };
 }
@@ -279,13 +290,47 @@ function parseChunk(chunk: Chunk, index: FileIndex): ParsedFiles {
 /**
  * A second thread pays only when a CPU is free for it: it costs about a third more CPU in all (the worker
  * loads and warms up its own parser, and its pages cross as structured clones). On a busy machine
- * (measured with load averages of 20-30 on 2 CPUs) two threads were slower than one.
+ * (measured with load averages of 20-30 on 2 CPUs) two threads were slower than one. Whether a CPU is
+ * free is measured, not guessed from the 1-minute load average: that average still counts the process
+ * that ran just before (a build after a build never got its worker), so the idle CPU time of the
+ * machine while the files were listed and read (this thread busy meanwhile) decides.
  */
-function defaultThreads(files: number): number {
+function defaultThreads(files: number, since: CpuSample): number {
   const asked = Number.parseInt(process.env.GRAPHPACT_PARSE_THREADS ?? '', 10);
   if (Number.isInteger(asked) && asked >= 1) return asked;
-  const cpus = availableParallelism();
-  return files >= MIN_FILES_FOR_WORKER && cpus > 1 && loadavg()[0] < cpus - 1 ? 2 : 1;
+  if (files < MIN_FILES_FOR_WORKER || availableParallelism() < 2) return 1;
+  return idleCpusSince(since) >= MIN_IDLE_CPUS ? 2 : 1;
+}
+
+/** How much of a CPU must have been idle for a worker to be started: most of one. */
+const MIN_IDLE_CPUS = 0.6;
+
+/** The machine's CPU times (ms, all CPUs summed): idle and in all. */
+export interface CpuSample {
+  idle: number;
+  total: number;
+  cpus: number;
+}
+
+export function cpuSample(): CpuSample {
+  let idle = 0;
+  let total = 0;
+  const all = cpus();
+  for (const { times } of all) {
+    idle += times.idle;
+    total += times.user + times.nice + times.sys + times.idle + times.irq;
+  }
+  return { idle, total, cpus: all.length };
+}
+
+/**
+ * How many CPUs were idle on average since `since` (0 when too little time passed to tell: the kernel
+ * counts in 10 ms ticks, so at least 50 ms per CPU are needed).
+ */
+export function idleCpusSince(since: CpuSample, now: CpuSample = cpuSample()): number {
+  const elapsedPerCpu = (now.total - since.total) / Math.max(1, now.cpus);
+  if (elapsedPerCpu < 50) return 0;
+  return (now.idle - since.idle) / elapsedPerCpu;
 }
 
 async function parseHere(chunks: Chunk[], index: FileIndex, progress: (n: number) => void): Promise<ParsedFiles[]> {

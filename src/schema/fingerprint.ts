@@ -36,6 +36,7 @@ export function buildFingerprint(dirs: readonly string[], snapshot: DocsSnapshot
   }
   snapshot.files.forEach((file, i) => {
     const content = snapshot.contents[i];
+    if (!content) throw new Error(`${file}: fingerprinted after it was parsed`);
     hash.update(`file\0${name(file)}\0`);
     if ('bytes' in content) hash.update(`${content.bytes.length}\0`).update(content.bytes);
     else hash.update(`unreadable ${content.error}`);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { ApiPage } from '../../src/model/page.js';
-import { loadDocs } from '../../src/parse/load.js';
+import { idleCpusSince, loadDocs } from '../../src/parse/load.js';
 
 describe('parse/load: parsing in a worker thread as well', () => {
   let docs: string;
@@ -34,5 +34,15 @@ describe('parse/load: parsing in a worker thread as well', () => {
     const pointers = lazy[0].pointers ?? {};
     expect(Object.keys(pointers).length).to.be.greaterThan(0);
     expect(Object.values(pointers).every((line) => line > lazy[0].line)).to.equal(true);
+  });
+
+  it('a worker is started only when a CPU was idle meanwhile: idle CPU time over the time that passed', () => {
+    const since = { idle: 1000, total: 4000, cpus: 2 };
+    // 400 ms per CPU passed; 360 ms of CPU idle: nine tenths of one CPU was free.
+    expect(idleCpusSince(since, { idle: 1360, total: 4800, cpus: 2 })).to.be.closeTo(0.9, 1e-9);
+    // Both CPUs busy (another process on the other one): none free.
+    expect(idleCpusSince(since, { idle: 1000, total: 4800, cpus: 2 })).to.equal(0);
+    // Too little time to tell (kernel ticks are 10 ms): counted as none free.
+    expect(idleCpusSince(since, { idle: 1020, total: 4040, cpus: 2 })).to.equal(0);
   });
 });

@@ -69,21 +69,30 @@ export function buildCommand(): Command {
     const progress = createProgress();
     let built;
     try {
-      built = await buildFromDocs(docs, { root: PACKAGE_ROOT, onProgress: progress?.update, snapshot });
+      built = await generate(docs, snapshot, progress?.update);
     } catch (err) {
       if (err instanceof DocsDirError) return reportCouldNotRun('graphpact build', err, opts.format);
       throw err;
     } finally {
       progress?.stop();
     }
-    if (built.unreadable.length > 0) {
+    if ('unreadable' in built) {
       const first = built.unreadable[0];
       return reportCouldNotRun('graphpact build', `${first.message}${built.unreadable.length > 1 ? ` (and ${built.unreadable.length - 1} more unreadable files)` : ''}; nothing written`, opts.format);
     }
-    const report = recordedReport(built);
-    const written = await writeGeneratedFiles(out, built.output.files, { record: { inputs, report } });
-    return print(summarize(docs, out, report, written, performance.now() - started), opts.format);
+    const written = await writeGeneratedFiles(out, built.files, { record: { inputs, report: built.report } });
+    return print(summarize(docs, out, built.report, written, performance.now() - started), opts.format);
   }));
+}
+
+/**
+ * The output files and report of a full build, or the files that could not be read. Only these are
+ * returned, so that the pages and catalogs (~80 MB on the corpus) are let go before the outputs are written.
+ */
+async function generate(docs: string[], snapshot: DocsSnapshot, onProgress: ((done: number, total: number) => void) | undefined): Promise<{ files: Map<string, unknown>; report: RecordedReport } | { unreadable: Finding[] }> {
+  const built = await buildFromDocs(docs, { root: PACKAGE_ROOT, onProgress, snapshot });
+  if (built.unreadable.length > 0) return { unreadable: built.unreadable };
+  return { files: built.output.files, report: recordedReport(built) };
 }
 
 function print(summary: BuildSummary, format: OutputFormat): number {
