@@ -5,8 +5,10 @@
  *   $orderby  one or more properties, asc/desc      $select  property names
  *   $top      1..999 (the page size)                $skip    offset      $count=true  @odata.count
  *   $skiptoken  the emulator's own paging cursor (it writes it into @odata.nextLink)
- * Anything else the parser accepts but the emulator does not evaluate ($expand, $search, any(), functions
- * other than startswith, property-to-property comparisons) is Graph's 400, never silently ignored.
+ *   $expand   navigation property names, where the caller says it can expand (`expandable`: the emulator's
+ *             contained collections and single-valued objects); no nested options, no `*`
+ * Anything else the parser accepts but the emulator does not evaluate ($search, any(), functions other than
+ * startswith, property-to-property comparisons, $expand elsewhere) is Graph's 400, never silently ignored.
  * Pure: no I/O.
  */
 import { defaultParser } from '@odata/parser';
@@ -25,6 +27,8 @@ export interface CollectionQuery {
   /** Offset carried by $skiptoken (a page the emulator itself linked to). */
   skipToken: number;
   count: boolean;
+  /** Navigation properties to expand ($expand), when the caller reads it. */
+  expand?: string[];
 }
 
 /** Query options the emulator evaluates on a collection (GET list) and on one entity (GET). */
@@ -38,12 +42,14 @@ export interface QueryErrors {
   code?: string;
   /** Properties $filter may name (default any): Graph indexes only some properties for filtering. */
   filterable?: readonly string[];
+  /** Whether $expand is read (the caller then checks each name is a navigation it can expand); else a 400. */
+  expandable?: boolean;
 }
 
 /** Reads the system query options of a collection request. Throws a 400 GraphError for what is not supported. */
 export function parseCollectionQuery(query: URLSearchParams, errors: QueryErrors = {}): CollectionQuery {
   const fail = (message: string) => new GraphError(400, errors.code ?? CODES.badRequest, message);
-  checkOptions(query, COLLECTION_OPTIONS, fail);
+  checkOptions(query, errors.expandable ? withExpand(COLLECTION_OPTIONS) : COLLECTION_OPTIONS, fail);
   const filterText = single(query, '$filter', fail);
   const orderText = single(query, '$orderby', fail);
   const selectText = single(query, '$select', fail);
@@ -57,6 +63,8 @@ export function parseCollectionQuery(query: URLSearchParams, errors: QueryErrors
   const top = wholeNumber(single(query, '$top', fail), '$top', 1, 999, fail);
   if (top !== undefined) out.top = top;
   if (selectText !== undefined) out.select = parseSelect(selectText, fail);
+  const expandText = errors.expandable ? single(query, '$expand', fail) : undefined;
+  if (expandText !== undefined) out.expand = parseExpand(expandText, fail);
   return out;
 }
 
@@ -68,12 +76,30 @@ export function parseCountQuery(query: URLSearchParams, errors: QueryErrors = {}
   return filterText === undefined || filterText.trim() === '' ? () => true : parseFilter(filterText, fail, errors.filterable);
 }
 
-/** Reads the query options of a single-entity request: only $select. */
-export function parseEntityQuery(query: URLSearchParams, errors: QueryErrors = {}): { select?: string[] } {
+/** Reads the query options of a single-entity request: $select (and $expand when `expandable`). */
+export function parseEntityQuery(query: URLSearchParams, errors: QueryErrors = {}): { select?: string[]; expand?: string[] } {
   const fail = (message: string) => new GraphError(400, errors.code ?? CODES.badRequest, message);
-  checkOptions(query, ENTITY_OPTIONS, fail);
+  checkOptions(query, errors.expandable ? withExpand(ENTITY_OPTIONS) : ENTITY_OPTIONS, fail);
   const selectText = single(query, '$select', fail);
-  return selectText === undefined ? {} : { select: parseSelect(selectText, fail) };
+  const expandText = errors.expandable ? single(query, '$expand', fail) : undefined;
+  return {
+    ...(selectText === undefined ? {} : { select: parseSelect(selectText, fail) }),
+    ...(expandText === undefined ? {} : { expand: parseExpand(expandText, fail) }),
+  };
+}
+
+const withExpand = (options: Set<string>) => new Set([...options, '$expand']);
+
+/** `$expand=parts,owner`: plain navigation names; nested options, casts and `*` are a 400. */
+function parseExpand(text: string, fail: Fail): string[] {
+  const ast = parseOption(`$expand=${text}`, fail);
+  return ((ast.value.items ?? []) as Node[]).map((item) => {
+    const name = (item.value?.path as Node | undefined)?.raw;
+    if (item.value?.options || typeof name !== 'string' || !/^[A-Za-z_][\w]*$/.test(name)) {
+      throw fail(`Unsupported $expand item '${item.raw}': the graphpact emulator expands navigation property names only (no nested options, casts or *).`);
+    }
+    return name;
+  });
 }
 
 /** Filters, orders and pages `items`. `total` is the count after filtering (for @odata.count). */
@@ -180,12 +206,15 @@ export function parseFilter(text: string, fail: Fail = (m) => new GraphError(400
   try {
     ast = defaultParser.filter(text) as unknown as Node;
   } catch {
-    throw fail(`Invalid filter clause: syntax error in '${text}'.`);
+    throw fail(`Invalid filter clause: syntax error in '${text}' (the emulator reads ${FILTER_SUPPORT}).`);
   }
   // The parser stops at what it cannot read; trailing text is a syntax error, not something to ignore.
-  if (ast.raw.trim() !== text.trim()) throw fail(`Invalid filter clause: syntax error in '${text}'.`);
+  if (ast.raw.trim() !== text.trim()) throw fail(`Invalid filter clause: syntax error in '${text}' (the emulator reads ${FILTER_SUPPORT}).`);
   return predicate(ast, fail, filterable);
 }
+
+/** What $filter evaluates, for messages. */
+const FILTER_SUPPORT = 'eq, ne, gt, ge, lt, le, startswith(), and, or, parentheses';
 
 const COMPARISONS: Record<string, (cmp: number | undefined, equal: boolean) => boolean> = {
   EqualsExpression: (_c, equal) => equal,
@@ -215,7 +244,7 @@ function predicate(node: Node, fail: Fail, filterable?: readonly string[]): Pred
       return methodCall(node, fail, filterable);
     default: {
       const test = COMPARISONS[node.type];
-      if (!test) throw fail(`Invalid filter clause: '${node.raw}' is not supported (eq, ne, gt, ge, lt, le, startswith, and, or).`);
+      if (!test) throw fail(`Invalid filter clause: '${node.raw}' is not supported (the emulator reads ${FILTER_SUPPORT}).`);
       const property = propertyName(node.value.left, fail, node.raw, filterable);
       const literal = literalValue(node.value.right, fail, node.raw);
       return (item) => {

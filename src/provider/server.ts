@@ -274,6 +274,7 @@ async function respond(provider: Provider, req: IncomingMessage, now: Date, exch
     ...ctx,
     store: state.store,
     creatable: provider.emulator.table.creatable,
+    navigations: provider.emulator.table.navigations,
     aliases: provider.emulator.aliases,
     pageSize: provider.pageSize,
     requestPath: path.map(encodeURIComponent).join('/'),

@@ -42,6 +42,24 @@ describe('provider/query', function () {
     expect(selected).to.deep.equal([{ '@odata.type': '#x', b: 2 }]);
   });
 
+  it('each 400 names what is not supported and what is', function () {
+    const message = (run: () => unknown) => {
+      try {
+        run();
+      } catch (err) {
+        return (err as GraphError).message;
+      }
+      return 'accepted';
+    };
+    expect(message(() => parseFilter("contains(displayName,'a')"))).to.include("function 'contains' is not supported (startswith is)");
+    expect(message(() => parseFilter("tags/any(t:t eq 'a')"))).to.include("'tags/any(t:t eq 'a')' is not supported").and.include('startswith()');
+    expect(message(() => parseFilter("displayName in ('a','b')"))).to.include('syntax error').and.include('the emulator reads eq, ne');
+    expect(message(() => q('$expand=manager'))).to.equal("Query option '$expand' is not supported by the graphpact emulator on this resource (supported here: $filter, $orderby, $select, $top, $skip, $count, $skiptoken).");
+    expect(message(() => q('$search="a"'))).to.include("'$search' is not supported");
+    expect(message(() => q('$foo=1'))).to.equal("Unrecognized query argument specified: '$foo'.");
+    expect(message(() => q('foo=1'))).to.equal('accepted');
+  });
+
   it('options are read with or without $; duplicates, bad numbers and unsupported options are 400 with the given code', function () {
     expect(q('top=2').top).to.equal(2);
     for (const bad of ['$top=2&$top=3', '$top=-1', '$skip=x', '$expand=a', '$search=a', '$format=json']) {

@@ -21,6 +21,8 @@ export interface EmulatorContext extends RequestContext {
   store: EntityStore;
   /** Collection templates a documented create adds to: their keys must exist (404 otherwise). */
   creatable: Set<string>;
+  /** What $expand can reach below an entity (RouteTable.navigations). */
+  navigations: ReadonlyMap<string, 'collection' | 'single'>;
   /** Alternate paths of the same data → where it is stored (aliases.ts). */
   aliases: Aliases;
   /** Default page size of lists without $top. */
@@ -86,13 +88,15 @@ function create(route: EmulatedRoute, address: string[], stored: string[], ctx: 
 }
 
 function list(route: EmulatedRoute, address: string[], stored: string[], ctx: EmulatorContext, directory: boolean): ProviderResponse {
-  const query = parseCollectionQuery(ctx.query, directory ? { code: CODES.directoryUnsupportedQuery } : {});
+  const query = parseCollectionQuery(ctx.query, { ...(directory ? { code: CODES.directoryUnsupportedQuery } : {}), expandable: true });
   if (query.count) requireEventualConsistency(route, ctx);
+  const entityTemplate = [...addressTemplate(route.segments).split('/'), '{}'];
+  checkExpandable(query.expand, entityTemplate, ctx, directory);
   const items = [...ctx.store.collection(stored).values()];
   const { page, total, nextOffset } = applyCollectionQuery(items, query, ctx.pageSize);
   const body: Record<string, unknown> = { '@odata.context': contextUrl(ctx, route, address, false) };
   if (query.count) body['@odata.count'] = total;
-  body.value = page;
+  body.value = query.expand ? page.map((item) => expanded(item, query.expand!, entityTemplate, [...address, String(item.id)], ctx)) : page;
   if (nextOffset !== undefined) body['@odata.nextLink'] = nextLink(ctx, nextOffset);
   return success(200, body);
 }
@@ -118,8 +122,31 @@ function requireEventualConsistency(route: EmulatedRoute, ctx: EmulatorContext):
 
 function getEntity(route: EmulatedRoute, address: string[], stored: string[], ctx: EmulatorContext, directory: boolean): ProviderResponse {
   const entity = find(stored, ctx, directory);
-  const { select } = parseEntityQuery(ctx.query, directory ? { code: CODES.directoryUnsupportedQuery } : {});
-  return success(200, { '@odata.context': contextUrl(ctx, route, address.slice(0, -1), true), ...(select ? project(entity, select) : entity) });
+  const { select, expand } = parseEntityQuery(ctx.query, { ...(directory ? { code: CODES.directoryUnsupportedQuery } : {}), expandable: true });
+  const template = addressTemplate(route.segments).split('/');
+  checkExpandable(expand, template, ctx, directory);
+  const body = select ? project(entity, select) : entity;
+  return success(200, { '@odata.context': contextUrl(ctx, route, address.slice(0, -1), true), ...(expand ? expanded(body, expand, template, address, ctx) : body) });
+}
+
+/** Every $expand name must be a collection or single-valued object the emulator holds below the entity. */
+function checkExpandable(names: string[] | undefined, entityTemplate: string[], ctx: EmulatorContext, directory: boolean): void {
+  for (const name of names ?? []) {
+    if (ctx.navigations.has([...entityTemplate, name.toLowerCase()].join('/'))) continue;
+    throw new GraphError(400, directory ? CODES.directoryUnsupportedQuery : CODES.badRequest,
+      `Could not expand '${name}': it is not a navigation property the graphpact emulator holds below this resource (its contained collections and single-valued objects).`);
+  }
+}
+
+/** A copy of the entity with each expanded navigation: the contained collection's items, or the object (null when unset). */
+function expanded(entity: Entity, names: string[], entityTemplate: string[], entityAddress: string[], ctx: EmulatorContext): Entity {
+  const out = { ...entity };
+  for (const name of names) {
+    const template = [...entityTemplate, name.toLowerCase()];
+    const stored = storedAddress(ctx.aliases, template, [...entityAddress, name.toLowerCase()]);
+    out[name] = ctx.navigations.get(template.join('/')) === 'collection' ? [...ctx.store.collection(stored).values()] : (ctx.store.single(stored) ?? null);
+  }
+  return out;
 }
 
 function updateEntity(route: EmulatedRoute, address: string[], stored: string[], ctx: EmulatorContext, directory: boolean): ProviderResponse {

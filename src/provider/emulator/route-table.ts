@@ -52,6 +52,8 @@ export interface RouteTable {
   duplicates: { method: string; path: string; operationId: string; version: string; servedBy: string }[];
   /** Collection templates (version-free, `users/{}/messages`) that a documented create adds to. */
   creatable: Set<string>;
+  /** What $expand can reach: templates of served lists (`widgets/{}/parts`) and single-valued gets (`users/{}/settings`). */
+  navigations: Map<string, 'collection' | 'single'>;
 }
 
 const METHODS = new Set(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']);
@@ -79,7 +81,13 @@ export function buildRouteTable(operations: Operation[]): RouteTable {
     }
   }
   const creatable = new Set(routes.filter((r) => r.kind === 'create' && !r.notServed).map((r) => addressTemplate(r.segments)));
-  return { routes, duplicates, creatable };
+  const navigations = new Map<string, 'collection' | 'single'>();
+  for (const r of routes) {
+    if (r.notServed) continue;
+    if (r.kind === 'list') navigations.set(addressTemplate(r.segments), 'collection');
+    else if (r.kind === 'get' && r.singleValued) navigations.set(addressTemplate(r.segments), 'single');
+  }
+  return { routes, duplicates, creatable, navigations };
 }
 
 /** `/users/{id}/microsoft.graph.delta()` → segments. */

@@ -223,10 +223,33 @@ describe('provider/emulator over HTTP', function () {
   });
 
   it('query options it cannot evaluate are Graph\'s 400, never silently ignored', async function () {
-    for (const query of ['$filter=contains(displayName,\'a\')', '$filter=displayName eq', '$expand=parts', '$search="a"', '$top=0', '$top=1000', '$orderby=', '$filter=size eq color', '$count=maybe']) {
+    for (const query of ['$filter=contains(displayName,\'a\')', '$filter=displayName eq', '$expand=owner', '$expand=parts($select=label)', '$expand=*', '$search="a"', '$top=0', '$top=1000', '$orderby=', '$filter=size eq color', '$count=maybe']) {
       const reply = await call(v1, 'GET', `/widgets?${new URLSearchParams(query)}`);
       expect(reply.status, query).to.equal(400);
       expect(reply.json.error.code, query).to.equal('BadRequest');
+    }
+  });
+
+  it('$expand of a contained collection on get and list: the items below each entity, not stored into it', async function () {
+    const fresh = await startProvider({ catalog });
+    try {
+      const base = `${fresh.url}/v1.0`;
+      const { json: a } = await call(base, 'POST', '/widgets', { body: { displayName: 'a' } });
+      const { json: b } = await call(base, 'POST', '/widgets', { body: { displayName: 'b' } });
+      const { json: axle } = await call(base, 'POST', `/widgets/${a.id}/parts`, { body: { label: 'axle' } });
+      const one = await call(base, 'GET', `/widgets/${a.id}?$expand=parts&$select=displayName`);
+      expect(one.status, one.text).to.equal(200);
+      const { '@odata.context': _context, ...storedAxle } = axle;
+      expect(one.json).to.deep.include({ displayName: 'a', parts: [storedAxle] });
+      expect(one.json).to.not.have.property('size');
+      const listed = await call(base, 'GET', '/widgets?$expand=parts');
+      expect(listed.json.value.map((w: { displayName: string; parts: unknown[] }) => [w.displayName, w.parts.length])).to.deep.equal([['a', 1], ['b', 0]]);
+      expect((await call(base, 'GET', `/widgets/${b.id}`)).json).to.not.have.property('parts');
+      const unknown = await call(base, 'GET', `/widgets/${a.id}?$expand=owner`);
+      expect(unknown.status).to.equal(400);
+      expect(unknown.json.error.message).to.include("Could not expand 'owner'");
+    } finally {
+      await fresh.close();
     }
   });
 
