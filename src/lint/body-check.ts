@@ -4,7 +4,8 @@
  *  - `unknownProperties`: properties the request body table / resource tables do not define (ajv cannot
  *    tell these for responses, whose schemas allow additional properties because Graph adds them).
  */
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import type { SchemaValidator } from '../schema/load.js';
 import { distance } from 'fastest-levenshtein';
 import type { Catalog, Operation, TypeDef } from '../model/catalog.js';
 import type { ApiPage, JsonBody, PropertyRow } from '../model/page.js';
@@ -36,7 +37,7 @@ const IGNORED_KEYWORDS = new Set(['additionalProperties', 'unevaluatedProperties
  * Validates `value` and returns one problem per failing pointer (the most specific error there).
  * Unknown-property errors are left to `unknownProperties`; `required` ones are dropped for truncated examples.
  */
-export function schemaProblems(validate: ValidateFunction, value: unknown, options: { truncated: boolean; prefix?: string }): BodyProblem[] {
+export function schemaProblems(validate: SchemaValidator, value: unknown, options: { truncated: boolean; prefix?: string }): BodyProblem[] {
   if (validate(value)) return [];
   const all = validate.errors ?? [];
   const errors = all.filter((e) => !IGNORED_KEYWORDS.has(e.keyword) && !(options.truncated && e.keyword === 'required') && !isSignedDuration(e, value) && !isElided(e, value) && !isAnnotationValue(e));

@@ -6,7 +6,7 @@
 import type { Catalog, Operation } from '../model/catalog.js';
 import type { Finding, Severity } from '../model/finding.js';
 import type { ApiPage, Example, ParsedPage, ResourcePage } from '../model/page.js';
-import type { ValidateFunction } from 'ajv/dist/2020.js';
+import type { SchemaValidator } from '../schema/load.js';
 
 /** What a rule looks at. */
 export type Given = 'page' | 'api-page' | 'resource-page' | 'operation' | 'example';
@@ -29,8 +29,8 @@ export interface SubjectOf {
 
 /** Compiled validators of an operation's request / success response body (undefined: no schema). */
 export interface BodyValidators {
-  request(operation: Operation): ValidateFunction | undefined;
-  response(operation: Operation): ValidateFunction | undefined;
+  request(operation: Operation): SchemaValidator | undefined;
+  response(operation: Operation): SchemaValidator | undefined;
 }
 
 /** Everything a rule may read besides its subject. Read-only; rules never do I/O. */

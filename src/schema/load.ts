@@ -3,19 +3,22 @@
  *
  *   const set = await loadSchemaSet('schemas');
  *   const entry = set.index.operations.find((o) => o.id === 'applications.addKey' && o.version === 'beta');
- *   const validate = set.validator(entry.request!);   // ajv ValidateFunction, compiled once, cached
+ *   const validate = set.validator(entry.request!);   // validates as an ajv ValidateFunction, cached
  *   if (!validate(body)) console.log(validate.errors);
  *
- * Every schema file of the set is registered with one ajv 2020 instance (+ ajv-formats, strict off,
- * allErrors on), so relative `$ref`s between files resolve.
+ * One ajv 2020 instance per set (+ ajv-formats, strict off, allErrors on) judges what the fast path
+ * (certainly-valid.ts) does not, and compiles each file once, when a value first needs it; relative `$ref`s
+ * between files resolve by path.
  */
 import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { DataValidationCxt, SchemaValidateFunction } from 'ajv/dist/types/index.js';
 import addFormatsModule from 'ajv-formats';
 import type { SchemaIndex } from '../model/schema-layout.js';
 import { INDEX_FILE, schemaId } from '../model/schema-layout.js';
 import type { JsonSchema } from './edm.js';
+import { certainlyValid, type FastPathContext } from './certainly-valid.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
@@ -27,9 +30,12 @@ export interface SchemaSet {
   paths: string[];
   /** The parsed schema of a relative path. */
   schema(relativePath: string): JsonSchema | undefined;
-  /** Compiled validator for a relative path; throws when the set has no such file. */
-  validator(relativePath: string): ValidateFunction;
+  /** Validator for a relative path (ajv's, compiled when first needed); throws when the set has no such file. */
+  validator(relativePath: string): SchemaValidator;
 }
+
+/** Validates like an ajv ValidateFunction: true, or false with ajv's errors in `errors`. */
+export type SchemaValidator = ((data: unknown) => boolean) & Pick<ValidateFunction, 'errors'>;
 
 /**
  * A fresh ajv configured the way graphpact validates: 2020-12, formats, lenient about unknown keywords.
@@ -50,27 +56,130 @@ export function createAjv(opts: { checkSchemas?: boolean } = {}): Ajv2020 {
   return ajv;
 }
 
-/** Builds a set from schemas in memory (the same as on disk: relative path → schema). Validators compile lazily, once. */
+/**
+ * Builds a set from schemas in memory (the same as on disk: relative path → schema). A value the schema
+ * certainly accepts is answered by a walk over the value (certainly-valid.ts); any other is validated by
+ * ajv, which reports the errors. ajv compiles a file only when a value needs it, and a file it refers to
+ * only when such a value first reaches that `$ref` (see `lazyRefs`): the generated type graph is connected,
+ * so compiling refs eagerly compiled most of the set for the first value validated.
+ */
 export function schemaSetFromFiles(dir: string, index: SchemaIndex, files: Map<string, JsonSchema>): SchemaSet {
   const ajv = createAjv({ checkSchemas: false });
   const paths = [...files.keys()].sort();
-  for (const path of paths) ajv.addSchema(files.get(path) as object, schemaId(path));
-  const cache = new Map<string, ValidateFunction>();
+  const compiled = new Map<string, ValidateFunction>();
+  const compile = (relativePath: string): ValidateFunction => {
+    let validate = compiled.get(relativePath);
+    if (!validate) {
+      validate = ajv.compile(lazyRefs(schemaAt(relativePath), relativePath, files));
+      compiled.set(relativePath, validate);
+    }
+    return validate;
+  };
+  ajv.addKeyword({
+    keyword: LAZY_REF,
+    schemaType: 'string',
+    // One small function per reference: compiles its file on the first value that reaches it. ajv adds
+    // the errors it leaves in `.errors` as it adds a `$ref`'s (only their schemaPath differs).
+    compile(target: string) {
+      const referenced = function (data: unknown, cxt?: DataValidationCxt): boolean {
+        const validate = compile(target);
+        const valid = validate(data, cxt) as boolean;
+        referenced.errors = validate.errors ?? undefined;
+        return valid;
+      } as SchemaValidateFunction;
+      return referenced;
+    },
+  });
+  const fastPath: FastPathContext = {
+    formats: ajv.formats,
+    patterns: new Map(),
+    resolveRef(fromPath, ref) {
+      const path = refTarget(fromPath, ref);
+      const schema = path === undefined ? undefined : files.get(path);
+      return schema && isOwnId(schema, path as string) ? { path: path as string, schema } : undefined;
+    },
+  };
+  const validators = new Map<string, SchemaValidator>();
   return {
     dir,
     index,
     paths,
     schema: (relativePath) => files.get(relativePath),
     validator(relativePath) {
-      let validate = cache.get(relativePath);
-      if (!validate) {
-        validate = ajv.getSchema(schemaId(relativePath));
-        if (!validate) throw new Error(`no schema ${relativePath} in ${dir} (run \`graphpact build\`)`);
-        cache.set(relativePath, validate);
+      let validator = validators.get(relativePath);
+      if (!validator) {
+        const schema = schemaAt(relativePath);
+        const fast = isOwnId(schema, relativePath);
+        const validate: SchemaValidator = Object.assign((data: unknown): boolean => {
+          if (fast && certainlyValid(schema, data, relativePath, fastPath)) {
+            validate.errors = null;
+            return true;
+          }
+          const full = compile(relativePath);
+          const valid = full(data) as boolean;
+          validate.errors = full.errors;
+          return valid;
+        }, { errors: null });
+        validator = validate;
+        validators.set(relativePath, validator);
       }
-      return validate;
+      return validator;
     },
   };
+
+  function schemaAt(relativePath: string): JsonSchema {
+    const schema = files.get(relativePath);
+    if (!schema) throw new Error(`no schema ${relativePath} in ${dir} (run \`graphpact build\`)`);
+    return schema;
+  }
+}
+
+/** The relative path a `$ref` of the file at `fromPath` names (`../types/x.json` → `beta/types/x.json`); undefined for a ref with a fragment or a scheme. */
+function refTarget(fromPath: string, ref: string): string | undefined {
+  if (ref.includes('#') || ref.includes(':')) return undefined;
+  return posix.normalize(posix.join(posix.dirname(fromPath), ref));
+}
+
+/** A file whose `$id` is its own path's (as the build writes them): its relative refs mean the files beside it. */
+function isOwnId(schema: JsonSchema, relativePath: string): boolean {
+  return schema.$id === undefined || schema.$id === schemaId(relativePath);
+}
+
+/** The keyword a `$ref` to another schema file of the set becomes (the file's relative path as its value). */
+const LAZY_REF = 'x-graphpact-lazy-ref';
+
+/** Keywords whose value is a schema, a list of schemas or a map of schemas (JSON Schema 2020-12 applicators). */
+const SCHEMA_KEYWORDS = new Set(['items', 'additionalProperties', 'not', 'contains', 'propertyNames', 'if', 'then', 'else', 'unevaluatedProperties', 'unevaluatedItems', 'contentSchema']);
+const SCHEMA_LIST_KEYWORDS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+const SCHEMA_MAP_KEYWORDS = new Set(['properties', 'patternProperties', '$defs', 'dependentSchemas']);
+
+/**
+ * A copy of a schema file for compiling alone: no `$id` (the set's files are not registered with ajv), and
+ * every `$ref` to another file of the set (`../types/microsoft.graph.entity.json`) replaced by `LAZY_REF`
+ * naming that file's relative path. Refs within the file (`#/...`) stay. Throws for a ref to no file of the set.
+ */
+function lazyRefs(schema: JsonSchema, path: string, files: ReadonlyMap<string, JsonSchema>): JsonSchema {
+  const { $id: _id, ...rest } = schema;
+  return copy(rest) as JsonSchema;
+
+  function copy(value: unknown): unknown {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === '$ref' && typeof inner === 'string' && !inner.startsWith('#')) out[LAZY_REF] = target(inner);
+      else if (SCHEMA_KEYWORDS.has(key)) out[key] = Array.isArray(inner) ? inner.map(copy) : copy(inner);
+      else if (SCHEMA_LIST_KEYWORDS.has(key) && Array.isArray(inner)) out[key] = inner.map(copy);
+      else if (SCHEMA_MAP_KEYWORDS.has(key) && inner && typeof inner === 'object') out[key] = Object.fromEntries(Object.entries(inner).map(([k, v]) => [k, copy(v)]));
+      else out[key] = inner;
+    }
+    return out;
+  }
+
+  function target(ref: string): string {
+    const resolved = refTarget(path, ref);
+    if (resolved === undefined || !files.has(resolved)) throw new Error(`${path}: $ref ${ref} names no schema file of the set`);
+    return resolved;
+  }
 }
 
 /** Reads `index.json` and every `<version>/{types,operations}/*.json` of a schemas directory. */

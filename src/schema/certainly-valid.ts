@@ -1,0 +1,190 @@
+/**
+ * A fast path in front of ajv: walks a generated schema over a value, the way ajv's generated code for
+ * graphpact's options would (`createAjv({ checkSchemas: false })`: 2020-12, allErrors, formats, strict off,
+ * so strictNumbers off and properties read as `data[key]`, inherited ones too), and answers whether the
+ * value is certainly valid.
+ *
+ * Why: ajv compiles a schema and everything it reaches before it can validate one value; the generated
+ * type graph is connected, so validating a build's few thousand examples compiled most of the set (about
+ * 30 MB of generated code). Most examples are valid, and for those a walk over the value is enough.
+ *
+ * It only ever answers `true` when ajv would: every keyword it does not mirror exactly (or any doubt:
+ * object enums, refs within a file, `__proto__` keys) answers `false`, which means "ask ajv", never
+ * "invalid". ajv stays the validator of record and the only source of error messages (src/schema/load.ts).
+ */
+import type { JsonSchema } from './edm.js';
+
+/** How a `format` is checked: ajv's own format table (`ajv.formats`), so both judge a value alike. */
+export type FormatTable = Record<string, unknown>;
+
+export interface FastPathContext {
+  formats: FormatTable;
+  /** The schema a `$ref` of the file at `fromPath` names, with its own path; undefined when unknown. */
+  resolveRef(fromPath: string, ref: string): { path: string; schema: JsonSchema } | undefined;
+  /** Compiled `pattern`/`patternProperties` regular expressions (ajv compiles them with the `u` flag). */
+  patterns: Map<string, RegExp>;
+}
+
+/** Keywords that carry no validation (ajv skips them; strict mode is off, so `x-` keywords are skipped too). */
+const ANNOTATIONS = new Set(['$schema', '$id', '$comment', 'title', 'description', 'default', 'examples', 'readOnly', 'writeOnly', 'deprecated', 'contentEncoding', 'contentMediaType']);
+
+/** Beyond this many nested schemas for one value, give up (a ref cycle that consumes no data). */
+const MAX_DEPTH = 200;
+
+/** True only when ajv would find `data` valid against `schema` (the file at `path`). */
+export function certainlyValid(schema: JsonSchema | boolean, data: unknown, path: string, ctx: FastPathContext): boolean {
+  return valid(schema, data, path, ctx, 0);
+}
+
+function valid(schema: unknown, data: unknown, path: string, ctx: FastPathContext, depth: number): boolean {
+  if (schema === true) return true;
+  if (!isRecord(schema) || depth > MAX_DEPTH) return false;
+  for (const key of Object.keys(schema)) {
+    if (ANNOTATIONS.has(key) || key.startsWith('x-')) continue;
+    if (!keywordHolds(key, schema[key], schema, data, path, ctx, depth)) return false;
+  }
+  return true;
+}
+
+/** One keyword, as ajv applies it: type-specific keywords only to data of that type. */
+function keywordHolds(key: string, value: unknown, schema: Record<string, unknown>, data: unknown, path: string, ctx: FastPathContext, depth: number): boolean {
+  switch (key) {
+    case 'type':
+      return typeHolds(value, data);
+    case 'enum':
+      return Array.isArray(value) && !isNaNumber(data) && value.some((member) => isPrimitive(member) && member === data);
+    case 'const':
+      return isPrimitive(value) && !isNaNumber(data) && value === data;
+    case '$ref': {
+      if (typeof value !== 'string') return false;
+      const target = ctx.resolveRef(path, value);
+      return target !== undefined && valid(target.schema, data, target.path, ctx, depth + 1);
+    }
+    case 'allOf':
+      return Array.isArray(value) && value.every((s) => valid(s, data, path, ctx, depth + 1));
+    case 'anyOf':
+      return Array.isArray(value) && value.some((s) => valid(s, data, path, ctx, depth + 1));
+    // String keywords.
+    case 'pattern':
+      return typeof data !== 'string' || (typeof value === 'string' && regExp(value, ctx).test(data));
+    case 'format':
+      return formatHolds(value, data, ctx);
+    // Number keywords (ajv also fails NaN against a limit).
+    case 'minimum':
+      return typeof data !== 'number' || (typeof value === 'number' && !(data < value || Number.isNaN(data)));
+    case 'maximum':
+      return typeof data !== 'number' || (typeof value === 'number' && !(data > value || Number.isNaN(data)));
+    case 'exclusiveMinimum':
+      return typeof data !== 'number' || (typeof value === 'number' && !(data <= value || Number.isNaN(data)));
+    case 'exclusiveMaximum':
+      return typeof data !== 'number' || (typeof value === 'number' && !(data >= value || Number.isNaN(data)));
+    // Array keywords.
+    case 'items':
+      return !Array.isArray(data) || (!Array.isArray(value) && schema.prefixItems === undefined && data.every((item) => valid(value, item, path, ctx, depth + 1)));
+    // Object keywords.
+    case 'required':
+      return !isObjectData(data) || (Array.isArray(value) && value.every((name) => typeof name === 'string' && name !== '__proto__' && data[name] !== undefined));
+    case 'properties':
+      return !isObjectData(data) || propertiesHold(value, data, path, ctx, depth);
+    case 'patternProperties':
+      return !isObjectData(data) || patternPropertiesHold(value, data, path, ctx, depth);
+    case 'additionalProperties':
+      return !isObjectData(data) || additionalPropertiesHold(value, schema, data, path, ctx, depth);
+    default:
+      // A keyword not mirrored here (oneOf, minLength, ...): let ajv judge.
+      return false;
+  }
+}
+
+/** ajv's type test with strictNumbers off: NaN and Infinity are numbers; an integer is a number with no fraction. */
+function typeHolds(type: unknown, data: unknown): boolean {
+  const types = Array.isArray(type) ? type : [type];
+  return types.some((t) => {
+    switch (t) {
+      case 'null': return data === null;
+      case 'boolean': return typeof data === 'boolean';
+      case 'string': return typeof data === 'string';
+      case 'number': return typeof data === 'number';
+      case 'integer': return typeof data === 'number' && !(data % 1) && !Number.isNaN(data);
+      case 'array': return Array.isArray(data);
+      case 'object': return isObjectData(data);
+      default: return false;
+    }
+  });
+}
+
+/** ajv's `format`: the format's own check, applied only to data of the format's type (string unless it says). */
+function formatHolds(name: unknown, data: unknown, ctx: FastPathContext): boolean {
+  if (typeof data !== 'string' && typeof data !== 'number') return true;
+  if (typeof name !== 'string' || !Object.hasOwn(ctx.formats, name)) return false;
+  const def = ctx.formats[name];
+  if (def === true) return true;
+  const detailed = isRecord(def) && !(def instanceof RegExp);
+  if (detailed && def.async) return false;
+  const type = detailed ? (def.type ?? 'string') : 'string';
+  if (typeof data !== type) return true;
+  const check = detailed ? def.validate : def;
+  if (check instanceof RegExp) return typeof data === 'string' && check.test(data);
+  return typeof check === 'function' && (check as (value: unknown) => boolean)(data) === true;
+}
+
+/** ajv reads `data[name]` (inherited properties too) and validates it when it is not undefined. */
+function propertiesHold(properties: unknown, data: Record<string, unknown>, path: string, ctx: FastPathContext, depth: number): boolean {
+  if (!isRecord(properties) || Object.hasOwn(properties, '__proto__')) return false;
+  for (const name of Object.keys(properties)) {
+    const inner = data[name];
+    if (inner !== undefined && !valid(properties[name], inner, path, ctx, depth + 1)) return false;
+  }
+  return true;
+}
+
+/** Every key (`for...in`, as ajv) matching a pattern validates against that pattern's schema. */
+function patternPropertiesHold(patterns: unknown, data: Record<string, unknown>, path: string, ctx: FastPathContext, depth: number): boolean {
+  if (!isRecord(patterns) || Object.hasOwn(patterns, '__proto__')) return false;
+  for (const pattern of Object.keys(patterns)) {
+    const re = regExp(pattern, ctx);
+    for (const key in data) {
+      if (re.test(key) && !valid(patterns[pattern], data[key], path, ctx, depth + 1)) return false;
+    }
+  }
+  return true;
+}
+
+/** Keys neither in `properties` nor matching a `patternProperties` pattern validate against `additionalProperties`. */
+function additionalPropertiesHold(additional: unknown, schema: Record<string, unknown>, data: Record<string, unknown>, path: string, ctx: FastPathContext, depth: number): boolean {
+  const properties = schema.properties ?? {};
+  const patterns = schema.patternProperties ?? {};
+  if (!isRecord(properties) || !isRecord(patterns) || Object.hasOwn(properties, '__proto__')) return false;
+  const res = Object.keys(patterns).map((p) => regExp(p, ctx));
+  for (const key in data) {
+    if (Object.hasOwn(properties, key) || res.some((re) => re.test(key))) continue;
+    if (!valid(additional, data[key], path, ctx, depth + 1)) return false;
+  }
+  return true;
+}
+
+function regExp(pattern: string, ctx: FastPathContext): RegExp {
+  let re = ctx.patterns.get(pattern);
+  if (!re) {
+    re = new RegExp(pattern, 'u');
+    ctx.patterns.set(pattern, re);
+  }
+  return re;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** ajv's object test: `data && typeof data == "object" && !Array.isArray(data)`. */
+function isObjectData(data: unknown): data is Record<string, unknown> {
+  return typeof data === 'object' && data !== null && !Array.isArray(data);
+}
+
+function isPrimitive(value: unknown): value is string | number | boolean | null {
+  return value === null || (typeof value !== 'object' && typeof value !== 'function');
+}
+
+function isNaNumber(value: unknown): boolean {
+  return typeof value === 'number' && Number.isNaN(value);
+}
