@@ -28,6 +28,11 @@ export interface FastPathContext {
 /** Keywords that carry no validation (ajv skips them; strict mode is off, so `x-` keywords are skipped too). */
 const ANNOTATIONS = new Set(['$schema', '$id', '$comment', 'title', 'description', 'default', 'examples', 'readOnly', 'writeOnly', 'deprecated', 'contentEncoding', 'contentMediaType']);
 
+/** Whether a schema keyword only annotates (ajv generates no code for it with graphpact's options). */
+export function isAnnotation(keyword: string): boolean {
+  return ANNOTATIONS.has(keyword) || keyword.startsWith('x-');
+}
+
 /** Beyond this many nested schemas for one value, give up (a ref cycle that consumes no data). */
 const MAX_DEPTH = 200;
 
@@ -40,7 +45,7 @@ function valid(schema: unknown, data: unknown, path: string, ctx: FastPathContex
   if (schema === true) return true;
   if (!isRecord(schema) || depth > MAX_DEPTH) return false;
   for (const key of Object.keys(schema)) {
-    if (ANNOTATIONS.has(key) || key.startsWith('x-')) continue;
+    if (isAnnotation(key)) continue;
     if (!keywordHolds(key, schema[key], schema, data, path, ctx, depth)) return false;
   }
   return true;

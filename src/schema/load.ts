@@ -18,7 +18,7 @@ import addFormatsModule from 'ajv-formats';
 import type { SchemaIndex } from '../model/schema-layout.js';
 import { INDEX_FILE, schemaId } from '../model/schema-layout.js';
 import type { JsonSchema } from './edm.js';
-import { certainlyValid, type FastPathContext } from './certainly-valid.js';
+import { certainlyValid, isAnnotation, type FastPathContext } from './certainly-valid.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
@@ -67,10 +67,16 @@ export function schemaSetFromFiles(dir: string, index: SchemaIndex, files: Map<s
   const ajv = createAjv({ checkSchemas: false });
   const paths = [...files.keys()].sort();
   const compiled = new Map<string, ValidateFunction>();
+  // Files that validate alike (a create and an update request, often) share one compiled function: ajv's
+  // errors come from the keywords and the data, never from the annotations the files differ in.
+  const byContent = new Map<string, ValidateFunction>();
   const compile = (relativePath: string): ValidateFunction => {
     let validate = compiled.get(relativePath);
     if (!validate) {
-      validate = ajv.compile(lazyRefs(schemaAt(relativePath), relativePath, files));
+      const schema = lazyRefs(schemaAt(relativePath), relativePath, files);
+      const key = JSON.stringify(schema);
+      validate = byContent.get(key) ?? ajv.compile(schema);
+      byContent.set(key, validate);
       compiled.set(relativePath, validate);
     }
     return validate;
@@ -154,18 +160,19 @@ const SCHEMA_LIST_KEYWORDS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems'])
 const SCHEMA_MAP_KEYWORDS = new Set(['properties', 'patternProperties', '$defs', 'dependentSchemas']);
 
 /**
- * A copy of a schema file for compiling alone: no `$id` (the set's files are not registered with ajv), and
- * every `$ref` to another file of the set (`../types/microsoft.graph.entity.json`) replaced by `LAZY_REF`
- * naming that file's relative path. Refs within the file (`#/...`) stay. Throws for a ref to no file of the set.
+ * A copy of a schema file for compiling alone: no `$id` (the set's files are not registered with ajv), no
+ * annotations (`description`, `x-graphpact-source`, ...), and every `$ref` to another file of the set
+ * (`../types/microsoft.graph.entity.json`) replaced by `LAZY_REF` naming that file's relative path. Refs
+ * within the file (`#/...`) stay. Throws for a ref to no file of the set.
  */
 function lazyRefs(schema: JsonSchema, path: string, files: ReadonlyMap<string, JsonSchema>): JsonSchema {
-  const { $id: _id, ...rest } = schema;
-  return copy(rest) as JsonSchema;
+  return copy(schema) as JsonSchema;
 
   function copy(value: unknown): unknown {
     if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
     const out: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value)) {
+      if (isAnnotation(key)) continue;
       if (key === '$ref' && typeof inner === 'string' && !inner.startsWith('#')) out[LAZY_REF] = target(inner);
       else if (SCHEMA_KEYWORDS.has(key)) out[key] = Array.isArray(inner) ? inner.map(copy) : copy(inner);
       else if (SCHEMA_LIST_KEYWORDS.has(key) && Array.isArray(inner)) out[key] = inner.map(copy);
