@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { isDocTarget } from '../../src/parse/links.js';
+import { tokenise } from '../../src/parse/markdown.js';
 import { apiPage, md } from './helpers.js';
 
 describe('parse/links: links to docs pages', () => {
@@ -33,6 +34,19 @@ describe('parse/links: links to docs pages', () => {
     expect(isDocTarget('/graph/permissions-reference')).to.equal(false);
     const page = apiPage(md('# T', '[web](https://docs.microsoft.com/x) and [anchor](#x) and `[code](a.md)`'), ctx);
     expect(page.links).to.deep.equal([]);
+  });
+
+  it('inline content is parsed only where a link can start, and every link is still found, where it is', () => {
+    const text = md(
+      '# Get [user](../resources/user.md)', 'Plain prose with no link at all,', 'over two lines.', '',
+      '- an item', '- an item with a [user](../resources/user.md)', '',
+      'Not links: `[code](a.md)`, \\[escaped](b.md), ![image](c.md).', 'But on the next line a [user](../resources/user.md', ').');
+    const page = apiPage(text, ctx);
+    expect(page.links.map((l) => [l.text, l.line])).to.deep.equal([['user', 1], ['user', 6], ['user', 9]]);
+    const { tokens } = tokenise(text);
+    const inline = tokens.filter((t) => t.type === 'inline');
+    expect(inline.filter((t) => !t.content.includes('[')).every((t) => t.children?.length === 0)).to.equal(true);
+    expect(inline.filter((t) => t.content.includes('[')).every((t) => (t.children?.length ?? 0) > 0)).to.equal(true);
   });
 
   it('without a context, links are listed unresolved', () => {
