@@ -41,18 +41,20 @@ function isConceptual(page: ParsedPage | undefined): boolean {
 
 /**
  * Schema generation findings as lint reports them: a base type with no page of its name in this docs tree
- * (`microsoft.graph.directoryObject` → no `directoryobject.md`) is missing from the tree, not wrong on the
+ * (`microsoft.graph.directoryObject` → no `directoryobject.md` beside the page) is missing from the tree, not wrong on the
  * page that names it: an info saying so. A base type whose page is here but defines no such type stays a warning.
  */
 export function calibrateSchemaFindings(findings: readonly Finding[], knownFiles: readonly string[]): Finding[] {
-  const names = new Set(knownFiles.map((f) => posix.basename(f.replace(/\\/g, '/')).toLowerCase()));
+  const known = new Set(knownFiles.map((f) => f.replace(/\\/g, '/').toLowerCase()));
   return findings.map((f) => {
     const base = f.ruleId === 'schema-unresolved-base-type' ? /base type (\S+) is defined by no resource page/.exec(f.message)?.[1] : undefined;
     if (!base) return f;
     const parts = base.replace(/^microsoft\.graph\./i, '').toLowerCase().split('.');
     const local = parts.pop()!;
     const candidates = [`${local}.md`, ...(parts.length ? [`${parts.join('-')}-${local}.md`] : [])];
-    if (candidates.some((c) => names.has(c))) return f;
+    // Beside the page that names it: the same version's folder (beta may have a page v1.0 lacks).
+    const folder = posix.dirname(f.file.replace(/\\/g, '/'));
+    if (candidates.some((c) => known.has(posix.join(folder, c).toLowerCase()))) return f;
     return { ...f, severity: 'info', message: `${f.message} (no page of that name is in this docs tree)` };
   });
 }

@@ -30,7 +30,8 @@ describe('lint: catalog findings as reported', () => {
   it('makes a base type with no page of its name in the tree an info; one whose page is there stays a warning', () => {
     const baseMissing = (base: string): Finding => ({ ruleId: 'schema-unresolved-base-type', severity: 'warning', file: 'docs/beta/resources/widget.md', line: 10,
       message: `microsoft.graph.widget: base type ${base} is defined by no resource page; its properties are not inherited` });
-    const known = ['docs/beta/resources/widget.md', 'docs/beta/resources/thing.md', 'docs/beta/resources/ediscovery-datasource.md'];
+    // directoryobject.md is there for v1.0 only: for the beta page it is absent.
+    const known = ['docs/beta/resources/widget.md', 'docs/beta/resources/thing.md', 'docs/beta/resources/ediscovery-datasource.md', 'docs/v1.0/resources/directoryobject.md'];
     const [absent, present, namespaced] = calibrateSchemaFindings(
       [baseMissing('microsoft.graph.directoryObject'), baseMissing('microsoft.graph.thing'), baseMissing('microsoft.graph.ediscovery.dataSource')], known);
     expect(absent.severity).to.equal('info');
