@@ -1,19 +1,18 @@
 /**
  * The emulator's schemas, generated from the catalog on demand: a route's request (or response) schema and
- * the type schemas it `$ref`s are generated, registered with ajv and compiled the first time a request needs
- * them, never at start-up. The files are the ones `graphpact build` writes (the same generate.ts functions);
- * on the shared corpus this takes about 1 s of CPU (8,000 schemas generated and registered) off the start.
+ * the type schemas it `$ref`s are generated the first time a request needs them (and compiled then, by the
+ * schema set of schema/load.ts), never at start-up. The files are the ones `graphpact build` writes (the same
+ * generate.ts functions); on the shared corpus this takes about 1 s of CPU (8,475 schemas) off the start.
  *
  *   const set = lazySchemaSet(catalog);
  *   set.has('v1.0/operations/users.create.request.json');   // generates that one schema
  *   set.validator('v1.0/operations/users.create.request.json')(body);   // + its types, compiled once
  */
-import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { Catalog, Operation, TypeDef } from '../../model/catalog.js';
-import { requestSchemaPath, responseSchemaPath, schemaId, typeSchemaPath, SCHEMA_ID_BASE } from '../../model/schema-layout.js';
+import { requestSchemaPath, responseSchemaPath } from '../../model/schema-layout.js';
 import type { JsonSchema } from '../../schema/edm.js';
 import { requestSchema, responseSchema, schemaVersions, typeSchema, visibleTypes } from '../../schema/generate.js';
-import { createAjv, type SchemaSet } from '../../schema/load.js';
+import { schemaSetFromFiles, type SchemaSet } from '../../schema/load.js';
 
 /** A schema set whose files exist once asked for: `has` says whether the catalog defines one. */
 export interface LazySchemaSet extends SchemaSet {
@@ -36,13 +35,6 @@ export function lazySchemaSet(catalog: Catalog, dir = '(schemas generated from -
     return types.get(name);
   };
 
-  const generated = new Map<string, JsonSchema | undefined>();
-  const schema = (path: string): JsonSchema | undefined => {
-    if (generated.has(path)) return generated.get(path);
-    const made = generate(path);
-    generated.set(path, made);
-    return made;
-  };
   const generate = (path: string): JsonSchema | undefined => {
     const entry = operations.get(path);
     if (entry) {
@@ -53,50 +45,30 @@ export function lazySchemaSet(catalog: Catalog, dir = '(schemas generated from -
     const def = type ? typeOf(type[1], type[2]) : undefined;
     return def && type ? typeSchema(def, { version: type[1], fromPath: path, types: catalog.types }) : undefined;
   };
-
-  const ajv = createAjv({ checkSchemas: false });
-  const registered = new Set<string>();
-  /** Adds a schema and, first, every schema its `$ref`s reach (ajv resolves them when it compiles). */
-  const register = (path: string): void => {
-    if (registered.has(path)) return;
-    const found = schema(path);
-    if (!found) return;
-    registered.add(path);
-    for (const ref of refsOf(found)) {
-      const url = new URL(ref, schemaId(path));
-      if (url.href.startsWith(SCHEMA_ID_BASE)) register(decodeURIComponent(url.href.slice(SCHEMA_ID_BASE.length).split('#')[0]));
-    }
-    ajv.addSchema(found as object, schemaId(path));
-  };
-  const compiled = new Map<string, ValidateFunction>();
-
-  return {
-    dir,
-    index: { versions, operations: [] },
-    paths: [],
-    has: (path) => schema(path) !== undefined,
-    schema,
-    validator(path) {
-      let validate = compiled.get(path);
-      if (!validate) {
-        register(path);
-        validate = ajv.getSchema(schemaId(path));
-        if (!validate) throw new Error(`no schema ${path} generated from ${dir}`);
-        compiled.set(path, validate);
-      }
-      return validate;
-    },
-  };
+  // The set compiles a file, and each file it `$ref`s, when a value first needs it (schema/load.ts): it only
+  // ever asks the map for files by path, so the map generates them then.
+  const files = new GeneratedFiles(generate);
+  const set = schemaSetFromFiles(dir, { versions, operations: [] }, files);
+  return { ...set, has: (path) => files.has(path) };
 }
 
-/** Every `$ref` string in a schema. */
-function refsOf(schema: unknown, out: string[] = []): string[] {
-  if (Array.isArray(schema)) for (const item of schema) refsOf(item, out);
-  else if (schema && typeof schema === 'object') {
-    for (const [key, value] of Object.entries(schema)) {
-      if (key === '$ref' && typeof value === 'string') out.push(value);
-      else refsOf(value, out);
-    }
+/** Schema files by relative path, each generated the first time it is asked for (and remembered, absent ones too). */
+class GeneratedFiles extends Map<string, JsonSchema> {
+  private readonly absent = new Set<string>();
+
+  constructor(private readonly generate: (path: string) => JsonSchema | undefined) {
+    super();
   }
-  return out;
+
+  override get(path: string): JsonSchema | undefined {
+    if (super.has(path) || this.absent.has(path)) return super.get(path);
+    const made = this.generate(path);
+    if (made) super.set(path, made);
+    else this.absent.add(path);
+    return made;
+  }
+
+  override has(path: string): boolean {
+    return this.get(path) !== undefined;
+  }
 }

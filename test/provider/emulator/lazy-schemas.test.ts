@@ -18,7 +18,7 @@ describe('provider/emulator lazy schemas', function () {
     expect(lazy.index.versions).to.deep.equal(built.index.versions);
   });
 
-  it('a validator registers the types its schema refers to first, then validates through them', function () {
+  it('a validator reaches the type schemas its schema $refs, generated when first needed', function () {
     const lazy = lazySchemaSet(catalog);
     const response = 'v1.0/operations/widgets.get.response.json';
     expect(JSON.stringify(lazy.schema(response))).to.include('$ref');
