@@ -11,6 +11,10 @@ function documentedPathPart(path: string): string {
   p = p.replace(/\(('[^'/]+'|[^()=/,']+)\)(?=\/|$)/g, (_m, key: string) => `/${key.replace(/^'|'$/g, '')}`);
   p = p.replace(/\([^()/]*\)(?=\/|$)/g, '');
   if (!p.startsWith('/')) p = '/' + p;
+  // Graph's `drive` singleton is the signed-in user's drive (`/drive/x` is `/me/drive/x`), and a drive's
+  // `root` is one of its items (`/drive/root/workbook` is `/drive/items/{id}/workbook`; `root:/path:` stays).
+  p = p.replace(/^\/drive(?=\/|$)/i, '/me/drive');
+  p = p.replace(/\/drive\/root(?=\/|$)/gi, '/drive/items/{root}');
   p = p.replace(/^\/me(?=\/|$)/i, '/users/{me}');
   return p.length > 1 ? p.replace(/\/+$/, '') : p;
 }

@@ -33,6 +33,8 @@ export const rule: LintRule<'example'> = {
       widgetFixture({ httpRequest: 'POST /widgets/{id}/complete', requestLine: "POST https://graph.microsoft.com/v1.0/widgets('AAMkADA1=')/complete" }),
       // The HTTP request written with an example's ids (a GUID where the key goes) still documents the path.
       widgetFixture({ httpRequest: 'POST /groups/02bd9fd6-8f93-4758-87c3-1fb73740a315/widgets', requestLine: 'POST https://graph.microsoft.com/v1.0/groups/7e1ac0c2-33b4-4f39-b2a5-ef0c2e7d2d41/widgets' }),
+      // The drive singleton and the root item address the documented /me/drive/items/{id}.
+      widgetFixture({ httpRequest: 'POST /me/drive/items/{id}/workbook/widgets', requestLine: 'POST https://graph.microsoft.com/v1.0/drive/root/workbook/widgets' }),
       // A request to another service (a bot's notification URL, an upload session's URL) is not Graph's.
       widgetFixture({ requestLine: 'POST https://bot.contoso.com/api/notifications' }),
       widgetFixture({ requestAnnotation: '<!-- { "blockType": "request", "opaqueUrl": true } -->', requestLine: 'PUT https://sn3302.up.1drv.com/up/fe6987415ace7X4e1eF866337' }),
@@ -45,6 +47,8 @@ export const rule: LintRule<'example'> = {
     notOk: [
       widgetFixture({ requestLine: 'POST https://graph.microsoft.com/v1.0/gadgets' }, 'POST https://graph.microsoft.com/v1.0/gadgets'),
       widgetFixture({ requestLine: 'PUT https://graph.microsoft.com/v1.0/widgets' }, 'PUT https://graph.microsoft.com/v1.0/widgets'),
+      // root is an item of the drive, not any segment: /drive/root/gadgets is not /me/drive/items/{id}/workbook/widgets.
+      widgetFixture({ httpRequest: 'POST /me/drive/items/{id}/workbook/widgets', requestLine: 'POST https://graph.microsoft.com/v1.0/drive/root/gadgets' }, 'v1.0/drive/root/gadgets'),
       // A GUID matches a key, not a different segment.
       widgetFixture({ httpRequest: 'POST /groups/02bd9fd6-8f93-4758-87c3-1fb73740a315/widgets', requestLine: 'POST https://graph.microsoft.com/v1.0/groups/7e1ac0c2-33b4-4f39-b2a5-ef0c2e7d2d41/gadgets' }, 'v1.0/groups/7e1ac0c2'),
     ],
