@@ -5,7 +5,7 @@ import type { LintContext } from '../types.js';
 import { findingAt } from '../report.js';
 import { annotationKeyLine, baseWithProse, derivesFrom, documentedResponse, findType, listsAsDerived, localTypeName, pageVersionOf } from '../doc-facts.js';
 import { qualifyTypeName } from '../../catalog/index.js';
-import { judgedAgainstPage } from '../request-target.js';
+import { exampleCall } from '../request-target.js';
 import { widgetFixture, WIDGET_RESOURCE } from './fixtures.js';
 
 /** `Collection(microsoft.graph.x)` → `microsoft.graph.x`. */
@@ -31,6 +31,14 @@ function isCamelOfPascal(annotated: string, documented: string): boolean {
   return /^[a-z]/.test(annotated) && /^[A-Z]/.test(documented) && annotated.slice(1) === documented.slice(1);
 }
 
+/** `/me/onlineMeetings/{id}/meetingAttendanceReport` ends in meetingAttendanceReport (or its plural). */
+function endsInTypeName(path: string, typeName: string): boolean {
+  const segments = path.split('?')[0].split('/').filter((seg) => seg && !seg.startsWith('$'));
+  const last = (segments.pop() ?? '').replace(/\(.*\)$/, '').toLowerCase();
+  const name = typeName.toLowerCase();
+  return last === name || last === `${name}s`;
+}
+
 /** A blueWidget page that does not say what it derives from. */
 const BLUE_WIDGET_NO_BASE = WIDGET_RESOURCE.replace(/widget resource type/g, 'blueWidget resource type').replace('A widget.', 'A blue widget.').replace('"microsoft.graph.widget"', '"microsoft.graph.blueWidget"');
 
@@ -52,7 +60,9 @@ export const rule: LintRule<'example'> = {
     const raw = ann?.data['@odata.type'];
     const documented = documentedResponse(page, operation)?.returnType;
     if (!ann || typeof raw !== 'string' || !raw.trim() || !documented || documented.kind !== 'named') return [];
-    if (!judgedAgainstPage(subject, ctx)) return [];
+    // Only an example calling a documented path is judged against the Response section: a path the page does
+    // not document is example-path-mismatch's finding, and what it returns is not this section's.
+    if (exampleCall(subject, ctx).kind !== 'documented') return [];
     const annotated = unwrapCollection(raw);
     if (PRIMITIVE.test(annotated)) return [];
     const at = { file: ann.file, line: annotationKeyLine(ann, '@odata.type') };
@@ -77,6 +87,9 @@ export const rule: LintRule<'example'> = {
     const annotatedDef = findType(ctx.catalog, version, a);
     const documentedDef = findType(ctx.catalog, version, d) ?? linkedType(page, documented, ctx);
     if (!annotatedDef || !documentedDef || annotatedDef === documentedDef) return [];
+    // A page documenting several paths (`/onlineMeetings/{id}` and `/onlineMeetings/{id}/meetingAttendanceReport`):
+    // an example whose path ends in the annotated type's name is that navigation's, not the first path's.
+    if (endsInTypeName(example.request?.path ?? '', localTypeName(annotatedDef.name))) return [];
     // The Response section names several returnable types ("a socialIdentityProvider or a
     // builtinIdentityProvider"): the annotation may name any of them.
     if (new RegExp(`\\b${localTypeName(annotatedDef.name)}\\b`, 'i').test(page.response?.text ?? '')) return [];
@@ -116,6 +129,15 @@ export const rule: LintRule<'example'> = {
         response: 'If successful, this method returns a `201 Created` response code and a [WidgetThread](../resources/widgetthread.md) object in the response body.',
         responseAnnotation: '<!-- { "blockType": "response", "@odata.type": "microsoft.graph.widgetThread" } -->',
       }),
+      // The page documents a second path, a navigation to the report; that example's annotation names the report.
+      {
+        ...widgetFixture({
+          httpRequest: 'POST /widgets\nGET /widgets/{id}/widgetReport',
+          requestLine: 'GET https://graph.microsoft.com/v1.0/widgets/1/widgetReport', requestBody: '',
+          responseAnnotation: '<!-- { "blockType": "response", "@odata.type": "microsoft.graph.widgetReport" } -->',
+        }),
+        pages: { 'resources/widget.md': WIDGET_RESOURCE, 'resources/widgetreport.md': WIDGET_RESOURCE.replace(/widget\b/g, 'widgetReport') },
+      },
       // The Response section names both returnable types.
       {
         ...widgetFixture({
@@ -134,6 +156,14 @@ export const rule: LintRule<'example'> = {
         },
       },
       widgetFixture({ responseAnnotation: '<!-- { "blockType": "response", "@odata.type": "microsoft.graph.Widget" } -->' }, '"blockType": "response"'),
+      // The same report annotation on an example calling the documented POST /widgets.
+      {
+        ...widgetFixture({
+          httpRequest: 'POST /widgets\nGET /widgets/{id}/widgetReport',
+          responseAnnotation: '<!-- {\n  "blockType": "response",\n  "@odata.type": "microsoft.graph.widgetReport"\n} -->',
+        }, '"microsoft.graph.widgetReport"'),
+        pages: { 'resources/widget.md': WIDGET_RESOURCE, 'resources/widgetreport.md': WIDGET_RESOURCE.replace(/widget\b/g, 'widgetReport') },
+      },
       // A case difference inside the name is the annotation's (widgetthread for WidgetThread).
       widgetFixture({
         response: 'If successful, this method returns a `201 Created` response code and a [WidgetThread](../resources/widgetthread.md) object in the response body.',
