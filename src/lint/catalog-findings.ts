@@ -15,9 +15,20 @@ import type { ParsedPage } from '../model/page.js';
 export function calibrateCatalogFindings(findings: readonly Finding[], pages: readonly ParsedPage[], knownFiles: readonly string[]): Finding[] {
   const byFile = new Map(pages.map((p) => [p.file, p]));
   const known = new Set(knownFiles.map((f) => f.toLowerCase()));
+  let names: Map<string, string> | undefined;
+  // Local type names the resource pages define, lower-cased → as written (built on first need).
+  const typeNames = () => (names ??= new Map(pages.flatMap((p) => (p.kind === 'resource' && p.typeName ? [[localName(p.typeName).toLowerCase(), localName(p.typeName)] as [string, string]] : []))));
   const out: Finding[] = [];
   for (const f of findings) {
     if (f.ruleId === 'catalog-untyped-resource' && isConceptual(byFile.get(f.file))) continue;
+    if (f.ruleId === 'catalog-unresolved-type' && f.severity === 'warning') {
+      // "a collection of **secureScores** objects": the plural of a type the tree defines, not an unknown type.
+      const singular = pluralOfKnown(/type "([^"]+)"/.exec(f.message)?.[1], typeNames());
+      if (singular) {
+        out.push({ ...f, severity: 'info', message: `${f.message} (it reads as the plural of ${singular}, which is defined)` });
+        continue;
+      }
+    }
     if (f.ruleId === 'catalog-unresolved-type') {
       const link = /\(link ([^)\s]+)\)/.exec(f.message)?.[1];
       if (link && !/^[a-z]+:/i.test(link)) {
@@ -31,6 +42,17 @@ export function calibrateCatalogFindings(findings: readonly Finding[], pages: re
     out.push(f);
   }
   return out;
+}
+
+function localName(name: string): string {
+  return name.slice(name.lastIndexOf('.') + 1);
+}
+
+/** `secureScores` → `secureScore` when that is a defined type (also -es: `addresses` → `address`). */
+function pluralOfKnown(name: string | undefined, known: Map<string, string>): string | undefined {
+  const local = localName(name ?? '').toLowerCase();
+  if (!local.endsWith('s') || known.has(local)) return undefined;
+  return known.get(local.slice(0, -1)) ?? (local.endsWith('es') ? known.get(local.slice(0, -2)) : undefined);
 }
 
 /** A conceptual page: so marked in its front matter, or an overview (`security-api-overview.md`). */

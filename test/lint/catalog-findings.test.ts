@@ -39,4 +39,14 @@ describe('lint: catalog findings as reported', () => {
     expect(present.severity).to.equal('warning');
     expect(namespaced.severity).to.equal('warning');
   });
+
+  it('makes an unlinked plural of a defined type ("collection of **secureScores** objects") an info; an unknown name stays a warning', () => {
+    const unlinked = (name: string): Finding => ({ ruleId: 'catalog-unresolved-type', severity: 'warning', file: 'docs/v1.0/api/list.md', line: 30,
+      message: `security.secureScores.list response: type "${name}" is defined by no resource page; its schema accepts any value` });
+    const typed = { ...page('docs/v1.0/resources/securescore.md', 'resourcePageType'), typeName: 'microsoft.graph.secureScore' } as ParsedPage;
+    const [plural, unknown] = calibrateCatalogFindings([unlinked('secureScores'), unlinked('numeric')], [typed], ['docs/v1.0/api/list.md']);
+    expect(plural.severity).to.equal('info');
+    expect(plural.message).to.include('plural of secureScore');
+    expect(unknown.severity).to.equal('warning');
+  });
 });
