@@ -58,7 +58,7 @@ export function serializeJson(value: unknown): string {
 
 /**
  * The bytes of serializeJson(value), as ~1 MB buffers with their SHA-256 and size. A value with many
- * entries at its top (index.json, an OpenAPI document: 40 MB of the corpus's 82) is serialized entry by
+ * entries at its top (index.json, an OpenAPI document: 42 MB of the corpus's 82) is serialized entry by
  * entry, down to PIECE_DEPTH levels, each entry with JSON.stringify and the same replacer, re-indented to
  * its depth: the same bytes, without the document ever existing as one string (30 MB, twice that as
  * UTF-16) beside its bytes. Registered secrets are redacted over the whole text, so then it is one piece.
@@ -96,8 +96,12 @@ export function serializeToBuffers(value: unknown): { buffers: Buffer[]; sha256:
 const PIECE_DEPTH = 3;
 /** Text gathered before it is encoded and hashed (~1 MB). */
 const BUFFER_CHARS = 1 << 20;
-/** Top-level containers with at least this many entries (below them, entries) are serialized in pieces. */
-const LARGE_ENTRIES = 16;
+/**
+ * Documents with at least this many entries at their top two levels are serialized in pieces: on the
+ * corpus the index and the OpenAPI documents (42 MB in 5 files). Below that a file is one JSON.stringify:
+ * serializing thousands of small schemas entry by entry cost more CPU than it saved memory.
+ */
+const LARGE_ENTRIES = 1000;
 
 function isLargeContainer(value: unknown): boolean {
   if (!value || typeof value !== 'object') return false;

@@ -85,8 +85,8 @@ describe('schema: writing and loading a schema set', () => {
   it('a large document serialized in pieces has exactly the bytes of serializeJson, hash and size included', () => {
     const entry = (i: number) => ({ z: i, a: [1, undefined, () => 1, { y: 'x', b: null }], example: { password: `hunter${i}-secret` }, u: undefined, '10': 'ten', '9': 'nine', when: new Date(Date.UTC(2020, 0, i + 1)), e: {}, l: [] });
     const documents: unknown[] = [
-      { openapi: '3.1.0', paths: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`/things/${i}`, { get: entry(i), deep: { a: { b: { c: [entry(i)] } } } }])), components: { schemas: { s: entry(0) } }, empty: {} },
-      Array.from({ length: 30 }, (_, i) => (i % 7 === 0 ? undefined : entry(i))),
+      { openapi: '3.1.0', paths: Object.fromEntries(Array.from({ length: 1200 }, (_, i) => [`/things/${i}`, { get: entry(i), deep: { a: { b: { c: [entry(i)] } } } }])), components: { schemas: { s: entry(0) } }, empty: {} },
+      Array.from({ length: 1100 }, (_, i) => (i % 7 === 0 ? undefined : entry(i))),
       { b: 1, a: 2 },
       'text',
     ];
