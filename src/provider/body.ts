@@ -46,6 +46,21 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
 
 /** Parses a JSON object body; anything else (bad JSON, an array, a number) is 400. */
 export function parseJsonObject(bytes: Buffer): Record<string, unknown> {
+  const value = parseJsonValue(bytes);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw badRequest('The request body must be a JSON object.');
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Parses a JSON array body (a list of commands, such as OneNote's page content PATCH); anything else is 400. */
+export function parseJsonArray(bytes: Buffer): unknown[] {
+  const value = parseJsonValue(bytes);
+  if (!Array.isArray(value)) throw badRequest('The request body must be a JSON array.');
+  return value;
+}
+
+function parseJsonValue(bytes: Buffer): unknown {
   const text = decodeUtf8(bytes);
   if (text.trim() === '') throw badRequest('Unable to read JSON request payload: the body is empty.');
   let value: unknown;
@@ -55,10 +70,7 @@ export function parseJsonObject(bytes: Buffer): Record<string, unknown> {
     // V8's message may quote the body (a proof, a password): say only where it broke.
     throw badRequest(`Unable to read JSON request payload: invalid JSON${where(text, (err as Error).message)}. Please ensure Content-Type header is set and payload is of valid JSON format.`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw badRequest('The request body must be a JSON object.');
-  }
-  return value as Record<string, unknown>;
+  return value;
 }
 
 /** JSON text is UTF-8 (RFC 8259 §8.1): invalid bytes are a 400, not silently replaced by U+FFFD and stored. */

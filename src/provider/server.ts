@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
 import { redactText } from '../util/redact.js';
 import { acceptWellFormedToken, checkBearer, type TokenValidator } from './auth.js';
-import { isJsonContentType, MAX_BODY_BYTES, parseJsonObject, readBody } from './body.js';
+import { isJsonContentType, MAX_BODY_BYTES, parseJsonArray, parseJsonObject, readBody } from './body.js';
 import type { RequestContext } from './context.js';
 import { GraphError, CODES, badRequest } from './errors.js';
 import { applyResponseQuirks, resolveQuirks, resolveQuirkScopes, type ProviderQuirks, type QuirkRequest, type QuirkScopes } from './quirks.js';
@@ -245,6 +245,7 @@ async function respond(provider: Provider, req: IncomingMessage, now: Date, exch
   exchange.operationId = match.kind === 'found' ? match.operationId : emulated?.kind === 'found' ? emulated.route.operationId : undefined;
 
   let body: Record<string, unknown> | undefined;
+  let arrayBody: unknown[] | undefined;
   if (METHODS_WITH_BODY.has(method)) {
     // An emulated action that documents no body may be called without one (no Content-Type, nothing sent);
     // a route the emulator does not serve answers its 501 whatever the body (bytes, a JSON array).
@@ -253,8 +254,9 @@ async function respond(provider: Provider, req: IncomingMessage, now: Date, exch
       if (!isJsonContentType(req.headers['content-type'])) {
         throw new GraphError(415, CODES.unsupportedMediaType, `Content-Type must be application/json (got ${req.headers['content-type'] ?? 'none'}).`);
       }
-      body = parseJsonObject(await readBody(req, provider.maxBodyBytes));
-      exchange.requestBody = body;
+      const bytes = await readBody(req, provider.maxBodyBytes);
+      if (emulated?.kind === 'found' && emulated.route.arrayBody) arrayBody = parseJsonArray(bytes);
+      else exchange.requestBody = body = parseJsonObject(bytes);
     }
   }
   const ctx: RequestContext = {
@@ -279,6 +281,7 @@ async function respond(provider: Provider, req: IncomingMessage, now: Date, exch
     pageSize: provider.pageSize,
     requestPath: path.map(encodeURIComponent).join('/'),
     ...(emulated.count ? { count: true } : {}),
+    ...(arrayBody ? { arrayBody } : {}),
     ...(typeof req.headers.consistencylevel === 'string' ? { consistencyLevel: req.headers.consistencylevel } : {}),
   });
 }

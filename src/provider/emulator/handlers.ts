@@ -31,6 +31,8 @@ export interface EmulatorContext extends RequestContext {
   requestPath: string;
   /** The request ended in `/$count` after the list route's path: answer the number of items, as text. */
   count?: boolean;
+  /** The body of a route whose documented body is a JSON array (`route.arrayBody`). */
+  arrayBody?: unknown[];
   /** The ConsistencyLevel request header, if sent (`$count` on directory lists needs `eventual`). */
   consistencyLevel?: string;
 }
@@ -48,6 +50,7 @@ export function handleRoute(route: EmulatedRoute, address: string[], ctx: Emulat
   // `stored`: where the data is kept, the same for every alternate path of it (aliases.ts); `address` is what the client wrote.
   const stored = storedOf(route, template, address, ctx.aliases);
   if (ctx.count) return count(route, stored, ctx, directory);
+  if (route.arrayBody) return acceptCommands(route, ctx);
   switch (route.kind) {
     case 'create': return create(route, address, stored, ctx);
     case 'list': return list(route, address, stored, ctx, directory);
@@ -99,6 +102,18 @@ function list(route: EmulatedRoute, address: string[], stored: string[], ctx: Em
   body.value = query.expand ? page.map((item) => expanded(item, query.expand!, entityTemplate, [...address, String(item.id)], ctx)) : page;
   if (nextOffset !== undefined) body['@odata.nextLink'] = nextLink(ctx, nextOffset);
   return success(200, body);
+}
+
+/**
+ * A body documented as a JSON array is a list of commands on something the store does not hold (OneNote page
+ * content, which is HTML): each must be a JSON object, then the documented status answers, nothing is stored.
+ */
+function acceptCommands(route: EmulatedRoute, ctx: EmulatorContext): ProviderResponse {
+  const commands = ctx.arrayBody ?? [];
+  const at = commands.findIndex((command) => command === null || typeof command !== 'object' || Array.isArray(command));
+  if (commands.length === 0) throw badRequest('The request body must be a non-empty JSON array of commands.');
+  if (at >= 0) throw badRequest(`Item ${at} of the request body must be a JSON object.`);
+  return success(route.successStatus);
 }
 
 /** `GET …/$count`: how many items the list holds ($filter applied), as text/plain, as Graph answers it. */

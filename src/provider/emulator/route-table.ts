@@ -44,6 +44,8 @@ export interface EmulatedRoute {
   operation: Operation;
   /** Set when the route cannot be served, with why (the request gets a 501 saying so). */
   notServed?: string;
+  /** The documented body is a JSON array (commands, not an object to store): checked, then answered with the status. */
+  arrayBody?: true;
 }
 
 export interface RouteTable {
@@ -131,7 +133,9 @@ function routeOf(op: Operation, method: string, path: string, segments: Segment[
     successStatus: op.successStatus >= 200 && op.successStatus < 300 ? op.successStatus : 200,
     operation: op,
   };
-  const reason = notServedReason(route);
+  // A JSON array of commands (OneNote's PATCH .../content) is JSON, whatever the path's last segment says.
+  if (method !== 'GET' && op.examples.some((e) => e.request?.method?.toUpperCase() === method && Array.isArray(e.request.body?.value))) route.arrayBody = true;
+  const reason = route.arrayBody ? undefined : notServedReason(route);
   if (reason) route.notServed = reason;
   return route;
 }
@@ -160,7 +164,6 @@ function kindOf(op: Operation, method: string, last: Segment | undefined, endsWi
 export const NOT_SERVED = {
   binaryResponse: 'binary content (a media stream, not JSON)',
   binaryRequest: 'binary request body (an upload of bytes, not JSON)',
-  jsonArrayRequest: 'the request body is a JSON array, not an object',
   noExample: 'no documented example response to answer with',
 } as const;
 
@@ -169,7 +172,6 @@ function notServedReason(route: EmulatedRoute): string | undefined {
   const last = route.segments[route.segments.length - 1];
   const lastName = last?.kind === 'literal' ? last.name : undefined;
   const examples = route.operation.examples.filter((e) => e.request?.method?.toUpperCase() === route.method);
-  if (route.method !== 'GET' && examples.some((e) => Array.isArray(e.request?.body?.value))) return NOT_SERVED.jsonArrayRequest;
   if (route.method !== 'GET' && route.operation.requestBody === undefined && examples.some((e) => e.request?.rawBody !== undefined && e.request.body === undefined)) {
     return NOT_SERVED.binaryRequest;
   }
