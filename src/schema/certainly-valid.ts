@@ -19,7 +19,7 @@ export type FormatTable = Record<string, unknown>;
 
 export interface FastPathContext {
   formats: FormatTable;
-  /** The schema a `$ref` of the file at `fromPath` names, with its own path; undefined when unknown. */
+  /** The file a `$ref` of the file at `fromPath` names, with its own path; undefined when unknown or its `$id` is not its path's. */
   resolveRef(fromPath: string, ref: string): { path: string; schema: JsonSchema } | undefined;
   /** Compiled `pattern`/`patternProperties` regular expressions (ajv compiles them with the `u` flag). */
   patterns: Map<string, RegExp>;
@@ -38,13 +38,15 @@ const MAX_DEPTH = 200;
 
 /** True only when ajv would find `data` valid against `schema` (the file at `path`). */
 export function certainlyValid(schema: JsonSchema | boolean, data: unknown, path: string, ctx: FastPathContext): boolean {
-  return valid(schema, data, path, ctx, 0);
+  return valid(schema, data, path, ctx, 0, true);
 }
 
-function valid(schema: unknown, data: unknown, path: string, ctx: FastPathContext, depth: number): boolean {
+/** `fileRoot`: the schema is a whole file (its `$id` is its path's, see resolveRef); an `$id` inside one would move the base of its refs. */
+function valid(schema: unknown, data: unknown, path: string, ctx: FastPathContext, depth: number, fileRoot = false): boolean {
   if (schema === true) return true;
   if (!isRecord(schema) || depth > MAX_DEPTH) return false;
   for (const key of Object.keys(schema)) {
+    if (key === '$id' && !fileRoot) return false;
     if (isAnnotation(key)) continue;
     if (!keywordHolds(key, schema[key], schema, data, path, ctx, depth)) return false;
   }
@@ -63,7 +65,7 @@ function keywordHolds(key: string, value: unknown, schema: Record<string, unknow
     case '$ref': {
       if (typeof value !== 'string') return false;
       const target = ctx.resolveRef(path, value);
-      return target !== undefined && valid(target.schema, data, target.path, ctx, depth + 1);
+      return target !== undefined && valid(target.schema, data, target.path, ctx, depth + 1, true);
     }
     case 'allOf':
       return Array.isArray(value) && value.every((s) => valid(s, data, path, ctx, depth + 1));

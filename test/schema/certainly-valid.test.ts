@@ -52,6 +52,8 @@ const FILES: Record<string, Record<string, unknown>> = {
   'v1.0/operations/lamps.choose.request.json': { oneOf: [{ type: 'string' }, { type: 'integer' }] },
   // A schema naming a property every object inherits: ajv reads `data.constructor` (a function) and rejects it.
   'v1.0/operations/lamps.build.request.json': { type: 'object', properties: { constructor: { type: 'string' } } },
+  // An $id inside a file moves the base its refs resolve against: not the file's neighbours any more.
+  'v1.0/operations/lamps.move.request.json': { type: 'object', properties: { shade: { $id: 'https://elsewhere.example/x/y.json', type: 'string' } } },
 };
 
 function files(): Map<string, JsonSchema> {
@@ -110,6 +112,7 @@ const CASES: Array<[string, string, unknown, boolean]> = [
   ['a keyword it does not mirror (minLength), valid for ajv', 'v1.0/operations/lamps.rename.request.json', { name: 'Desk' }, false],
   ['a keyword it does not mirror (oneOf), valid for ajv', 'v1.0/operations/lamps.choose.request.json', 'teal', false],
   ['an inherited property ajv reads (constructor)', 'v1.0/operations/lamps.build.request.json', {}, false],
+  ['an $id inside a file', 'v1.0/operations/lamps.move.request.json', { shade: 'teal' }, false],
 ];
 
 describe('schema: validation fast path', () => {
