@@ -15,6 +15,16 @@ export type { Token };
 const md = new MarkdownIt({ html: true }).disable(['emphasis', 'strikethrough']);
 
 /**
+ * A link target made only of letters, digits and `. _ ~ / # -` (and not `//host`) is one that
+ * markdown-it's normalizeLink (URL parse, punycode, percent-encoding, format) gives back unchanged: it
+ * is returned as it is. On the corpus that is 119k of 124k targets (all checked equal), and the parse
+ * and encode were a tenth of markdown-it's inline time.
+ */
+const PLAIN_TARGET = /^[A-Za-z0-9._~/#-]*$/;
+const normalizeLink = md.normalizeLink.bind(md);
+md.normalizeLink = (url: string): string => (PLAIN_TARGET.test(url) && !url.startsWith('//') ? url : normalizeLink(url));
+
+/**
  * Inline content is parsed only where it can hold a link. Facts are read from block tokens and source
  * lines; an inline token's children are read only for links (links.ts), and every link, inline or by
  * reference, starts with `[`. The rest keeps `children: []`. Inline parsing was half of markdown-it's

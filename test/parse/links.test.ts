@@ -49,6 +49,13 @@ describe('parse/links: links to docs pages', () => {
     expect(inline.filter((t) => t.content.includes('[')).every((t) => (t.children?.length ?? 0) > 0)).to.equal(true);
   });
 
+  it('link targets are normalised as markdown-it does (plain ones kept as written, others encoded, then shown as written)', () => {
+    const page = apiPage(md('# T', '[a](../resources/user.md#props) [b](../resources/über.md) [c](../resources/a%20b.md) [d](<../resources/a b.md>) [e](//host/x.md)'));
+    expect(page.links.map((l) => l.target)).to.deep.equal(['../resources/user.md#props', '../resources/über.md', '../resources/a b.md', '../resources/a b.md', '//host/x.md']);
+    const { tokens } = tokenise(md('[b](../resources/über.md) [c](../Resources/user.md)'));
+    expect(tokens[1].children?.filter((t) => t.type === 'link_open').map((t) => t.attrGet('href'))).to.deep.equal(['../resources/%C3%BCber.md', '../Resources/user.md']);
+  });
+
   it('without a context, links are listed unresolved', () => {
     const page = apiPage(md('# T', '[user](../resources/user.md)'));
     expect(page.links[0]).to.deep.equal({ file: 'docs/api/test-page.md', line: 2, text: 'user', target: '../resources/user.md' });
