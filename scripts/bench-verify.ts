@@ -5,12 +5,15 @@
  * The floor is `graphpact operations` on the same docs and selection in the same run: reading the docs and
  * building the catalog, which every verify pays before the first request; the difference is the verification.
  * Default: the shared corpus beside the project and the proof's selection (scripts/corpus-selection.txt, about a
- * thousand operations). Exit 2 without the corpus.
+ * thousand operations) less what scripts/proof-exclusions.ts computes, as the proof does. Exit 2 without the corpus.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { buildFromDocs } from '../src/schema/pipeline.js';
+import { schemaSetFromFiles } from '../src/schema/load.js';
+import { docsDefects, exclusionsOf } from './proof-exclusions.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'graphpact.js');
@@ -34,7 +37,7 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const docs = resolve(option('docs', join(ROOT, '..', 'shared', 'corpus', 'graph-docs')));
   if (!existsSync(docs)) {
     process.stderr.write(`bench:verify: ${docs} not found (the shared corpus beside the project); nothing measured\n`);
@@ -44,7 +47,17 @@ function main(): number {
     process.stderr.write('bench:verify: needs GNU time (/usr/bin/time) for peak memory\n');
     return 2;
   }
-  const selection = option('operations', `@${join(ROOT, 'scripts', 'corpus-selection.txt')}`);
+  const proofSelection = `@${join(ROOT, 'scripts', 'corpus-selection.txt')}`;
+  let selection = option('operations', proofSelection);
+  let leftOut: string[] = [];
+  if (selection === proofSelection) {
+    // As the corpus proof: what the emulator answers from a documented example lint rejects is left out (scripts/proof-exclusions.ts).
+    const built = await buildFromDocs([docs], { root: ROOT });
+    const schemaSet = schemaSetFromFiles('(corpus)', built.output.index, built.output.schemaFiles as Map<string, never>);
+    const excluded = exclusionsOf(selection, built.catalog, docsDefects(built.pages, built.catalog, schemaSet));
+    selection = [selection, ...excluded.terms].join(',');
+    leftOut = excluded.why;
+  }
   const concurrency = option('concurrency', '8');
   const runs = Number(option('runs', '3'));
   execFileSync('npm', ['run', 'compile'], { cwd: ROOT, stdio: 'ignore' });
@@ -66,7 +79,7 @@ function main(): number {
   const floorSeconds = median(floor);
   const exercised = verify[0].exercised;
   const result = {
-    docs, selection, concurrency: Number(concurrency), runs,
+    docs, selection, leftOut, concurrency: Number(concurrency), runs,
     operationsSelected: verify[0].operations,
     operationsExercised: exercised,
     exitCodes: verify.map((v) => v.code),
@@ -80,4 +93,4 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();
