@@ -90,6 +90,15 @@ export interface JudgedList {
   seed: number;
   perRule: number;
   judged: Judgment[];
+  /** How each sample was drawn and, once judged, its figure as measured then (printed before a re-tally). */
+  samples?: RecordedSample[];
+}
+
+export interface RecordedSample {
+  seed: number;
+  /** What the sample was drawn from, when not the held-out half of the shared corpus. */
+  kind?: string;
+  measured?: { at: string; error?: string; warning?: string; 'errors+warnings'?: string; info?: string };
 }
 
 export interface Tally {
