@@ -13,7 +13,8 @@ import { DRIVERS, scenarioNeeded, type PlannedRequest } from './scenarios.js';
 import pLimit from 'p-limit';
 import { registerSecret } from '../util/redact.js';
 import type { Assessment } from '../select/assess.js';
-import { exerciseGeneric, type GenericContext } from './generic.js';
+import { exerciseGeneric, readOnlyProperties, type GenericContext } from './generic.js';
+import type { StatefulContext } from './stateful-checks.js';
 
 /** What the verifier knows about one documented operation (from schemas/index.json and its schemas). */
 export interface DocumentedOperation {
@@ -108,10 +109,24 @@ async function exerciseOperation(operation: DocumentedOperation, options: Confor
     const exchange = await send(request.authenticated ? options.client : options.anonymousClient, request);
     if (driver.creates) trackCreated(exchange, driver.creates, options.created);
     if (request.scenario === 'success') responseProperties = propertyNames(exchange.response.body);
-    const ctx: CheckContext = { operationId: operation.id, scenario: request.scenario, successStatus: operation.successStatus, validateResponse: operation.validateResponse, documentedProperties: operation.documentedProperties };
+    const ctx: CheckContext = {
+      operationId: operation.id, scenario: request.scenario, successStatus: operation.successStatus, validateResponse: operation.validateResponse, documentedProperties: operation.documentedProperties,
+      // A seed create is judged by the same stateful checks as a generic one (create_echoes_request, location_header).
+      ...(driver.creates && request.scenario === 'success' ? { operationKind: 'create' as const, stateful: seedCreateWrites(operation, request, exchange, options) } : {}),
+    };
     results.push(...judge(exchange, ctx, request, options.selectedChecks));
   }
   return { ...base, status: worstStatus(results.map((r) => r.status)), checks: results, responseProperties };
+}
+
+/** What a seed create wrote, for the stateful checks: its body, the properties the docs call read-only, the new id. */
+function seedCreateWrites(operation: DocumentedOperation, request: PlannedRequest, exchange: Exchange, options: ConformanceOptions): StatefulContext {
+  const written = request.body && typeof request.body === 'object' && !Array.isArray(request.body) ? (request.body as Record<string, unknown>) : undefined;
+  const catalogOp = options.generic?.catalog.operations.find((o) => o.id === operation.id && o.version === operation.version);
+  const readOnly = options.generic && catalogOp ? readOnlyProperties(options.generic.catalog, catalogOp) : ['id'];
+  const id = (exchange.response.body as { id?: unknown } | undefined)?.id;
+  const assessment = options.generic?.assessments.get(`${operation.version}:${operation.id}`);
+  return { ...(written ? { written } : {}), readOnly, ...(typeof id === 'string' ? { createdId: id } : {}), locationDocumented: assessment?.documentedLocation ?? false };
 }
 
 function send(client: GraphClient, request: PlannedRequest): Promise<Exchange> {

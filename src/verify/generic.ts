@@ -8,7 +8,8 @@
  *      collection following @odata.nextLink (list_contains_created), DELETE then GET (delete_then_404) —
  *      where the docs document those operations;
  *   4. teardown in reverse order, also when a step failed.
- * The seed operations keep their hand-written drivers (scenarios.ts): the deepest case of this mechanism.
+ * The seed operations keep their hand-written drivers (scenarios.ts: certificates, proofs, refused variants), and
+ * their creates are judged by the same stateful checks (conformance.ts gives them the context generic creates get).
  */
 import type { Exchange, GraphClient } from '../client/index.js';
 import type { Catalog, Operation } from '../model/catalog.js';
