@@ -337,12 +337,14 @@ function hashOf(bytes: Buffer): string {
 
 /**
  * True when `target` already holds `bytes`. Cheap when the manifest vouches for it (same hash recorded,
- * same size, not modified since the manifest was written); else the file is read and compared.
+ * same size, modified before the manifest was written); else the file is read and compared.
  */
 function isUnchanged(target: string, serialized: { buffers: Buffer[]; size: number }, hashRecorded: boolean, manifestMtimeMs: number | undefined): boolean {
   const info = statOrUndefined(target);
   if (!info || !info.isFile() || info.size !== serialized.size) return false;
-  if (hashRecorded && manifestMtimeMs !== undefined && info.mtimeMs <= manifestMtimeMs) return true;
+  // Strictly older: an edit in the same clock tick as the manifest's write has the manifest's time (git's
+  // "racily clean" case), so such a file is read and compared, never vouched for.
+  if (hashRecorded && manifestMtimeMs !== undefined && info.mtimeMs < manifestMtimeMs) return true;
   return readFileSync(target).equals(serialized.buffers.length === 1 ? serialized.buffers[0] : Buffer.concat(serialized.buffers));
 }
 
