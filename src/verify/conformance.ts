@@ -13,7 +13,7 @@ import { DRIVERS, scenarioNeeded, type PlannedRequest } from './scenarios.js';
 import pLimit from 'p-limit';
 import { registerSecret } from '../util/redact.js';
 import type { Assessment } from '../select/assess.js';
-import { exerciseGeneric, readOnlyProperties, type GenericContext } from './generic.js';
+import { asRecord, exerciseGeneric, idOf, readOnlyProperties, type GenericContext } from './generic.js';
 import type { StatefulContext } from './stateful-checks.js';
 
 /** What the verifier knows about one documented operation (from schemas/index.json and its schemas). */
@@ -45,6 +45,7 @@ export interface ConformanceOptions {
     /** `--provider-states-setup-url`: operations whose states only the provider can make are exercised too. */
     providerStatesSetupUrl?: string;
     timeoutMs?: number;
+    maxResponseBytes?: number;
   };
   /** Operations exercised at once (each with its own states); the seed drivers share one fixture and run one by one. */
   concurrency?: number;
@@ -82,7 +83,7 @@ async function exerciseOperation(operation: DocumentedOperation, options: Confor
     return exerciseGeneric(operation, assessment, {
       catalog: options.generic!.catalog, client: options.client, anonymousClient: options.anonymousClient,
       selectedChecks: options.selectedChecks, runId: options.runId, validateRequest: options.generic!.validateRequest,
-      providerStatesSetupUrl: options.generic!.providerStatesSetupUrl, timeoutMs: options.generic!.timeoutMs,
+      providerStatesSetupUrl: options.generic!.providerStatesSetupUrl, timeoutMs: options.generic!.timeoutMs, maxResponseBytes: options.generic!.maxResponseBytes,
     });
   }
   const needed = (r: PlannedRequest) => scenarioNeeded(r.scenario, options.selectedChecks);
@@ -121,12 +122,15 @@ async function exerciseOperation(operation: DocumentedOperation, options: Confor
 
 /** What a seed create wrote, for the stateful checks: its body, the properties the docs call read-only, the new id. */
 function seedCreateWrites(operation: DocumentedOperation, request: PlannedRequest, exchange: Exchange, options: ConformanceOptions): StatefulContext {
-  const written = request.body && typeof request.body === 'object' && !Array.isArray(request.body) ? (request.body as Record<string, unknown>) : undefined;
+  const written = asRecord(request.body);
   const catalogOp = options.generic?.catalog.operations.find((o) => o.id === operation.id && o.version === operation.version);
-  const readOnly = options.generic && catalogOp ? readOnlyProperties(options.generic.catalog, catalogOp) : ['id'];
-  const id = (exchange.response.body as { id?: unknown } | undefined)?.id;
-  const assessment = options.generic?.assessments.get(`${operation.version}:${operation.id}`);
-  return { ...(written ? { written } : {}), readOnly, ...(typeof id === 'string' ? { createdId: id } : {}), locationDocumented: assessment?.documentedLocation ?? false };
+  const createdId = idOf(exchange);
+  return {
+    ...(written ? { written } : {}),
+    readOnly: catalogOp ? readOnlyProperties(options.generic!.catalog, catalogOp) : ['id'],
+    ...(createdId ? { createdId } : {}),
+    locationDocumented: options.generic?.assessments.get(`${operation.version}:${operation.id}`)?.documentedLocation ?? false,
+  };
 }
 
 function send(client: GraphClient, request: PlannedRequest): Promise<Exchange> {

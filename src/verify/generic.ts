@@ -16,7 +16,7 @@ import type { Catalog, Operation } from '../model/catalog.js';
 import type { CheckOutcome, OperationOutcome } from '../report/model.js';
 import { worstStatus } from '../report/model.js';
 import { isPlaceholderSegment, pathKey, stateParams, type Assessment, type StateNeed } from '../select/assess.js';
-import { changeProviderState, StateChangeError } from './provider-states.js';
+import { changeProviderState, StateChangeError, type StateChange } from './provider-states.js';
 import { parseQuery, queryString } from '../select/query.js';
 import { lookupType } from '../catalog/types.js';
 import { redactText } from '../util/redact.js';
@@ -42,6 +42,13 @@ export interface GenericContext {
   providerStatesSetupUrl?: string;
   /** Timeout of a state change request (the per-request timeout). */
   timeoutMs?: number;
+  /** --max-response-size, for the state setup URL's answers as for the provider's. */
+  maxResponseBytes?: number;
+}
+
+/** One state change at the provider's setup URL, with the run's timeout and response cap. */
+function changeState(ctx: GenericContext, change: StateChange): Promise<Record<string, unknown>> {
+  return changeProviderState(ctx.providerStatesSetupUrl!, change, ctx.timeoutMs ?? 30_000, ctx.maxResponseBytes);
 }
 
 /** The catalog's operations by `version:METHOD:pathKey`, for follow-ups (GET the created object, list, DELETE). */
@@ -129,12 +136,13 @@ function fillCollection(collection: string, ids: string[]): string {
   return collection.replace(/\{[^{}/]+\}/g, () => encodeURIComponent(ids[next++] ?? ''));
 }
 
-function idOf(exchange: Exchange): string | undefined {
+/** The id a successful create answered (undefined otherwise). */
+export function idOf(exchange: Exchange): string | undefined {
   const body = exchange.response.body as { id?: unknown } | undefined;
   return exchange.response.status >= 200 && exchange.response.status < 300 && body && typeof body.id === 'string' && body.id ? body.id : undefined;
 }
 
-function asRecord(value: unknown): Record<string, unknown> | undefined {
+export function asRecord(value: unknown): Record<string, unknown> | undefined {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
@@ -241,7 +249,7 @@ export async function exerciseGeneric(operation: DocumentedOperation, assessment
     // 4. Reverse order; a 404 means already gone. Teardown failures do not change the verdict (the sweep reports leftovers).
     for (const state of states.reverse()) {
       if (state.byProvider) {
-        await changeProviderState(ctx.providerStatesSetupUrl!, { state: state.need.name, params: state.byProvider, action: 'teardown' }, ctx.timeoutMs ?? 30_000).catch(() => undefined);
+        await changeState(ctx, { state: state.need.name, params: state.byProvider, action: 'teardown' }).catch(() => undefined);
         continue;
       }
       await ctx.client.send({ method: 'DELETE', path: state.path }).catch(() => undefined);
@@ -262,7 +270,7 @@ async function setUpByProvider(need: StateNeed, index: number, allParams: Record
   const sent = { ...known, ...params };
   let answer: Record<string, unknown>;
   try {
-    answer = await changeProviderState(ctx.providerStatesSetupUrl, { state: need.name, params: sent, action: 'setup' }, ctx.timeoutMs ?? 30_000);
+    answer = await changeState(ctx, { state: need.name, params: sent, action: 'setup' });
   } catch (err) {
     if (err instanceof StateChangeError) return err.message;
     throw err;

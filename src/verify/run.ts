@@ -223,7 +223,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
     progress(`schema conformance: ${operations.length} operation(s), ${options.checks.length} check(s)`);
     operationsOutcome = await runConformance({
       client, anonymousClient, operations, selectedChecks: options.checks, runId, created, concurrency: options.concurrency,
-      generic: { assessments, catalog, validateRequest: requestValidator(schemaSet), providerStatesSetupUrl: options.providerStatesSetupUrl, timeoutMs: options.timeoutMs },
+      generic: { assessments, catalog, validateRequest: requestValidator(schemaSet), providerStatesSetupUrl: options.providerStatesSetupUrl, timeoutMs: options.timeoutMs, maxResponseBytes: options.maxResponseBytes },
     });
     progress(`Pact: ${contracts.interactions.length} interaction(s) from ${contracts.files.length} contract file(s)`);
     if (contracts.files.length > 0) pact = await runPactVerification({

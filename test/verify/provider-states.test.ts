@@ -16,6 +16,7 @@ import { runVerify, type VerifyOptions } from '../../src/verify/run.js';
 import { selectionOf, PROVIDER_ONLY_SUFFIX } from '../../src/select/index.js';
 import { docsOf } from '../select/docs.js';
 import { PACKAGE_ROOT, contractsDir } from './helpers.js';
+import { changeProviderState, StateChangeError } from '../../src/verify/provider-states.js';
 
 process.env.PACT_DO_NOT_TRACK = 'true';
 
@@ -131,5 +132,27 @@ describe('verify: states only the provider can set up, through --provider-states
     const op = report.operations[0];
     expect(op.checks.map((c) => `${c.check}:${c.status}`)).to.deep.equal(['state_setup:inconclusive']);
     expect(op.checks[0].message).to.match(/the state setup URL answered no "id"/);
+  });
+});
+
+describe('changeProviderState: the setup URL\'s answer', () => {
+  const servers: Server[] = [];
+  after(() => servers.forEach((s) => s.close()));
+  const answering = async (text: string) => {
+    const { url, server } = await listen((_req, _body, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(text); });
+    servers.push(server);
+    return url;
+  };
+  const change = { state: 'an organization exists', params: { as: 'id' }, action: 'setup' as const };
+
+  it('a JSON object within the cap is the state\'s values', async () => {
+    expect(await changeProviderState(await answering('{"id":"o-1"}'), change, 5000, 1024)).to.deep.equal({ id: 'o-1' });
+  });
+
+  it('an answer past --max-response-size is refused, saying so, not buffered', async () => {
+    const url = await answering(JSON.stringify({ id: 'o-1', padding: 'x'.repeat(4096) }));
+    const error = await changeProviderState(url, change, 5000, 1024).then(() => undefined, (err: unknown) => err);
+    expect(error).to.be.instanceOf(StateChangeError);
+    expect((error as Error).message).to.match(/setup of "an organization exists" .* response larger than .* MiB \(--max-response-size\)/);
   });
 });
