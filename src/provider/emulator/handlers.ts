@@ -53,8 +53,8 @@ export function handleRoute(route: EmulatedRoute, address: string[], ctx: Emulat
   if (route.arrayBody) return acceptCommands(route, ctx);
   switch (route.kind) {
     case 'create': return create(route, address, stored, ctx);
-    case 'list': return list(route, address, stored, ctx, directory);
-    case 'get': return route.singleValued ? getSingle(route, address, stored, ctx) : getEntity(route, address, stored, ctx, directory);
+    case 'list': return list(route, template, address, stored, ctx, directory);
+    case 'get': return route.singleValued ? getSingle(route, address, stored, ctx) : getEntity(route, template, address, stored, ctx, directory);
     case 'update': return route.singleValued ? updateSingle(route, address, stored, ctx) : updateEntity(route, address, stored, ctx, directory);
     case 'delete': return route.singleValued ? deleteSingle(stored, ctx) : deleteEntity(stored, ctx, directory);
     default: return answerWithExample(route, ctx);
@@ -90,10 +90,10 @@ function create(route: EmulatedRoute, address: string[], stored: string[], ctx: 
   return success(status, { '@odata.context': contextUrl(ctx, route, address, true), ...entity }, headers);
 }
 
-function list(route: EmulatedRoute, address: string[], stored: string[], ctx: EmulatorContext, directory: boolean): ProviderResponse {
+function list(route: EmulatedRoute, template: string[], address: string[], stored: string[], ctx: EmulatorContext, directory: boolean): ProviderResponse {
   const query = parseCollectionQuery(ctx.query, { ...(directory ? { code: CODES.directoryUnsupportedQuery } : {}), expandable: true });
   if (query.count) requireEventualConsistency(route, ctx);
-  const entityTemplate = [...addressTemplate(route.segments).split('/'), '{}'];
+  const entityTemplate = [...template, '{}'];
   checkExpandable(query.expand, entityTemplate, ctx, directory);
   const items = [...ctx.store.collection(stored).values()];
   const { page, total, nextOffset } = applyCollectionQuery(items, query, ctx.pageSize);
@@ -135,10 +135,9 @@ function requireEventualConsistency(route: EmulatedRoute, ctx: EmulatorContext):
   throw new GraphError(400, CODES.directoryBadRequest, `Count is not currently supported without the request header 'ConsistencyLevel: eventual' on ${route.path} (documented for ${route.operationId}).`);
 }
 
-function getEntity(route: EmulatedRoute, address: string[], stored: string[], ctx: EmulatorContext, directory: boolean): ProviderResponse {
+function getEntity(route: EmulatedRoute, template: string[], address: string[], stored: string[], ctx: EmulatorContext, directory: boolean): ProviderResponse {
   const entity = find(stored, ctx, directory);
   const { select, expand } = parseEntityQuery(ctx.query, { ...(directory ? { code: CODES.directoryUnsupportedQuery } : {}), expandable: true });
-  const template = addressTemplate(route.segments).split('/');
   checkExpandable(expand, template, ctx, directory);
   const body = select ? project(entity, select) : entity;
   return success(200, { '@odata.context': contextUrl(ctx, route, address.slice(0, -1), true), ...(expand ? expanded(body, expand, template, address, ctx) : body) });
