@@ -34,6 +34,9 @@ export interface CollectionQuery {
 /** Query options the emulator evaluates on a collection (GET list) and on one entity (GET). */
 const COLLECTION_OPTIONS = new Set(['$filter', '$orderby', '$select', '$top', '$skip', '$count', '$skiptoken']);
 const ENTITY_OPTIONS = new Set(['$select']);
+/** The same, where the caller reads $expand (`QueryErrors.expandable`). */
+const COLLECTION_OPTIONS_EXPANDABLE = new Set([...COLLECTION_OPTIONS, '$expand']);
+const ENTITY_OPTIONS_EXPANDABLE = new Set([...ENTITY_OPTIONS, '$expand']);
 /** A `/$count` segment counts what `$filter` keeps (Graph also takes `$search` there, which the emulator does not). */
 const COUNT_OPTIONS = new Set(['$filter']);
 
@@ -49,7 +52,7 @@ export interface QueryErrors {
 /** Reads the system query options of a collection request. Throws a 400 GraphError for what is not supported. */
 export function parseCollectionQuery(query: URLSearchParams, errors: QueryErrors = {}): CollectionQuery {
   const fail = (message: string) => new GraphError(400, errors.code ?? CODES.badRequest, message);
-  checkOptions(query, errors.expandable ? withExpand(COLLECTION_OPTIONS) : COLLECTION_OPTIONS, fail);
+  checkOptions(query, errors.expandable ? COLLECTION_OPTIONS_EXPANDABLE : COLLECTION_OPTIONS, fail);
   const filterText = single(query, '$filter', fail);
   const orderText = single(query, '$orderby', fail);
   const selectText = single(query, '$select', fail);
@@ -79,7 +82,7 @@ export function parseCountQuery(query: URLSearchParams, errors: QueryErrors = {}
 /** Reads the query options of a single-entity request: $select (and $expand when `expandable`). */
 export function parseEntityQuery(query: URLSearchParams, errors: QueryErrors = {}): { select?: string[]; expand?: string[] } {
   const fail = (message: string) => new GraphError(400, errors.code ?? CODES.badRequest, message);
-  checkOptions(query, errors.expandable ? withExpand(ENTITY_OPTIONS) : ENTITY_OPTIONS, fail);
+  checkOptions(query, errors.expandable ? ENTITY_OPTIONS_EXPANDABLE : ENTITY_OPTIONS, fail);
   const selectText = single(query, '$select', fail);
   const expandText = errors.expandable ? single(query, '$expand', fail) : undefined;
   return {
@@ -87,8 +90,6 @@ export function parseEntityQuery(query: URLSearchParams, errors: QueryErrors = {
     ...(expandText === undefined ? {} : { expand: parseExpand(expandText, fail) }),
   };
 }
-
-const withExpand = (options: Set<string>) => new Set([...options, '$expand']);
 
 /** `$expand=parts,owner`: plain navigation names; nested options, casts and `*` are a 400. */
 function parseExpand(text: string, fail: Fail): string[] {
