@@ -1,4 +1,6 @@
 /** Tiny API pages in Graph's markdown format, for selection and assessment tests (parsed by the real parser). */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { lintInMemory } from '../../src/lint/in-memory.js';
 import type { Catalog } from '../../src/model/catalog.js';
 
@@ -44,6 +46,14 @@ export function docsOf(pages: Record<string, PageSpec>, version = 'v1.0', resour
   for (const [name, props] of Object.entries(resources)) files[`api-reference/${version}/resources/${name}.md`] = resourceMarkdown(name, props);
   for (const [name, spec] of Object.entries(pages)) files[`api-reference/${version}/api/${name}.md`] = apiMarkdown({ version, ...spec });
   return files;
+}
+
+/** Writes docsOf(...) under `dir` (a docs tree for --docs). */
+export async function writeDocs(dir: string, ...args: Parameters<typeof docsOf>): Promise<void> {
+  for (const [file, text] of Object.entries(docsOf(...args))) {
+    await mkdir(dirname(join(dir, file)), { recursive: true });
+    await writeFile(join(dir, file), text);
+  }
 }
 
 /** A catalog of the given pages (under api-reference/v1.0/api/). */

@@ -5,9 +5,9 @@
  * that wraps objects in an envelope or drops ids is caught, naming the operation and the check.
  */
 import { expect } from 'chai';
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { VerificationReport } from '../../src/report/model.js';
 import { CHECK_NAMES } from '../../src/verify/checks.js';
 import { runVerify, type VerifyOptions } from '../../src/verify/run.js';
@@ -15,7 +15,7 @@ import { selectionOf } from '../../src/select/index.js';
 import { fillPath, invalidBodyOf, relativeTo, UNKNOWN_ID, withRunName } from '../../src/verify/generic.js';
 import { buildFromDocs } from '../../src/schema/pipeline.js';
 import { startProvider } from '../../src/provider/index.js';
-import { docsOf } from '../select/docs.js';
+import { writeDocs } from '../select/docs.js';
 import { PACKAGE_ROOT, contractsDir, startFrontProvider } from './helpers.js';
 import { writeContracts } from '../../src/contracts/index.js';
 import { flagUnknownStates } from '../../src/verify/pact.js';
@@ -42,10 +42,7 @@ describe('verify: any documented operation, from its example (generic)', functio
   before(async () => {
     root = await mkdtemp(join(tmpdir(), 'graphpact-generic-'));
     docs = join(root, 'docs');
-    for (const [file, text] of Object.entries(docsOf(pages, 'beta', { application: ['displayName', 'description'] }))) {
-      await mkdir(dirname(join(docs, file)), { recursive: true });
-      await writeFile(join(docs, file), text);
-    }
+    await writeDocs(docs, pages, 'beta', { application: ['displayName', 'description'] });
   });
   after(() => rm(root, { recursive: true, force: true }));
 

@@ -7,14 +7,14 @@
 import { expect } from 'chai';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { VerificationReport } from '../../src/report/model.js';
 import { CHECK_NAMES } from '../../src/verify/checks.js';
 import { runVerify, type VerifyOptions } from '../../src/verify/run.js';
 import { selectionOf, PROVIDER_ONLY_SUFFIX } from '../../src/select/index.js';
-import { docsOf } from '../select/docs.js';
+import { writeDocs } from '../select/docs.js';
 import { PACKAGE_ROOT, contractsDir } from './helpers.js';
 import { changeProviderState, StateChangeError } from '../../src/verify/provider-states.js';
 
@@ -63,10 +63,7 @@ describe('verify: states only the provider can set up, through --provider-states
   before(async () => {
     root = await mkdtemp(join(tmpdir(), 'graphpact-provider-states-'));
     docs = join(root, 'docs');
-    for (const [file, text] of Object.entries(docsOf(pages, 'beta', { organization: ['displayName'] }))) {
-      await mkdir(dirname(join(docs, file)), { recursive: true });
-      await writeFile(join(docs, file), text);
-    }
+    await writeDocs(docs, pages, 'beta', { organization: ['displayName'] });
   });
   after(async () => {
     for (const s of servers) s.close();

@@ -3,11 +3,11 @@
  * embedded provider serves that version; a --provider-base-url whose version segment disagrees is refused.
  */
 import { expect } from 'chai';
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { VerificationReport } from '../../src/report/model.js';
-import { docsOf } from '../select/docs.js';
+import { writeDocs } from '../select/docs.js';
 import { runCli } from '../helpers/cli.js';
 
 process.env.PACT_DO_NOT_TRACK = 'true';
@@ -25,10 +25,7 @@ describe('verify --version (v1.0 / beta selection)', function () {
   before(async () => {
     root = await mkdtemp(join(tmpdir(), 'graphpact-version-'));
     docs = join(root, 'docs');
-    for (const [file, text] of Object.entries(docsOf(pages, 'v1.0', { application: ['displayName'] }))) {
-      await mkdir(dirname(join(docs, file)), { recursive: true });
-      await writeFile(join(docs, file), text);
-    }
+    await writeDocs(docs, pages, 'v1.0', { application: ['displayName'] });
   });
   after(() => rm(root, { recursive: true, force: true }));
 
