@@ -86,13 +86,7 @@ export function typeChain(catalog: Catalog, def: TypeDef, baseOf: BaseOf = annot
 
 /** Properties and relationships of a type and its base types (nearest first). */
 export function allProperties(catalog: Catalog, def: TypeDef, baseOf: BaseOf = annotatedBase): PropertyRow[] {
-  const out: PropertyRow[] = [];
-  const seen = new Set<string>();
-  for (let t: TypeDef | undefined = def; t && !seen.has(t.name); t = baseOf(t) ? findType(catalog, t.version, baseOf(t)!) : undefined) {
-    seen.add(t.name);
-    out.push(...t.properties, ...t.relationships);
-  }
-  return out;
+  return typeChain(catalog, def, baseOf).flatMap((t) => [...t.properties, ...t.relationships]);
 }
 
 /**
