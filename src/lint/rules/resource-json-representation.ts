@@ -1,7 +1,7 @@
 import type { Finding } from '../../model/finding.js';
 import type { LintRule } from '../types.js';
 import { findingAt } from '../report.js';
-import { allProperties, baseWithProse, findType, isPlainObject, representationKeysOf } from '../doc-facts.js';
+import { allProperties, baseWithProse, findType, isPlainObject, representationKeysOf, typeChain } from '../doc-facts.js';
 import { lineOfPointer, rowName } from '../body-check.js';
 import { childPointer } from '../report.js';
 import { WIDGET_RESOURCE } from './fixtures.js';
@@ -55,17 +55,11 @@ export const rule: LintRule<'resource-page'> = {
      * `missing` names a base type (annotation or prose) that has no page here.
      */
     function basePages(start: NonNullable<typeof def>): { keys: Set<string>; missing?: string } {
-      const keys = new Set<string>();
-      const seen = new Set<string>([start.name]);
-      for (let name = baseOf(start); name; ) {
-        const base = findType(ctx.catalog, start.version, name);
-        if (!base) return { keys, missing: name };
-        if (seen.has(base.name)) break;
-        seen.add(base.name);
-        for (const k of representationKeysOf(ctx.sourceLines(base.source.file) ?? [])) keys.add(k);
-        name = baseOf(base);
-      }
-      return { keys };
+      const chain = typeChain(ctx.catalog, start, baseOf);
+      const keys = new Set(chain.slice(1).flatMap((t) => [...representationKeysOf(ctx.sourceLines(t.source.file) ?? [])]));
+      const last = chain[chain.length - 1];
+      const name = baseOf(last);
+      return name && !findType(ctx.catalog, last.version, name) ? { keys, missing: name } : { keys };
     }
   },
   examples: {
