@@ -10,9 +10,8 @@
  */
 import type { Catalog, Operation } from '../model/catalog.js';
 import type { JsonBody } from '../model/page.js';
-import { exampleId, isPlaceholderSegment, paramNames, pathKey, stateParams, type Assessment, type StateNeed } from '../select/assess.js';
+import { exampleId, invalidBodyOf, isPlaceholderSegment, paramNames, pathKey, stateParams, UNKNOWN_ID, type Assessment, type StateNeed } from '../select/assess.js';
 import { pactQuery, parseQuery, queryString, type QueryPairs } from '../select/query.js';
-import { invalidBodyOf, UNKNOWN_ID } from '../verify/generic.js';
 import { graphErrorBody, type InteractionDefinition, type RequestPath } from './interaction.js';
 import { ExampleMismatchError, type BodyMatchers } from './matchers-from-schema.js';
 import { ContractSourceError, type ContractSources } from './sources.js';
@@ -22,12 +21,6 @@ export function withoutODataControl(body: unknown): unknown {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
   return Object.fromEntries(Object.entries(body).filter(([k]) => !k.startsWith('@odata.')));
 }
-
-export { exampleId };
-
-export { UNKNOWN_ID };
-
-export { paramNames };
 
 /** The request path with state params as Pact expressions (`${group_id}`) and fake ids as examples. */
 function requestPath(assessment: Assessment, allNames: string[], unknownLast = false): RequestPath {

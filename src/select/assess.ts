@@ -138,6 +138,19 @@ export function exampleId(n: number): string {
   return `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 }
 
+/** An id no provider has: the unknown id of the 404 interactions of contracts and verify's requests. */
+export const UNKNOWN_ID = '00000000-0000-4000-8000-0000000dead0';
+
+/** A body that breaks a schema: the first string property becomes a number (else a number a string, else an array). */
+export function invalidBodyOf(body: unknown): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return ['graphpact: not the documented body'];
+  const record = body as Record<string, unknown>;
+  const key = Object.keys(record).find((k) => !k.startsWith('@') && typeof record[k] === 'string')
+    ?? Object.keys(record).find((k) => !k.startsWith('@') && typeof record[k] === 'number');
+  if (key === undefined) return ['graphpact: not the documented body'];
+  return { ...record, [key]: typeof record[key] === 'string' ? 12345 : 'not-a-number' };
+}
+
 /** Pact expression names of states: `group-id` → `group_id`; a repeated name gets its position (`id`, `id_2`). */
 export function paramNames(states: StateNeed[]): string[] {
   const used = new Map<string, number>();

@@ -15,7 +15,7 @@ import type { Exchange, GraphClient } from '../client/index.js';
 import type { Catalog, Operation } from '../model/catalog.js';
 import type { CheckOutcome, OperationOutcome } from '../report/model.js';
 import { worstStatus } from '../report/model.js';
-import { isPlaceholderSegment, pathKey, stateParams, type Assessment, type StateNeed } from '../select/assess.js';
+import { invalidBodyOf, isPlaceholderSegment, pathKey, stateParams, UNKNOWN_ID, type Assessment, type StateNeed } from '../select/assess.js';
 import { changeProviderState, StateChangeError, type StateChange } from './provider-states.js';
 import { parseQuery, queryString } from '../select/query.js';
 import { lookupType } from '../catalog/types.js';
@@ -76,9 +76,6 @@ function byPath(catalog: Catalog): OperationsByPath {
   return index;
 }
 
-/** An id no provider has: the unknown id of the 404 requests and contract interactions. */
-export const UNKNOWN_ID = '00000000-0000-4000-8000-0000000dead0';
-
 /** Prefixes `displayName` / `name` string values with the run id, so what the run creates is recognisable. */
 export function withRunName(body: unknown, runId: string, what: string): unknown {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
@@ -87,16 +84,6 @@ export function withRunName(body: unknown, runId: string, what: string): unknown
     if (typeof out[key] === 'string') out[key] = objectName(runId, `${what}-${out[key] as string}`).slice(0, 120);
   }
   return out;
-}
-
-/** A body that breaks a schema: the first string property becomes a number (else a number a string, else an array). */
-export function invalidBodyOf(body: unknown): unknown {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return ['graphpact: not the documented body'];
-  const record = body as Record<string, unknown>;
-  const key = Object.keys(record).find((k) => !k.startsWith('@') && typeof record[k] === 'string')
-    ?? Object.keys(record).find((k) => !k.startsWith('@') && typeof record[k] === 'number');
-  if (key === undefined) return ['graphpact: not the documented body'];
-  return { ...record, [key]: typeof record[key] === 'string' ? 12345 : 'not-a-number' };
 }
 
 /** Properties the docs call read-only (the returned type and its bases): the provider may answer its own. */
