@@ -2,7 +2,7 @@
  * Speed as users feel it: whole `graphpact` processes against a floor process, in the same run.
  *
  *   floor               node scripts/bench-floor.mjs: a bare markdown-it tokenising the same files graphpact reads
- *   build (fresh)       graphpact build --docs D --out O      (O removed before each run)
+ *   build (fresh)       graphpact build --docs D --out O      (O a path never used before: new each round)
  *   build (up-to-date)  graphpact build --docs D --out O      (O as the previous run left it)
  *   lint --format json  graphpact lint --docs D --format json (stdout to a file)
  *
@@ -13,13 +13,23 @@
  * all threads of the process) when it exits. The in-process phase split (one build, timed phase by phase)
  * is printed after, as a diagnostic: it is not the figure.
  *
+ * Why a new out dir each round rather than removing the old one before the fresh build: on these machines
+ * (ext4 mounted with `discard`, a virtio disk) the work a big deletion leaves behind is charged to the
+ * next process that creates files. Removing the 87 MB of the previous round's outputs right before the
+ * fresh build made that build pay for the bench's own `rm -rf` (measured: 8,000 small files into a new
+ * folder took 0.17 s normally, 0.8-1.7 s right after a big deletion; in a profile of the build, 2.2 s of
+ * `open`). So each round's outputs are removed after that round's timings, then the disk is synced and
+ * left to settle before the next round starts. Everything the build itself does is still timed: its own
+ * writes, its temporary folder and the rename into place.
+ *
  *   npm run bench [-- --docs DIR] [--runs 3] [--format json] [--cli LABEL=path/to/graphpact.js ...] [--no-phases]
  *
  * `--cli` (repeatable) times other checkouts in the same run, e.g. `--cli before=../wt-base/bin/graphpact.js
  * --cli after=bin/graphpact.js`. Times are reported, never asserted. Exit 0 when measured, 2 when it could not run.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { loadavg, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -93,7 +103,7 @@ async function run(args: BenchArgs, log: (line: string) => void) {
     const floor = series('floor: node + bare markdown-it');
     const rows = args.clis.map((cli) => ({
       cli,
-      out: join(work, `out-${cli.label}`),
+      outs: (round: number) => join(work, `out-${cli.label}-${round}`),
       fresh: series(`${cli.label}: build (fresh out dir)`, 2.0),
       upToDate: series(`${cli.label}: build (up-to-date out dir)`, 1.5),
       lint: series(`${cli.label}: lint --format json`, 3.0),
@@ -103,6 +113,7 @@ async function run(args: BenchArgs, log: (line: string) => void) {
     // Warm-up (not counted): the docs into the page cache.
     await measureProcess([FLOOR, list], work, [0]);
     for (let round = 1; round <= args.runs; round++) {
+      await settle();
       const step = async (s: Series, cmd: string[], ok: number[]) => {
         const m = await measureProcess(cmd, work, ok);
         record(s, m);
@@ -110,20 +121,32 @@ async function run(args: BenchArgs, log: (line: string) => void) {
       };
       await step(floor, [FLOOR, list], [0]);
       for (const r of rows) {
-        rmSync(r.out, { recursive: true, force: true });
-        await step(r.fresh, [r.cli.bin, 'build', ...docsArgs, '--out', r.out, '--format', 'json'], [0]);
-        await step(r.upToDate, [r.cli.bin, 'build', ...docsArgs, '--out', r.out, '--format', 'json'], [0]);
+        const out = r.outs(round);
+        await step(r.fresh, [r.cli.bin, 'build', ...docsArgs, '--out', out, '--format', 'json'], [0]);
+        await step(r.upToDate, [r.cli.bin, 'build', ...docsArgs, '--out', out, '--format', 'json'], [0]);
         await step(r.lint, [r.cli.bin, 'lint', ...docsArgs, '--format', 'json'], [0, 1]);
       }
+      // The round's outputs go after its timings; the next round starts once the disk has settled (see the top).
+      for (const r of rows) rmSync(r.outs(round), { recursive: true, force: true });
     }
     const loadAfter = loadavg();
     const table = summarise(floor, rows.flatMap((r) => [r.fresh, r.upToDate, r.lint]));
     const phases = args.phases ? await phaseSplit(args.docs, join(work, 'phases-out')) : undefined;
-    return { docs: args.docs, files: files.length, runs: args.runs, cpus: cpus().length, loadAverage: { before: loadBefore, after: loadAfter }, rows: table, ...(phases ? { phasesMs: phases } : {}) };
+    return { docs: args.docs, files: files.length, runs: args.runs, freshOutDir: FRESH_OUT_DIR, cpus: cpus().length, loadAverage: { before: loadBefore, after: loadAfter }, rows: table, ...(phases ? { phasesMs: phases } : {}) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
+
+/** After a deletion: flush it (`sync`, where there is one) and wait, so that its deferred work is not charged to what runs next. */
+async function settle(): Promise<void> {
+  spawnSync('sync', { stdio: 'ignore' });
+  await sleep(SETTLE_MS);
+}
+
+const SETTLE_MS = 3000;
+
+const FRESH_OUT_DIR = "a new out dir each round; a round's outputs are removed after its timings and the disk settles (sync, 3 s) before the next round, so that no build pays for the bench's own deletion (see scripts/bench.ts)";
 
 /** One build and one lint in this process, timed phase by phase (a diagnostic of where the time goes). */
 async function phaseSplit(docs: string[], out: string): Promise<Record<string, number>> {
@@ -176,6 +199,7 @@ async function main(argv: string[]): Promise<number> {
         `${report.files} docs files (${report.docs.map((d) => displayPath(d)).join(', ')}), ${report.runs} rounds, ${report.cpus} CPUs, ` +
           `load average ${load(report.loadAverage.before)} before, ${load(report.loadAverage.after)} after\n\n` +
           formatTable(report.rows) +
+          `\nbuild (fresh): ${FRESH_OUT_DIR}\n` +
           (report.phasesMs ? `\nin-process phases (one run, a diagnostic): ${Object.entries(report.phasesMs).map(([p, ms]) => `${p} ${ms} ms`).join(', ')}\n` : ''),
       );
     }
