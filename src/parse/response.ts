@@ -28,19 +28,33 @@ export function statusCodes(text: string): number[] {
 
 const TYPE_LINK = /\[([^\]]+)\]\(([^)\s]+\.md)(?:#[^)]*)?\)|\[([^\]]+)\]\[([^\]]*)\]/g;
 
-/** The first link to a type page (a `.md` link not under concepts/overview folders). */
+/**
+ * Links that are references, not the returned type: after "see" / "refer to" ("For more information, see
+ * [Security API error responses](../resources/security-error-codes.md)"), to an error-codes or overview
+ * page, or labelled with a phrase and leading outside the resources folder ("[get the status of the copy
+ * operation](onenoteoperation-get.md)", an API page).
+ */
+function isReferenceLink(before: string, label: string, target: string): boolean {
+  if (/\b(?:see|refer to)\s+(?:the\s+)?$/i.test(before)) return true;
+  const file = target.replace(/#.*$/, '').split('/').pop() ?? '';
+  if (/(?:^|[-_])(?:errors?|error-?codes?|overview)\.md$/i.test(file)) return true;
+  return label.trim().split(/\s+/).length >= 3 && !/(^|\/)resources\//i.test(target);
+}
+
+/** The first link to a type page (a `.md` link not under concepts/overview folders, not a reference). */
 export function returnType(text: string, lookup?: ReferenceLookup): TypeRef | undefined {
   TYPE_LINK.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TYPE_LINK.exec(text)) !== null) {
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
     if (m[1] !== undefined) {
       const target = m[2];
-      if (/^(https?:|\/)/.test(target) || /(^|\/)(concepts|includes|overview)\//i.test(target)) continue;
+      if (/^(https?:|\/)/.test(target) || /(^|\/)(concepts|includes|overview)\//i.test(target) || isReferenceLink(before, m[1], target)) continue;
       return parseTypeRef(`[${m[1]}](${target})`);
     }
     const label = m[4] || m[3];
     const target = lookup?.(label);
-    if (target && /\.md(#|$)/.test(target) && !/^(https?:|\/)/.test(target)) return parseTypeRef(`[${m[3]}](${target})`);
+    if (target && /\.md(#|$)/.test(target) && !/^(https?:|\/)/.test(target) && !isReferenceLink(before, m[3], target)) return parseTypeRef(`[${m[3]}](${target})`);
   }
   return unlinkedReturnType(text);
 }

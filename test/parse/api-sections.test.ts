@@ -244,6 +244,16 @@ describe('parse: API page sections', () => {
       const r = response('See [errors](/graph/errors) and [paging](../concepts/paging.md). Returns `204 No Content`.');
       expect(r).to.not.have.property('returnType');
     });
+    it('a reference link (after "see", to an error-codes or overview page, or an operation named by a phrase) is not the returned type', () => {
+      const see = response('returns a `200 OK` response code and a **widget** object in the response body. On a provider timeout the status is `206 Partial Content`; for details, see [Widget API error responses](../resources/widget-error-codes.md).');
+      expect(see.returnType).to.include({ name: 'widget', kind: 'named' });
+      expect(response('returns `204 No Content`. For the causes, read [Common widget errors](../resources/widget-overview.md#errors).')).to.not.have.property('returnType');
+      expect(response('returns `202 Accepted` and a Location header. Poll it to [check how the copy is going](widgetoperation-get.md).')).to.not.have.property('returnType');
+      // Type links stay types: a phrase label on a resources page, a short label next to a page of the api folder.
+      expect(response('returns `200 OK` and a [Microsoft Teams app](../resources/teamsapp.md) object.').returnType).to.include({ link: '../resources/teamsapp.md' });
+      expect(response('returns `200 OK` and a [widget](widget.md) object.').returnType).to.include({ link: 'widget.md' });
+      expect(response('returns `200 OK` and the [error](../resources/widgeterror.md) object that describes the failure.').returnType).to.include({ link: '../resources/widgeterror.md' });
+    });
     it('collection wording', () => {
       expect(response('returns a `200 OK` response code and collection of [user](user.md) objects').collection).to.equal(true);
       expect(response('returns a `200 OK` response code and a collection of [user](user.md) objects').collection).to.equal(true);
