@@ -8,6 +8,7 @@ import type { ApiPage, ParsedPage, ResourcePage } from '../model/page.js';
 import { mergeOperations } from './merge.js';
 import { operationFromPage } from './operation.js';
 import { TypeResolver, collectTypes } from './types.js';
+import { UNVERSIONED, qualifyTypeName, typeKey } from './type-names.js';
 
 export function buildCatalog(pages: ParsedPage[]): Catalog {
   const sorted = [...pages].sort((a, b) => compareStrings(a.file, b.file));
@@ -24,6 +25,20 @@ export function buildCatalog(pages: ParsedPage[]): Catalog {
     def.properties = resolver.resolveRows(def.properties, def.version, def.name);
     def.relationships = resolver.resolveRows(def.relationships, def.version, def.name);
   }
+
+  // Base types as annotations name them (their case may differ from the defining page's), else as the
+  // page's prose does ("Inherits from [x]": a local name, in the type's own namespace or Graph's).
+  const byLowerName = new Map([...collected.types.values()].map((t) => [typeKey(t.version, t.name.toLowerCase()), t]));
+  const find = (version: string, name: string) => byLowerName.get(typeKey(version, name.toLowerCase())) ?? byLowerName.get(typeKey(UNVERSIONED, name.toLowerCase()));
+  const proseBase = new Map(resourcePages.flatMap((p) => (p.proseBaseType ? [[p.file, p.proseBaseType] as const] : [])));
+  const baseTypeOf = (version: string, name: string): string | undefined => {
+    const def = find(version, name);
+    if (!def || def.baseType) return def?.baseType;
+    const prose = proseBase.get(def.source.file);
+    if (!prose) return undefined;
+    const own = `${def.name.slice(0, def.name.lastIndexOf('.'))}.${prose}`;
+    return prose.includes('.') ? qualifyTypeName(prose) : find(version, own) ? own : qualifyTypeName(prose);
+  };
 
   const byKey = new Map<string, Operation[]>();
   for (const page of apiPages) {
@@ -43,7 +58,7 @@ export function buildCatalog(pages: ParsedPage[]): Catalog {
       merged.push(group[0]);
       continue;
     }
-    const result = mergeOperations(group);
+    const result = mergeOperations(group, baseTypeOf);
     merged.push(result.merged);
     findings.push(...result.findings);
   }

@@ -10,8 +10,37 @@ import type { Permission, PropertyRow, TypeRef } from '../model/page.js';
 /** A page of the Intune generator (`intune-*.md`). */
 const INTUNE_PAGE = /(^|\/)intune-[^/]*$/i;
 
+/** The base type of a type visible in a version (fully qualified), when its page names one. */
+export type BaseTypeOf = (version: string, fqName: string) => string | undefined;
+
+/** The nearest type both derive from (either of them included), lower-cased; undefined when none is documented. */
+function commonBase(version: string, a: string, b: string, baseOf: BaseTypeOf): string | undefined {
+  const chain = (name: string): string[] => {
+    const out: string[] = [];
+    for (let t: string | undefined = name; t && !out.includes(t.toLowerCase()); t = baseOf(version, t)) out.push(t.toLowerCase());
+    return out;
+  };
+  const ofB = new Set(chain(b));
+  return chain(a).find((t) => ofB.has(t));
+}
+
+/** The root every entity derives from: sharing only it says nothing about two pages. */
+const ROOT_TYPES = new Set(['microsoft.graph.entity', 'graph.entity', 'entity']);
+
+/**
+ * One page per derived type (namedLocation / countryNamedLocation / ipNamedLocation: each page documents
+ * the same GET for its own subtype): two pages whose return types differ but derive one from the other, or
+ * from a common documented base other than entity, document the operation per type on purpose.
+ */
+function perDerivedType(first: Operation, other: Operation, baseOf: BaseTypeOf | undefined): boolean {
+  if (!baseOf || !first.returnType || !other.returnType) return false;
+  if (first.returnType.kind !== 'named' || other.returnType.kind !== 'named' || first.returnsCollection !== other.returnsCollection) return false;
+  const common = commonBase(first.version, first.returnType.name, other.returnType.name, baseOf);
+  return common !== undefined && !ROOT_TYPES.has(common);
+}
+
 /** Merges operations documented by several pages (in file order): the first wins each fact. */
-export function mergeOperations(ops: Operation[]): { merged: Operation; findings: Finding[] } {
+export function mergeOperations(ops: Operation[], baseOf?: BaseTypeOf): { merged: Operation; findings: Finding[] } {
   const [first, ...others] = ops;
   const findings: Finding[] = [];
   const merged: Operation = {
@@ -38,17 +67,20 @@ export function mergeOperations(ops: Operation[]): { merged: Operation; findings
     });
   }
   // Disagreements between generated Intune pages (one per derived type: each documents its own body
-  // and type) are expected: infos. Between hand-written pages they are a defect of one of them.
+  // and type) are expected: infos. So are a hand-written page per derived type's return type and body.
+  // Other disagreements between hand-written pages are a defect of one of them.
   const generated = ops.every((o) => INTUNE_PAGE.test(o.sources[0]?.file ?? ''));
   for (const other of others) {
     const at = other.sources[0];
-    const conflict = (message: string): void => {
-      findings.push({ ...at, ruleId: 'catalog-merge-conflict', severity: generated ? 'info' : 'warning', message: `${other.id}: ${message} (kept the value of ${where})` });
+    const derived = perDerivedType(first, other, baseOf);
+    const conflict = (message: string, expected = false): void => {
+      const note = derived && expected && !generated ? '; one page per derived type' : '';
+      findings.push({ ...at, ruleId: 'catalog-merge-conflict', severity: generated || (derived && expected) ? 'info' : 'warning', message: `${other.id}: ${message} (kept the value of ${where}${note})` });
     };
     if (first.successStatus !== other.successStatus) conflict(`success status ${other.successStatus} here, ${first.successStatus} in ${where}`);
     const firstReturn = returnKey(first);
     const otherReturn = returnKey(other);
-    if (firstReturn !== otherReturn) conflict(`return type ${otherReturn} here, ${firstReturn} in ${where}`);
+    if (firstReturn !== otherReturn) conflict(`return type ${otherReturn} here, ${firstReturn} in ${where}`, true);
 
     merged.paths.push(...other.paths);
     merged.sources.push(...other.sources);
@@ -67,7 +99,7 @@ export function mergeOperations(ops: Operation[]): { merged: Operation; findings
         known.set(prop.name.toLowerCase(), prop);
         extraProps.push(prop);
       } else if (refKey(mine.type) !== refKey(prop.type)) {
-        conflict(`request property ${prop.name} is ${refKey(prop.type)} here, ${refKey(mine.type)} in ${mine.file}:${mine.line}`);
+        conflict(`request property ${prop.name} is ${refKey(prop.type)} here, ${refKey(mine.type)} in ${mine.file}:${mine.line}`, true);
       }
     }
     if (!merged.requestBody && other.requestBody) merged.requestBody = { ...other.requestBody, properties: [] };

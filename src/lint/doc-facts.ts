@@ -7,6 +7,7 @@ import type { Annotation, ApiPage, HttpResponseExample, PropertyRow, TypeRef } f
 import { lookupType, qualifyTypeName } from '../catalog/index.js';
 import { isPlainObject } from '../util/values.js';
 import { withoutContentClauses } from '../parse/response.js';
+import { proseBaseOf } from '../parse/resource.js';
 
 /** An annotation flag that may be written `true` or `"true"`. */
 export function annotationFlag(annotation: Annotation | undefined, key: string): boolean | undefined {
@@ -183,8 +184,6 @@ export function annotationKeyLine(annotation: Annotation, key: string): number {
 const proseBases = new WeakMap<TypeDef, string | undefined>();
 const proseOpen = new WeakMap<TypeDef, boolean>();
 
-/** "Inherits from [x]", "inherits the properties from [x]", "Derived from [x]", "a subclass from [x]", "is a subtype of [x]". */
-const BASE_PROSE = /\b(?:inherits\s+(?:the\s+)?(?:properties\s+)?from|derive[sd]?\s+from|subclass\s+(?:of|from)|is\s+an?\s+(?:derived\s+type|subtype)\s+of)\s+(?:the\s+)?(?:an?\s+)?\[?`?\*{0,2}([A-Za-z][\w.]*)/i;
 /** "# x resource type (Open Type)", "This is an open type", "x is an open type". */
 const OPEN_PROSE = /\(open type\)|\bis an open type\b/i;
 
@@ -198,17 +197,7 @@ export function baseWithProse(sourceLines: (file: string) => readonly string[] |
   const baseOf: BaseOf = (def) => {
     if (def.baseType) return def.baseType;
     if (!proseBases.has(def)) {
-      const lines = sourceLines(def.source.file) ?? [];
-      let found: string | undefined;
-      for (const line of lines) {
-        const m = BASE_PROSE.exec(line);
-        if (m) {
-          // "inherits from mailFolder." ends a sentence: the dot is no part of the name.
-          found = m[1].replace(/\.+$/, '');
-          break;
-        }
-      }
-      proseBases.set(def, found);
+      proseBases.set(def, proseBaseOf(sourceLines(def.source.file) ?? []));
     }
     return proseBases.get(def);
   };

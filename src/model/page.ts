@@ -249,6 +249,12 @@ export interface ResourcePage extends PageBase {
   propertiesLine?: number;
   keyProperty?: string;
   baseType?: string;
+  /**
+   * The base type named only in prose ("Inherits from [namedLocation](namedlocation.md)") when the
+   * annotation names none: for facts that need the family of a type (the catalog's one page per derived
+   * type), not for schemas, which follow the annotation.
+   */
+  proseBaseType?: string;
   openType?: boolean;
   abstract?: boolean;
   enumMembers?: EnumMember[];

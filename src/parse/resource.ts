@@ -15,7 +15,7 @@ import { columnIndex, tablesInRange } from './tables.js';
 
 /** The resource-specific part of a ResourcePage. */
 export type ResourceFacts = Pick<ResourcePage, 'typeKind' | 'properties' | 'relationships'> &
-  Partial<Pick<ResourcePage, 'typeName' | 'propertiesLine' | 'keyProperty' | 'baseType' | 'openType' | 'abstract' | 'enumMembers' | 'enumSections' | 'namespace' | 'jsonRepresentation' | 'annotation'>>;
+  Partial<Pick<ResourcePage, 'typeName' | 'propertiesLine' | 'keyProperty' | 'baseType' | 'proseBaseType' | 'openType' | 'abstract' | 'enumMembers' | 'enumSections' | 'namespace' | 'jsonRepresentation' | 'annotation'>>;
 
 /**
  * Line ranges of "Instance attributes" headings (to the next heading of the same or a higher level): their
@@ -123,14 +123,53 @@ export function readNamespace(src: PageSource): string | undefined {
   return undefined;
 }
 
+/**
+ * Line ranges of H3+ subsections of a Properties section that list the fields of a JSON document held in
+ * one of the type's String properties (the policies' `definition`: "### Properties of a token lifetime
+ * policy definition", whose prose says the object is converted to a string for **definition**): those
+ * fields live inside the string value, they are no properties of the type. A subsection is one when its
+ * heading names a String property read above it, or its prose names one and speaks of JSON.
+ */
+function jsonStringFieldLines(src: PageSource, outline: Outline, section: Section, rowsAbove: (line: number) => PropertyRow[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const headings = [...outline.headingAt.entries()].filter(([i, h]) => !h.tab && i >= section.start && i < section.end).sort(([a], [b]) => a - b);
+  headings.forEach(([index, h], k) => {
+    if (h.level < 3) return;
+    const next = headings.slice(k + 1).find(([, n]) => n.level <= h.level);
+    const end = next?.[0] ?? section.end;
+    const strings = rowsAbove(h.line).filter((r) => r.type.kind === 'primitive' && r.type.name === 'Edm.String' && r.name.length > 2);
+    if (strings.length === 0) return;
+    const prose = sectionProse(src, index + 3, end);
+    const names = (text: string): boolean => strings.some((r) => new RegExp(`(^|[^\\w@.])${r.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w])`, 'i').test(text));
+    if (names(h.text) || (/\bJSON\b/.test(prose) && names(prose))) out.push([h.line, next?.[1].line ?? Number.MAX_SAFE_INTEGER]);
+  });
+  return out;
+}
+
+/** "Inherits from [x]", "inherits the properties from [x]", "Derived from [x]", "a subclass from [x]", "is a subtype of [x]". */
+export const BASE_PROSE = /\b(?:inherits\s+(?:the\s+)?(?:properties\s+)?from|derive[sd]?\s+from|subclass\s+(?:of|from)|is\s+an?\s+(?:derived\s+type|subtype)\s+of)\s+(?:the\s+)?(?:an?\s+)?\[?`?\*{0,2}([A-Za-z][\w.]*)/i;
+
+/** The first base type the page's prose names ("inherits from mailFolder." ends a sentence: the dot is no part of the name). */
+export function proseBaseOf(lines: readonly string[]): string | undefined {
+  for (const line of lines) {
+    const m = BASE_PROSE.exec(line);
+    if (m) return m[1].replace(/\.+$/, '');
+  }
+  return undefined;
+}
+
 export function readResource(src: PageSource, outline: Outline, blocks: ContextBlock[], h1: Heading | undefined): ResourceFacts {
   const lookup = referenceLookup(src);
   const propertySections = sectionsOf(outline, 'properties');
   const annotations = instanceAttributeLines(outline);
+  const within = (ranges: Array<[number, number]>, line: number): boolean => ranges.some(([from, to]) => line > from && line < to);
+  const tablesOf = (s: Section, skip: Array<[number, number]>) => tablesInRange(src, s.start, s.end).filter((t) => isPropertyTable(t) && !within(annotations, t.line) && !within(skip, t.line));
   const rows = (sections: Section[]): PropertyRow[] =>
-    sections.flatMap((s) => tablesInRange(src, s.start, s.end)
-      .filter((t) => isPropertyTable(t) && !annotations.some(([from, to]) => t.line > from && t.line < to))
-      .flatMap((t) => propertyRows(t, lookup)));
+    sections.flatMap((s) => {
+      const all = tablesOf(s, []);
+      const skip = jsonStringFieldLines(src, outline, s, (line) => all.filter((t) => t.line < line).flatMap((t) => propertyRows(t, lookup)));
+      return (skip.length === 0 ? all : tablesOf(s, skip)).flatMap((t) => propertyRows(t, lookup));
+    });
   const properties = rows(propertySections);
   const relationships = rows(sectionsOf(outline, 'relationships'));
 
@@ -145,6 +184,10 @@ export function readResource(src: PageSource, outline: Outline, blocks: ContextB
     const body: JsonBody = parseJsonBody(jsonBlock.content.trimEnd(), src.file, jsonBlock.line);
     facts.jsonRepresentation = body;
     if (body.parse === 'invalid') addFinding(src, 'parse-json-invalid', 'warning', body.errorLine ?? body.line, `JSON representation could not be parsed: ${body.error}`);
+  }
+  if (!facts.baseType) {
+    const prose = proseBaseOf(src.lines);
+    if (prose) facts.proseBaseType = prose;
   }
   if (!facts.typeName) {
     const fromH1 = typeNameFromH1(h1);

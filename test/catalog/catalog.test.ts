@@ -101,6 +101,33 @@ describe('catalog: buildCatalog', () => {
     expect(conflicts.every((f) => f.severity === 'info')).to.equal(true);
   });
 
+  it('one hand-written page per derived type (same GET, return types deriving from a common documented base): infos, grouped; other pairs stay warnings', () => {
+    const types = [
+      resourcePage('docs/v1.0/resources/zone.md', 'microsoft.graph.zone', [], { version: 'v1.0', baseType: 'microsoft.graph.entity' }),
+      resourcePage('docs/v1.0/resources/areazone.md', 'microsoft.graph.areaZone', [], { version: 'v1.0', baseType: 'microsoft.graph.Zone' }),
+      // The base named only in prose ("Inherits from [zone](zone.md)"), as many pages do.
+      resourcePage('docs/v1.0/resources/rangezone.md', 'microsoft.graph.rangeZone', [], { version: 'v1.0', proseBaseType: 'zone' }),
+      resourcePage('docs/v1.0/resources/gadget.md', 'microsoft.graph.gadget', [], { version: 'v1.0', baseType: 'microsoft.graph.entity' }),
+      resourcePage('docs/v1.0/resources/entity.md', 'microsoft.graph.entity', [], { version: 'v1.0' }),
+    ];
+    const get = (file: string, type: string, status = 200) => apiPage(file, {
+      method: 'GET', path: '/policies/zones/{id}', version: 'v1.0',
+      response: { line: 30, text: '', statusCodes: [status], returnType: named(type), collection: false },
+    });
+    // The base's page and a page per subtype (a subtype of the base, and two siblings): one info each.
+    const family = buildCatalog([...types, get('docs/v1.0/api/areazone-get.md', 'areaZone'), get('docs/v1.0/api/rangezone-get.md', 'rangeZone'), get('docs/v1.0/api/zone-get.md', 'zone')]);
+    expect(family.operations).to.have.length(1);
+    expect(family.findings.filter((f) => f.ruleId === 'catalog-duplicate-operation').map((f) => [f.severity, f.message.includes('3 pages')])).to.deep.equal([['info', true]]);
+    const conflicts = family.findings.filter((f) => f.ruleId === 'catalog-merge-conflict');
+    expect(conflicts.map((f) => [f.file, f.severity])).to.deep.equal([['docs/v1.0/api/rangezone-get.md', 'info'], ['docs/v1.0/api/zone-get.md', 'info']]);
+    expect(conflicts[0].message).to.include('one page per derived type');
+    // Not that pattern: types related only through entity, or a status that differs, stay warnings.
+    const unrelated = buildCatalog([...types, get('docs/v1.0/api/areazone-get.md', 'areaZone'), get('docs/v1.0/api/gadget-get.md', 'gadget')]);
+    expect(unrelated.findings.filter((f) => f.ruleId === 'catalog-merge-conflict').map((f) => f.severity)).to.deep.equal(['warning']);
+    const status = buildCatalog([...types, get('docs/v1.0/api/areazone-get.md', 'areaZone'), get('docs/v1.0/api/zone-get.md', 'zone', 201)]);
+    expect(status.findings.filter((f) => f.ruleId === 'catalog-merge-conflict').map((f) => [f.severity, f.message.includes('success status')])).to.have.deep.members([['warning', true], ['info', false]]);
+  });
+
   it('resolves a broken type link by name (seed 000: intune_onboarding_sideloadingkey.md)', () => {
     const catalog = buildCatalog(seedPages());
     const create = catalog.operations.find((o) => o.id === 'deviceAppManagement.sideLoadingKeys.create');

@@ -83,12 +83,39 @@ describe('parse/resource: resource pages', () => {
     expect(page.properties.map((p) => p.name)).to.deep.equal(['id', 'displayName']);
   });
 
+  it('a subsection listing the fields of a JSON string held by a String property is not read as properties of the type', () => {
+    const head = ['# sessionPolicy resource type', '## Properties', '|Property|Type|Description|', '|--|--|--|',
+      '|id|String|The id.|', '|rules|String collection|One JSON string with the rules of the policy.|', '|schedule|[window](window.md)|When it applies.|', ''];
+    const fields = ['|Property|Type|Description|', '|--|--|--|', '|Version|Integer|Rule format version.|', '|MaxIdle|String|Longest idle time.|', ''];
+    // The heading names the String property.
+    const named = resourcePage(md(...head, '### Properties of a session policy rules document', ...fields));
+    expect(named.properties.map((p) => p.name)).to.deep.equal(['id', 'rules', 'schedule']);
+    // Only the prose names it, and says the object becomes a JSON string.
+    const prose = resourcePage(md(...head, '### Rule document', 'The fields below make up the JSON object that is serialized into **rules**.', '', ...fields));
+    expect(prose.properties.map((p) => p.name)).to.deep.equal(['id', 'rules', 'schedule']);
+    // Not that class: the heading names a property that is no String; the prose names one without JSON.
+    const complex = resourcePage(md(...head, '### Properties of the schedule window', ...fields));
+    expect(complex.properties.map((p) => p.name)).to.deep.equal(['id', 'rules', 'schedule', 'Version', 'MaxIdle']);
+    const plain = resourcePage(md(...head, '### More properties', 'These complete the **rules** above.', '', ...fields));
+    expect(plain.properties.map((p) => p.name)).to.deep.equal(['id', 'rules', 'schedule', 'Version', 'MaxIdle']);
+  });
+
   it('Member|Value tables inside Properties are enum values of other types, not properties', () => {
     const page = resourcePage(md('# printerStatus resource type', '## Properties', '|Property|Type|Description|', '|--|--|--|', '|state|printerProcessingState|The state.|', '',
       '### printerProcessingState values', '|Member|Value|Description|', '|--|--|--|', '|idle|0|Idle.|'));
     expect(page.properties.map((p) => p.name)).to.deep.equal(['state']);
     expect(page.typeKind).to.equal('complex');
     expect(page.enumSections?.map((s) => [s.name, s.members.map((m) => m.name)])).to.deep.equal([['printerProcessingState', ['idle']]]);
+  });
+
+  it('a base type named only in prose is kept apart from the annotation\'s (schemas follow the annotation)', () => {
+    const prose = resourcePage(md('# areaZone resource type', '', 'Namespace: microsoft.graph', '', 'Inherits from [zone](zone.md).', '', '## Properties', '|Property|Type|Description|', '|--|--|--|', '|id|String|The id.|'));
+    expect(prose).to.include({ proseBaseType: 'zone' });
+    expect(prose).to.not.have.property('baseType');
+    const sentence = resourcePage(md('# areaZone resource type', '', 'An **areaZone** inherits from zone.', '', '## Properties', '|Property|Type|Description|', '|--|--|--|', '|id|String|The id.|'));
+    expect(sentence).to.include({ proseBaseType: 'zone' });
+    expect(resourcePage(entity)).to.not.have.property('proseBaseType');
+    expect(resourcePage(md('# zone resource type', '', 'Zones group places.', '', '## Properties', '|Property|Type|Description|', '|--|--|--|', '|id|String|The id.|'))).to.not.have.property('proseBaseType');
   });
 
   it('a concept page in the resources folder: unknown kind, no type name', () => {
