@@ -17,12 +17,18 @@ const REQUIRED_HEADERS = ['required', 'required?', 'is required', 'optional'];
 export function isPropertyTable(table: Table): boolean {
   // `Member|Value|Description` tables list enum values (often of another type, under `### x values`).
   if (table.header[0] === 'member' || table.header[0] === 'members') return false;
+  // `Type|Description` with no name column lists types (a base page's "Derived types"), not properties.
+  if (TYPE_HEADERS.includes(table.header[0]) && columnIndex(table, NAME_HEADERS) < 0) return false;
   return columnIndex(table, TYPE_HEADERS) >= 0 || (columnIndex(table, ['value']) >= 0 && columnIndex(table, NAME_HEADERS) >= 0);
 }
 
 /** Name with markdown stripped: `` `displayName` `` / `**displayName**` / `[x](…)` → the name. */
 export function propertyName(cell: string): string {
-  return stripMarkdown(cell).replace(/\s*\((optional|required)\)\s*$/i, '').trim();
+  const name = stripMarkdown(cell).replace(/\s*\((optional|required|deprecated)\)\s*$/i, '').trim();
+  // `_id`, `_score (deprecated)`: a leading underscore that nothing closes is part of the name (search
+  // hits' JSON keys), not emphasis.
+  const lead = /^[`*\s]*(_+)[A-Za-z]/.exec(cell)?.[1];
+  return lead && !name.startsWith('_') && !/_[^\w]*$/.test(cell.trim()) ? lead + name : name;
 }
 
 /** What a description states: "Required."/"Optional.", "Read-only.", "Nullable."/"Not nullable.". */

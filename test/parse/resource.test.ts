@@ -118,6 +118,19 @@ describe('parse/resource: resource pages', () => {
     expect(resourcePage(md('# zone resource type', '', 'Zones group places.', '', '## Properties', '|Property|Type|Description|', '|--|--|--|', '|id|String|The id.|'))).to.not.have.property('proseBaseType');
   });
 
+  it('property names with a leading underscore or "(deprecated)" are read as written; italic names stay emphasis', () => {
+    const page = resourcePage(md('# hit resource type', '## Properties', '|Property|Type|Description|', '|--|--|--|',
+      '|rank|Int32|The rank.|', '|_rank (deprecated)|Int32|Renamed as **rank**.|', '|`_origin`|String|Where it came from.|', '|_note_|String|Emphasis, not a name.|'));
+    expect(page.properties.map((p) => p.name)).to.deep.equal(['rank', '_rank', '_origin', 'note']);
+  });
+
+  it('a Type|Description table (a base page\'s "Derived types") lists types, not properties; a Name|Type table stays', () => {
+    const page = resourcePage(md('# zone resource type', '## Properties', '|Property|Type|Description|', '|--|--|--|', '|id|String|The id.|', '',
+      '### Derived types', '| Type | Description |', '|--|--|', '| [areaZone](areazone.md) | A zone drawn as an area. |', '',
+      '### More', '| Name | Type | Description |', '|--|--|--|', '| label | String | The label. |'));
+    expect(page.properties.map((p) => p.name)).to.deep.equal(['id', 'label']);
+  });
+
   it('a concept page in the resources folder: unknown kind, no type name', () => {
     const page = resourcePage(md('# Working with users in Microsoft Graph', '## Common use cases', 'Prose.'));
     expect(page.typeKind).to.equal('unknown');
