@@ -6,12 +6,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { FileIndex, detachLazyPointers, parseFiles, type LoadWorkerData, type LoadWorkerReply, type LoadWorkerRequest } from './load.js';
 
-const { files, includes, pageFiles } = workerData as LoadWorkerData;
-const index = new FileIndex(files);
+const { files, includes, pageFiles, root } = workerData as LoadWorkerData;
+const index = new FileIndex(files, root);
 for (const [file, text] of includes) index.addInclude(file, text);
 const port = parentPort;
 if (!port) throw new Error('load-worker runs only as a worker thread of loadDocs');
 port.on('message', (request: LoadWorkerRequest) => {
-  const result = detachLazyPointers(parseFiles(pageFiles.slice(request.start, request.end), index, request.texts));
+  const result = detachLazyPointers(parseFiles(pageFiles.slice(request.start, request.end), index, request.texts, root));
   port.postMessage({ chunk: request.chunk, result } satisfies LoadWorkerReply);
 });

@@ -33,10 +33,42 @@ export function displayPath(file: string, cwd = process.cwd()): string {
   return shown.split(path.sep).join('/');
 }
 
-/** Case-insensitive index of the docs files, for resolving `.md` links (`\` separators accepted). */
+/**
+ * How pages name a file: relative to `root` when given ('/'-separated, `../` allowed: docs beside the
+ * project are `../shared/...`; absolute only when no relative path exists), else displayPath. Outputs
+ * name their sources this way so that they do not depend on where the tool was started.
+ */
+export function sourceName(file: string, root?: string): string {
+  if (root === undefined) return displayPath(file);
+  const abs = path.resolve(file);
+  const rel = path.relative(root, abs);
+  return (rel && !path.isAbsolute(rel) ? rel : abs).split(path.sep).join('/');
+}
+
+/** The path to read a file named by sourceName from (the name itself when it is relative to the current directory). */
+function readPathOf(name: string, root: string | undefined): string {
+  return root === undefined ? name : path.resolve(root, name);
+}
+
+function unreadableFinding(file: string, root: string | undefined, error: string): Finding {
+  // The message names the file as the user would type it (from the current directory), whatever the root.
+  const shown = root === undefined ? file : displayPath(readPathOf(file, root));
+  return { ruleId: 'parse-unreadable-file', severity: 'error', file, line: 1, message: `cannot read ${shown}: ${error}` };
+}
+
+/**
+ * Case-insensitive index of the docs files, for resolving `.md` links (`\` separators accepted). Files
+ * are named as the pages name them; with a root (LoadOptions.root) links are resolved between absolute
+ * paths, since names relative to a root may go up and down again (`../api/a.md` beside `user.md` when
+ * the root is the `resources` folder) and two spellings of one file would not meet.
+ */
 export class FileIndex implements ParseContext {
+  /** Keys: the names, or with a root the absolute '/'-separated paths. */
   private readonly exact = new Set<string>();
   private readonly folded = new Map<string, string>();
+  /** With a root: name → key and key → name. */
+  private readonly keyOf = new Map<string, string>();
+  private readonly nameOf = new Map<string, string>();
   /** Pages of one folder link the same targets over and over: (folder, target) → answer. */
   private readonly cache = new Map<string, { resolved?: string; caseMismatch?: boolean }>();
 
@@ -53,11 +85,20 @@ export class FileIndex implements ParseContext {
     return text === undefined || resolved === undefined ? undefined : { file: resolved, text };
   }
 
-  constructor(files: Iterable<string>) {
+  constructor(
+    files: Iterable<string>,
+    private readonly root?: string,
+  ) {
     for (const f of files) {
       const norm = normalisePath(f);
-      this.exact.add(norm);
-      if (!this.folded.has(norm.toLowerCase())) this.folded.set(norm.toLowerCase(), norm);
+      let key = norm;
+      if (root !== undefined) {
+        key = absoluteKey(root, norm);
+        this.keyOf.set(norm, key);
+        this.nameOf.set(key, norm);
+      }
+      this.exact.add(key);
+      if (!this.folded.has(key.toLowerCase())) this.folded.set(key.toLowerCase(), key);
     }
   }
 
@@ -78,11 +119,18 @@ export class FileIndex implements ParseContext {
     const withSlashes = clean.replace(/\\/g, '/');
     // Site-absolute links (`/graph/...`) are not files of the docs tree.
     if (withSlashes.startsWith('/')) return {};
-    const joined = normalisePath(path.posix.join(path.posix.dirname(normalisePath(fromFile)), decodeSafe(withSlashes)));
-    if (this.exact.has(joined)) return withSlashes === clean ? { resolved: joined } : { resolved: joined, caseMismatch: true };
+    const from = normalisePath(fromFile);
+    const fromKey = this.root === undefined ? from : (this.keyOf.get(from) ?? absoluteKey(this.root, from));
+    const joined = normalisePath(path.posix.join(path.posix.dirname(fromKey), decodeSafe(withSlashes)));
+    if (this.exact.has(joined)) return withSlashes === clean ? { resolved: this.nameOf.get(joined) ?? joined } : { resolved: this.nameOf.get(joined) ?? joined, caseMismatch: true };
     const found = this.folded.get(joined.toLowerCase());
-    return found ? { resolved: found, caseMismatch: true } : {};
+    return found ? { resolved: this.nameOf.get(found) ?? found, caseMismatch: true } : {};
   }
+}
+
+/** A file named relative to `root` as an absolute '/'-separated path. */
+function absoluteKey(root: string, name: string): string {
+  return normalisePath(path.resolve(root, name).split(path.sep).join('/'));
 }
 
 function normalisePath(p: string): string {
@@ -134,6 +182,11 @@ export interface LoadOptions {
   threads?: number;
   /** The files as already read (readDocsSnapshot): parsed from these bytes, not read again. */
   snapshot?: DocsSnapshot;
+  /**
+   * Pages, links and findings name files relative to this directory (sourceName), not to the current
+   * one: named right when parsed, so that no pass over every parsed page has to rename them after.
+   */
+  root?: string;
 }
 
 /** Files are parsed in chunks of this many; progress is reported, and the event loop given a turn, after each. */
@@ -204,17 +257,17 @@ export interface ParsedFiles {
 }
 
 /**
- * Reads and parses files (display paths), in order; `texts[i]`, when given, is files[i] as already read.
- * Used by loadDocs and by its worker thread.
+ * Reads and parses files (named by sourceName with `root`), in order; `texts[i]`, when given, is files[i]
+ * as already read. Used by loadDocs and by its worker thread.
  */
-export function parseFiles(files: readonly string[], index: FileIndex, texts?: readonly FileText[]): ParsedFiles {
+export function parseFiles(files: readonly string[], index: FileIndex, texts?: readonly FileText[], root?: string): ParsedFiles {
   const pages: ParsedPage[] = [];
   const findings: Finding[] = [];
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
-    const read = texts?.[i] ?? readText(file);
+    const read = texts?.[i] ?? readText(readPathOf(file, root));
     if ('error' in read) {
-      findings.push({ ruleId: 'parse-unreadable-file', severity: 'error', file, line: 1, message: `cannot read ${file}: ${read.error}` });
+      findings.push(unreadableFinding(file, root, read.error));
     } else {
       pages.push(parsePage({ file, text: read.text }, index)); // the version comes from the path (detectVersion)
     }
@@ -222,8 +275,11 @@ export function parseFiles(files: readonly string[], index: FileIndex, texts?: r
   return { pages, findings };
 }
 
-/** The `.md` files under the docs directories, as display paths, sorted and unique. Throws DocsDirError. */
-export async function listDocsFiles(dirs: string[]): Promise<string[]> {
+/**
+ * The `.md` files under the docs directories, as display paths (sourceName with `root`), sorted and
+ * unique. Throws DocsDirError.
+ */
+export async function listDocsFiles(dirs: string[], root?: string): Promise<string[]> {
   const files: string[] = [];
   for (const dir of dirs) {
     let info;
@@ -239,22 +295,25 @@ export async function listDocsFiles(dirs: string[]): Promise<string[]> {
       throw new DocsDirError(`docs directory ${dir} cannot be listed: ${errorCode(err)}`, dir);
     }
   }
-  return [...new Set(files.map((f) => displayPath(f)))].sort();
+  return [...new Set(files.map((f) => sourceName(f, root)))].sort();
 }
 
 export async function loadDocs(dirs: string[], opts: LoadOptions = {}): Promise<{ pages: ParsedPage[]; findings: Finding[] }> {
   const started = cpuSample();
-  const snapshot = opts.snapshot;
-  const shown = snapshot?.files ?? (await listDocsFiles(dirs));
-  const position = new Map(shown.map((file, i) => [file, i]));
-  const textOf = (file: string): FileText => (snapshot ? takeText(snapshot, position.get(file) as number) : readText(file));
-  const index = new FileIndex(shown);
+  const { snapshot, root } = opts;
+  // A snapshot names files from the current directory: renamed (and sorted again) when a root is given.
+  const named = snapshot ? snapshot.files.map((file, at) => ({ name: root === undefined ? file : sourceName(file, root), at })) : undefined;
+  if (named && root !== undefined) named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const shown = named ? named.map((n) => n.name) : await listDocsFiles(dirs, root);
+  const position = new Map(named?.map((n) => [n.name, n.at]));
+  const textOf = (file: string): FileText => (snapshot ? takeText(snapshot, position.get(file) as number) : readText(readPathOf(file, root)));
+  const index = new FileIndex(shown, root);
   // Include files are read first, before any page needs them; they are fragments, not pages.
   const findings: Finding[] = [];
   const includes: Array<[string, string]> = [];
   for (const file of shown.filter(isIncludeFile)) {
     const read = textOf(file);
-    if ('error' in read) findings.push({ ruleId: 'parse-unreadable-file', severity: 'error', file, line: 1, message: `cannot read ${file}: ${read.error}` });
+    if ('error' in read) findings.push(unreadableFinding(file, root, read.error));
     else {
       index.addInclude(file, read.text);
       includes.push([file, read.text]);
@@ -273,7 +332,7 @@ export async function loadDocs(dirs: string[], opts: LoadOptions = {}): Promise<
     opts.onProgress?.(done, shown.length);
   };
   const threads = opts.threads ?? defaultThreads(pageFiles.length, snapshot?.readStarted ?? started);
-  const results = threads > 1 ? await parseWithWorker({ files: shown, includes, pageFiles }, chunks, index, progress) : await parseHere(chunks, index, progress);
+  const results = threads > 1 ? await parseWithWorker({ files: shown, includes, pageFiles, ...(root !== undefined ? { root } : {}) }, chunks, index, progress) : await parseHere(chunks, index, progress, root);
   return { pages: results.flatMap((r) => r.pages), findings: [...findings, ...results.flatMap((r) => r.findings)] };
 }
 
@@ -283,8 +342,8 @@ interface Chunk {
   texts?: () => FileText[];
 }
 
-function parseChunk(chunk: Chunk, index: FileIndex): ParsedFiles {
-  return parseFiles(chunk.files, index, chunk.texts?.());
+function parseChunk(chunk: Chunk, index: FileIndex, root: string | undefined): ParsedFiles {
+  return parseFiles(chunk.files, index, chunk.texts?.(), root);
 }
 
 /**
@@ -333,10 +392,10 @@ export function idleCpusSince(since: CpuSample, now: CpuSample = cpuSample()): n
   return (now.idle - since.idle) / elapsedPerCpu;
 }
 
-async function parseHere(chunks: Chunk[], index: FileIndex, progress: (n: number) => void): Promise<ParsedFiles[]> {
+async function parseHere(chunks: Chunk[], index: FileIndex, progress: (n: number) => void, root: string | undefined): Promise<ParsedFiles[]> {
   const results: ParsedFiles[] = [];
   for (const chunk of chunks) {
-    results.push(parseChunk(chunk, index));
+    results.push(parseChunk(chunk, index, root));
     progress(chunk.files.length);
     await new Promise((resolve) => setImmediate(resolve)); // progress bars redraw
   }
@@ -393,13 +452,13 @@ async function parseWithWorker(data: LoadWorkerData, chunks: Chunk[], index: Fil
   feed();
   while (next < chunks.length) {
     const mine = next++;
-    results[mine] = parseChunk(chunks[mine], index);
+    results[mine] = parseChunk(chunks[mine], index, data.root);
     progress(chunks[mine].files.length);
     await new Promise((resolve) => setImmediate(resolve)); // the worker's replies are taken in here
   }
   await finished;
   await worker.terminate();
-  return chunks.map((chunk, i) => results[i] ?? parseChunk(chunk, index));
+  return chunks.map((chunk, i) => results[i] ?? parseChunk(chunk, index, data.root));
 }
 
 export interface LoadWorkerData {
@@ -409,6 +468,8 @@ export interface LoadWorkerData {
   includes: Array<[string, string]>;
   /** The files to parse; requests are ranges of it. */
   pageFiles: string[];
+  /** LoadOptions.root: what the file names are relative to. */
+  root?: string;
 }
 export interface LoadWorkerRequest {
   chunk: number;

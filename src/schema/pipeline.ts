@@ -93,16 +93,17 @@ export interface LoadedCatalog {
 /**
  * Loads, parses, catalogs and corrects: the part of a build that lint, serve, verify and the contracts
  * share. `catalog` has the errata (`<docs>/errata/*.yaml`) applied; `documented` is the docs as written.
- * Source paths become relative to `options.root` (only when they are not already). Throws DocsDirError
+ * Source paths are relative to `options.root` (the parser names them so). Throws DocsDirError
  * when a docs directory cannot be read, and ErrataError (a DocsDirError) for a bad errata file.
  */
 export async function loadCatalog(dirs: string[], options: DocsBuildOptions = {}): Promise<LoadedCatalog> {
-  const loaded = await loadDocs(dirs, { ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.snapshot ? { snapshot: options.snapshot } : {}) });
-  const relocate = options.root !== undefined && needsRelocation(dirs, process.cwd(), options.root);
-  const pages = relocate ? relocateSourcePaths(loaded.pages, process.cwd(), options.root as string) : loaded.pages;
-  const unreadable = relocate ? relocateSourcePaths(loaded.findings, process.cwd(), options.root as string) : loaded.findings;
-  // Pages are named relative to the root when relocated, else relative to the current directory (then the same place).
-  const base = relocate ? (options.root as string) : process.cwd();
+  // The parser names files relative to the root itself (no pass over every parsed page to rename them).
+  const { pages, findings: unreadable } = await loadDocs(dirs, {
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.snapshot ? { snapshot: options.snapshot } : {}),
+    ...(options.root !== undefined ? { root: options.root } : {}),
+  });
+  const base = options.root ?? process.cwd();
   const errata = await loadErrata(dirs, base);
   const documented = buildCatalog(pages);
   const corrected = correctCatalog(documented, errata, base);
@@ -126,21 +127,12 @@ export async function buildFromDocs(dirs: string[], options: DocsBuildOptions = 
   return { pages, catalog, output, unreadable, findings, errata, errataReport };
 }
 
-/** Paths need rewriting unless we run from the root and every docs dir is inside it (then they already are root-relative). */
-function needsRelocation(dirs: string[], cwd: string, root: string): boolean {
-  if (resolve(cwd) !== resolve(root)) return true;
-  return dirs.some((dir) => {
-    const rel = relative(root, resolve(cwd, dir));
-    return rel.startsWith('..') || isAbsolute(rel);
-  });
-}
-
 /** Parsed data that is docs content, not positions: never rewritten (an example may well have a "file" key). */
 const CONTENT_KEYS = new Set(['value', 'data', 'frontMatter', 'pointers', 'cells']);
 
 /**
- * The parser reports files relative to the current directory; outputs must not depend on where the
- * tool was started, so every `file`/`resolved` path is re-expressed relative to `root`
+ * For pages loaded without a root (loadCatalog gives loadDocs its root instead): the parser then reports
+ * files relative to the current directory, and every `file`/`resolved` path is re-expressed relative to `root`
  * (`../shared/corpus/...` for docs beside the project). Rewrites in place (the pages are ours,
  * fresh from loadDocs) and returns the same value.
  */

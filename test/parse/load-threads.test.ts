@@ -36,6 +36,17 @@ describe('parse/load: parsing in a worker thread as well', () => {
     expect(Object.values(pointers).every((line) => line > lazy[0].line)).to.equal(true);
   });
 
+  it('with a root, the worker names files and resolves links as this thread does', async () => {
+    // The root is inside the tree: pages of copy00/api are `../api/…` and link `../resources/…`, which is a root file.
+    const root = join(docs, 'copy00', 'resources');
+    const one = await loadDocs([docs], { threads: 1, root });
+    const two = await loadDocs([docs], { threads: 2, root });
+    expect(isDeepStrictEqual(two, one)).to.equal(true);
+    const page = one.pages.find((p) => p.file === '../api/application-addkey.md');
+    expect(page?.links.find((l) => l.target === '../resources/keycredential.md')?.resolved).to.equal('keycredential.md');
+    expect([one.pages[0].file, one.pages.at(-1)?.file]).to.deep.equal(['../../copy01/api/application-addkey-localtest.md', 'passwordcredential.md']);
+  });
+
   it('a worker is started only when a CPU was idle meanwhile: idle CPU time over the time that passed', () => {
     const since = { idle: 1000, total: 4000, cpus: 2 };
     // 400 ms per CPU passed; 360 ms of CPU idle: nine tenths of one CPU was free.

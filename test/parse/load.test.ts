@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DocsDirError, FileIndex, loadDocs } from '../../src/parse/index.js';
+import { DocsDirError, FileIndex, displayPath, loadDocs } from '../../src/parse/index.js';
 
 describe('parse/load: loadDocs and link resolution', () => {
   let dir: string;
@@ -61,6 +61,24 @@ describe('parse/load: loadDocs and link resolution', () => {
     ]);
   });
 
+  it('with a root, names files relative to it (`../` above it) and resolves links between any two spellings', async () => {
+    const inside = await loadDocs([dir], { root: path.join(dir, 'v1.0', 'resources') });
+    expect(inside.pages.map((p) => p.file)).to.deep.equal(['../api/user-get.md', 'user.md']);
+    // `../resources/user.md` from `../api/` is `user.md`: one file, one name.
+    expect(inside.pages[0].links.map((l) => [l.file, l.resolved, l.caseMismatch ?? false])).to.deep.equal([
+      ['../api/user-get.md', 'user.md', false],
+      ['../api/user-get.md', 'user.md', true],
+      ['../api/user-get.md', 'user.md', true],
+      ['../api/user-get.md', undefined, false],
+    ]);
+    const beside = await loadDocs([dir], { root: path.join(dir, 'elsewhere') });
+    expect(beside.pages.map((p) => [p.file, p.headings[0]?.file ?? p.h1?.file])).to.deep.equal([
+      ['../v1.0/api/user-get.md', '../v1.0/api/user-get.md'],
+      ['../v1.0/resources/user.md', '../v1.0/resources/user.md'],
+    ]);
+    expect(beside.pages[0].links[0].resolved).to.equal('../v1.0/resources/user.md');
+  });
+
   it('a missing directory is a DocsDirError naming it', async () => {
     const missing = path.join(dir, 'nope');
     try {
@@ -89,6 +107,10 @@ describe('parse/load: loadDocs and link resolution', () => {
       expect(findings.map((f) => [f.ruleId, f.severity, path.basename(f.file), f.line])).to.deep.equal([['parse-unreadable-file', 'error', 'dangling.md', 1]]);
       expect(findings[0].message).to.contain('ENOENT');
       expect(pages).to.have.length(2);
+      // With a root the finding names the file from the root, its message as the user would type it (from here).
+      const rooted = await loadDocs([dir], { root: path.join(dir, 'v1.0') });
+      expect(rooted.findings.map((f) => f.file)).to.deep.equal(['api/dangling.md']);
+      expect(rooted.findings[0].message).to.contain(displayPath(link));
     } finally {
       await rm(link, { force: true });
     }
