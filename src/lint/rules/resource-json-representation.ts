@@ -22,8 +22,19 @@ export const rule: LintRule<'resource-page'> = {
   check(page, ctx) {
     const json = page.jsonRepresentation;
     if (!json || !isPlainObject(json.value) || page.properties.length === 0) return [];
-    const keys = Object.keys(json.value).filter((k) => !k.includes('@'));
     const rows = new Set(page.properties.map((p) => rowName(p)));
+    const out: Finding[] = [];
+    // A list response pasted as the representation (`{"@odata.context": …, "value": [{…}]}`): one defect, said
+    // once; its item is the resource, compared below (not every property "missing" from the envelope).
+    let shown: Record<string, unknown> = json.value;
+    let pointer = '';
+    const items = shown.value;
+    if (!rows.has('value') && Array.isArray(items) && isPlainObject(items[0])) {
+      out.push(findingAt(rule, { file: page.file, line: lineOfPointer(json, '/value') }, 'JSON representation is a collection response ({"value": [...]}), not one resource; its first item is compared with the Properties table'));
+      shown = items[0];
+      pointer = '/value/0';
+    }
+    const keys = Object.keys(shown).filter((k) => !k.includes('@'));
     // Relationships are usually left out of the JSON representation; they are not missing.
     const relationships = new Set(page.relationships.map((p) => rowName(p)));
     // Keys of base types (annotation or "Inherits from [x]" prose) are the type's too, and every entity
@@ -34,13 +45,12 @@ export const rule: LintRule<'resource-page'> = {
     if (page.keyProperty || def?.kind === 'entity' || (def && baseOf(def))) inherited.add('id');
     const bases: { keys: Set<string>; missing?: string } = def ? basePages(def) : { keys: new Set() };
     for (const key of bases.keys) inherited.add(key);
-    const out: Finding[] = [];
     for (const p of page.properties) {
       if (!keys.includes(rowName(p))) out.push(findingAt(rule, p, `property "${rowName(p)}" of the Properties table is missing from the JSON representation`));
     }
     for (const key of keys) {
       if (!rows.has(key) && !relationships.has(key) && !inherited.has(key)) {
-        const at = { file: page.file, line: lineOfPointer(json, childPointer('', key)) };
+        const at = { file: page.file, line: lineOfPointer(json, childPointer(pointer, key)) };
         // A base type this docs tree does not define may be where the key comes from: only an info.
         out.push(bases.missing
           ? findingAt(rule, at, `JSON representation key "${key}" is in no Properties table (it may be inherited from ${bases.missing}, which has no page here)`, { severity: 'info' })
@@ -65,6 +75,12 @@ export const rule: LintRule<'resource-page'> = {
   examples: {
     ok: [
       { file: 'resources/widget.md', markdown: WIDGET_RESOURCE },
+      // A documented `value` property holding objects is no list envelope.
+      {
+        file: 'resources/widget.md',
+        markdown: WIDGET_RESOURCE.replace('|ownerId|Guid|The owner.|', '|ownerId|Guid|The owner.|\n|value|[thing](thing.md) collection|The parts.|').replace('  "ownerId": "Guid"', '  "ownerId": "Guid",\n  "value": [{ "@odata.type": "microsoft.graph.thing" }]'),
+        pages: { 'resources/thing.md': WIDGET_RESOURCE.replace(/widget/g, 'thing') },
+      },
       // A key of the base type (stated in prose) and an entity's id are the type's own.
       {
         file: 'resources/widget.md',
@@ -81,6 +97,8 @@ export const rule: LintRule<'resource-page'> = {
     ],
     notOk: [
       { file: 'resources/widget.md', markdown: WIDGET_RESOURCE.replace('  "ownerId": "Guid"', '  "ownerId": "Guid",\n  "colour": "String"'), at: '"colour"' },
+      // A list response as the representation: reported once, at "value"; its item matches the table.
+      { file: 'resources/widget.md', markdown: WIDGET_RESOURCE.replace(/```json\n\{\n([\s\S]*?)\n\}\n```/, '```json\n{\n  "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#widgets",\n  "value": [\n    {\n$1\n    }\n  ]\n}\n```'), at: '"value"' },
       // A key neither the page nor its base's representation has.
       { file: 'resources/widget.md', markdown: WIDGET_WITH_BASE('microsoft.graph.thing', '"colour"'), pages: { 'resources/thing.md': THING_WITH_LABEL_IN_JSON_ONLY }, at: '"colour"' },
       // With an undocumented base the table rows are still checked against the representation, and a key in
