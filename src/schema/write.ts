@@ -24,7 +24,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statS
 import { readdir, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ensureDir } from '../util/fs.js';
-import { hasRegisteredSecrets, redactText, redactValue } from '../util/redact.js';
+import { hasRegisteredSecrets, redactText } from '../util/redact.js';
 
 export const MANIFEST_FILE = 'build-manifest.json';
 export const STATE_FILE = '.graphpact-build-state.json';
@@ -52,15 +52,15 @@ const EXAMPLE_KEYS = new Set(['example', 'examples', 'default', 'const']);
  * at run time (a --token) are redacted everywhere.
  */
 export function serializeJson(value: unknown): string {
-  const text = JSON.stringify(value, sortAndRedact, 2) + '\n';
+  const text = JSON.stringify(normalized(withToJson(value, '')), null, 2) + '\n';
   return hasRegisteredSecrets() ? redactText(text) : text;
 }
 
 /**
  * The bytes of serializeJson(value), as ~1 MB buffers with their SHA-256 and size. A value with many
  * entries at its top (index.json, an OpenAPI document: 42 MB of the corpus's 82) is serialized entry by
- * entry, down to PIECE_DEPTH levels, each entry with JSON.stringify and the same replacer, re-indented to
- * its depth: the same bytes, without the document ever existing as one string (30 MB, twice that as
+ * entry, down to PIECE_DEPTH levels, each entry sorted and redacted (normalized) and written by JSON.stringify
+ * at its depth: the same bytes, without the document ever existing as one string (30 MB, twice that as
  * UTF-16) beside its bytes. Registered secrets are redacted over the whole text, so then it is one piece.
  */
 export function serializeToBuffers(value: unknown): { buffers: Buffer[]; sha256: string; size: number } {
@@ -75,25 +75,30 @@ export function serializeToBuffers(value: unknown): { buffers: Buffer[]; sha256:
   };
   if (hasRegisteredSecrets() || !isLargeContainer(value)) flush(serializeJson(value));
   else {
-    let pending: string[] = [];
-    let length = 0;
+    // Concatenated (V8 keeps a rope; Buffer.from reads it once): an array join of the pieces cost more than their stringify.
+    let pending = '';
     writePieces(resolved({ '': value }, ''), 0, (piece) => {
-      pending.push(piece);
-      length += piece.length;
-      if (length >= BUFFER_CHARS) {
-        flush(pending.join(''));
-        pending = [];
-        length = 0;
+      pending += piece;
+      if (pending.length >= BUFFER_CHARS) {
+        flush(pending);
+        pending = '';
       }
     });
-    pending.push('\n');
-    flush(pending.join(''));
+    flush(pending + '\n');
   }
   return { buffers, sha256: hash.digest('hex'), size };
 }
 
 /** Containers this deep are serialized entry by entry (deeper ones whole). */
 const PIECE_DEPTH = 3;
+/** How many characters the one-key objects that wrap a value `depth` levels deep add before and after it (see writePieces). */
+const WRAPPINGS = Array.from({ length: PIECE_DEPTH + 1 }, (_, depth) => {
+  let wrapped: unknown = 0;
+  for (let i = 0; i < depth; i++) wrapped = { _: wrapped };
+  const text = JSON.stringify(wrapped, null, 2);
+  const at = text.lastIndexOf('0');
+  return { open: at, close: text.length - at - 1 };
+});
 /** Text gathered before it is encoded and hashed (~1 MB). */
 const BUFFER_CHARS = 1 << 20;
 /**
@@ -113,9 +118,58 @@ function isLargeContainer(value: unknown): boolean {
 
 /** holder[key] as JSON.stringify sees it: toJSON, then the replacer. */
 function resolved(holder: object, key: string): unknown {
-  let value = (holder as Record<string, unknown>)[key];
-  if (value && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') value = (value as { toJSON: (k: string) => unknown }).toJSON(key);
-  return sortAndRedact.call(holder, key, value);
+  return sortAndRedact.call(holder, key, withToJson((holder as Record<string, unknown>)[key], key));
+}
+
+/** A value as JSON.stringify writes it in place of `value` found under `key`: its toJSON's result, if it has one. */
+function withToJson(value: unknown, key: string): unknown {
+  return value && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function' ? (value as { toJSON: (k: string) => unknown }).toJSON(key) : value;
+}
+
+/**
+ * What JSON.stringify(…, sortAndRedact) makes of the inside of a value that has been through it already
+ * (its own keys sorted, redacted if it is an example), as a value that JSON.stringify writes to the same
+ * text with no replacer: every object below with its keys sorted, every example value below redacted.
+ * Objects and arrays are copied only where something in them changes (generated values are mostly in
+ * order already). Why: JSON.stringify calls a replacer back for each of the millions of keys in a build's
+ * outputs, and that cost three times the stringify itself; without one it stays in V8's fast path.
+ */
+function normalized(value: unknown): unknown {
+  if (!value || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const next = normalized(withToJson(item, String(i)));
+      if (next !== item && !copy) copy = value.slice(0, i);
+      if (copy) copy.push(next);
+    }
+    return copy ?? value;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  let inOrder = true;
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i - 1] > keys[i]) {
+      inOrder = false;
+      break;
+    }
+  }
+  if (!inOrder) keys.sort();
+  let copy: Record<string, unknown> | undefined = inOrder ? undefined : {};
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const inner = record[key];
+    let next = withToJson(inner, key);
+    if (EXAMPLE_KEYS.has(key) && next !== undefined) next = redactedExample(next);
+    next = normalized(next);
+    if (next !== inner && !copy) {
+      copy = {};
+      for (let j = 0; j < i; j++) copy[keys[j]] = record[keys[j]];
+    }
+    if (copy) copy[key] = next;
+  }
+  return copy ?? value;
 }
 
 /** What JSON leaves out of an object (and writes as null in an array). */
@@ -126,9 +180,15 @@ function omitted(value: unknown): boolean {
 /** Emits a resolved value as JSON.stringify(…, sortAndRedact, 2) writes it at `depth`. */
 function writePieces(value: unknown, depth: number, emit: (piece: string) => void): void {
   if (depth >= PIECE_DEPTH || !value || typeof value !== 'object') {
-    const text = JSON.stringify(value, sortAndRedact, 2);
-    emit(depth === 0 || !text.includes('\n') ? text : text.replaceAll('\n', `\n${'  '.repeat(depth)}`));
-    return;
+    if (depth === 0) return emit(JSON.stringify(normalized(value), null, 2));
+    // Written inside `depth` one-key objects, so that JSON.stringify itself indents it to its depth; the
+    // wrapping is cut off again (a slice, not a copy). Re-indenting the text afterwards (replaceAll of
+    // '\n') cost twice the stringify.
+    const wrapping = WRAPPINGS[depth];
+    let wrapped: unknown = normalized(value);
+    for (let i = 0; i < depth; i++) wrapped = { _: wrapped };
+    const text = JSON.stringify(wrapped, null, 2);
+    return emit(text.slice(wrapping.open, text.length - wrapping.close));
   }
   const inner = '\n' + '  '.repeat(depth + 1);
   const close = '\n' + '  '.repeat(depth);
@@ -153,8 +213,19 @@ function writePieces(value: unknown, depth: number, emit: (piece: string) => voi
   emit(first ? '{}' : `${close}}`);
 }
 
+/**
+ * redactValue(value), without its copy when there was nothing to redact (the usual case, and always for
+ * OpenAPI examples, redacted when they were generated): the same JSON either way.
+ */
+function redactedExample(value: unknown): unknown {
+  const text = JSON.stringify(value);
+  if (text === undefined) return value;
+  const redacted = redactText(text);
+  return redacted === text ? value : JSON.parse(redacted);
+}
+
 function sortAndRedact(this: unknown, key: string, value: unknown): unknown {
-  if (EXAMPLE_KEYS.has(key) && value !== undefined && !Array.isArray(this)) value = redactValue(value);
+  if (EXAMPLE_KEYS.has(key) && value !== undefined && !Array.isArray(this)) value = redactedExample(value);
   if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
   const keys = Object.keys(value);
   for (let i = 1; i < keys.length; i++) {

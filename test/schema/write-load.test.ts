@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MANIFEST_FILE, serializeJson, serializeToBuffers, writeGeneratedFiles } from '../../src/schema/write.js';
 import { sortKeys, stableJson } from '../../src/util/fs.js';
-import { clearRegisteredSecrets, registerSecret } from '../../src/util/redact.js';
+import { clearRegisteredSecrets, redactValue, registerSecret } from '../../src/util/redact.js';
 import { loadSchemaSet } from '../../src/schema/load.js';
 import { schemaId } from '../../src/model/schema-layout.js';
 
@@ -80,6 +80,25 @@ describe('schema: writing and loading a schema set', () => {
   it('writes the bytes of stableJson(sortKeys(value)) for any JSON value', () => {
     const value = { z: [3, { b: undefined, a: null }, undefined, 'x'], a: { '10': 1, '9': 2, B: true, a: -0, n: Number.NaN }, m: '\u2028"\\', e: {}, l: [], u: undefined };
     expect(serializeJson(value)).to.equal(stableJson(sortKeys(value)));
+  });
+
+  it('writes what JSON.stringify with a sorting and redacting replacer writes: nested examples, toJSON and out-of-order keys alike', () => {
+    // The definition of the bytes, written the slow way (a replacer called back for every key).
+    const EXAMPLE_KEYS = new Set(['example', 'examples', 'default', 'const']);
+    function reference(this: unknown, key: string, value: unknown): unknown {
+      if (EXAMPLE_KEYS.has(key) && value !== undefined && !Array.isArray(this)) value = redactValue(value);
+      if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+      return Object.fromEntries(Object.keys(value).sort().map((k) => [k, (value as Record<string, unknown>)[k]]));
+    }
+    const secret = { z: 1, token: 'hunter3-secret', a: { example: { password: 'inner-secret' } } };
+    const value = {
+      z: [{ example: secret, default: undefined }, { examples: [secret, { const: 'Bearer abcdef123456' }] }],
+      b: { when: new Date(Date.UTC(2021, 1, 2)), wrapped: { toJSON: () => ({ y: 2, x: { example: 'Basic dXNlcjpwYXNz' } }) } },
+      a: { example: 'nothing secret', const: { b: 2, a: 1 }, examples: ['plain'] },
+      example: [{ password: 'top-secret' }, 'text'],
+    };
+    expect(serializeJson(value)).to.equal(JSON.stringify(value, reference, 2) + '\n');
+    expect(serializeJson(value)).to.not.match(/hunter3-secret|inner-secret|abcdef123456|dXNlcjpwYXNz|top-secret/);
   });
 
   it('a large document serialized in pieces has exactly the bytes of serializeJson, hash and size included', () => {
