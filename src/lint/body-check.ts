@@ -237,6 +237,10 @@ export function documentedRequestShape(catalog: Catalog, op: Operation, section:
   if (def) {
     typeShape(catalog, def, baseOf).rows.forEach(add);
     open = isOpen(catalog, def, baseOf);
+  } else if (rep?.kind === 'named') {
+    // "supply a JSON representation of [todoTask](…)" whose page this tree lacks (a partial checkout): any
+    // of that type's properties may be meant, so none can be called unknown (the catalog reports the type).
+    open = true;
   }
   for (const m of section.prose.matchAll(PROSE_PROPERTY)) {
     add({ file: op.requestBody!.source.file, line: section.line, name: m[1] ?? m[2], type: { raw: 'Object', kind: 'json', name: 'Object', collection: false }, description: '' });

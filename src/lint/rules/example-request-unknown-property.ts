@@ -42,6 +42,12 @@ export const rule: LintRule<'example'> = {
         bodyTable: 'In the request body, supply a JSON representation of a [widget](../resources/widget.md) object. These properties are required:\n\n' + WIDGET_DEFAULTS.bodyTable,
         requestBody: WIDGET_DEFAULTS.requestBody.replace('"size": 3', '"size": 3,\n  "ownerId": "5a1c"'),
       }),
+      // The same under "a JSON representation of [gadget](…)" whose page this tree does not hold: any gadget
+      // property may be meant.
+      widgetFixture({
+        bodyTable: 'In the request body, supply a JSON representation of a [gadget](../resources/gadget.md) object. These properties are required:\n\n' + WIDGET_DEFAULTS.bodyTable,
+        requestBody: WIDGET_DEFAULTS.requestBody.replace('"size": 3', '"size": 3,\n  "ownerId": "5a1c"'),
+      }),
     ],
     notOk: [
       widgetFixture({ requestBody: WIDGET_DEFAULTS.requestBody.replace('"size": 3', '"size": 3,\n  "colour": "blue"') }, '"colour"'),
