@@ -18,14 +18,36 @@ export function calibrateCatalogFindings(findings: readonly Finding[], pages: re
   let names: Map<string, string> | undefined;
   // Local type names the resource pages define, lower-cased → as written (built on first need).
   const typeNames = () => (names ??= new Map(pages.flatMap((p) => (p.kind === 'resource' && p.typeName ? [[localName(p.typeName).toLowerCase(), localName(p.typeName)] as [string, string]] : []))));
+  let versionsOf: Map<string, Set<string>> | undefined;
+  // Versions whose resource pages define a local type name (built on first need).
+  const otherVersionsDefining = (name: string | undefined, version: string): string[] => {
+    versionsOf ??= pages.reduce((m, p) => {
+      if (p.kind === 'resource' && p.typeName && p.version) {
+        const key = localName(p.typeName).toLowerCase();
+        m.set(key, (m.get(key) ?? new Set()).add(p.version.value));
+      }
+      return m;
+    }, new Map<string, Set<string>>());
+    const defined = versionsOf.get(localName(name ?? '').toLowerCase());
+    return defined && !defined.has(version) ? [...defined].sort() : [];
+  };
   const out: Finding[] = [];
   for (const f of findings) {
     if (f.ruleId === 'catalog-untyped-resource' && isConceptual(byFile.get(f.file))) continue;
     if (f.ruleId === 'catalog-unresolved-type' && f.severity === 'warning') {
+      const name = /type "([^"]+)"/.exec(f.message)?.[1];
       // "a collection of **secureScores** objects": the plural of a type the tree defines, not an unknown type.
-      const singular = pluralOfKnown(/type "([^"]+)"/.exec(f.message)?.[1], typeNames());
+      const singular = pluralOfKnown(name, typeNames());
       if (singular) {
         out.push({ ...f, severity: 'info', message: `${f.message} (it reads as the plural of ${singular}, which is defined)` });
+        continue;
+      }
+      // An unlinked `IdentitySet` on a beta page when only v1.0's identityset.md is in the tree: the type
+      // exists, this version's page is what the (partial) tree lacks.
+      const version = byFile.get(f.file)?.version?.value;
+      const elsewhere = version && !/\(link /.test(f.message) ? otherVersionsDefining(name, version) : [];
+      if (elsewhere.length > 0) {
+        out.push({ ...f, severity: 'info', message: `${f.message} (${elsewhere.join(', ')} defines it here: this version's page is not in this docs tree)` });
         continue;
       }
     }

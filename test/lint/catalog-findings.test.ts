@@ -49,4 +49,19 @@ describe('lint: catalog findings as reported', () => {
     expect(plural.message).to.include('plural of secureScore');
     expect(unknown.severity).to.equal('warning');
   });
+
+  it('makes an unlinked type that only another version of the tree defines an info; one no version defines stays a warning', () => {
+    const unlinked = (name: string): Finding => ({ ruleId: 'catalog-unresolved-type', severity: 'warning', file: 'docs/beta/resources/card.md', line: 12,
+      message: `microsoft.graph.card property createdBy: type "${name}" is defined by no resource page; its schema accepts any value` });
+    const withVersion = (p: ParsedPage, version: string) => ({ ...p, version: { value: version, source: 'folder', line: 1 } }) as ParsedPage;
+    const card = withVersion(page('docs/beta/resources/card.md', 'resourcePageType'), 'beta');
+    const v1 = withVersion({ ...page('docs/v1.0/resources/identityset.md', 'resourcePageType'), typeName: 'microsoft.graph.identitySet' } as ParsedPage, 'v1.0');
+    const [other, none] = calibrateCatalogFindings([unlinked('IdentitySet'), unlinked('PersonSet')], [card, v1], []);
+    expect(other.severity).to.equal('info');
+    expect(other.message).to.include('v1.0 defines it here');
+    expect(none.severity).to.equal('warning');
+    // Defined in the page's own version too: not this case (the catalog would have resolved it), stays as it was.
+    const beta = withVersion({ ...page('docs/beta/resources/identityset.md', 'resourcePageType'), typeName: 'microsoft.graph.identitySet' } as ParsedPage, 'beta');
+    expect(calibrateCatalogFindings([unlinked('IdentitySet')], [card, v1, beta], [])[0].severity).to.equal('warning');
+  });
 });
