@@ -4,6 +4,7 @@
  * and on the source lines their `.map` points at. Inline children exist only where a link can be.
  */
 import MarkdownIt, { type Token } from 'markdown-it';
+import { table } from './table-rule.js';
 
 export type { Token };
 
@@ -121,6 +122,7 @@ class InlineState extends md.inline.State {
 
 md.block.State = BlockState;
 md.inline.State = InlineState;
+md.block.ruler.at('table', table);
 
 /**
  * A link target made only of letters, digits and `. _ ~ / # -` (and not `//host`) is one that
