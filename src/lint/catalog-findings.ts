@@ -10,7 +10,7 @@
  */
 import { posix } from 'node:path';
 import type { Finding } from '../model/finding.js';
-import type { ParsedPage } from '../model/page.js';
+import type { ParsedPage, PropertyRow } from '../model/page.js';
 
 export function calibrateCatalogFindings(findings: readonly Finding[], pages: readonly ParsedPage[], knownFiles: readonly string[]): Finding[] {
   const byFile = new Map(pages.map((p) => [p.file, p]));
@@ -50,6 +50,12 @@ export function calibrateCatalogFindings(findings: readonly Finding[], pages: re
         out.push({ ...f, severity: 'info', message: `${f.message} (${elsewhere.join(', ')} defines it here: this version's page is not in this docs tree)` });
         continue;
       }
+      // An unlinked type whose row lists its values ("The possible values are: `userManaged`, …"): an enum the
+      // row itself documents; its enums.md section is what this tree lacks (newer pages beside older ones).
+      if (!/\(link /.test(f.message) && /\bpossible values (?:are|include)\b/i.test(rowAt(byFile.get(f.file), f.line)?.description ?? '')) {
+        out.push({ ...f, severity: 'info', message: `${f.message} (the row lists its values: an enum whose definition is not in this docs tree)` });
+        continue;
+      }
     }
     if (f.ruleId === 'catalog-unresolved-type') {
       const link = /\(link ([^)\s]+)\)/.exec(f.message)?.[1];
@@ -64,6 +70,12 @@ export function calibrateCatalogFindings(findings: readonly Finding[], pages: re
     out.push(f);
   }
   return out;
+}
+
+/** The property row of a page at a line (resource Properties/Relationships, request body). */
+function rowAt(page: ParsedPage | undefined, line: number): PropertyRow | undefined {
+  const rows = page?.kind === 'resource' ? [...page.properties, ...page.relationships] : page?.kind === 'api' ? (page.requestBody?.properties ?? []) : [];
+  return rows.find((r) => r.line === line);
 }
 
 function localName(name: string): string {

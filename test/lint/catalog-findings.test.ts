@@ -64,4 +64,16 @@ describe('lint: catalog findings as reported', () => {
     const beta = withVersion({ ...page('docs/beta/resources/identityset.md', 'resourcePageType'), typeName: 'microsoft.graph.identitySet' } as ParsedPage, 'beta');
     expect(calibrateCatalogFindings([unlinked('IdentitySet')], [card, v1, beta], [])[0].severity).to.equal('warning');
   });
+
+  it('makes an unlinked type whose row lists its possible values (an enum the row documents) an info; a row without values stays a warning', () => {
+    const row = (line: number, name: string, description: string) => ({ file: 'docs/v1.0/resources/shelf.md', line, name, type: { raw: name, kind: 'named', name, collection: false }, description });
+    const shelf = { ...page('docs/v1.0/resources/shelf.md', 'resourcePageType'), version: { value: 'v1.0', source: 'folder', line: 1 },
+      properties: [row(20, 'kind', 'What it holds. The possible values are: `books`, `plants`, `unknownFutureValue`.'), row(21, 'frame', 'What it is made of.')] } as ParsedPage;
+    const unresolvedAt = (line: number, type: string): Finding => ({ ruleId: 'catalog-unresolved-type', severity: 'warning', file: 'docs/v1.0/resources/shelf.md', line,
+      message: `microsoft.graph.shelf property x: type "${type}" is defined by no resource page; its schema accepts any value` });
+    const [listed, plain] = calibrateCatalogFindings([unresolvedAt(20, 'shelfKind'), unresolvedAt(21, 'shelfFrame')], [shelf], []);
+    expect(listed.severity).to.equal('info');
+    expect(listed.message).to.include('the row lists its values');
+    expect(plain.severity).to.equal('warning');
+  });
 });
