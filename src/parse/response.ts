@@ -100,11 +100,13 @@ export function withoutContentClauses(text: string): string {
 
 /**
  * "collection of", "a collection", "`value` ... collection" (not in a clause about a single object's content),
- * and a link whose label is the plural of the type page it links ("the [identityProviders](identityprovider.md)").
+ * and a link whose label is the plural of the type page it links ("the [identityProviders](identityprovider.md)";
+ * not after "a"/"an"/"one").
  */
 export function mentionsCollection(text: string): boolean {
   const own = withoutContentClauses(text);
-  return /collection of\b|\ba collection\b|`value`[^.]*collection|\bcollection\b[^.]*`value`|\blist of\b/i.test(own) || /\[`?([A-Za-z]+?)(?:s|es)`?\]\((?:[^)\s]*\/)?\1\.md\b/i.test(own);
+  // The plural label counts unless a singular article says otherwise ("an [accessReviewHistoryInstances](…)": a typo for one).
+  return /collection of\b|\ba collection\b|`value`[^.]*collection|\bcollection\b[^.]*`value`|\blist of\b/i.test(own) || /(?<!\b(?:an?|one)\s+)\[`?([A-Za-z]+?)(?:s|es)`?\]\((?:[^)\s]*\/)?\1\.md\b/i.test(own);
 }
 
 /** `HTTP/1.1 201 Created` lines of code blocks in the section (pages that show the success there, not in prose). */

@@ -273,6 +273,10 @@ describe('parse: API page sections', () => {
       expect(response('returns a `200 OK` response code and a JSON representation of the [identityProviders](../resources/identityprovider.md) in the response body.').collection).to.equal(true);
       expect(response('returns a `200 OK` response code and the [addresses](../resources/address.md).').collection).to.equal(true);
       expect(response('returns a `200 OK` response code and the [identityProvider](../resources/identityprovider.md).').collection).to.equal(false);
+      // A singular article over a plural label: one object (the plural is a slip).
+      expect(response('returns a `200 OK` response code and an [auditRecords](../resources/auditrecord.md) in the response body.').collection).to.equal(false);
+      expect(response('returns a `200 OK` response code and a [reports](../resources/report.md) object.').collection).to.equal(false);
+      expect(response('returns a `200 OK` response code and all [auditRecords](../resources/auditrecord.md) in the response body.').collection).to.equal(true);
       expect(response('returns a `200 OK` response code and the [settings](../resources/setting.md) of the [things](../resources/widget.md).').collection).to.equal(true);
     });
     it('status lines of code blocks in the section count (a page that shows `HTTP/1.1 201 OK` there, not in prose)', () => {
