@@ -434,7 +434,7 @@ async function parseWithWorker(data: LoadWorkerData, chunks: Chunk[], index: Fil
   };
   const finished = new Promise<void>((resolve) => {
     worker.on('message', (reply: LoadWorkerReply) => {
-      results[reply.chunk] = restoreLazyPointers(reply.result);
+      results[reply.chunk] = unpackPosted(reply.result, data.files);
       inFlight--;
       progress(chunks[reply.chunk].files.length);
       feed();
@@ -483,40 +483,69 @@ export interface LoadWorkerReply {
   result: ParsedFiles;
 }
 
-/** Parsed data that is docs content, not structure: never walked for JSON bodies. */
+/** Parsed data that is docs content, not structure: never walked. */
 const CONTENT_KEYS = new Set(['value', 'data', 'frontMatter', 'cells', 'pointers']);
 
-/** Visits every JSON body (an object with a `pointers` property) of parsed data. */
-function eachJsonBody(value: unknown, visit: (body: JsonBody) => void): void {
+/** Visits every object (not array) of parsed data below `value`, docs content excluded. */
+function eachPart(value: unknown, visit: (part: Record<string, unknown>) => void): void {
   if (Array.isArray(value)) {
-    for (const item of value) eachJsonBody(item, visit);
+    for (const item of value) if (item && typeof item === 'object') eachPart(item, visit);
     return;
   }
-  if (!value || typeof value !== 'object') return;
   const record = value as Record<string, unknown>;
-  if (Object.hasOwn(record, 'pointers') && typeof record.text === 'string') visit(record as unknown as JsonBody);
+  visit(record);
   for (const key of Object.keys(record)) {
     if (CONTENT_KEYS.has(key)) continue;
     const inner = record[key];
-    if (inner && typeof inner === 'object') eachJsonBody(inner, visit);
+    if (inner && typeof inner === 'object') eachPart(inner, visit);
   }
 }
 
-/**
- * Before parsed data is posted from the worker: a body whose `pointers` are still lazy crosses as
- * `pointers: null` (a structured clone would read the getter, scanning every body). Never null otherwise.
- */
-export function detachLazyPointers<T>(value: T): T {
-  eachJsonBody(value, (body) => {
-    if (Object.getOwnPropertyDescriptor(body, 'pointers')?.get) (body as { pointers?: unknown }).pointers = null;
-  });
-  return value;
+/** The parts of a page (its headings, links, examples, rows, ...), the page itself excluded. */
+function eachPartOf(page: ParsedPage, visit: (part: Record<string, unknown>) => void): void {
+  const record = page as unknown as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (CONTENT_KEYS.has(key)) continue;
+    const inner = record[key];
+    if (inner && typeof inner === 'object') eachPart(inner, visit);
+  }
 }
 
-/** After: `pointers: null` becomes lazy again. */
-function restoreLazyPointers<T>(value: T): T {
-  eachJsonBody(value, (body) => {
-    if ((body as { pointers?: unknown }).pointers === null) withLazyPointers(body);
-  });
-  return value;
+/** A JSON body: an object with `pointers` and a string `text`. */
+function isJsonBody(part: Record<string, unknown>): boolean {
+  return Object.hasOwn(part, 'pointers') && typeof part.text === 'string';
+}
+
+/**
+ * Before parsed pages are posted from the worker, what this thread can put back is left out of the
+ * structured clone (which copies a string every time it occurs, and reads getters):
+ * - a part's `file` or `resolved` that names a docs file (most parts: headings, links, rows, examples are
+ *   positions in their page) crosses as that file's number in the file list both threads share;
+ * - a body whose `pointers` are still lazy crosses as `pointers: null` (the getter would scan every body).
+ * Neither is a number or null otherwise. Keys keep their places. The pages then share this thread's file
+ * names instead of holding a copy of one in every part.
+ */
+export function packForPost(result: ParsedFiles, fileIds: ReadonlyMap<string, number>): ParsedFiles {
+  for (const page of result.pages) {
+    eachPartOf(page, (part) => {
+      const file = typeof part.file === 'string' ? fileIds.get(part.file) : undefined;
+      if (file !== undefined) part.file = file;
+      const resolved = typeof part.resolved === 'string' ? fileIds.get(part.resolved) : undefined;
+      if (resolved !== undefined) part.resolved = resolved;
+      if (isJsonBody(part) && Object.getOwnPropertyDescriptor(part, 'pointers')?.get) part.pointers = null;
+    });
+  }
+  return result;
+}
+
+/** After: numbered files are named again, `pointers: null` lazy again. */
+function unpackPosted(result: ParsedFiles, files: readonly string[]): ParsedFiles {
+  for (const page of result.pages) {
+    eachPartOf(page, (part) => {
+      if (typeof part.file === 'number') part.file = files[part.file];
+      if (typeof part.resolved === 'number') part.resolved = files[part.resolved];
+      if (part.pointers === null && isJsonBody(part)) withLazyPointers(part as unknown as JsonBody);
+    });
+  }
+  return result;
 }
