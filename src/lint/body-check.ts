@@ -232,7 +232,9 @@ export function documentedRequestShape(catalog: Catalog, op: Operation, section:
     extra.push(row);
   };
   let open = false;
-  const rep = op.requestBody?.properties.length ? section.representationOf : undefined;
+  // A PUT replaces the resource: its body is a whole representation of the type it returns, whatever the
+  // table lists as changeable (`id`, a bound relationship).
+  const rep = op.requestBody?.properties.length ? section.representationOf ?? (op.method.toUpperCase() === 'PUT' ? op.returnType : undefined) : undefined;
   const def = rep?.kind === 'named' ? findType(catalog, op.version, rep.name) : undefined;
   if (def) {
     typeShape(catalog, def, baseOf).rows.forEach(add);

@@ -5,6 +5,16 @@ import { baseWithProse } from '../doc-facts.js';
 import { requestTarget } from '../request-target.js';
 import { widgetFixture, WIDGET_DEFAULTS } from './fixtures.js';
 
+/** The widget page as a replace (PUT /widgets/{id}, 200 and the widget). */
+const PUT_WIDGET = {
+  h1: 'Replace widget',
+  frontMatter: 'title: "Replace widget"\ndescription: "Replace a widget object."\nauthor: "graphpact"',
+  httpRequest: 'PUT /widgets/{id}',
+  requestLine: 'PUT https://graph.microsoft.com/v1.0/widgets/1',
+  response: 'If successful, this method returns a `200 OK` response code and the [widget](../resources/widget.md) object in the response body.',
+  statusLine: 'HTTP/1.1 200 OK',
+};
+
 const OPEN_BODY = /\b(any|additional) (additional )?custom (data|properties)\b|\bopen (type )?extension\b/i;
 
 export const rule: LintRule<'example'> = {
@@ -48,9 +58,13 @@ export const rule: LintRule<'example'> = {
         bodyTable: 'In the request body, supply a JSON representation of a [gadget](../resources/gadget.md) object. These properties are required:\n\n' + WIDGET_DEFAULTS.bodyTable,
         requestBody: WIDGET_DEFAULTS.requestBody.replace('"size": 3', '"size": 3,\n  "ownerId": "5a1c"'),
       }),
+      // A PUT replaces the widget: the body is a whole widget, beyond the table of changeable properties.
+      widgetFixture({ ...PUT_WIDGET, requestBody: WIDGET_DEFAULTS.requestBody.replace('"size": 3', '"size": 3,\n  "ownerId": "5a1c"') }),
     ],
     notOk: [
       widgetFixture({ requestBody: WIDGET_DEFAULTS.requestBody.replace('"size": 3', '"size": 3,\n  "colour": "blue"') }, '"colour"'),
+      // ... but only with the widget's own properties.
+      widgetFixture({ ...PUT_WIDGET, requestBody: WIDGET_DEFAULTS.requestBody.replace('"size": 3', '"size": 3,\n  "colour": "blue"') }, '"colour"'),
       widgetFixture({ requestBody: WIDGET_DEFAULTS.requestBody.replace('"displayName"', '"displayNam"') }, '"displayNam"'),
       // Prose naming one property and a representation of the widget still leave a property neither defines.
       widgetFixture({
