@@ -63,6 +63,10 @@ export const rule: LintRule<'example'> = {
   examples: {
     ok: [
       widgetFixture(),
+      // One defect, one finding: the "value" of an undocumented envelope ({"value": {...}} or {"value": [...]}
+      // around the one widget) is example-response-envelope's / -collection's, not an unknown property here.
+      widgetFixture({ responseBody: '{\n  "value": {\n    "id": "1",\n    "displayName": "Blue"\n  }\n}' }),
+      widgetFixture({ responseBody: '{\n  "value": [\n    { "id": "1", "displayName": "Blue" }\n  ]\n}' }),
       // An open type (its H1 says so): custom properties are allowed.
       {
         ...widgetFixture({ responseBody: WIDGET_DEFAULTS.responseBody.replace('"size": 3', '"size": 3,\n  "colour": "blue"') }),
@@ -94,6 +98,8 @@ export const rule: LintRule<'example'> = {
     ],
     notOk: [
       widgetFixture({ responseBody: WIDGET_DEFAULTS.responseBody.replace('"size": 3', '"size": 3,\n  "colour": "blue"') }, '"colour"'),
+      // The object inside an envelope is still checked.
+      widgetFixture({ responseBody: '{\n  "value": {\n    "id": "1",\n    "colour": "blue"\n  }\n}' }, '"colour"'),
       // The items of a {"value": [...]} body are still checked.
       widgetFixture({ responseBody: '{\n  "value": [\n    { "id": "1", "colour": "blue" }\n  ]\n}' }, '"colour"'),
       // A key neither the tables nor any JSON representation of the type or its base shows.
