@@ -20,6 +20,14 @@ export function isDocTarget(href: string): boolean {
   return /\.md$/i.test(path);
 }
 
+/** A link target without its `#anchor` and `?query` (as `target.split('#')[0].split('?')[0]`, without the arrays). */
+function pathOf(target: string): string {
+  const hash = target.indexOf('#');
+  const beforeHash = hash < 0 ? target : target.slice(0, hash);
+  const query = beforeHash.indexOf('?');
+  return query < 0 ? beforeHash : beforeHash.slice(0, query);
+}
+
 export function readLinks(src: PageSource, ctx: ParseContext | undefined): DocLink[] {
   const links: DocLink[] = [];
   let blockLine = 1;
@@ -39,7 +47,7 @@ export function readLinks(src: PageSource, ctx: ParseContext | undefined): DocLi
         for (let j = k + 1; j < children.length && children[j].type !== 'link_close'; j++) text += children[j].content;
         const link: DocLink = { file: src.file, line, text, target };
         if (ctx) {
-          const resolution = ctx.resolveLink(src.file, target.split('#')[0].split('?')[0]);
+          const resolution = ctx.resolveLink(src.file, pathOf(target));
           if (resolution.resolved !== undefined) link.resolved = resolution.resolved;
           if (resolution.caseMismatch) link.caseMismatch = true;
         }

@@ -69,8 +69,11 @@ export class FileIndex implements ParseContext {
   /** With a root: name → key and key → name. */
   private readonly keyOf = new Map<string, string>();
   private readonly nameOf = new Map<string, string>();
-  /** Pages of one folder link the same targets over and over: (folder, target) → answer. */
-  private readonly cache = new Map<string, { resolved?: string; caseMismatch?: boolean }>();
+  /** Pages of one folder link the same targets over and over: folder → target → answer. */
+  private readonly cache = new Map<string, Map<string, { resolved?: string; caseMismatch?: boolean }>>();
+  /** The last page asked about and its folder's answers (a page asks about all its links in a row). */
+  private lastFile: string | undefined;
+  private lastAnswers = new Map<string, { resolved?: string; caseMismatch?: boolean }>();
 
   /** Include files (`includes/…/*.md`) by normalised path: fragments pages pull in, not pages. */
   private readonly includes = new Map<string, string>();
@@ -103,12 +106,18 @@ export class FileIndex implements ParseContext {
   }
 
   resolveLink(fromFile: string, target: string): { resolved?: string; caseMismatch?: boolean } {
-    const slash = Math.max(fromFile.lastIndexOf('/'), fromFile.lastIndexOf('\\'));
-    const key = `${fromFile.slice(0, slash + 1)}\0${target}`;
-    let answer = this.cache.get(key);
+    if (fromFile !== this.lastFile) {
+      const slash = Math.max(fromFile.lastIndexOf('/'), fromFile.lastIndexOf('\\'));
+      const folder = fromFile.slice(0, slash + 1);
+      let answers = this.cache.get(folder);
+      if (!answers) this.cache.set(folder, (answers = new Map()));
+      this.lastFile = fromFile;
+      this.lastAnswers = answers;
+    }
+    let answer = this.lastAnswers.get(target);
     if (!answer) {
       answer = this.resolveUncached(fromFile, target);
-      this.cache.set(key, answer);
+      this.lastAnswers.set(target, answer);
     }
     return answer;
   }
