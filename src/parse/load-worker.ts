@@ -1,18 +1,25 @@
 /**
- * The worker thread of loadDocs (load.ts): parses the chunks of the file list it is sent and posts the
- * parsed pages back. It builds the same FileIndex (files and include texts), so its pages are the ones
- * the main thread would have parsed.
+ * The worker thread of loadDocs (load.ts): loads the parser as soon as it is started, is told the files
+ * (a `setup` message), then parses the chunks of the file list it is sent and posts the parsed pages
+ * back. It builds the same FileIndex (files and include texts), so its pages are the ones the main
+ * thread would have parsed.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { FileIndex, packForPost, parseFiles, type LoadWorkerData, type LoadWorkerReply, type LoadWorkerRequest } from './load.js';
+import { parentPort } from 'node:worker_threads';
+import { FileIndex, packForPost, parseFiles, type LoadWorkerMessage, type LoadWorkerReply } from './load.js';
 
-const { files, includes, pageFiles, root } = workerData as LoadWorkerData;
-const index = new FileIndex(files, root);
-const fileIds = new Map(files.map((file, i) => [file, i]));
-for (const [file, text] of includes) index.addInclude(file, text);
 const port = parentPort;
 if (!port) throw new Error('load-worker runs only as a worker thread of loadDocs');
-port.on('message', (request: LoadWorkerRequest) => {
-  const result = packForPost(parseFiles(pageFiles.slice(request.start, request.end), index, request.texts, root), fileIds);
-  port.postMessage({ chunk: request.chunk, result } satisfies LoadWorkerReply);
+let setup: { index: FileIndex; fileIds: Map<string, number>; pageFiles: string[]; root?: string } | undefined;
+port.on('message', (message: LoadWorkerMessage) => {
+  if ('setup' in message) {
+    const { files, includes, pageFiles, root } = message.setup;
+    const index = new FileIndex(files, root);
+    for (const [file, text] of includes) index.addInclude(file, text);
+    setup = { index, fileIds: new Map(files.map((file, i) => [file, i])), pageFiles, ...(root !== undefined ? { root } : {}) };
+    return;
+  }
+  if (!setup) throw new Error('load-worker was sent a chunk before its files');
+  const { index, fileIds, pageFiles, root } = setup;
+  const result = packForPost(parseFiles(pageFiles.slice(message.start, message.end), index, message.texts, root), fileIds);
+  port.postMessage({ chunk: message.chunk, result } satisfies LoadWorkerReply);
 });

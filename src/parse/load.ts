@@ -236,19 +236,38 @@ export interface DocsSnapshot {
   contents: Array<{ bytes: Buffer } | { error: string } | undefined>;
   /** The machine's CPU times when the read began: whether a CPU was free meanwhile decides the parse threads. */
   readStarted: CpuSample;
+  /**
+   * The parse worker, when one was started during the read (a CPU was idle while the first files were
+   * read): its start (loading the parser) overlaps the rest of the read. loadDocs takes it, or ends it.
+   * It does not keep the process alive until taken (a build found up to date never parses).
+   */
+  worker?: Worker;
 }
 
 export async function readDocsSnapshot(dirs: string[]): Promise<DocsSnapshot> {
   const readStarted = cpuSample();
   const files = await listDocsFiles(dirs);
-  const contents = files.map((file): { bytes: Buffer } | { error: string } => {
+  let worker: Worker | undefined;
+  let decided = files.length < MIN_FILES_FOR_WORKER && askedThreads() === undefined;
+  const contents = files.map((file, i): { bytes: Buffer } | { error: string } => {
+    // Every so often, until enough time passed to tell: was a CPU idle while this thread read?
+    if (!decided && i % 256 === 255) {
+      const threads = threadsSoFar(readStarted);
+      if (threads !== undefined) {
+        decided = true;
+        if (threads > 1) {
+          worker = startWorker();
+          worker.unref();
+        }
+      }
+    }
     try {
       return { bytes: readFileSync(file) };
     } catch (err) {
       return { error: errorCode(err) };
     }
   });
-  return { files, contents, readStarted };
+  return { files, contents, readStarted, ...(worker ? { worker } : {}) };
 }
 
 /** A snapshot's file as text (decoded as readFileSync(file, 'utf8') would), taken out of the snapshot. */
@@ -340,8 +359,12 @@ export async function loadDocs(dirs: string[], opts: LoadOptions = {}): Promise<
     done += n;
     opts.onProgress?.(done, shown.length);
   };
-  const threads = opts.threads ?? defaultThreads(pageFiles.length, snapshot?.readStarted ?? started);
-  const results = threads > 1 ? await parseWithWorker({ files: shown, includes, pageFiles, ...(root !== undefined ? { root } : {}) }, chunks, index, progress) : await parseHere(chunks, index, progress, root);
+  const early = snapshot?.worker;
+  if (snapshot) delete snapshot.worker;
+  const threads = opts.threads ?? (early ? 2 : defaultThreads(pageFiles.length, snapshot?.readStarted ?? started));
+  if (threads <= 1) void early?.terminate();
+  const data: LoadWorkerData = { files: shown, includes, pageFiles, ...(root !== undefined ? { root } : {}) };
+  const results = threads > 1 ? await parseWithWorker(data, chunks, index, progress, early) : await parseHere(chunks, index, progress, root);
   return { pages: results.flatMap((r) => r.pages), findings: [...findings, ...results.flatMap((r) => r.findings)] };
 }
 
@@ -364,11 +387,29 @@ function parseChunk(chunk: Chunk, index: FileIndex, root: string | undefined): P
  * machine while the files were listed and read (this thread busy meanwhile) decides.
  */
 function defaultThreads(files: number, since: CpuSample): number {
-  const asked = Number.parseInt(process.env.GRAPHPACT_PARSE_THREADS ?? '', 10);
-  if (Number.isInteger(asked) && asked >= 1) return asked;
+  const asked = askedThreads();
+  if (asked !== undefined) return asked;
   if (files < MIN_FILES_FOR_WORKER || availableParallelism() < 2) return 1;
   return idleCpusSince(since) >= MIN_IDLE_CPUS ? 2 : 1;
 }
+
+function askedThreads(): number | undefined {
+  const asked = Number.parseInt(process.env.GRAPHPACT_PARSE_THREADS ?? '', 10);
+  return Number.isInteger(asked) && asked >= 1 ? asked : undefined;
+}
+
+/** While a large tree is read: the threads to parse it with, or undefined while too little time passed to tell. */
+function threadsSoFar(since: CpuSample): number | undefined {
+  const asked = askedThreads();
+  if (asked !== undefined) return asked;
+  if (availableParallelism() < 2) return 1;
+  const now = cpuSample();
+  if ((now.total - since.total) / Math.max(1, now.cpus) < EARLY_SAMPLE_MS) return undefined;
+  return idleCpusSince(since, now) >= MIN_IDLE_CPUS ? 2 : 1;
+}
+
+/** How long (ms per CPU) the read is watched before a worker is started during it. */
+const EARLY_SAMPLE_MS = 100;
 
 /** How much of a CPU must have been idle for a worker to be started: most of one. */
 const MIN_IDLE_CPUS = 0.6;
@@ -414,10 +455,17 @@ async function parseHere(chunks: Chunk[], index: FileIndex, progress: (n: number
 /** The worker's script beside this module (`.ts` under the test runner, `.js` in the build). */
 const WORKER_FILE = fileURLToPath(new URL(`./load-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
 
-function startWorker(data: LoadWorkerData): Worker {
+/** Workers that ended (failed, or ended before they were given work): their chunks are parsed here. */
+const endedWorkers = new WeakSet<Worker>();
+
+/** A worker loading the parser; it is told the files (a `setup` message) when there is work. */
+function startWorker(): Worker {
   // Under the test runner the parser is TypeScript: a worker does not inherit tsx's loader, so it requires tsx's hook first.
-  if (WORKER_FILE.endsWith('.ts')) return new Worker(`require('tsx/cjs'); require(${JSON.stringify(WORKER_FILE)});`, { eval: true, workerData: data });
-  return new Worker(WORKER_FILE, { workerData: data });
+  const worker = WORKER_FILE.endsWith('.ts') ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(WORKER_FILE)});`, { eval: true }) : new Worker(WORKER_FILE);
+  // A worker that fails before it is given work only costs time (its 'error' would otherwise be thrown).
+  worker.on('error', () => endedWorkers.add(worker));
+  worker.on('exit', () => endedWorkers.add(worker));
+  return worker;
 }
 
 /**
@@ -426,22 +474,25 @@ function startWorker(data: LoadWorkerData): Worker {
  * the same, in the same order, as parsed by one thread. Two chunks are kept in flight to the worker so
  * that it never waits for this thread. A worker that fails costs only time: its chunks are parsed here.
  */
-async function parseWithWorker(data: LoadWorkerData, chunks: Chunk[], index: FileIndex, progress: (n: number) => void): Promise<ParsedFiles[]> {
+async function parseWithWorker(data: LoadWorkerData, chunks: Chunk[], index: FileIndex, progress: (n: number) => void, started?: Worker): Promise<ParsedFiles[]> {
   const results: Array<ParsedFiles | undefined> = new Array(chunks.length);
   let next = 0;
   let inFlight = 0;
-  let failed = false;
-  const worker = startWorker(data);
+  const worker = started ?? startWorker();
+  worker.ref(); // an early worker was not keeping the process alive; now its replies are awaited
+  let failed = endedWorkers.has(worker);
+  if (!failed) worker.postMessage({ setup: data } satisfies LoadWorkerMessage);
   const feed = (): void => {
     while (!failed && inFlight < 2 && next < chunks.length) {
       const start = next * CHUNK;
       const texts = chunks[next].texts?.();
-      worker.postMessage({ chunk: next, start, end: start + chunks[next].files.length, ...(texts ? { texts } : {}) } satisfies LoadWorkerRequest);
+      worker.postMessage({ chunk: next, start, end: start + chunks[next].files.length, ...(texts ? { texts } : {}) } satisfies LoadWorkerMessage);
       next++;
       inFlight++;
     }
   };
   const finished = new Promise<void>((resolve) => {
+    if (failed) resolve();
     worker.on('message', (reply: LoadWorkerReply) => {
       results[reply.chunk] = unpackPosted(reply.result, data.files);
       inFlight--;
@@ -480,6 +531,8 @@ export interface LoadWorkerData {
   /** LoadOptions.root: what the file names are relative to. */
   root?: string;
 }
+/** What loadDocs posts to its worker: the files (once, first), then chunks to parse. */
+export type LoadWorkerMessage = { setup: LoadWorkerData } | LoadWorkerRequest;
 export interface LoadWorkerRequest {
   chunk: number;
   start: number;

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { ApiPage } from '../../src/model/page.js';
-import { idleCpusSince, loadDocs } from '../../src/parse/load.js';
+import { Worker } from 'node:worker_threads';
+import { idleCpusSince, loadDocs, readDocsSnapshot } from '../../src/parse/load.js';
 
 describe('parse/load: parsing in a worker thread as well', () => {
   let docs: string;
@@ -45,6 +46,33 @@ describe('parse/load: parsing in a worker thread as well', () => {
     const page = one.pages.find((p) => p.file === '../api/application-addkey.md');
     expect(page?.links.find((l) => l.target === '../resources/keycredential.md')?.resolved).to.equal('keycredential.md');
     expect([one.pages[0].file, one.pages.at(-1)?.file]).to.deep.equal(['../../copy01/api/application-addkey-localtest.md', 'passwordcredential.md']);
+  });
+
+  it('a worker started while a snapshot is read parses with this thread, or is ended when one thread parses', async () => {
+    const one = await loadDocs([docs], { threads: 1 });
+    const before = process.env.GRAPHPACT_PARSE_THREADS;
+    process.env.GRAPHPACT_PARSE_THREADS = '2'; // as if a CPU had been idle during the read
+    try {
+      const snapshot = await readDocsSnapshot([docs]);
+      expect(snapshot.worker).to.be.instanceOf(Worker);
+      let replies = 0;
+      snapshot.worker?.on('message', () => replies++);
+      const progress: number[] = [];
+      const two = await loadDocs([docs], { snapshot, onProgress: (done) => progress.push(done) });
+      expect(snapshot.worker).to.equal(undefined);
+      expect(isDeepStrictEqual(two, one)).to.equal(true);
+      expect(progress.at(-1)).to.equal(one.pages.length);
+      expect(replies).to.be.greaterThan(0); // the worker did parse
+
+      const again = await readDocsSnapshot([docs]);
+      const worker = again.worker as Worker;
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      expect(isDeepStrictEqual(await loadDocs([docs], { snapshot: again, threads: 1 }), one)).to.equal(true);
+      await exited;
+    } finally {
+      if (before === undefined) delete process.env.GRAPHPACT_PARSE_THREADS;
+      else process.env.GRAPHPACT_PARSE_THREADS = before;
+    }
   });
 
   it('a worker is started only when a CPU was idle meanwhile: idle CPU time over the time that passed', () => {
