@@ -8,7 +8,9 @@ import type { Finding } from '../model/finding.js';
 import type { ApiPage, ParsedPage } from '../model/page.js';
 import { schemaSetFromFiles, type SchemaSet } from '../schema/load.js';
 import { generateSchemas } from '../schema/generate.js';
+import { availableParallelism } from 'node:os';
 import type { AnyLintRule, BodyValidators, ExampleSubject, LintContext } from './types.js';
+import { DeferRule, parallelValidators, validatorsOf } from './validation.js';
 import { allRules } from './rules/index.js';
 import { calibrateCatalogFindings, calibrateSchemaFindings } from './catalog-findings.js';
 
@@ -24,11 +26,16 @@ export interface LintOptions {
 /** Lints parsed pages against their catalog and the schemas generated from it. */
 export function lintDocs(pages: readonly ParsedPage[], catalog: Catalog, schemaSet: SchemaSet, options: LintOptions = {}): Finding[] {
   const ctx = lintContext(pages, catalog, validatorsOf(schemaSet), options);
-  const findings: Finding[] = [];
-  for (const page of pages) findings.push(...page.findings.filter(notSuperseded));
-  findings.push(...calibrateCatalogFindings(catalog.findings.filter(notSuperseded), pages, ctx.knownFiles));
   const subjects = subjectsOf(pages, ctx);
-  for (const rule of options.rules ?? allRules) findings.push(...runRule(rule, subjects, ctx));
+  return collect(pages, ctx, (options.rules ?? allRules).map((rule) => runRule(rule, subjects, ctx)));
+}
+
+/** The parser's and the catalog's findings, then each rule's (in rule order), sorted and deduplicated. */
+function collect(pages: readonly ParsedPage[], ctx: LintContext, byRule: readonly Finding[][]): Finding[] {
+  const findings: Finding[] = [];
+  for (const page of pages) for (const f of page.findings) if (notSuperseded(f)) findings.push(f);
+  for (const f of calibrateCatalogFindings(ctx.catalog.findings.filter(notSuperseded), pages, ctx.knownFiles)) findings.push(f);
+  for (const out of byRule) for (const f of out) findings.push(f);
   return sortFindings(dedupe(findings));
 }
 
@@ -41,6 +48,68 @@ export function lintWithGeneratedSchemas(pages: readonly ParsedPage[], catalog: 
   const set = schemaSetFromFiles('(generated from the docs)', generated.index, generated.files);
   const knownFiles = options.knownFiles ?? pages.map((p) => p.file);
   return { findings: lintDocs(pages, catalog, set, options), schemaFindings: calibrateSchemaFindings(generated.findings, knownFiles) };
+}
+
+/** Below this many examples a validation worker costs more (its start, the files it is sent) than it saves. */
+const MIN_EXAMPLES_FOR_WORKER = 1000;
+
+/**
+ * lintWithGeneratedSchemas for a whole docs tree: the same findings, with the examples validated by a
+ * worker thread while this one runs the other rules (validation.ts). `parallel`: true forces the worker,
+ * false forbids it; by default it is used for a tree of at least MIN_EXAMPLES_FOR_WORKER examples when the
+ * machine has a second CPU (GRAPHPACT_LINT_THREADS=1 turns it off, e.g. to profile one thread).
+ */
+export async function lintDocsTree(pages: readonly ParsedPage[], catalog: Catalog, options: LintOptions & { parallel?: boolean } = {}): Promise<{ findings: Finding[]; schemaFindings: Finding[] }> {
+  const rules = options.rules ?? allRules;
+  const examples = subjectsOf(pages, lintContext(pages, catalog, NO_VALIDATORS, options)).examples.length;
+  if (!(options.parallel ?? useWorker(examples))) return lintWithGeneratedSchemas(pages, catalog, options);
+  const { ctx, subjects, parallel, schemaFindings } = startParallelLint(pages, catalog, options);
+  try {
+    // Rules that need the worker's answers are run again once they are in; outputs stay in rule order.
+    const byRule: Array<Finding[] | undefined> = rules.map((rule) => {
+      const before = parallel.deferrals();
+      try {
+        const out = runRule(rule, subjects, ctx);
+        return parallel.deferrals() === before ? out : undefined;
+      } catch (err) {
+        if (err instanceof DeferRule) return undefined;
+        throw err;
+      }
+    });
+    await parallel.settled;
+    const findings = collect(pages, ctx, rules.map((rule, i) => byRule[i] ?? runRule(rule, subjects, ctx)));
+    return { findings, schemaFindings };
+  } finally {
+    await parallel.stop();
+  }
+}
+
+/** Placeholder validators for a context that only finds the subjects. */
+const NO_VALIDATORS: BodyValidators = { request: () => undefined, response: () => undefined };
+
+/**
+ * Generates the schemas, hands them to a validation worker and lets them go here: this thread keeps only
+ * the index (a validation the worker was not sent generates them again, see parallelValidators), so the
+ * two threads do not hold two copies of the schemas at once.
+ */
+function startParallelLint(pages: readonly ParsedPage[], catalog: Catalog, options: LintOptions) {
+  const generated = generateSchemas(catalog);
+  const schemaFindings = calibrateSchemaFindings(generated.findings, options.knownFiles ?? pages.map((p) => p.file));
+  const ctx = lintContext(pages, catalog, NO_VALIDATORS, options);
+  const subjects = subjectsOf(pages, ctx);
+  const localSet = (): SchemaSet => {
+    const again = generateSchemas(catalog);
+    return schemaSetFromFiles('(generated from the docs)', again.index, again.files);
+  };
+  const parallel = parallelValidators(generated.index, generated.files, localSet, subjects.examples, ctx);
+  // The same context (its memos stay valid: the targets found for the jobs are the rules' too), answered by the worker.
+  ctx.validators = parallel.validators;
+  return { ctx, subjects, parallel, schemaFindings };
+}
+
+function useWorker(examples: number): boolean {
+  if (process.env.GRAPHPACT_LINT_THREADS === '1') return false;
+  return examples >= MIN_EXAMPLES_FOR_WORKER && availableParallelism() >= 2;
 }
 
 /**
@@ -76,6 +145,7 @@ function runRule(rule: AnyLintRule, s: Subjects, ctx: LintContext): Finding[] {
     try {
       out.push(...fn());
     } catch (err) {
+      if (err instanceof DeferRule) throw err;
       out.push({ ruleId: 'lint-rule-failed', severity: 'error', file, line,
         message: `rule ${rule.id} could not check this: ${err instanceof Error ? err.message : String(err)}` });
     }
@@ -98,17 +168,6 @@ function runRule(rule: AnyLintRule, s: Subjects, ctx: LintContext): Finding[] {
       break;
   }
   return out;
-}
-
-/** Request/response validators of an operation, found through the schema index (compiled once, cached by the set). */
-function validatorsOf(set: SchemaSet): BodyValidators {
-  const entries = new Map(set.index.operations.map((e) => [`${e.version}\0${e.id}`, e]));
-  const entry = (op: Operation) => entries.get(`${op.version}\0${op.id}`);
-  const validatorAt = (path: string | undefined) => (path ? set.validator(path) : undefined);
-  return {
-    request: (op) => validatorAt(entry(op)?.request),
-    response: (op) => validatorAt(entry(op)?.response),
-  };
 }
 
 function lintContext(pages: readonly ParsedPage[], catalog: Catalog, validators: BodyValidators, options: LintOptions): LintContext {

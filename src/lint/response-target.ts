@@ -16,7 +16,18 @@ export interface ResponseTarget {
   envelope?: Envelope;
 }
 
-export function responseTarget({ page, example, operation }: ExampleSubject, ctx: LintContext): ResponseTarget | undefined {
+/** Several rules (and the validation worker's jobs) ask for the same example's target: computed once per example and context. */
+const targets = new WeakMap<object, { subject: ExampleSubject; ctx: LintContext; target: ResponseTarget | undefined }>();
+
+export function responseTarget(subject: ExampleSubject, ctx: LintContext): ResponseTarget | undefined {
+  const known = targets.get(subject.example);
+  if (known && known.ctx === ctx && known.subject.page === subject.page && known.subject.operation === subject.operation) return known.target;
+  const target = findResponseTarget(subject, ctx);
+  targets.set(subject.example, { subject, ctx, target });
+  return target;
+}
+
+function findResponseTarget({ page, example, operation }: ExampleSubject, ctx: LintContext): ResponseTarget | undefined {
   const body = example.response?.body;
   if (!body || body.value === undefined) return undefined;
   // Only the success response is described by the docs' Response section.

@@ -1,0 +1,164 @@
+/**
+ * The body validators lint rules use (ctx.validators), and their parallel variant: on a large docs tree
+ * validating the examples (ajv compiling what the fast path cannot answer, then validating) is about
+ * half of the rules' time, so a worker thread validates every body the rules will ask about while this
+ * thread runs the other rules.
+ *
+ * The worker answers exactly what the local validators would (the same generated files, the same
+ * SchemaSet code); a rule that asks before the answers are in is deferred (DeferRule) and run again once
+ * they are (rules are pure, so a second run finds the same). A body nobody sent ahead, or a worker that
+ * failed, is validated here: the worker only ever saves time, it never decides a finding.
+ */
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import type { Operation } from '../model/catalog.js';
+import type { SchemaIndex } from '../model/schema-layout.js';
+import type { JsonSchema } from '../schema/edm.js';
+import type { SchemaSet, SchemaValidator } from '../schema/load.js';
+import type { BodyValidators, ExampleSubject, LintContext } from './types.js';
+import { requestTarget } from './request-target.js';
+import { responseTarget } from './response-target.js';
+
+/** Request/response validators of an operation, found through the schema index (compiled once, cached by the set). */
+export function validatorsOf(set: SchemaSet): BodyValidators {
+  const paths = schemaPaths(set.index);
+  return {
+    request: (op) => validatorAt(set, paths(op)?.request),
+    response: (op) => validatorAt(set, paths(op)?.response),
+  };
+}
+
+function validatorAt(set: SchemaSet, path: string | undefined): SchemaValidator | undefined {
+  return path ? set.validator(path) : undefined;
+}
+
+function schemaPaths(index: SchemaIndex): (op: Operation) => { request?: string; response?: string } | undefined {
+  const entries = new Map(index.operations.map((e) => [`${e.version}\0${e.id}`, e]));
+  return (op) => entries.get(`${op.version}\0${op.id}`);
+}
+
+/** Thrown by a validator whose answer the worker has not sent yet: the engine runs the rule again later. */
+export class DeferRule extends Error {
+  constructor() {
+    super('validation not answered yet');
+    this.name = 'DeferRule';
+  }
+}
+
+export interface ValidationWorkerData {
+  index: SchemaIndex;
+  files: Map<string, JsonSchema>;
+}
+export interface ValidationJobs {
+  jobs: Array<{ path: string; value: unknown }>;
+}
+export interface ValidationReply {
+  /** Per job: true when valid, else ajv's errors. */
+  results: Array<true | ErrorObject[] | null>;
+}
+
+export interface ParallelValidators {
+  validators: BodyValidators;
+  /** Resolves when the worker has answered (or failed: then everything is validated here); the worker is gone then. */
+  settled: Promise<void>;
+  /**
+   * How many times a validator deferred a rule so far: a rule that ran while this grew is run again once
+   * the answers are in, even if it caught the DeferRule itself.
+   */
+  deferrals(): number;
+  /** Stops the worker (when linting ends early). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a worker on the generated files and sends it the bodies the example rules validate (the request
+ * body an example sends to its operation, the success response it shows: requestTarget / responseTarget).
+ */
+export function parallelValidators(index: SchemaIndex, files: Map<string, JsonSchema>, localSet: () => SchemaSet, examples: readonly ExampleSubject[], ctx: LintContext): ParallelValidators {
+  const paths = schemaPaths(index);
+  // Jobs by schema path, then by the very value (identity: the rules validate the parsed body itself).
+  const ids = new Map<string, Map<unknown, number>>();
+  const jobs: ValidationJobs['jobs'] = [];
+  const add = (path: string | undefined, value: unknown): void => {
+    if (path === undefined) return;
+    let byValue = ids.get(path);
+    if (!byValue) ids.set(path, (byValue = new Map()));
+    if (byValue.has(value)) return;
+    byValue.set(value, jobs.length);
+    jobs.push({ path, value });
+  };
+  for (const subject of examples) {
+    const request = requestTarget(subject, ctx);
+    if (request) add(paths(request.operation)?.request, request.value);
+    const response = subject.operation && responseTarget(subject, ctx);
+    if (response && subject.operation) add(paths(subject.operation)?.response, response.value);
+  }
+
+  let results: ValidationReply['results'] | undefined;
+  let failed = false;
+  const worker = startWorker({ index, files });
+  const settled = new Promise<void>((resolve) => {
+    worker.on('message', (reply: ValidationReply) => {
+      results = reply.results;
+      resolve();
+    });
+    worker.on('error', () => {
+      failed = true;
+      resolve();
+    });
+    worker.on('exit', () => {
+      failed = true;
+      resolve();
+    });
+  }).then(() => worker.terminate()).then(() => undefined);
+  worker.postMessage({ jobs } satisfies ValidationJobs);
+
+  let set: SchemaSet | undefined;
+  let deferrals = 0;
+  const wrappers = new Map<string, SchemaValidator>();
+  const validatorFor = (path: string | undefined): SchemaValidator | undefined => {
+    if (path === undefined) return undefined;
+    let wrapper = wrappers.get(path);
+    if (!wrapper) {
+      const byValue = ids.get(path);
+      const validate: SchemaValidator = Object.assign((data: unknown): boolean => {
+        const id = byValue?.get(data);
+        if (id !== undefined && results) {
+          const answer = results[id];
+          validate.errors = answer === true ? null : answer;
+          return answer === true;
+        }
+        if (id !== undefined && !failed) {
+          deferrals++;
+          throw new DeferRule();
+        }
+        const local = (set ??= localSet()).validator(path);
+        const valid = local(data);
+        validate.errors = local.errors;
+        return valid;
+      }, { errors: null });
+      wrappers.set(path, (wrapper = validate));
+    }
+    return wrapper;
+  };
+  return {
+    validators: {
+      request: (op) => validatorFor(paths(op)?.request),
+      response: (op) => validatorFor(paths(op)?.response),
+    },
+    settled,
+    deferrals: () => deferrals,
+    stop: () => worker.terminate().then(() => undefined),
+  };
+}
+
+/** The worker's script beside this module (`.ts` under the test runner, `.js` in the build). */
+const WORKER_FILE = fileURLToPath(new URL(`./validation-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
+
+function startWorker(data: ValidationWorkerData): Worker {
+  // Under the test runner the code is TypeScript: a worker does not inherit tsx's loader, so it requires tsx's hook first.
+  if (WORKER_FILE.endsWith('.ts')) return new Worker(`require('tsx/cjs'); require(${JSON.stringify(WORKER_FILE)});`, { eval: true, workerData: data });
+  return new Worker(WORKER_FILE, { workerData: data });
+}
