@@ -50,6 +50,12 @@ const SIMPLE_LINE = /^([A-Za-z_][\w.-]*):[ \t]+(.*?)[ \t]*$/;
 const PLAIN_STRING = /^(?![-?:,[\]{}#&*!|>'"%@`])(?![-+]?(?:\d|\.\d))(?!(?:true|false|yes|no|on|off|null|~|[-+]?\.(?:inf|nan))$).+$/i;
 
 /**
+ * A date as the docs write `ms.date` (`09/10/2017`): a number-like start, but YAML (core schema) reads it
+ * as a string (a `/` is in no number). All of the corpus's front matter that left the fast path was this.
+ */
+const SLASH_DATE = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
+
+/**
  * Fast path for the front matter almost every page has: `key: value` lines with quoted or plain string
  * values. Anything else (lists, block scalars, numbers, escapes, comments) returns undefined and goes to
  * the `yaml` package, so results are the same as yaml's (a test checks this on the corpus sample).
@@ -70,7 +76,7 @@ export function parseSimpleYaml(text: string): Record<string, unknown> | undefin
       const inner = value.slice(1, -1);
       if (inner.includes("'")) return undefined;
       data[key] = inner;
-    } else if (PLAIN_STRING.test(value) && !value.includes(': ') && !value.includes(' #') && !value.endsWith(':')) {
+    } else if ((PLAIN_STRING.test(value) && !value.includes(': ') && !value.includes(' #') && !value.endsWith(':')) || SLASH_DATE.test(value)) {
       data[key] = value;
     } else return undefined;
   }

@@ -19,11 +19,11 @@ describe('parse/front-matter', () => {
     expect(fm.data).to.deep.equal({});
   });
   describe('fast path agrees with yaml, or declines', () => {
-    const agree = ['title: "Get user"\ndescription: Read a user.', "author: 'a-b'\nms.prod: microsoft-identity-platform", 'doc_type: apiPageType\nlocalization_priority: Normal'];
+    const agree = ['title: "Get user"\ndescription: Read a user.', "author: 'a-b'\nms.prod: microsoft-identity-platform", 'doc_type: apiPageType\nlocalization_priority: Normal', 'ms.date: 09/10/2017\nother: 9/1/2017'];
     for (const text of agree) {
       it(`reads ${JSON.stringify(text.split('\n')[0])}`, () => expect(parseSimpleYaml(text)).to.deep.equal(parseYaml(text)));
     }
-    const decline = ['a: 3', 'a: true', 'a: .inf', 'a: null', 'a: b: c', 'a: b #c', 'a:', 'a: "x\\ty"', 'a:\n  - x', 'a: |\n  text', 'a: x\na: y', "a: 'it''s'"];
+    const decline = ['a: 3', 'a: true', 'a: .inf', 'a: null', 'a: b: c', 'a: b #c', 'a:', 'a: "x\\ty"', 'a:\n  - x', 'a: |\n  text', 'a: x\na: y', "a: 'it''s'", 'a: 09/10', 'a: 2017-09-10', 'a: 09/10/2017 x'];
     for (const text of decline) {
       it(`declines ${JSON.stringify(text)}`, () => expect(parseSimpleYaml(text)).to.equal(undefined));
     }
