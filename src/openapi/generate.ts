@@ -26,17 +26,24 @@ export function componentName(relativePath: string): string {
 
 /**
  * Checks an example value against a schema file (relative path): the first error as one line, or undefined
- * when it validates. The build passes one over the generated schema set.
+ * when it validates. The build passes one over the generated schema set. It may answer later (a promise:
+ * the build explains rejected examples on a worker thread); the document is complete once `settled`
+ * (generateOpenApi) resolves.
  */
-export type ExampleCheck = (schemaPath: string, value: unknown) => string | undefined;
+export type ExampleCheck = (schemaPath: string, value: unknown) => string | undefined | Promise<string | undefined>;
 
 export interface OpenApiOptions {
   /** Without it every parsed example is embedded (unit tests of the layout). */
   checkExample?: ExampleCheck;
 }
 
-export function generateOpenApi(catalog: Catalog, schemas: GeneratedSchemas, version: string, options: OpenApiOptions = {}): { document: OpenApiDocument; findings: Finding[] } {
+/**
+ * The document and its findings. `settled` is there when the example check answered any example later:
+ * until it resolves, the media types of those examples lack their `examples` and left-out lists.
+ */
+export function generateOpenApi(catalog: Catalog, schemas: GeneratedSchemas, version: string, options: OpenApiOptions = {}): { document: OpenApiDocument; findings: Finding[]; settled?: Promise<void> } {
   const findings: Finding[] = [];
+  const pending: Array<Promise<void>> = [];
   const prefix = `${version}/`;
   const components: Record<string, JsonSchema> = {};
   for (const [path, schema] of schemas.files) {
@@ -48,7 +55,7 @@ export function generateOpenApi(catalog: Catalog, schemas: GeneratedSchemas, ver
   for (const item of paths.values()) {
     for (const placed of Object.values(item.operations)) {
       const entry = entries.get(placed.op.id);
-      item.object[placed.method.toLowerCase()] = operationObject(placed, item.parameters, entry?.request, entry?.response, options.checkExample);
+      item.object[placed.method.toLowerCase()] = operationObject(placed, item.parameters, entry?.request, entry?.response, pending, options.checkExample);
     }
   }
   const document: OpenApiDocument = {
@@ -70,7 +77,7 @@ export function generateOpenApi(catalog: Catalog, schemas: GeneratedSchemas, ver
       schemas: { ...components, ...errorSchemas() },
     },
   };
-  return { document, findings };
+  return { document, findings, ...(pending.length > 0 ? { settled: Promise.all(pending).then(() => undefined) } : {}) };
 }
 
 /** One operation at one documented path: which catalog operation, which line, and any other lines saying the same. */
@@ -186,7 +193,7 @@ function tagOf(path: string): string {
   return path.split('/').filter(Boolean)[0]?.replace(/[({:].*$/, '') || 'root';
 }
 
-function operationObject(placed: PlacedOperation, parameters: string[], request: string | undefined, response: string | undefined, check?: ExampleCheck): Record<string, unknown> {
+function operationObject(placed: PlacedOperation, parameters: string[], request: string | undefined, response: string | undefined, pending: Array<Promise<void>>, check?: ExampleCheck): Record<string, unknown> {
   const { op, source } = placed;
   const out: Record<string, unknown> = {
     operationId: placed.operationId,
@@ -213,13 +220,13 @@ function operationObject(placed: PlacedOperation, parameters: string[], request:
     const examples = exampleValues(documentedExamples, 'request', request, check);
     out.requestBody = {
       required: true,
-      content: { 'application/json': withExamples({ schema: { $ref: `#/components/schemas/${componentName(request)}` } }, examples) },
+      content: { 'application/json': withExamples({ schema: { $ref: `#/components/schemas/${componentName(request)}` } }, examples, pending) },
     };
   }
   const success: Record<string, unknown> = { description: `${op.successStatus} success` };
   if (response) {
     const examples = exampleValues(documentedExamples.filter((e) => e.response?.status === undefined || e.response.status === op.successStatus), 'response', response, check);
-    success.content = { 'application/json': withExamples({ schema: { $ref: `#/components/schemas/${componentName(response)}` } }, examples) };
+    success.content = { 'application/json': withExamples({ schema: { $ref: `#/components/schemas/${componentName(response)}` } }, examples, pending) };
   }
   if (isRedirect(op.successStatus)) {
     // Report and download pages: the answer is where to fetch the content (a short-lived URL), not a body.
@@ -280,17 +287,35 @@ function headerParameters(op: Operation): Record<string, unknown>[] {
 /** Extension on a media type: documented examples its schema rejects, left out of `examples`, with the lint rule that reports each. */
 export const LEFT_OUT_EXAMPLES_KEYWORD = 'x-graphpact-examples-left-out';
 
-interface MediaExamples {
-  examples: Record<string, unknown>;
-  leftOut: Array<Record<string, unknown>>;
+/** One documented example of a media type and the check's verdict on it (an error: left out). */
+interface JudgedExample {
+  key: string;
+  /** The entry of `examples` when it validates. */
+  entry: Record<string, unknown>;
+  /** The entry of the left-out list, given the error. */
+  leftOut: (error: string) => Record<string, unknown>;
+  verdict: string | undefined | Promise<string | undefined>;
 }
 
-function withExamples(media: Record<string, unknown>, { examples, leftOut }: MediaExamples): Record<string, unknown> {
-  return {
-    ...media,
-    ...(Object.keys(examples).length > 0 ? { examples } : {}),
-    ...(leftOut.length > 0 ? { [LEFT_OUT_EXAMPLES_KEYWORD]: leftOut } : {}),
+/**
+ * The media type with its `examples` and left-out list, in example order. When a verdict comes later,
+ * they are added to the media type then, and `pending` gets the promise of that.
+ */
+function withExamples(media: Record<string, unknown>, judged: JudgedExample[], pending: Array<Promise<void>>): Record<string, unknown> {
+  const place = (verdicts: Array<string | undefined>): void => {
+    const examples: Record<string, unknown> = {};
+    const leftOut: Array<Record<string, unknown>> = [];
+    judged.forEach((j, i) => {
+      const error = verdicts[i];
+      if (error) leftOut.push(j.leftOut(error));
+      else examples[j.key] = j.entry;
+    });
+    if (Object.keys(examples).length > 0) media.examples = examples;
+    if (leftOut.length > 0) media[LEFT_OUT_EXAMPLES_KEYWORD] = leftOut;
   };
+  if (judged.some((j) => j.verdict instanceof Promise)) pending.push(Promise.all(judged.map((j) => j.verdict)).then(place));
+  else place(judged.map((j) => j.verdict as string | undefined));
+  return media;
 }
 
 /**
@@ -298,25 +323,25 @@ function withExamples(media: Record<string, unknown>, { examples, leftOut }: Med
  * schema rejects is left out (tools such as Spectral report an invalid example as an error) and listed with
  * the lint finding that reports the docs' defect, so the reader can find why.
  */
-function exampleValues(examples: Example[], side: 'request' | 'response', schemaPath: string, check?: ExampleCheck): MediaExamples {
-  const out: MediaExamples = { examples: {}, leftOut: [] };
+function exampleValues(examples: Example[], side: 'request' | 'response', schemaPath: string, check?: ExampleCheck): JudgedExample[] {
+  const out: JudgedExample[] = [];
   examples.forEach((example, i) => {
     const body = example[side]?.body;
     if (!body || body.parse === 'invalid' || body.value === undefined) return;
     const key = `example${i + 1}`;
     const value = redactValue(body.value);
-    const error = check?.(schemaPath, value);
-    if (error) {
-      out.leftOut.push({ name: key, [SOURCE_KEYWORD]: { file: body.file, line: body.line }, lintRule: `example-${side}-invalid`, error });
-      return;
-    }
     const summary = example.title ?? example.name;
-    out.examples[key] = {
-      ...(summary ? { summary } : {}),
-      value,
-      [SOURCE_KEYWORD]: { file: body.file, line: body.line },
-      ...errataMark(body.errata),
-    };
+    out.push({
+      key,
+      entry: {
+        ...(summary ? { summary } : {}),
+        value,
+        [SOURCE_KEYWORD]: { file: body.file, line: body.line },
+        ...errataMark(body.errata),
+      },
+      leftOut: (error) => ({ name: key, [SOURCE_KEYWORD]: { file: body.file, line: body.line }, lintRule: `example-${side}-invalid`, error }),
+      verdict: check?.(schemaPath, value),
+    });
   });
   return out;
 }

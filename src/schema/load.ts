@@ -34,6 +34,12 @@ export interface SchemaSet {
   validator(relativePath: string): SchemaValidator;
 }
 
+/** A set built in memory (schemaSetFromFiles): also answers whether a value is certainly valid without ajv. */
+export interface FilesSchemaSet extends SchemaSet {
+  /** True only when the file's validator would accept `data`, judged by the fast path alone (false: ask the validator). */
+  certainlyValid(relativePath: string, data: unknown): boolean;
+}
+
 /** Validates like an ajv ValidateFunction: true, or false with ajv's errors in `errors`. */
 export type SchemaValidator = ((data: unknown) => boolean) & Pick<ValidateFunction, 'errors'>;
 
@@ -63,7 +69,7 @@ export function createAjv(opts: { checkSchemas?: boolean } = {}): Ajv2020 {
  * only when such a value first reaches that `$ref` (see `lazyRefs`): the generated type graph is connected,
  * so compiling refs eagerly compiled most of the set for the first value validated.
  */
-export function schemaSetFromFiles(dir: string, index: SchemaIndex, files: Map<string, JsonSchema>): SchemaSet {
+export function schemaSetFromFiles(dir: string, index: SchemaIndex, files: Map<string, JsonSchema>): FilesSchemaSet {
   const ajv = createAjv({ checkSchemas: false });
   const paths = [...files.keys()].sort();
   const compiled = new Map<string, ValidateFunction>();
@@ -111,6 +117,10 @@ export function schemaSetFromFiles(dir: string, index: SchemaIndex, files: Map<s
     index,
     paths,
     schema: (relativePath) => files.get(relativePath),
+    certainlyValid(relativePath, data) {
+      const schema = schemaAt(relativePath);
+      return isOwnId(schema, relativePath) && certainlyValid(schema, data, relativePath, fastPath);
+    },
     validator(relativePath) {
       let validator = validators.get(relativePath);
       if (!validator) {

@@ -47,8 +47,8 @@ const EXAMPLE_KEYS = new Set(['example', 'examples', 'default', 'const']);
 
 /**
  * The bytes a generated file is written as: JSON with every object's keys sorted, 2-space indent, final
- * newline (the bytes of stableJson(sortKeys(value)); a replacer sorts only the objects whose keys are out
- * of order, so no second copy of the whole value is made), example values redacted. Secrets registered
+ * newline (the bytes of stableJson(sortKeys(value)); only the objects whose keys are out of order are
+ * copied sorted, so no second copy of the whole value is made), example values redacted. Secrets registered
  * at run time (a --token) are redacted everywhere.
  */
 export function serializeJson(value: unknown): string {
@@ -64,13 +64,18 @@ export function serializeJson(value: unknown): string {
  * UTF-16) beside its bytes. Registered secrets are redacted over the whole text, so then it is one piece.
  */
 export function serializeToBuffers(value: unknown): { buffers: Buffer[]; sha256: string; size: number } {
-  const hash = createHash('sha256');
   const buffers: Buffer[] = [];
+  return { buffers, ...serializeInto(value, (bytes) => buffers.push(bytes)) };
+}
+
+/** serializeToBuffers, each buffer handed to `sink` as soon as it is made (then let go: a large document is never whole in memory). */
+function serializeInto(value: unknown, sink: (bytes: Buffer) => void): { sha256: string; size: number } {
+  const hash = createHash('sha256');
   let size = 0;
   const flush = (text: string): void => {
     const bytes = Buffer.from(text);
     hash.update(bytes);
-    buffers.push(bytes);
+    sink(bytes);
     size += bytes.length;
   };
   if (hasRegisteredSecrets() || !isLargeContainer(value)) flush(serializeJson(value));
@@ -86,7 +91,7 @@ export function serializeToBuffers(value: unknown): { buffers: Buffer[]; sha256:
     });
     flush(pending + '\n');
   }
-  return { buffers, sha256: hash.digest('hex'), size };
+  return { sha256: hash.digest('hex'), size };
 }
 
 /** Containers this deep are serialized entry by entry (deeper ones whole). */
@@ -265,6 +270,8 @@ interface BuildState {
 export interface WriteOptions {
   /** Leave a build record beside the outputs (graphpact build does). */
   record?: BuildRecord;
+  /** Files whose values are complete only once `settled` resolves (BuildOutput.pending): written after the others. */
+  pending?: { paths: string[]; settled: Promise<void> };
 }
 
 /** Writes `files` (relative '/' path → JSON value) under `outDir`. */
@@ -273,13 +280,13 @@ export async function writeGeneratedFiles(outDir: string, files: Map<string, unk
   const existing = statOrUndefined(outDir);
   if (!existing) {
     await ensureDir(dirname(outDir));
-    return writeFreshDir(outDir, paths, files, options.record);
+    return writeFreshDir(outDir, paths, files, options);
   }
   const previous = readManifest(outDir);
   const sha256: Record<string, string> = {};
   let written = 0;
   let unchanged = 0;
-  for (const path of paths) {
+  for await (const path of writingOrder(paths, options.pending)) {
     const target = join(outDir, path);
     const serialized = serializeToBuffers(files.get(path));
     sha256[path] = serialized.sha256;
@@ -367,8 +374,20 @@ function readOrUndefined(path: string): string | undefined {
   }
 }
 
+/**
+ * The paths in the order they are written: the ones still being completed last, once they are. The order
+ * changes no output (a fresh set is renamed into place whole; the manifest lists the paths sorted).
+ */
+async function* writingOrder(paths: string[], pending: WriteOptions['pending']): AsyncGenerator<string> {
+  const later = new Set(pending?.paths ?? []);
+  for (const path of paths) if (!later.has(path)) yield path;
+  if (!pending) return;
+  await pending.settled;
+  for (const path of paths) if (later.has(path)) yield path;
+}
+
 /** The whole set into a temporary sibling folder, renamed into place: no partial output directory, ever. */
-function writeFreshDir(outDir: string, paths: string[], files: Map<string, unknown>, record: BuildRecord | undefined): WriteResult {
+async function writeFreshDir(outDir: string, paths: string[], files: Map<string, unknown>, { record, pending }: WriteOptions): Promise<WriteResult> {
   const tmp = join(dirname(outDir), `.${basename(outDir)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const made = new Set<string>();
   const dirOf = (rel: string): void => {
@@ -380,11 +399,9 @@ function writeFreshDir(outDir: string, paths: string[], files: Map<string, unkno
   const sha256: Record<string, string> = {};
   try {
     mkdirSync(tmp);
-    for (const path of paths) {
-      const serialized = serializeToBuffers(files.get(path));
-      sha256[path] = serialized.sha256;
+    for await (const path of writingOrder(paths, pending)) {
       dirOf(dirname(path));
-      writeBuffersSync(join(tmp, path), serialized.buffers);
+      sha256[path] = serializeToFile(join(tmp, path), files.get(path));
     }
     const manifest = manifestText(paths, sha256);
     writeFileSync(join(tmp, MANIFEST_FILE), manifest);
@@ -417,6 +434,18 @@ function isUnchanged(target: string, serialized: { buffers: Buffer[]; size: numb
   // "racily clean" case), so such a file is read and compared, never vouched for.
   if (hashRecorded && manifestMtimeMs !== undefined && info.mtimeMs < manifestMtimeMs) return true;
   return readFileSync(target).equals(serialized.buffers.length === 1 ? serialized.buffers[0] : Buffer.concat(serialized.buffers));
+}
+
+/** Serializes `value` into a new file as it goes (serializeInto); the SHA-256 of what was written. */
+function serializeToFile(path: string, value: unknown): string {
+  const fd = openSync(path, 'w');
+  try {
+    return serializeInto(value, (buffer) => {
+      for (let offset = 0; offset < buffer.length; ) offset += writeSync(fd, buffer, offset);
+    }).sha256;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Writes the buffers one after another into a new file (or over an existing one). */

@@ -12,7 +12,7 @@ import type { Finding } from '../../model/finding.js';
 import { DocsDirError } from '../../parse/index.js';
 import { readDocsSnapshot, type DocsSnapshot } from '../../parse/load.js';
 import { buildFingerprint } from '../../schema/fingerprint.js';
-import { buildFromDocs } from '../../schema/pipeline.js';
+import { buildOutputsFromDocs, type BuildOutput, type OutputsBuild } from '../../schema/pipeline.js';
 import { upToDateReport, writeGeneratedFiles, type WriteResult } from '../../schema/write.js';
 import { redactText } from '../../util/redact.js';
 import { action, addFormatOption, collect, EXIT, reportCouldNotRun, type OutputFormat } from '../command.js';
@@ -80,19 +80,24 @@ export function buildCommand(): Command {
       const first = built.unreadable[0];
       return reportCouldNotRun('graphpact build', `${first.message}${built.unreadable.length > 1 ? ` (and ${built.unreadable.length - 1} more unreadable files)` : ''}; nothing written`, opts.format);
     }
-    const written = await writeGeneratedFiles(out, built.files, { record: { inputs, report: built.report } });
+    const written = await writeGeneratedFiles(out, built.files, { record: { inputs, report: built.report }, ...(built.pending ? { pending: built.pending } : {}) });
     return print(summarize(docs, out, built.report, written, performance.now() - started), opts.format);
   }));
 }
 
 /**
- * The output files and report of a full build, or the files that could not be read. Only these are
- * returned, so that the pages and catalogs (~80 MB on the corpus) are let go before the outputs are written.
+ * The output files and report of a full build, or the files that could not be read. The pages are let go
+ * before the outputs are generated, and the catalog before they are written (buildOutputsFromDocs).
  */
-async function generate(docs: string[], snapshot: DocsSnapshot, onProgress: ((done: number, total: number) => void) | undefined): Promise<{ files: Map<string, unknown>; report: RecordedReport } | { unreadable: Finding[] }> {
-  const built = await buildFromDocs(docs, { root: PACKAGE_ROOT, onProgress, snapshot });
-  if (built.unreadable.length > 0) return { unreadable: built.unreadable };
-  return { files: built.output.files, report: recordedReport(built) };
+async function generate(docs: string[], snapshot: DocsSnapshot, onProgress: ((done: number, total: number) => void) | undefined): Promise<{ files: Map<string, unknown>; pending?: BuildOutput['pending']; report: RecordedReport } | { unreadable: Finding[] }> {
+  // The OpenAPI documents may still be waiting for their rejected examples' explanations (a worker
+  // thread): the other files are written meanwhile.
+  const built = await buildOutputsFromDocs(docs, { root: PACKAGE_ROOT, onProgress, snapshot });
+  if (built.unreadable.length > 0) {
+    await built.output.pending?.settled;
+    return { unreadable: built.unreadable };
+  }
+  return { files: built.output.files, ...(built.output.pending ? { pending: built.output.pending } : {}), report: recordedReport(built) };
 }
 
 function print(summary: BuildSummary, format: OutputFormat): number {
@@ -116,9 +121,9 @@ function createProgress(): { update: (done: number, total: number) => void; stop
   };
 }
 
-function recordedReport(built: Awaited<ReturnType<typeof buildFromDocs>>): RecordedReport {
+function recordedReport(built: OutputsBuild): RecordedReport {
   return {
-    pages: built.pages.length,
+    pages: built.pages,
     versions: built.output.index.versions,
     operations: built.catalog.operations.length,
     types: built.catalog.types.size,
