@@ -1,7 +1,18 @@
 /** Matching example request paths against documented `METHOD path` lines. */
 
-/** Path part of a documented path or URL: no scheme/host/version, no query, leading slash, no trailing slash. */
+const parts = new Map<string, string>();
+
+/**
+ * Path part of a documented path or URL: no scheme/host/version, no query, leading slash, no trailing slash.
+ * Kept per path: an example's path is matched against every operation of its version (operationCalled).
+ */
 function documentedPathPart(path: string): string {
+  let part = parts.get(path);
+  if (part === undefined) parts.set(path, (part = pathPartOf(path)));
+  return part;
+}
+
+function pathPartOf(path: string): string {
   // `~/x` (some pages write the service root as ~) is `/x`.
   let p = path.trim().replace(/^https?:\/\/[^/]+/i, '').replace(/^~(?=\/)/, '');
   p = p.replace(/^\/(v1\.0|beta|localtest)(?=\/|$)/i, '');

@@ -6,6 +6,8 @@ import { formatJson } from '../../src/lint/format/json.js';
 import { formatJunit } from '../../src/lint/format/junit.js';
 import { formatSarif } from '../../src/lint/format/sarif.js';
 import { quoteValue } from '../../src/lint/report.js';
+import { redactValue } from '../../src/util/redact.js';
+import { stableJson } from '../../src/util/fs.js';
 
 const report: LintReport = {
   files: ['apidocs/api/a.md', 'apidocs/api/b.md', 'apidocs/api/clean.md'],
@@ -44,6 +46,18 @@ describe('lint output formats', () => {
     expect(json.summary).to.include({ errors: 2, acceptedErrors: 1, warnings: 1, exitCode: 1, files: 3 });
     expect(json.findings[1]).to.include({ ruleId: 'link-broken', line: 12, column: 3, fix: 'y.md', accepted: false });
     expect(JSON.stringify(json)).to.not.include('abc.def.ghi');
+  });
+
+  it('json: the same text as redacting the whole report (redactValue), with and without a secret in it', () => {
+    const clean: LintReport = { ...report, findings: report.findings.slice(0, 2) };
+    for (const r of [report, clean]) {
+      const expected = stableJson(redactValue({
+        summary: (JSON.parse(formatJson(r)) as { summary: unknown }).summary,
+        findings: r.findings.map((f) => ({ file: f.file, line: f.line, ...(f.column !== undefined ? { column: f.column } : {}), ruleId: f.ruleId, severity: f.severity, message: f.message, ...(f.fix !== undefined ? { fix: f.fix } : {}), accepted: f.accepted, fingerprint: f.fingerprint })),
+      }));
+      expect(formatJson(r)).to.equal(expected);
+    }
+    expect(formatJson(report)).to.include('[REDACTED]');
   });
 
   it('junit: one testsuite per file, a failure only for non-accepted errors, a passing case for a clean file', () => {
