@@ -173,7 +173,23 @@ export interface Shape {
 /** Every Graph entity has `id` (from microsoft.graph.entity, often undocumented on the page itself). */
 const ENTITY_ID: PropertyRow = { file: '', line: 0, name: 'id', type: { raw: 'String', kind: 'primitive', name: 'Edm.String', collection: false }, description: '' };
 
+/**
+ * The shape of a type (kept per catalog, BaseOf and type: every object of every example body asks, and the
+ * answer depends on nothing else). Shared: callers read it, never change it.
+ */
 export function typeShape(catalog: Catalog, def: TypeDef, baseOf?: BaseOf): Shape {
+  let byBase = typeShapes.get(catalog);
+  if (!byBase) typeShapes.set(catalog, (byBase = new Map()));
+  let byDef = byBase.get(baseOf);
+  if (!byDef) byBase.set(baseOf, (byDef = new WeakMap()));
+  let shape = byDef.get(def);
+  if (!shape) byDef.set(def, (shape = newTypeShape(catalog, def, baseOf)));
+  return shape;
+}
+
+const typeShapes = new WeakMap<Catalog, Map<BaseOf | undefined, WeakMap<TypeDef, Shape>>>();
+
+function newTypeShape(catalog: Catalog, def: TypeDef, baseOf?: BaseOf): Shape {
   const rows = [...allProperties(catalog, def, baseOf)];
   const entity = def.kind === 'entity' || (baseOf ?? ((d: TypeDef) => d.baseType))(def) !== undefined;
   if (entity && !rows.some((r) => r.name === 'id')) rows.push(ENTITY_ID);
@@ -286,7 +302,7 @@ export function unknownProperties(value: unknown, shape: Shape, catalog: Catalog
       // Annotations are not properties; keys that are not identifiers (GUIDs of plannerChecklistItems)
       // mean the object is a dictionary, whatever its page says.
       if (isAnnotationKey(key) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) || looksLikeId(key)) continue;
-      const row = effective.rows.find((r) => rowName(r) === key);
+      const row = rowsByName(effective.rows).get(key);
       if (!row) {
         if (!effective.open) {
           const suggestion = closestName(key, effective.rows.map(rowName));
@@ -317,6 +333,22 @@ export function unknownProperties(value: unknown, shape: Shape, catalog: Catalog
     const derived = typeShape(catalog, def, baseOf);
     return { ...s, open: s.open || derived.open, rows: [...s.rows, ...derived.rows] };
   }
+}
+
+const rowIndexes = new WeakMap<readonly PropertyRow[], Map<string, PropertyRow>>();
+
+/** A shape's rows by name (the first row of a name, as a search in order finds it). */
+function rowsByName(rows: readonly PropertyRow[]): Map<string, PropertyRow> {
+  let index = rowIndexes.get(rows);
+  if (!index) {
+    index = new Map();
+    for (const row of rows) {
+      const name = rowName(row);
+      if (!index.has(name)) index.set(name, row);
+    }
+    rowIndexes.set(rows, index);
+  }
+  return index;
 }
 
 /** The known name a misspelt one most likely means: a prefix of it, or within a small edit distance. */

@@ -194,6 +194,15 @@ const OPEN_PROSE = /\(open type\)|\bis an open type\b/i;
  * H1) although its annotation does not.
  */
 export function baseWithProse(sourceLines: (file: string) => readonly string[] | undefined): BaseOf {
+  // One per source of lines: rules ask for it per example, and shapes are kept per BaseOf (body-check.ts).
+  let baseOf = proseBaseOfs.get(sourceLines);
+  if (!baseOf) proseBaseOfs.set(sourceLines, (baseOf = newBaseWithProse(sourceLines)));
+  return baseOf;
+}
+
+const proseBaseOfs = new WeakMap<(file: string) => readonly string[] | undefined, BaseOf>();
+
+function newBaseWithProse(sourceLines: (file: string) => readonly string[] | undefined): BaseOf {
   const baseOf: BaseOf = (def) => {
     if (def.baseType) return def.baseType;
     if (!proseBases.has(def)) {
