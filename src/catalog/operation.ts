@@ -1,10 +1,11 @@
 /** One API page → one Operation (before type resolution and merging). Pure. */
 import type { Finding } from '../model/finding.js';
 import type { Operation } from '../model/catalog.js';
-import type { ApiPage, Example } from '../model/page.js';
+import type { ApiPage, Example, TypeRef } from '../model/page.js';
 import { normalizePath, operationId } from './operation-id.js';
 import { pageVersion } from './types.js';
 import { stripMarkdown } from '../parse/markdown.js';
+import { parseTypeRef } from '../parse/type-ref.js';
 
 /**
  * "In the request body, provide an optional `keyCredential` property as a JSON object with the
@@ -65,7 +66,8 @@ export function operationFromPage(page: ApiPage): { operation?: Operation; findi
   const path = normalizePath(first.path);
   const body = page.requestBody;
   const hasBody = body !== undefined && !body.none && (body.properties.length > 0 || body.representationOf !== undefined);
-  const returnsBody = success.status !== 204 && !isRedirect(success.status) && page.response?.returnType !== undefined;
+  const returned = page.response?.returnType ?? expandedParentType(page);
+  const returnsBody = success.status !== 204 && !isRedirect(success.status) && returned !== undefined;
   const heading = page.h1?.text ?? page.title;
   const operation: Operation = {
     id: operationId(method, path, {
@@ -90,7 +92,7 @@ export function operationFromPage(page: ApiPage): { operation?: Operation; findi
   if (errorStatuses.length > 0) operation.errorStatuses = errorStatuses;
   if (page.description) operation.description = page.description;
   if (page.queryParameters) operation.query = { support: page.queryParameters.support, parameters: page.queryParameters.parameters };
-  if (returnsBody) operation.returnType = page.response?.returnType;
+  if (returnsBody) operation.returnType = returned;
   if (hasBody && body) {
     const requestBody: NonNullable<Operation['requestBody']> = { properties: body.properties, source: { file: page.file, line: body.line } };
     if (body.properties.length === 0 && body.representationOf) requestBody.representationOf = body.representationOf;
@@ -99,6 +101,23 @@ export function operationFromPage(page: ApiPage): { operation?: Operation; findi
     operation.requestBody = requestBody;
   }
   return { operation, findings };
+}
+
+/**
+ * The Response prose names a type only as the part expanded into the returned object ("the requested
+ * resource instance, expanded with the matching [x](…) object"; the request is `GET …/messages/{id}?$expand=…`):
+ * the returned object is the parent the request path ends at, which the prose leaves unnamed. The page's
+ * own example response annotation (`"@odata.type": "microsoft.graph.message"`) names it; without one the
+ * page names no returned type (never the expanded part).
+ */
+function expandedParentType(page: ApiPage): TypeRef | undefined {
+  if (!page.response?.expandedPart) return undefined;
+  for (const example of page.examples) {
+    const raw = example.response?.annotation?.data['@odata.type'];
+    if (typeof raw !== 'string' || !/^#?[A-Za-z][\w.]*$/.test(raw.trim()) || /^(?:#?edm\.)?stream$/i.test(raw.trim())) continue;
+    return parseTypeRef(raw.trim().replace(/^#/, ''));
+  }
+  return undefined;
 }
 
 /** Headers OpenAPI says a header parameter must not describe: they are security and media types. */

@@ -220,6 +220,11 @@ export interface ApiPage extends PageBase {
     statusCodes: number[];
     /** Returned type when the Response prose names one. */
     returnType?: TypeRef;
+    /**
+     * A type the prose links only as a part expanded into the returned object ("the requested instance,
+     * expanded with the matching [x](…) object"): not the returned type.
+     */
+    expandedPart?: TypeRef;
     /** The prose says a collection is returned. */
     collection: boolean;
   };

@@ -41,12 +41,26 @@ function isReferenceLink(before: string, label: string, target: string): boolean
   return label.trim().split(/\s+/).length >= 3 && !/(^|\/)resources\//i.test(target);
 }
 
-/** The first link to a type page (a `.md` link not under concepts/overview folders, not a reference). */
+/**
+ * A link inside an expansion clause names the part expanded into the returned object, not the returned
+ * object: "the requested resource instance, expanded with the matching [x](…) object", "the specified
+ * instance with the expanded [x](…)". The clause runs from "expanded with"/"with … expanded" to the link,
+ * within one sentence; "returns the expanded [x](…) object" (no "with") stays the returned type.
+ */
+const EXPANSION_CLAUSE = /(?:\bexpanded\s+(?:with|by)\b|\bwith\s+(?:(?:the|a|an|its|their)\s+)?expanded\b)[^.;[\]]*$/i;
+
+/** Whether the prose names a type only as a part expanded into the returned object (see EXPANSION_CLAUSE). */
+export function isExpansionLink(before: string): boolean {
+  return EXPANSION_CLAUSE.test(before);
+}
+
+/** The first link to a type page (a `.md` link not under concepts/overview folders, not a reference, not an expanded part). */
 export function returnType(text: string, lookup?: ReferenceLookup): TypeRef | undefined {
   TYPE_LINK.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TYPE_LINK.exec(text)) !== null) {
     const before = text.slice(Math.max(0, m.index - 40), m.index);
+    if (isExpansionLink(text.slice(Math.max(0, m.index - 120), m.index))) continue;
     if (m[1] !== undefined) {
       const target = m[2];
       if (/^(https?:|\/)/.test(target) || /(^|\/)(concepts|includes|overview)\//i.test(target) || isReferenceLink(before, m[1], target)) continue;
@@ -59,9 +73,17 @@ export function returnType(text: string, lookup?: ReferenceLookup): TypeRef | un
   return unlinkedReturnType(text);
 }
 
+/** The first type linked inside an expansion clause (the part expanded into the returned object), if any. */
+export function expandedPart(text: string): TypeRef | undefined {
+  for (const m of text.matchAll(/\[([^\]]+)\]\(([^)\s]+\.md)(?:#[^)]*)?\)/g)) {
+    if (isExpansionLink(text.slice(Math.max(0, (m.index ?? 0) - 120), m.index))) return parseTypeRef(`[${m[1]}](${m[2]})`);
+  }
+  return undefined;
+}
+
 /** Words that sit where a type name would but are not types. */
 const NOT_TYPES =
-  /^(json|response|new|updated|single|empty|value|values|location|request|http|status|this|that|same|following|an?|the|true|false|null|objects?|resources?|entity|entities|items?|data|content|anything|nothing|body|list|array|collection|string of)$/i;
+  /^(json|response|new|updated|single|empty|value|values|location|request|http|status|this|that|same|following|an?|the|true|false|null|objects?|resources?|entity|entities|items?|data|content|anything|nothing|body|list|array|collection|string of|requested|specified|matching|corresponding|expanded|parent|given)$/i;
 
 /**
  * Unlinked return types: "a sideLoadingKey object", "a Stream in the response body", "the updated
@@ -135,5 +157,7 @@ export function readResponse(src: PageSource, outline: Outline): ApiPage['respon
   };
   const type = returnType(text, referenceLookup(src));
   if (type) response.returnType = type;
+  const expanded = expandedPart(text);
+  if (expanded) response.expandedPart = expanded;
   return response;
 }

@@ -88,6 +88,32 @@ describe('catalog: buildCatalog', () => {
     expect(catalog.findings.map((f) => f.ruleId)).to.deep.equal(['catalog-duplicate-operation']);
   });
 
+  it('a GET that returns its parent with an expanded part: the parent (named by the example annotation) is returned, not the part', () => {
+    const widgetGet = apiPage('docs/v1.0/api/widget-get.md', {
+      method: 'GET', path: '/me/widgets/{id}', version: 'v1.0',
+      response: { line: 30, text: '', statusCodes: [200], returnType: named('widget', '../resources/widget.md'), collection: false },
+    });
+    const expandedPage = (annotationType: string) => parsedApiPage(md(
+      '# Get a widget tag',
+      '## HTTP request',
+      `${FENCE}http`, 'GET /me/widgets/{id}?$expand=tags($filter=id eq \'{tag}\')', FENCE,
+      '## Response',
+      'If successful, this method returns `200 OK`. The body holds an object for the requested widget, expanded with the matching [widgetTag](../resources/widgettag.md) object.',
+      '## Example', '### Request', `${FENCE}http`, 'GET https://graph.microsoft.com/v1.0/me/widgets/7?$expand=tags', FENCE,
+      '### Response', `<!-- { "blockType": "response", "@odata.type": "${annotationType}" } -->`,
+      `${FENCE}http`, 'HTTP/1.1 200 OK', 'Content-type: application/json', '', '{ "id": "7", "tags": [] }', FENCE,
+    ), undefined, 'docs/v1.0/api/widgettag-get.md');
+    const page = expandedPage('microsoft.graph.widget');
+    expect(page.response).to.not.have.property('returnType');
+    const types = ['widget', 'widgetTag', 'gadget'].map((t) => resourcePage(`docs/v1.0/resources/${t.toLowerCase()}.md`, `microsoft.graph.${t}`, [], { version: 'v1.0' }));
+    const catalog = buildCatalog([...types, widgetGet, page]);
+    expect(catalog.operations.map((o) => o.returnType?.name)).to.deep.equal(['microsoft.graph.widget']);
+    expect(catalog.findings.filter((f) => f.ruleId === 'catalog-merge-conflict')).to.deep.equal([]);
+    // Still a conflict when the page's own annotation names another type than the other page returns.
+    const other = buildCatalog([...types, widgetGet, expandedPage('microsoft.graph.gadget')]);
+    expect(other.findings.filter((f) => f.ruleId === 'catalog-merge-conflict').map((f) => f.message)).to.have.length(1);
+  });
+
   it('groups the Intune generator\'s one-page-per-derived-type duplicates into one info, their disagreements infos too', () => {
     const pages = ['docs/intune-a-create.md', 'docs/intune-b-create.md', 'docs/intune-c-create.md'].map((file, i) =>
       apiPage(file, { method: 'POST', path: '/things', version: 'beta', response: { line: 9, text: '', statusCodes: [i === 0 ? 200 : 202], collection: false } }),

@@ -254,6 +254,18 @@ describe('parse: API page sections', () => {
       expect(response('returns `200 OK` and a [widget](widget.md) object.').returnType).to.include({ link: 'widget.md' });
       expect(response('returns `200 OK` and the [error](../resources/widgeterror.md) object that describes the failure.').returnType).to.include({ link: '../resources/widgeterror.md' });
     });
+    it('a type linked as the part expanded into the returned object is not the returned type', () => {
+      const part = response('If successful, this method returns `200 OK`. The body holds an object for the requested widget, expanded with the matching [widgetTag](../resources/widgettag.md) object.');
+      expect(part).to.not.have.property('returnType');
+      expect(part.expandedPart).to.include({ name: 'widgetTag' });
+      expect(response('returns `200 OK` and the specified widget with the expanded [widgetTag](../resources/widgettag.md) objects.')).to.not.have.property('returnType');
+      // The parent named first stays the returned type; "the expanded [x]" without "with" is the returned object.
+      const parent = response('returns `200 OK` and a [widget](../resources/widget.md) object expanded with its [widgetTag](../resources/widgettag.md) objects.');
+      expect(parent.returnType).to.include({ name: 'widget' });
+      expect(parent.expandedPart).to.include({ name: 'widgetTag' });
+      expect(response('returns `200 OK` and the expanded [widgetTag](../resources/widgettag.md) object.').returnType).to.include({ name: 'widgetTag' });
+      expect(response('returns `200 OK` and a [widgetTag](../resources/widgettag.md) object. Use $expand to read it with its widget.').returnType).to.include({ name: 'widgetTag' });
+    });
     it('collection wording', () => {
       expect(response('returns a `200 OK` response code and collection of [user](user.md) objects').collection).to.equal(true);
       expect(response('returns a `200 OK` response code and a collection of [user](user.md) objects').collection).to.equal(true);

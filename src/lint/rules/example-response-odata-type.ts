@@ -92,7 +92,10 @@ export const rule: LintRule<'example'> = {
     if (endsInTypeName(example.request?.path ?? '', localTypeName(annotatedDef.name))) return [];
     // The Response section names several returnable types ("a socialIdentityProvider or a
     // builtinIdentityProvider"): the annotation may name any of them.
-    if (new RegExp(`\\b${localTypeName(annotatedDef.name)}\\b`, 'i').test(page.response?.text ?? '')) return [];
+    // A type the text names only as the part expanded into the returned object is not one of them.
+    const part = page.response?.expandedPart;
+    const isPart = part !== undefined && localTypeName(part.name).toLowerCase() === localTypeName(annotatedDef.name).toLowerCase();
+    if (!isPart && new RegExp(`\\b${localTypeName(annotatedDef.name)}\\b`, 'i').test(page.response?.text ?? '')) return [];
     const baseOf = baseWithProse(ctx.sourceLines);
     if (derivesFrom(ctx.catalog, annotatedDef, documentedDef, baseOf) || derivesFrom(ctx.catalog, documentedDef, annotatedDef, baseOf)) return [];
     // A subtype whose own page never states its base, listed as derived on the base's page.
@@ -146,8 +149,25 @@ export const rule: LintRule<'example'> = {
         }),
         pages: { 'resources/widget.md': WIDGET_RESOURCE, 'resources/gadget.md': WIDGET_RESOURCE.replace(/widget/g, 'gadget') },
       },
+      // The Response text links only the part expanded into the returned widget; the annotation names the widget.
+      {
+        ...widgetFixture({
+          httpRequest: 'GET /widgets/{id}?$expand=gadgets', requestLine: 'GET https://graph.microsoft.com/v1.0/widgets/7?$expand=gadgets', requestBody: '',
+          response: 'If successful, this method returns a `201 Created` response code and an object for the requested item, expanded with the matching [gadget](../resources/gadget.md) object.',
+        }),
+        pages: { 'resources/widget.md': WIDGET_RESOURCE, 'resources/gadget.md': WIDGET_RESOURCE.replace(/widget/g, 'gadget') },
+      },
     ],
     notOk: [
+      // The returned widget is named first, the gadget only as its expanded part: an annotation naming the part is wrong.
+      {
+        ...widgetFixture({
+          httpRequest: 'GET /widgets/{id}?$expand=gadgets', requestLine: 'GET https://graph.microsoft.com/v1.0/widgets/7?$expand=gadgets', requestBody: '',
+          response: 'If successful, this method returns a `201 Created` response code and a [widget](../resources/widget.md) object expanded with its [gadget](../resources/gadget.md).',
+          responseAnnotation: '<!-- {\n  "blockType": "response",\n  "@odata.type": "microsoft.graph.gadget"\n} -->',
+        }, '"microsoft.graph.gadget"'),
+        pages: { 'resources/widget.md': WIDGET_RESOURCE, 'resources/gadget.md': WIDGET_RESOURCE.replace(/widget/g, 'gadget') },
+      },
       {
         ...widgetFixture({ responseAnnotation: '<!-- {\n  "blockType": "response",\n  "@odata.type": "microsoft.graph.gadget"\n} -->' }, '"microsoft.graph.gadget"'),
         pages: {
