@@ -80,7 +80,15 @@ export function mergeOperations(ops: Operation[], baseOf?: BaseTypeOf): { merged
     if (first.successStatus !== other.successStatus) conflict(`success status ${other.successStatus} here, ${first.successStatus} in ${where}`);
     const firstReturn = returnKey(first);
     const otherReturn = returnKey(other);
-    if (firstReturn !== otherReturn) conflict(`return type ${otherReturn} here, ${firstReturn} in ${where}`, true);
+    // A page that leaves the returned type unnamed (it links only an expanded part) does not disagree;
+    // when it is the kept one, the type another page names is taken.
+    if (first.returnTypeUnstated && !merged.returnType && other.returnType) {
+      merged.returnType = other.returnType;
+      merged.returnsCollection = other.returnsCollection;
+      delete merged.returnTypeUnstated;
+    }
+    const unstated = (first.returnTypeUnstated && !first.returnType) || (other.returnTypeUnstated && !other.returnType);
+    if (!unstated && firstReturn !== otherReturn) conflict(`return type ${otherReturn} here, ${firstReturn} in ${where}`, true);
 
     merged.paths.push(...other.paths);
     merged.sources.push(...other.sources);

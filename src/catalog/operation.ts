@@ -93,6 +93,7 @@ export function operationFromPage(page: ApiPage): { operation?: Operation; findi
   if (page.description) operation.description = page.description;
   if (page.queryParameters) operation.query = { support: page.queryParameters.support, parameters: page.queryParameters.parameters };
   if (returnsBody) operation.returnType = returned;
+  else if (page.response?.expandedPart && success.status !== 204 && !isRedirect(success.status)) operation.returnTypeUnstated = true;
   if (hasBody && body) {
     const requestBody: NonNullable<Operation['requestBody']> = { properties: body.properties, source: { file: page.file, line: body.line } };
     if (body.properties.length === 0 && body.representationOf) requestBody.representationOf = body.representationOf;

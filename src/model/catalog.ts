@@ -64,6 +64,11 @@ export interface Operation {
   errorStatuses?: number[];
   /** Returned type, when the Response section names one (undefined for 204 / no body). */
   returnType?: TypeRef;
+  /**
+   * The page returns a body but leaves its type unnamed: its prose links only a part expanded into the
+   * returned object, and no example annotation names the object. Another page's type is no conflict.
+   */
+  returnTypeUnstated?: boolean;
   returnsCollection: boolean;
   examples: Example[];
   /**

@@ -93,7 +93,7 @@ describe('catalog: buildCatalog', () => {
       method: 'GET', path: '/me/widgets/{id}', version: 'v1.0',
       response: { line: 30, text: '', statusCodes: [200], returnType: named('widget', '../resources/widget.md'), collection: false },
     });
-    const expandedPage = (annotationType: string) => parsedApiPage(md(
+    const expandedPage = (annotationType: string, file = 'docs/v1.0/api/widgettag-get.md') => parsedApiPage(md(
       '# Get a widget tag',
       '## HTTP request',
       `${FENCE}http`, 'GET /me/widgets/{id}?$expand=tags($filter=id eq \'{tag}\')', FENCE,
@@ -102,7 +102,7 @@ describe('catalog: buildCatalog', () => {
       '## Example', '### Request', `${FENCE}http`, 'GET https://graph.microsoft.com/v1.0/me/widgets/7?$expand=tags', FENCE,
       '### Response', `<!-- { "blockType": "response", "@odata.type": "${annotationType}" } -->`,
       `${FENCE}http`, 'HTTP/1.1 200 OK', 'Content-type: application/json', '', '{ "id": "7", "tags": [] }', FENCE,
-    ), undefined, 'docs/v1.0/api/widgettag-get.md');
+    ), undefined, file);
     const page = expandedPage('microsoft.graph.widget');
     expect(page.response).to.not.have.property('returnType');
     const types = ['widget', 'widgetTag', 'gadget'].map((t) => resourcePage(`docs/v1.0/resources/${t.toLowerCase()}.md`, `microsoft.graph.${t}`, [], { version: 'v1.0' }));
@@ -112,6 +112,16 @@ describe('catalog: buildCatalog', () => {
     // Still a conflict when the page's own annotation names another type than the other page returns.
     const other = buildCatalog([...types, widgetGet, expandedPage('microsoft.graph.gadget')]);
     expect(other.findings.filter((f) => f.ruleId === 'catalog-merge-conflict').map((f) => f.message)).to.have.length(1);
+    // No annotation names the parent: the page names no returned type, which is no conflict; kept first, it takes the other page's.
+    const unannotated = (file?: string) => {
+      const p = expandedPage('microsoft.graph.widget', file);
+      return { ...p, examples: p.examples.map((e) => ({ ...e, response: e.response && { ...e.response, annotation: undefined } })) };
+    };
+    for (const page of [unannotated(), unannotated('docs/v1.0/api/a-widgettag-get.md')]) {
+      const c = buildCatalog([...types, widgetGet, page]);
+      expect(c.findings.filter((f) => f.ruleId === 'catalog-merge-conflict')).to.deep.equal([]);
+      expect(c.operations.map((o) => o.returnType?.name)).to.deep.equal(['microsoft.graph.widget']);
+    }
   });
 
   it('groups the Intune generator\'s one-page-per-derived-type duplicates into one info, their disagreements infos too', () => {
