@@ -78,6 +78,8 @@ export interface ParallelValidators {
  */
 export function parallelValidators(index: SchemaIndex, files: Map<string, JsonSchema>, localSet: () => SchemaSet, examples: readonly ExampleSubject[], ctx: LintContext): ParallelValidators {
   const paths = schemaPaths(index);
+  // Started first: it loads its modules and takes in the files while this thread finds the bodies.
+  const worker = startWorker({ index, files });
   // Jobs by schema path, then by the very value (identity: the rules validate the parsed body itself).
   const ids = new Map<string, Map<unknown, number>>();
   const jobs: ValidationJobs['jobs'] = [];
@@ -89,16 +91,20 @@ export function parallelValidators(index: SchemaIndex, files: Map<string, JsonSc
     byValue.set(value, jobs.length);
     jobs.push({ path, value });
   };
-  for (const subject of examples) {
-    const request = requestTarget(subject, ctx);
-    if (request) add(paths(request.operation)?.request, request.value);
-    const response = subject.operation && responseTarget(subject, ctx);
-    if (response && subject.operation) add(paths(subject.operation)?.response, response.value);
+  try {
+    for (const subject of examples) {
+      const request = requestTarget(subject, ctx);
+      if (request) add(paths(request.operation)?.request, request.value);
+      const response = subject.operation && responseTarget(subject, ctx);
+      if (response && subject.operation) add(paths(subject.operation)?.response, response.value);
+    }
+  } catch (err) {
+    void worker.terminate(); // it would wait for its jobs for ever
+    throw err;
   }
 
   let results: ValidationReply['results'] | undefined;
   let failed = false;
-  const worker = startWorker({ index, files });
   const settled = new Promise<void>((resolve) => {
     worker.on('message', (reply: ValidationReply) => {
       results = reply.results;
