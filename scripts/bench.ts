@@ -13,14 +13,17 @@
  * all threads of the process) when it exits. The in-process phase split (one build, timed phase by phase)
  * is printed after, as a diagnostic: it is not the figure.
  *
- * Why a new out dir each round rather than removing the old one before the fresh build: on these machines
- * (ext4 mounted with `discard`, a virtio disk) the work a big deletion leaves behind is charged to the
- * next process that creates files. Removing the 87 MB of the previous round's outputs right before the
- * fresh build made that build pay for the bench's own `rm -rf` (measured: 8,000 small files into a new
- * folder took 0.17 s normally, 0.8-1.7 s right after a big deletion; in a profile of the build, 2.2 s of
- * `open`). So each round's outputs are removed after that round's timings, then the disk is synced and
- * left to settle before the next round starts. Everything the build itself does is still timed: its own
- * writes, its temporary folder and the rename into place.
+ * Why a new out dir each round, and no output removed before the bench ends: this machine's ext4 has no
+ * journal, and without one ext4 does not reuse an inode deleted less than 60 s ago (minutes more while
+ * its inode table block is not written back): every new file's inode search starts at the front of its
+ * block group and checks each such free inode in the buffer cache before it skips it (ialloc.c
+ * recently_deleted; `perf record` of 8,500 file creations: ~45% of the samples there). So creating files costs kernel CPU in proportion to
+ * how many files were deleted near them in the last minutes: 8,500 files of 10 KB took 0.25 s of system
+ * CPU normally, 2.3 s right after 17,000 files were removed (sync and a 3 s wait did not help; they did
+ * not before either, when each round's outputs were removed after its timings). The bench removes its
+ * outputs (82 MB a fresh build) only when it ends, so that no build pays for the bench's own deletions;
+ * deletions by other processes on the machine still cost (noise to keep in mind). Everything the build
+ * itself does is still timed: its own writes, its temporary folder and the rename into place.
  *
  *   npm run bench [-- --docs DIR] [--runs 3] [--format json] [--cli LABEL=path/to/graphpact.js ...] [--no-phases]
  *
@@ -38,7 +41,8 @@ import { lintWithGeneratedSchemas } from '../src/lint/engine.js';
 import { loadDocs } from '../src/parse/index.js';
 import { displayPath, markdownFilesUnder, readDocsSnapshot } from '../src/parse/load.js';
 import { buildFingerprint } from '../src/schema/fingerprint.js';
-import { generateOutput, relocateSourcePaths } from '../src/schema/pipeline.js';
+import { correctCatalog, generateOutput } from '../src/schema/pipeline.js';
+import { loadErrata } from '../src/errata/index.js';
 import { writeGeneratedFiles } from '../src/schema/write.js';
 import { BenchUsageError, formatTable, parseBenchArgs, summarise, type BenchArgs, type Series } from './bench-lib.js';
 
@@ -126,8 +130,7 @@ async function run(args: BenchArgs, log: (line: string) => void) {
         await step(r.upToDate, [r.cli.bin, 'build', ...docsArgs, '--out', out, '--format', 'json'], [0]);
         await step(r.lint, [r.cli.bin, 'lint', ...docsArgs, '--format', 'json'], [0, 1]);
       }
-      // The round's outputs go after its timings; the next round starts once the disk has settled (see the top).
-      for (const r of rows) rmSync(r.outs(round), { recursive: true, force: true });
+      // The round's outputs stay until the bench ends (see the top): the next round's files would pay for their deletion.
     }
     const loadAfter = loadavg();
     const table = summarise(floor, rows.flatMap((r) => [r.fresh, r.upToDate, r.lint]));
@@ -138,7 +141,7 @@ async function run(args: BenchArgs, log: (line: string) => void) {
   }
 }
 
-/** After a deletion: flush it (`sync`, where there is one) and wait, so that its deferred work is not charged to what runs next. */
+/** Before a round: flush the previous round's writes (`sync`, where there is one) and wait, so that their writeback is not charged to what runs next. */
 async function settle(): Promise<void> {
   spawnSync('sync', { stdio: 'ignore' });
   await sleep(SETTLE_MS);
@@ -146,7 +149,7 @@ async function settle(): Promise<void> {
 
 const SETTLE_MS = 3000;
 
-const FRESH_OUT_DIR = "a new out dir each round; a round's outputs are removed after its timings and the disk settles (sync, 3 s) before the next round, so that no build pays for the bench's own deletion (see scripts/bench.ts)";
+const FRESH_OUT_DIR = "a new out dir each round, the disk synced and settled (3 s) before each round; outputs are removed only when the bench ends, so that no build pays for the bench's own deletions (ext4 without a journal skips inodes deleted in the last minute: see scripts/bench.ts)";
 
 /** One build and one lint in this process, timed phase by phase (a diagnostic of where the time goes). */
 async function phaseSplit(docs: string[], out: string): Promise<Record<string, number>> {
@@ -160,11 +163,11 @@ async function phaseSplit(docs: string[], out: string): Promise<Record<string, n
   const snapshot = await readDocsSnapshot(docs);
   buildFingerprint(docs, snapshot, ROOT);
   lap('read + fingerprint (all an up-to-date build does)');
-  const loaded = await loadDocs(docs, { snapshot });
-  const pages = relocateSourcePaths(loaded.pages, process.cwd(), ROOT);
+  // As `graphpact build` does it (loadCatalog): the parser names files relative to the root, the errata corrected.
+  const { pages } = await loadDocs(docs, { snapshot, root: ROOT });
   lap('parse');
-  const catalog = buildCatalog(pages);
-  lap('catalog');
+  const catalog = correctCatalog(buildCatalog(pages), await loadErrata(docs, ROOT), ROOT).catalog;
+  lap('catalog + errata');
   const output = generateOutput(catalog);
   lap('schemas + OpenAPI');
   await writeGeneratedFiles(out, output.files);
