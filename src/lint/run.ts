@@ -60,9 +60,11 @@ export async function runLint(options: LintRunOptions = {}): Promise<LintRun> {
   const baseline = baselineFile ? await readBaseline(baselineFile, typeof options.baseline === 'string') : undefined;
 
   const t0 = performance.now();
-  const { pages, documented: catalog, unreadable: loadFindings, errata, errataReport } = await loadCatalog(docs, { root, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  // The docs' texts as the parser read them: rules and fingerprints look at source lines without reading any file again.
+  const texts = new Map<string, string>();
+  const { pages, documented: catalog, unreadable: loadFindings, errata, errataReport } = await loadCatalog(docs, { root, texts, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const t1 = performance.now();
-  const lines = lineReader(root);
+  const lines = lineReader(root, texts);
   // Lint judges the docs as written (the uncorrected catalog); errata only mark what they correct.
   const { findings: lintFindings, schemaFindings } = await lintDocsTree(pages, catalog, { sourceLines: lines });
   // Schema-generation findings that a lint rule also reported are kept once (a set: no scan per finding).

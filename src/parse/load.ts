@@ -196,6 +196,11 @@ export interface LoadOptions {
    * one: named right when parsed, so that no pass over every parsed page has to rename them after.
    */
   root?: string;
+  /**
+   * Filled with each file's text as read, by name (unreadable files left out): lint looks at source lines
+   * the pages do not keep, and this way reads no file twice.
+   */
+  texts?: Map<string, string>;
 }
 
 /** Files are parsed in chunks of this many; progress is reported, and the event loop given a turn, after each. */
@@ -284,11 +289,14 @@ export interface ParsedFiles {
   findings: Finding[];
 }
 
+/** Told each file's text as read (LoadOptions.texts). */
+export type KeepText = (file: string, text: string) => void;
+
 /**
  * Reads and parses files (named by sourceName with `root`), in order; `texts[i]`, when given, is files[i]
  * as already read. Used by loadDocs and by its worker thread.
  */
-export function parseFiles(files: readonly string[], index: FileIndex, texts?: readonly FileText[], root?: string): ParsedFiles {
+export function parseFiles(files: readonly string[], index: FileIndex, texts?: readonly FileText[], root?: string, keep?: KeepText): ParsedFiles {
   const pages: ParsedPage[] = [];
   const findings: Finding[] = [];
   for (let i = 0; i < files.length; i++) {
@@ -297,6 +305,7 @@ export function parseFiles(files: readonly string[], index: FileIndex, texts?: r
     if ('error' in read) {
       findings.push(unreadableFinding(file, root, read.error));
     } else {
+      keep?.(file, read.text);
       pages.push(parsePage({ file, text: read.text }, index)); // the version comes from the path (detectVersion)
     }
   }
@@ -329,6 +338,7 @@ export async function listDocsFiles(dirs: string[], root?: string): Promise<stri
 export async function loadDocs(dirs: string[], opts: LoadOptions = {}): Promise<{ pages: ParsedPage[]; findings: Finding[] }> {
   const started = cpuSample();
   const { snapshot, root } = opts;
+  const keep: KeepText | undefined = opts.texts ? (file, text) => void opts.texts?.set(file, text) : undefined;
   // A snapshot names files from the current directory: renamed (and sorted again) when a root is given.
   const named = snapshot ? snapshot.files.map((file, at) => ({ name: root === undefined ? file : sourceName(file, root), at })) : undefined;
   if (named && root !== undefined) named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -343,6 +353,7 @@ export async function loadDocs(dirs: string[], opts: LoadOptions = {}): Promise<
     const read = textOf(file);
     if ('error' in read) findings.push(unreadableFinding(file, root, read.error));
     else {
+      keep?.(file, read.text);
       index.addInclude(file, read.text);
       includes.push([file, read.text]);
     }
@@ -363,8 +374,8 @@ export async function loadDocs(dirs: string[], opts: LoadOptions = {}): Promise<
   if (snapshot) delete snapshot.worker;
   const threads = opts.threads ?? (early ? 2 : defaultThreads(pageFiles.length, snapshot?.readStarted ?? started));
   if (threads <= 1) void early?.terminate();
-  const data: LoadWorkerData = { files: shown, includes, pageFiles, ...(root !== undefined ? { root } : {}) };
-  const results = threads > 1 ? await parseWithWorker(data, chunks, index, progress, early) : await parseHere(chunks, index, progress, root);
+  const data: LoadWorkerData = { files: shown, includes, pageFiles, ...(root !== undefined ? { root } : {}), ...(keep ? { keepTexts: true } : {}) };
+  const results = threads > 1 ? await parseWithWorker(data, chunks, index, progress, early, keep) : await parseHere(chunks, index, progress, root, keep);
   return { pages: results.flatMap((r) => r.pages), findings: [...findings, ...results.flatMap((r) => r.findings)] };
 }
 
@@ -374,8 +385,8 @@ interface Chunk {
   texts?: () => FileText[];
 }
 
-function parseChunk(chunk: Chunk, index: FileIndex, root: string | undefined): ParsedFiles {
-  return parseFiles(chunk.files, index, chunk.texts?.(), root);
+function parseChunk(chunk: Chunk, index: FileIndex, root: string | undefined, keep?: KeepText): ParsedFiles {
+  return parseFiles(chunk.files, index, chunk.texts?.(), root, keep);
 }
 
 /**
@@ -442,10 +453,10 @@ export function idleCpusSince(since: CpuSample, now: CpuSample = cpuSample()): n
   return (now.idle - since.idle) / elapsedPerCpu;
 }
 
-async function parseHere(chunks: Chunk[], index: FileIndex, progress: (n: number) => void, root: string | undefined): Promise<ParsedFiles[]> {
+async function parseHere(chunks: Chunk[], index: FileIndex, progress: (n: number) => void, root: string | undefined, keep?: KeepText): Promise<ParsedFiles[]> {
   const results: ParsedFiles[] = [];
   for (const chunk of chunks) {
-    results.push(parseChunk(chunk, index, root));
+    results.push(parseChunk(chunk, index, root, keep));
     progress(chunk.files.length);
     await new Promise((resolve) => setImmediate(resolve)); // progress bars redraw
   }
@@ -474,7 +485,7 @@ function startWorker(): Worker {
  * the same, in the same order, as parsed by one thread. Two chunks are kept in flight to the worker so
  * that it never waits for this thread. A worker that fails costs only time: its chunks are parsed here.
  */
-async function parseWithWorker(data: LoadWorkerData, chunks: Chunk[], index: FileIndex, progress: (n: number) => void, started?: Worker): Promise<ParsedFiles[]> {
+async function parseWithWorker(data: LoadWorkerData, chunks: Chunk[], index: FileIndex, progress: (n: number) => void, started?: Worker, keep?: KeepText): Promise<ParsedFiles[]> {
   const results: Array<ParsedFiles | undefined> = new Array(chunks.length);
   let next = 0;
   let inFlight = 0;
@@ -486,6 +497,9 @@ async function parseWithWorker(data: LoadWorkerData, chunks: Chunk[], index: Fil
     while (!failed && inFlight < 2 && next < chunks.length) {
       const start = next * CHUNK;
       const texts = chunks[next].texts?.();
+      // Texts this thread sends are kept here; the worker sends back only those it read itself.
+      const files = chunks[next].files;
+      if (keep && texts) texts.forEach((read, i) => 'text' in read && keep(files[i], read.text));
       worker.postMessage({ chunk: next, start, end: start + chunks[next].files.length, ...(texts ? { texts } : {}) } satisfies LoadWorkerMessage);
       next++;
       inFlight++;
@@ -495,6 +509,7 @@ async function parseWithWorker(data: LoadWorkerData, chunks: Chunk[], index: Fil
     if (failed) resolve();
     worker.on('message', (reply: LoadWorkerReply) => {
       results[reply.chunk] = unpackPosted(reply.result, data.files);
+      if (keep) for (const [file, text] of reply.texts ?? []) keep(data.files[file], text);
       inFlight--;
       progress(chunks[reply.chunk].files.length);
       feed();
@@ -512,13 +527,13 @@ async function parseWithWorker(data: LoadWorkerData, chunks: Chunk[], index: Fil
   feed();
   while (next < chunks.length) {
     const mine = next++;
-    results[mine] = parseChunk(chunks[mine], index, data.root);
+    results[mine] = parseChunk(chunks[mine], index, data.root, keep);
     progress(chunks[mine].files.length);
     await new Promise((resolve) => setImmediate(resolve)); // the worker's replies are taken in here
   }
   await finished;
   await worker.terminate();
-  return chunks.map((chunk, i) => results[i] ?? parseChunk(chunk, index, data.root));
+  return chunks.map((chunk, i) => results[i] ?? parseChunk(chunk, index, data.root, keep));
 }
 
 export interface LoadWorkerData {
@@ -530,6 +545,8 @@ export interface LoadWorkerData {
   pageFiles: string[];
   /** LoadOptions.root: what the file names are relative to. */
   root?: string;
+  /** LoadOptions.texts was given: the worker sends back the texts it read. */
+  keepTexts?: boolean;
 }
 /** What loadDocs posts to its worker: the files (once, first), then chunks to parse. */
 export type LoadWorkerMessage = { setup: LoadWorkerData } | LoadWorkerRequest;
@@ -543,6 +560,8 @@ export interface LoadWorkerRequest {
 export interface LoadWorkerReply {
   chunk: number;
   result: ParsedFiles;
+  /** With LoadWorkerData.keepTexts, the texts the worker read: [number of the file in LoadWorkerData.files, text]. */
+  texts?: Array<[number, string]>;
 }
 
 /** Parsed data that is docs content, not structure: never walked. */

@@ -109,6 +109,8 @@ export interface DocsBuildOptions {
   onProgress?: (done: number, total: number) => void;
   /** The docs files as already read (readDocsSnapshot): parsed from these bytes, not read again. */
   snapshot?: DocsSnapshot;
+  /** Filled with each docs file's text, by name (loadDocs' LoadOptions.texts); errata anchors are read from it. */
+  texts?: Map<string, string>;
 }
 
 export interface LoadedCatalog {
@@ -139,11 +141,12 @@ export async function loadCatalog(dirs: string[], options: DocsBuildOptions = {}
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.snapshot ? { snapshot: options.snapshot } : {}),
     ...(options.root !== undefined ? { root: options.root } : {}),
+    ...(options.texts ? { texts: options.texts } : {}),
   });
   const base = options.root ?? process.cwd();
   const errata = await loadErrata(dirs, base);
   const documented = buildCatalog(pages);
-  const corrected = correctCatalog(documented, errata, base);
+  const corrected = correctCatalog(documented, errata, base, options.texts);
   return { pages, catalog: corrected.catalog, documented, unreadable, errata, errataReport: corrected.report, errataFindings: corrected.findings };
 }
 
@@ -151,8 +154,8 @@ export async function loadCatalog(dirs: string[], options: DocsBuildOptions = {}
  * The catalog with the errata applied (anchors read from the pages on disk, relative to `root`), plus
  * an `erratum-stale` finding for each erratum that no longer fits.
  */
-export function correctCatalog(catalog: Catalog, errata: readonly Erratum[], root: string = process.cwd()): { catalog: Catalog; report: ErrataReport; findings: Finding[] } {
-  const { catalog: corrected, report } = applyErrata(catalog, errata, lineReader(root));
+export function correctCatalog(catalog: Catalog, errata: readonly Erratum[], root: string = process.cwd(), texts?: ReadonlyMap<string, string>): { catalog: Catalog; report: ErrataReport; findings: Finding[] } {
+  const { catalog: corrected, report } = applyErrata(catalog, errata, lineReader(root, texts));
   return { catalog: corrected, report, findings: staleErrataFindings(errata, report) };
 }
 

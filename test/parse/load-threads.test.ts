@@ -1,11 +1,12 @@
 import { expect } from 'chai';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { ApiPage } from '../../src/model/page.js';
 import { Worker } from 'node:worker_threads';
-import { idleCpusSince, loadDocs, readDocsSnapshot } from '../../src/parse/load.js';
+import { readFileSync } from 'node:fs';
+import { idleCpusSince, isIncludeFile, listDocsFiles, loadDocs, readDocsSnapshot } from '../../src/parse/load.js';
 
 describe('parse/load: parsing in a worker thread as well', () => {
   let docs: string;
@@ -72,6 +73,30 @@ describe('parse/load: parsing in a worker thread as well', () => {
     } finally {
       if (before === undefined) delete process.env.GRAPHPACT_PARSE_THREADS;
       else process.env.GRAPHPACT_PARSE_THREADS = before;
+    }
+  });
+
+  it('LoadOptions.texts gets every file as read (pages and includes), whichever thread read it', async () => {
+    const extra = await mkdtemp(join(tmpdir(), 'graphpact-texts-'));
+    try {
+      await mkdir(join(extra, 'includes'));
+      await writeFile(join(extra, 'includes', 'note.md'), 'An include.\r\n');
+      const root = join(docs, 'copy00');
+      const files = await listDocsFiles([docs, extra], root);
+      const expected = new Map(files.map((f) => [f, readFileSync(join(root, f), 'utf8')]));
+      expect(files.filter(isIncludeFile)).to.have.length(1);
+      const sorted = (texts: Map<string, string>) => new Map([...texts].sort(([a], [b]) => (a < b ? -1 : 1)));
+      for (const threads of [1, 2]) {
+        const texts = new Map<string, string>();
+        await loadDocs([docs, extra], { threads, root, texts });
+        expect(isDeepStrictEqual(sorted(texts), expected), `threads: ${threads}`).to.equal(true);
+      }
+      // From a snapshot, the texts this thread sends to the worker are kept here.
+      const texts = new Map<string, string>();
+      await loadDocs([docs, extra], { snapshot: await readDocsSnapshot([docs, extra]), threads: 2, root, texts });
+      expect(isDeepStrictEqual(sorted(texts), expected)).to.equal(true);
+    } finally {
+      await rm(extra, { recursive: true, force: true });
     }
   });
 
