@@ -3,7 +3,7 @@ import { mkdtemp, readFile, readdir, rm, stat, utimes, writeFile, mkdir } from '
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MANIFEST_FILE, serializeJson, serializeToBuffers, writeGeneratedFiles } from '../../src/schema/write.js';
+import { MANIFEST_FILE, STATE_FILE, serializeJson, serializeToBuffers, upToDateReport, writeGeneratedFiles } from '../../src/schema/write.js';
 import { sortKeys, stableJson } from '../../src/util/fs.js';
 import { clearRegisteredSecrets, redactValue, registerSecret } from '../../src/util/redact.js';
 import { loadSchemaSet } from '../../src/schema/load.js';
@@ -142,6 +142,43 @@ describe('schema: writing and loading a schema set', () => {
     const manifest = JSON.parse(await readFile(join(out, MANIFEST_FILE), 'utf8'));
     expect(manifest.files).to.deep.equal(['beta/types/microsoft.graph.thing.json', 'index.json']);
     expect(manifest.sha256['index.json']).to.match(/^[0-9a-f]{64}$/);
+  });
+
+  it('a new directory written by the writer thread has the bytes, manifest and build record of one written in this thread', async () => {
+    registerSecret('hunter9-registered-secret');
+    try {
+      const files = new Map<string, unknown>([['index.json', index]]);
+      for (let i = 0; i < 40; i++) files.set(`beta/types/t${i}.json`, thing({ description: `type ${i} ✓ \ud800`, example: { password: `hunter${i}-secret` } }));
+      files.set('beta/operations/x.json', { note: 'hunter9-registered-secret' });
+      // A document large enough to be serialized in pieces: written from this thread either way.
+      files.set('openapi.beta.json', { paths: Object.fromEntries(Array.from({ length: 1200 }, (_, i) => [`/t/${i}`, { get: { z: i, a: i } }])) });
+      const outs = { here: join(dir, 'here'), writer: join(dir, 'writer') };
+      for (const [name, out] of Object.entries(outs)) await writeGeneratedFiles(out, files, { record: { inputs: 'inputs', report: { ok: 1 } }, writerThread: name === 'writer' });
+      const listed = JSON.parse(await readFile(join(outs.here, MANIFEST_FILE), 'utf8')).files as string[];
+      expect(listed).to.have.length(files.size);
+      for (const file of [...listed, MANIFEST_FILE]) expect(await readFile(join(outs.writer, file)), file).to.deep.equal(await readFile(join(outs.here, file)));
+      expect(await readFile(join(outs.writer, 'beta/operations/x.json'), 'utf8')).to.not.contain('hunter9-registered-secret');
+      // The record's stat data (taken by the writer before it closed each file) is the files' own, so the set is up to date.
+      const record = JSON.parse(await readFile(join(outs.writer, STATE_FILE), 'utf8')) as { stats: Record<string, [number, number]> };
+      for (const file of listed) {
+        const info = await stat(join(outs.writer, file));
+        expect(record.stats[file], file).to.deep.equal([info.size, info.mtimeMs]);
+      }
+      expect(upToDateReport(outs.writer, 'inputs')).to.deep.equal({ ok: 1 });
+      expect((await readdir(dir)).sort()).to.deep.equal(['here', 'writer']);
+    } finally {
+      clearRegisteredSecrets();
+    }
+  });
+
+  it('a file the writer thread cannot create fails the write with its error, and no folder is left behind', async () => {
+    const files = new Map<string, unknown>([['index.json', index], [`beta/types/${'x'.repeat(300)}.json`, thing()]]);
+    for (let i = 0; i < 10; i++) files.set(`beta/types/t${i}.json`, thing());
+    const out = join(dir, 'out');
+    const failure = await writeGeneratedFiles(out, files, { writerThread: true }).then(() => undefined, (err: NodeJS.ErrnoException) => err);
+    expect(failure?.code).to.equal('ENAMETOOLONG');
+    expect(failure?.message).to.contain('x'.repeat(300));
+    expect(await readdir(dir)).to.deep.equal([]);
   });
 
   it('an up-to-date rebuild writes nothing, not even the manifest; a file edited since is rewritten', async () => {
