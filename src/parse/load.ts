@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { availableParallelism, cpus } from 'node:os';
+import { cpus } from 'node:os';
 import path, { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -185,8 +185,8 @@ export function isIncludeFile(file: string): boolean {
 export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
   /**
-   * Threads that parse. Default: GRAPHPACT_PARSE_THREADS when set, else 2 for a large tree when a CPU was
-   * idle while the files were listed and read, else 1. The pages are the same however many parse them.
+   * Threads that parse. Default: GRAPHPACT_PARSE_THREADS when set, else 1 (see defaultThreads). The pages
+   * are the same however many parse them.
    */
   threads?: number;
   /** The files as already read (readDocsSnapshot): parsed from these bytes, not read again. */
@@ -205,9 +205,6 @@ export interface LoadOptions {
 
 /** Files are parsed in chunks of this many; progress is reported, and the event loop given a turn, after each. */
 const CHUNK = 64;
-
-/** Below this many files a worker thread costs more to start (it loads the parser) than it saves. */
-const MIN_FILES_FOR_WORKER = 500;
 
 /** A file's text, or the error code that kept it from being read. */
 type FileText = { text: string } | { error: string };
@@ -239,40 +236,26 @@ export interface DocsSnapshot {
    * the whole build.
    */
   contents: Array<{ bytes: Buffer } | { error: string } | undefined>;
-  /** The machine's CPU times when the read began: whether a CPU was free meanwhile decides the parse threads. */
-  readStarted: CpuSample;
   /**
-   * The parse worker, when one was started during the read (a CPU was idle while the first files were
-   * read): its start (loading the parser) overlaps the rest of the read. loadDocs takes it, or ends it.
-   * It does not keep the process alive until taken (a build found up to date never parses).
+   * The parse worker, when GRAPHPACT_PARSE_THREADS asks for one: started before the read, so that loading
+   * its parser overlaps the read. loadDocs takes it, or ends it. It does not keep the process alive until
+   * taken (a build found up to date never parses, and ends it).
    */
   worker?: Worker;
 }
 
 export async function readDocsSnapshot(dirs: string[]): Promise<DocsSnapshot> {
-  const readStarted = cpuSample();
   const files = await listDocsFiles(dirs);
-  let worker: Worker | undefined;
-  let decided = files.length < MIN_FILES_FOR_WORKER && askedThreads() === undefined;
-  const contents = files.map((file, i): { bytes: Buffer } | { error: string } => {
-    // Every so often, until enough time passed to tell: was a CPU idle while this thread read?
-    if (!decided && i % 256 === 255) {
-      const threads = threadsSoFar(readStarted);
-      if (threads !== undefined) {
-        decided = true;
-        if (threads > 1) {
-          worker = startWorker();
-          worker.unref();
-        }
-      }
-    }
+  const worker = defaultThreads() > 1 && files.length > 0 ? startWorker() : undefined;
+  worker?.unref();
+  const contents = files.map((file): { bytes: Buffer } | { error: string } => {
     try {
       return { bytes: readFileSync(file) };
     } catch (err) {
       return { error: errorCode(err) };
     }
   });
-  return { files, contents, readStarted, ...(worker ? { worker } : {}) };
+  return { files, contents, ...(worker ? { worker } : {}) };
 }
 
 /** A snapshot's file as text (decoded as readFileSync(file, 'utf8') would), taken out of the snapshot. */
@@ -336,7 +319,6 @@ export async function listDocsFiles(dirs: string[], root?: string): Promise<stri
 }
 
 export async function loadDocs(dirs: string[], opts: LoadOptions = {}): Promise<{ pages: ParsedPage[]; findings: Finding[] }> {
-  const started = cpuSample();
   const { snapshot, root } = opts;
   const keep: KeepText | undefined = opts.texts ? (file, text) => void opts.texts?.set(file, text) : undefined;
   // A snapshot names files from the current directory: renamed (and sorted again) when a root is given.
@@ -372,7 +354,7 @@ export async function loadDocs(dirs: string[], opts: LoadOptions = {}): Promise<
   };
   const early = snapshot?.worker;
   if (snapshot) delete snapshot.worker;
-  const threads = opts.threads ?? (early ? 2 : defaultThreads(pageFiles.length, snapshot?.readStarted ?? started));
+  const threads = opts.threads ?? defaultThreads();
   if (threads <= 1) void early?.terminate();
   const data: LoadWorkerData = { files: shown, includes, pageFiles, ...(root !== undefined ? { root } : {}), ...(keep ? { keepTexts: true } : {}) };
   const results = threads > 1 ? await parseWithWorker(data, chunks, index, progress, early, keep) : await parseHere(chunks, index, progress, root, keep);
@@ -390,40 +372,21 @@ function parseChunk(chunk: Chunk, index: FileIndex, root: string | undefined, ke
 }
 
 /**
- * A second thread pays only when a CPU is free for it: it costs about a third more CPU in all (the worker
- * loads and warms up its own parser, and its pages cross as structured clones). On a busy machine
- * (measured with load averages of 20-30 on 2 CPUs) two threads were slower than one. Whether a CPU is
- * free is measured, not guessed from the 1-minute load average: that average still counts the process
- * that ran just before (a build after a build never got its worker), so the idle CPU time of the
- * machine while the files were listed and read (this thread busy meanwhile) decides.
+ * One thread unless GRAPHPACT_PARSE_THREADS asks for more. A second thread did not pay: with one, the
+ * process already keeps ~1.4 CPUs busy (V8's parallel and concurrent GC), and the worker's pages are
+ * deserialised on this thread, so the corpus parsed no sooner (measured, interleaved: loadDocs 4.12 s with
+ * one thread, 4.05 s with two on a quiet machine; median 6.1 vs 7.2 s at load 2-4) for ~2 s more CPU
+ * (6.2 → 8.2 s) and ~70 MB more RSS. (It used to be started whenever a CPU had been idle during the read.)
+ * cpuSample and idleCpusSince below still decide the examples worker of a build (schema/pipeline.ts).
  */
-function defaultThreads(files: number, since: CpuSample): number {
-  const asked = askedThreads();
-  if (asked !== undefined) return asked;
-  if (files < MIN_FILES_FOR_WORKER || availableParallelism() < 2) return 1;
-  return idleCpusSince(since) >= MIN_IDLE_CPUS ? 2 : 1;
+function defaultThreads(): number {
+  return askedThreads() ?? 1;
 }
 
 function askedThreads(): number | undefined {
   const asked = Number.parseInt(process.env.GRAPHPACT_PARSE_THREADS ?? '', 10);
   return Number.isInteger(asked) && asked >= 1 ? asked : undefined;
 }
-
-/** While a large tree is read: the threads to parse it with, or undefined while too little time passed to tell. */
-function threadsSoFar(since: CpuSample): number | undefined {
-  const asked = askedThreads();
-  if (asked !== undefined) return asked;
-  if (availableParallelism() < 2) return 1;
-  const now = cpuSample();
-  if ((now.total - since.total) / Math.max(1, now.cpus) < EARLY_SAMPLE_MS) return undefined;
-  return idleCpusSince(since, now) >= MIN_IDLE_CPUS ? 2 : 1;
-}
-
-/** How long (ms per CPU) the read is watched before a worker is started during it. */
-const EARLY_SAMPLE_MS = 100;
-
-/** How much of a CPU must have been idle for a worker to be started: most of one. */
-const MIN_IDLE_CPUS = 0.6;
 
 /** The machine's CPU times (ms, all CPUs summed): idle and in all. */
 export interface CpuSample {

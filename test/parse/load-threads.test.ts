@@ -52,7 +52,7 @@ describe('parse/load: parsing in a worker thread as well', () => {
   it('a worker started while a snapshot is read parses with this thread, or is ended when one thread parses', async () => {
     const one = await loadDocs([docs], { threads: 1 });
     const before = process.env.GRAPHPACT_PARSE_THREADS;
-    process.env.GRAPHPACT_PARSE_THREADS = '2'; // as if a CPU had been idle during the read
+    process.env.GRAPHPACT_PARSE_THREADS = '2';
     try {
       const snapshot = await readDocsSnapshot([docs]);
       expect(snapshot.worker).to.be.instanceOf(Worker);
@@ -100,7 +100,18 @@ describe('parse/load: parsing in a worker thread as well', () => {
     }
   });
 
-  it('a worker is started only when a CPU was idle meanwhile: idle CPU time over the time that passed', () => {
+  it('parses with one thread unless GRAPHPACT_PARSE_THREADS asks for more: no worker is started by the read', async () => {
+    const before = process.env.GRAPHPACT_PARSE_THREADS;
+    delete process.env.GRAPHPACT_PARSE_THREADS;
+    try {
+      const snapshot = await readDocsSnapshot([docs]);
+      expect(snapshot.worker).to.equal(undefined);
+    } finally {
+      if (before !== undefined) process.env.GRAPHPACT_PARSE_THREADS = before;
+    }
+  });
+
+  it('idle CPUs since a sample (what starts a build\'s examples worker): idle CPU time over the time that passed', () => {
     const since = { idle: 1000, total: 4000, cpus: 2 };
     // 400 ms per CPU passed; 360 ms of CPU idle: nine tenths of one CPU was free.
     expect(idleCpusSince(since, { idle: 1360, total: 4800, cpus: 2 })).to.be.closeTo(0.9, 1e-9);
