@@ -8,7 +8,7 @@
 import type { Operation } from '../model/catalog.js';
 import type { HttpRequestExample, JsonBody } from '../model/page.js';
 import { annotationFlag, pageVersionOf } from './doc-facts.js';
-import { pathMatches } from './paths.js';
+import { firstSegmentKey, pathMatches } from './paths.js';
 import type { ExampleSubject, LintContext } from './types.js';
 
 /** Hosts that serve Microsoft Graph (global and national clouds, canary). */
@@ -66,26 +66,67 @@ function classify({ page, operation }: ExampleSubject, r: HttpRequestExample, ct
 
 /** The operation of another page in `version` that documents `METHOD path` (first in catalog order). */
 export function operationCalled(ctx: LintContext, version: string, method: string, path: string, exceptFile?: string): Operation | undefined {
-  for (const op of operationsOf(ctx, version)) {
+  const index = pathIndexOf(ctx, version).get(method);
+  if (!index) return undefined;
+  for (const i of candidates(index, firstSegmentKey(path))) {
+    const op = index.operations[i];
     if (exceptFile && op.sources.every((s) => s.file === exceptFile)) continue;
     if (op.paths.some((d) => d.method.toUpperCase() === method && pathMatches(path, d.path))) return op;
   }
   return undefined;
 }
 
-const byVersion = new WeakMap<object, Map<string, Operation[]>>();
-function operationsOf(ctx: LintContext, version: string): Operation[] {
-  let index = byVersion.get(ctx.catalog);
-  if (!index) {
-    index = new Map();
-    for (const op of ctx.catalog.operations) {
-      const list = index.get(op.version);
-      if (list) list.push(op);
-      else index.set(op.version, [op]);
+/**
+ * The operations of one version and method, numbered in catalog order, by the first segment of their
+ * paths (firstSegmentKey): an example's path is tried only against operations that can match it, not
+ * against every operation of its version (about 3,000 per version on the corpus).
+ */
+interface PathIndex {
+  operations: readonly Operation[];
+  /** Numbers of the operations with a path of this first segment, ascending. */
+  byFirst: Map<string, number[]>;
+  /** Numbers of the operations with a path whose first segment may match anything (a placeholder), ascending. */
+  any: number[];
+  /** Every number. */
+  all: number[];
+}
+
+/** The numbers of the operations that may match a path with this key, in catalog order. */
+function candidates(index: PathIndex, key: string | undefined): number[] {
+  if (key === undefined) return index.all;
+  const keyed = index.byFirst.get(key) ?? [];
+  if (index.any.length === 0) return keyed;
+  return [...new Set([...keyed, ...index.any])].sort((a, b) => a - b);
+}
+
+const pathIndexes = new WeakMap<object, Map<string, Map<string, PathIndex>>>();
+function pathIndexOf(ctx: LintContext, version: string): Map<string, PathIndex> {
+  let byVersion = pathIndexes.get(ctx.catalog);
+  if (!byVersion) pathIndexes.set(ctx.catalog, (byVersion = new Map()));
+  let byMethod = byVersion.get(version);
+  if (byMethod) return byMethod;
+  byMethod = new Map();
+  const operations = ctx.catalog.operations.filter((op) => op.version === version);
+  const add = (list: number[], i: number) => {
+    if (list.at(-1) !== i) list.push(i);
+  };
+  operations.forEach((op, i) => {
+    for (const d of op.paths) {
+      const method = d.method.toUpperCase();
+      let index = byMethod!.get(method);
+      if (!index) byMethod!.set(method, (index = { operations, byFirst: new Map(), any: [], all: [] }));
+      add(index.all, i);
+      const key = firstSegmentKey(d.path);
+      if (key === undefined) add(index.any, i);
+      else {
+        const list = index.byFirst.get(key);
+        if (list) add(list, i);
+        else index.byFirst.set(key, [i]);
+      }
     }
-    byVersion.set(ctx.catalog, index);
-  }
-  return index.get(version) ?? [];
+  });
+  byVersion.set(version, byMethod);
+  return byMethod;
 }
 
 /** True when an example is judged against its page's operation: it calls it, or nothing documented at all. */
