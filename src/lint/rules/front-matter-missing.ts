@@ -24,13 +24,12 @@ export const rule: LintRule<'page'> = {
       return [findingAt(rule, { file: page.file, line: first >= 0 ? first + 1 : 1 }, 'page has no front matter (title, description)',
         { fix: page.h1 ? `add front matter with title: "${page.h1.text}"` : undefined })];
     }
-    const lines = ctx.sourceLines(page.file);
     const out = [];
     for (const key of ['title', 'description'] as const) {
       const value = page.frontMatter[key];
       if (typeof value !== 'string' || value.trim() === '') {
         const present = value !== undefined;
-        out.push(findingAt(rule, { file: page.file, line: present ? keyLine(lines, page.frontMatterLine, key) : page.frontMatterLine },
+        out.push(findingAt(rule, { file: page.file, line: present ? keyLine(ctx.sourceLines(page.file), page.frontMatterLine, key) : page.frontMatterLine },
           present ? `front matter ${key} is empty` : `front matter has no ${key}`));
       }
     }
