@@ -476,7 +476,7 @@ parentPort.on('message', ({ id, files }) => {
 /** Files are posted to the writer in batches of about this many characters (fewer messages, each still small). */
 const WRITER_BATCH_CHARS = 256 * 1024;
 /** At most this many characters posted and not yet written: the queue's memory is bounded. */
-const WRITER_MAX_QUEUED_CHARS = 8 * 1024 * 1024;
+const WRITER_MAX_QUEUED_CHARS = 4 * 1024 * 1024;
 
 /**
  * New files written on a worker thread, in batches, while this thread goes on (the files of a fresh
@@ -485,7 +485,8 @@ const WRITER_MAX_QUEUED_CHARS = 8 * 1024 * 1024;
  * Node's fs errors do). The writer thread is ended by finish() and close().
  */
 class NewFileWriter {
-  private readonly worker = new Worker(WRITER_SOURCE, { eval: true });
+  // A small young generation: each text lives only until it is written (the build's peak memory is near here).
+  private readonly worker = new Worker(WRITER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
   private batch: Array<[string, string]> = [];
   private batchPaths: string[] = [];
   private batchChars = 0;
