@@ -64,7 +64,9 @@ const MIN_EXAMPLES_FOR_WORKER = 1000;
  */
 export async function lintDocsTree(pages: readonly ParsedPage[], catalog: Catalog, options: LintOptions & { parallel?: boolean } = {}): Promise<{ findings: Finding[]; schemaFindings: Finding[] }> {
   const rules = options.rules ?? allRules;
-  const examples = subjectsOf(pages, lintContext(pages, catalog, NO_VALIDATORS, options)).examples.length;
+  // subjectsOf's examples: every example of every API page.
+  let examples = 0;
+  for (const page of pages) if (page.kind === 'api') examples += page.examples.length;
   if (!(options.parallel ?? useWorker(examples))) {
     void options.validationWorker?.terminate();
     return lintWithGeneratedSchemas(pages, catalog, options);
