@@ -20,6 +20,18 @@ describe('lint baseline', () => {
     expect(c[0].fingerprint).to.not.equal(a[0].fingerprint);
   });
 
+  it('fingerprints do not depend on whitespace or on line numbers quoted in the message; they are the same values as always', () => {
+    const same = [
+      fp([f(1, 'bad thing, see line 12')], ['"a": 1']),
+      fp([f(1, 'bad  thing,\tsee LINE 40 ')], ['  "a":\u00a01 ']),
+      fp([f(1, ' bad thing,\nsee line 7')], ['"a":\t1']),
+    ].map((x) => x[0].fingerprint);
+    expect(new Set(same).size).to.equal(1);
+    // A fingerprint is a baseline's key: these values must not change with how it is computed.
+    expect(same[0]).to.equal('02a5e8a0b7f063d4');
+    expect(fp([f(1, 'bad thing, see line 12a')], ['"a": 1'])[0].fingerprint).to.not.equal(same[0]);
+  });
+
   it('duplicates get occurrence indexes; accepted only as many times as recorded', () => {
     const lines = ['|TODO|', '|TODO|'];
     const two = fp([f(1), f(2)], lines);
