@@ -10,8 +10,7 @@ import { schemaSetFromFiles, type SchemaSet } from '../schema/load.js';
 import { generateSchemas } from '../schema/generate.js';
 import { availableParallelism } from 'node:os';
 import type { AnyLintRule, BodyValidators, ExampleSubject, LintContext } from './types.js';
-import type { Worker } from 'node:worker_threads';
-import { DeferRule, parallelValidators, startValidationWorker, validatorsOf } from './validation.js';
+import { DeferRule, parallelValidators, validatorsOf } from './validation.js';
 import { allRules } from './rules/index.js';
 import { calibrateCatalogFindings, calibrateSchemaFindings } from './catalog-findings.js';
 
@@ -22,8 +21,6 @@ export interface LintOptions {
   knownFiles?: readonly string[];
   /** Source lines of a docs file, for positions the parsed data lacks (default: none). */
   sourceLines?: (file: string) => readonly string[] | undefined;
-  /** lintDocsTree: a validation worker started early (earlyValidationWorker); used, or ended. */
-  validationWorker?: Worker;
 }
 
 /** Lints parsed pages against their catalog and the schemas generated from it. */
@@ -64,13 +61,10 @@ const MIN_EXAMPLES_FOR_WORKER = 1000;
  */
 export async function lintDocsTree(pages: readonly ParsedPage[], catalog: Catalog, options: LintOptions & { parallel?: boolean } = {}): Promise<{ findings: Finding[]; schemaFindings: Finding[] }> {
   const rules = options.rules ?? allRules;
-  // subjectsOf's examples: every example of every API page.
+  // subjectsOf's examples: every example of every API page (counted without building a lint context).
   let examples = 0;
   for (const page of pages) if (page.kind === 'api') examples += page.examples.length;
-  if (!(options.parallel ?? useWorker(examples))) {
-    void options.validationWorker?.terminate();
-    return lintWithGeneratedSchemas(pages, catalog, options);
-  }
+  if (!(options.parallel ?? useWorker(examples))) return lintWithGeneratedSchemas(pages, catalog, options);
   const { ctx, subjects, parallel, schemaFindings } = startParallelLint(pages, catalog, options);
   try {
     // Rules that need the worker's answers are run again once they are in; outputs stay in rule order.
@@ -109,7 +103,7 @@ function startParallelLint(pages: readonly ParsedPage[], catalog: Catalog, optio
     const again = generateSchemas(catalog);
     return schemaSetFromFiles('(generated from the docs)', again.index, again.files);
   };
-  const parallel = parallelValidators(generated.index, generated.files, localSet, subjects.examples, ctx, options.validationWorker);
+  const parallel = parallelValidators(generated.index, generated.files, localSet, subjects.examples, ctx);
   // The same context (its memos stay valid: the targets found for the jobs are the rules' too), answered by the worker.
   ctx.validators = parallel.validators;
   return { ctx, subjects, parallel, schemaFindings };
@@ -118,19 +112,6 @@ function startParallelLint(pages: readonly ParsedPage[], catalog: Catalog, optio
 function useWorker(examples: number): boolean {
   if (process.env.GRAPHPACT_LINT_THREADS === '1') return false;
   return examples >= MIN_EXAMPLES_FOR_WORKER && availableParallelism() >= 2;
-}
-
-/** A tree of this many docs files has enough examples for the worker, nearly always (the corpus: 9,111 files, 9,900 examples). */
-const MIN_FILES_FOR_EARLY_WORKER = 500;
-
-/**
- * For lintDocsTree's `validationWorker`: a worker started as soon as a large tree is listed, so that it
- * starts while the tree is parsed (see startValidationWorker). Undefined when lintDocsTree would most
- * likely not use one.
- */
-export function earlyValidationWorker(files: number): Worker | undefined {
-  if (process.env.GRAPHPACT_LINT_THREADS === '1' || files < MIN_FILES_FOR_EARLY_WORKER || availableParallelism() < 2) return undefined;
-  return startValidationWorker();
 }
 
 /**

@@ -9,8 +9,7 @@ import type { Finding } from '../model/finding.js';
 import type { ParsedPage } from '../model/page.js';
 import type { Catalog } from '../model/catalog.js';
 import { loadCatalog } from '../schema/pipeline.js';
-import type { Worker } from 'node:worker_threads';
-import { earlyValidationWorker, lintDocsTree, sortFindings } from './engine.js';
+import { lintDocsTree, sortFindings } from './engine.js';
 import { applyBaseline, fingerprint, makeBaseline, parseBaseline, BaselineError, type Baseline } from './baseline.js';
 import { allRules } from './rules/index.js';
 import { markAnsweredFindings, staleErrataFindings, ERRATUM_STALE, ERRATUM_STALE_PURPOSE, type ErrataReport } from '../errata/index.js';
@@ -63,26 +62,11 @@ export async function runLint(options: LintRunOptions = {}): Promise<LintRun> {
   const t0 = performance.now();
   // The docs' texts as the parser read them: rules and fingerprints look at source lines without reading any file again.
   const texts = new Map<string, string>();
-  // The validation worker starts as soon as the number of files is known (the first progress), during the parse.
-  let validationWorker: Worker | undefined;
-  let asked = false;
-  const onProgress = (done: number, total: number): void => {
-    if (!asked) validationWorker = earlyValidationWorker(total);
-    asked = true;
-    options.onProgress?.(done, total);
-  };
-  let loaded;
-  try {
-    loaded = await loadCatalog(docs, { root, texts, onProgress });
-  } catch (err) {
-    void validationWorker?.terminate();
-    throw err;
-  }
-  const { pages, documented: catalog, unreadable: loadFindings, errata, errataReport } = loaded;
+  const { pages, documented: catalog, unreadable: loadFindings, errata, errataReport } = await loadCatalog(docs, { root, texts, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const t1 = performance.now();
   const lines = lineReader(root, texts);
   // Lint judges the docs as written (the uncorrected catalog); errata only mark what they correct.
-  const { findings: lintFindings, schemaFindings } = await lintDocsTree(pages, catalog, { sourceLines: lines, ...(validationWorker ? { validationWorker } : {}) });
+  const { findings: lintFindings, schemaFindings } = await lintDocsTree(pages, catalog, { sourceLines: lines });
   // Schema-generation findings that a lint rule also reported are kept once (a set: no scan per finding).
   const linted = new Set(lintFindings.map(findingKey));
   const docFindings = sortFindings([...loadFindings, ...schemaFindings.filter((f) => !linted.has(findingKey(f))), ...lintFindings]);

@@ -47,9 +47,9 @@ export class DeferRule extends Error {
   }
 }
 
-/** What the worker is sent first: the generated files. */
-export interface ValidationSetup {
-  setup: { index: SchemaIndex; files: Map<string, JsonSchema> };
+export interface ValidationWorkerData {
+  index: SchemaIndex;
+  files: Map<string, JsonSchema>;
 }
 export interface ValidationJobs {
   jobs: Array<{ path: string; value: unknown }>;
@@ -76,16 +76,13 @@ export interface ParallelValidators {
 }
 
 /**
- * Sends a worker the generated files, then the bodies the example rules validate (the request body an
- * example sends to its operation, the success response it shows: requestTarget / responseTarget).
- * `started`: a worker from startValidationWorker (else one is started now).
+ * Starts a worker on the generated files and sends it the bodies the example rules validate (the request
+ * body an example sends to its operation, the success response it shows: requestTarget / responseTarget).
  */
-export function parallelValidators(index: SchemaIndex, files: Map<string, JsonSchema>, localSet: () => SchemaSet, examples: readonly ExampleSubject[], ctx: LintContext, started?: Worker): ParallelValidators {
+export function parallelValidators(index: SchemaIndex, files: Map<string, JsonSchema>, localSet: () => SchemaSet, examples: readonly ExampleSubject[], ctx: LintContext): ParallelValidators {
   const paths = schemaPaths(index);
-  const worker = started ?? startValidationWorker();
-  worker.ref(); // its answers are awaited now
-  // The files first: the worker takes them in while this thread finds the bodies.
-  worker.postMessage({ setup: { index, files } } satisfies ValidationSetup);
+  // Started first: it loads its modules and takes in the files while this thread finds the bodies.
+  const worker = startWorker({ index, files });
   // Jobs by schema path, then by the very value (identity: the rules validate the parsed body itself).
   const ids = new Map<string, Map<unknown, number>>();
   const jobs: ValidationJobs['jobs'] = [];
@@ -112,8 +109,6 @@ export function parallelValidators(index: SchemaIndex, files: Map<string, JsonSc
   let results: ValidationReply['results'] | undefined;
   let failed = false;
   const settled = new Promise<void>((resolve) => {
-    failed = endedWorkers.has(worker);
-    if (failed) resolve();
     worker.on('message', (reply: ValidationReply) => {
       results = reply.results;
       resolve();
@@ -177,22 +172,8 @@ const WORKER_FILE = fileURLToPath(new URL(`./validation-worker${extname(fileURLT
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4 };
 
-/** Workers that ended (failed, or were ended) before parallelValidators took them: everything is validated here. */
-const endedWorkers = new WeakSet<Worker>();
-
-/**
- * A validation worker, started before there is work for it: a thread takes about half a second to start
- * and load its modules (measured on the corpus lint), which lint overlaps with the parse this way. It does
- * not keep the process alive until parallelValidators takes it; a caller that does not use it ends it.
- */
-export function startValidationWorker(): Worker {
+function startWorker(data: ValidationWorkerData): Worker {
   // Under the test runner the code is TypeScript: a worker does not inherit tsx's loader, so it requires tsx's hook first.
-  const worker = WORKER_FILE.endsWith('.ts')
-    ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(WORKER_FILE)});`, { eval: true, resourceLimits: WORKER_LIMITS })
-    : new Worker(WORKER_FILE, { resourceLimits: WORKER_LIMITS });
-  worker.unref();
-  // A worker that fails before it is given work only costs time (its 'error' would otherwise be thrown).
-  worker.on('error', () => endedWorkers.add(worker));
-  worker.on('exit', () => endedWorkers.add(worker));
-  return worker;
+  if (WORKER_FILE.endsWith('.ts')) return new Worker(`require('tsx/cjs'); require(${JSON.stringify(WORKER_FILE)});`, { eval: true, workerData: data, resourceLimits: WORKER_LIMITS });
+  return new Worker(WORKER_FILE, { workerData: data, resourceLimits: WORKER_LIMITS });
 }

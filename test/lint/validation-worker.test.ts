@@ -9,7 +9,7 @@ import { buildCatalog } from '../../src/catalog/index.js';
 import { generateSchemas } from '../../src/schema/generate.js';
 import { schemaSetFromFiles } from '../../src/schema/load.js';
 import { lintDocsTree, lintWithGeneratedSchemas } from '../../src/lint/engine.js';
-import { DeferRule, parallelValidators, startValidationWorker } from '../../src/lint/validation.js';
+import { DeferRule, parallelValidators } from '../../src/lint/validation.js';
 import { widgetPage, WIDGET_DEFAULTS, WIDGET_RESOURCE } from '../../src/lint/rules/fixtures.js';
 import type { ExampleSubject, LintContext } from '../../src/lint/types.js';
 import type { ApiPage } from '../../src/model/page.js';
@@ -48,23 +48,6 @@ describe('lint validation worker', () => {
     const invalid = (rule: string) => withWorker.findings.filter((f) => f.ruleId === rule).map((f) => f.file);
     expect(invalid('example-request-invalid')).to.deep.equal(['api/widget1-create.md', 'api/widget4-create.md', 'api/widget7-create.md']);
     expect(invalid('example-response-invalid')).to.deep.equal(['api/widget2-create.md', 'api/widget5-create.md', 'api/widget8-create.md']);
-  });
-
-  it('a worker started early (before the files are known) gives the same findings; one that ended first only costs time', async () => {
-    const { pages, catalog, options } = parsed(docsTree(6));
-    const alone = lintWithGeneratedSchemas(pages, catalog, options);
-    const early = startValidationWorker();
-    const exited = new Promise((resolve) => early.once('exit', resolve));
-    expect(await lintDocsTree(pages, catalog, { ...options, parallel: true, validationWorker: early })).to.deep.equal(alone);
-    await exited; // ended once its answers were in
-    const ended = startValidationWorker();
-    await ended.terminate();
-    expect(await lintDocsTree(pages, catalog, { ...options, parallel: true, validationWorker: ended })).to.deep.equal(alone);
-    // Not used (one thread): ended, not left running.
-    const unused = startValidationWorker();
-    const unusedExit = new Promise((resolve) => unused.once('exit', resolve));
-    expect(await lintDocsTree(pages, catalog, { ...options, parallel: false, validationWorker: unused })).to.deep.equal(alone);
-    await unusedExit;
   });
 
   it('without a worker (parallel: false) is lintWithGeneratedSchemas', async () => {
