@@ -9,9 +9,8 @@
  * they are (rules are pure, so a second run finds the same). A body nobody sent ahead, or a worker that
  * failed, is validated here: the worker only ever saves time, it never decides a finding.
  */
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { siblingWorker } from '../util/worker.js';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { Operation } from '../model/catalog.js';
 import type { SchemaIndex } from '../model/schema-layout.js';
@@ -163,9 +162,6 @@ export function parallelValidators(index: SchemaIndex, files: Map<string, JsonSc
   };
 }
 
-/** The worker's script beside this module (`.ts` under the test runner, `.js` in the build). */
-const WORKER_FILE = fileURLToPath(new URL(`./validation-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
-
 /**
  * A small young generation: the worker keeps little (the schema files, about 25 MB) and makes mostly
  * short-lived garbage; measured on the corpus, peak RSS of the whole lint was 20-40 MB lower, CPU no higher.
@@ -173,7 +169,5 @@ const WORKER_FILE = fileURLToPath(new URL(`./validation-worker${extname(fileURLT
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4 };
 
 function startWorker(data: ValidationWorkerData): Worker {
-  // Under the test runner the code is TypeScript: a worker does not inherit tsx's loader, so it requires tsx's hook first.
-  if (WORKER_FILE.endsWith('.ts')) return new Worker(`require('tsx/cjs'); require(${JSON.stringify(WORKER_FILE)});`, { eval: true, workerData: data, resourceLimits: WORKER_LIMITS });
-  return new Worker(WORKER_FILE, { workerData: data, resourceLimits: WORKER_LIMITS });
+  return siblingWorker(import.meta.url, 'validation-worker', { workerData: data, resourceLimits: WORKER_LIMITS });
 }

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { cpus } from 'node:os';
-import path, { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { siblingWorker } from '../util/worker.js';
 import type { Finding } from '../model/finding.js';
 import type { JsonBody, ParsedPage } from '../model/page.js';
 import { withLazyPointers } from './json-body.js';
@@ -426,16 +426,12 @@ async function parseHere(chunks: Chunk[], index: FileIndex, progress: (n: number
   return results;
 }
 
-/** The worker's script beside this module (`.ts` under the test runner, `.js` in the build). */
-const WORKER_FILE = fileURLToPath(new URL(`./load-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
-
 /** Workers that ended (failed, or ended before they were given work): their chunks are parsed here. */
 const endedWorkers = new WeakSet<Worker>();
 
 /** A worker loading the parser; it is told the files (a `setup` message) when there is work. */
 function startWorker(): Worker {
-  // Under the test runner the parser is TypeScript: a worker does not inherit tsx's loader, so it requires tsx's hook first.
-  const worker = WORKER_FILE.endsWith('.ts') ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(WORKER_FILE)});`, { eval: true }) : new Worker(WORKER_FILE);
+  const worker = siblingWorker(import.meta.url, 'load-worker');
   // A worker that fails before it is given work only costs time (its 'error' would otherwise be thrown).
   worker.on('error', () => endedWorkers.add(worker));
   worker.on('exit', () => endedWorkers.add(worker));

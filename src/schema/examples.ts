@@ -5,9 +5,8 @@
  * examples and ~800 compiled files, the largest single cost after parsing, so a large build explains them
  * on a worker thread (examples-worker.ts) while this thread goes on generating and writing.
  */
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { siblingWorker } from '../util/worker.js';
 import type { SchemaIndex } from '../model/schema-layout.js';
 import type { ExampleCheck } from '../openapi/generate.js';
 import type { JsonSchema } from './edm.js';
@@ -91,9 +90,6 @@ export function workerExampleCheck(set: FilesSchemaSet, files: Map<string, JsonS
   };
 }
 
-/** The worker's script beside this module (`.ts` under the test runner, `.js` in the build). */
-const WORKER_FILE = fileURLToPath(new URL(`./examples-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
-
 /**
  * A small young generation: the worker allocates little that lives briefly, and the build's peak memory
  * (both threads, ≤ 600 MB on the corpus) is reached while it runs.
@@ -101,7 +97,5 @@ const WORKER_FILE = fileURLToPath(new URL(`./examples-worker${extname(fileURLToP
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 };
 
 function startWorker(data: ExamplesWorkerData): Worker {
-  // Under the test runner the worker is TypeScript: load it through tsx.
-  if (WORKER_FILE.endsWith('.ts')) return new Worker(`require('tsx/cjs'); require(${JSON.stringify(WORKER_FILE)});`, { eval: true, workerData: data, resourceLimits: WORKER_LIMITS });
-  return new Worker(WORKER_FILE, { workerData: data, resourceLimits: WORKER_LIMITS });
+  return siblingWorker(import.meta.url, 'examples-worker', { workerData: data, resourceLimits: WORKER_LIMITS });
 }
