@@ -7,11 +7,8 @@ import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import path from 'node:path';
-import type { Worker } from 'node:worker_threads';
-import { siblingWorker } from '../util/worker.js';
 import type { Finding } from '../model/finding.js';
-import type { JsonBody, ParsedPage } from '../model/page.js';
-import { withLazyPointers } from './json-body.js';
+import type { ParsedPage } from '../model/page.js';
 import type { ParseContext } from './links.js';
 import { parsePage } from './page.js';
 
@@ -184,11 +181,6 @@ export function isIncludeFile(file: string): boolean {
 
 export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
-  /**
-   * Threads that parse. Default: GRAPHPACT_PARSE_THREADS when set, else 1 (see defaultThreads). The pages
-   * are the same however many parse them.
-   */
-  threads?: number;
   /** The files as already read (readDocsSnapshot): parsed from these bytes, not read again. */
   snapshot?: DocsSnapshot;
   /**
@@ -201,6 +193,8 @@ export interface LoadOptions {
    * the pages do not keep, and this way reads no file twice.
    */
   texts?: Map<string, string>;
+  /** false: pages without their links (PageInput.links), for callers that never read them. */
+  links?: boolean;
 }
 
 /** Files are parsed in chunks of this many; progress is reported, and the event loop given a turn, after each. */
@@ -236,18 +230,10 @@ export interface DocsSnapshot {
    * the whole build.
    */
   contents: Array<{ bytes: Buffer } | { error: string } | undefined>;
-  /**
-   * The parse worker, when GRAPHPACT_PARSE_THREADS asks for one: started before the read, so that loading
-   * its parser overlaps the read. loadDocs takes it, or ends it. It does not keep the process alive until
-   * taken (a build found up to date never parses, and ends it).
-   */
-  worker?: Worker;
 }
 
 export async function readDocsSnapshot(dirs: string[]): Promise<DocsSnapshot> {
   const files = await listDocsFiles(dirs);
-  const worker = defaultThreads() > 1 && files.length > 0 ? startWorker() : undefined;
-  worker?.unref();
   const contents = files.map((file): { bytes: Buffer } | { error: string } => {
     try {
       return { bytes: readFileSync(file) };
@@ -255,7 +241,7 @@ export async function readDocsSnapshot(dirs: string[]): Promise<DocsSnapshot> {
       return { error: errorCode(err) };
     }
   });
-  return { files, contents, ...(worker ? { worker } : {}) };
+  return { files, contents };
 }
 
 /** A snapshot's file as text (decoded as readFileSync(file, 'utf8') would), taken out of the snapshot. */
@@ -275,11 +261,21 @@ export interface ParsedFiles {
 /** Told each file's text as read (LoadOptions.texts). */
 export type KeepText = (file: string, text: string) => void;
 
-/**
- * Reads and parses files (named by sourceName with `root`), in order; `texts[i]`, when given, is files[i]
- * as already read. Used by loadDocs and by its worker thread.
- */
-export function parseFiles(files: readonly string[], index: FileIndex, texts?: readonly FileText[], root?: string, keep?: KeepText): ParsedFiles {
+/** How parseFiles reads and parses. */
+export interface ParseFilesOptions {
+  /** `texts[i]` is files[i] as already read; else each file is read here. */
+  texts?: readonly FileText[];
+  /** What the names are relative to (LoadOptions.root). */
+  root?: string;
+  /** Told each file's text as read. */
+  keep?: KeepText;
+  /** LoadOptions.links. */
+  links?: boolean;
+}
+
+/** Reads and parses files (named by sourceName with `root`), in order. */
+export function parseFiles(files: readonly string[], index: FileIndex, options: ParseFilesOptions = {}): ParsedFiles {
+  const { texts, root, keep, links } = options;
   const pages: ParsedPage[] = [];
   const findings: Finding[] = [];
   for (let i = 0; i < files.length; i++) {
@@ -289,7 +285,8 @@ export function parseFiles(files: readonly string[], index: FileIndex, texts?: r
       findings.push(unreadableFinding(file, root, read.error));
     } else {
       keep?.(file, read.text);
-      pages.push(parsePage({ file, text: read.text }, index)); // the version comes from the path (detectVersion)
+      // The version comes from the path (detectVersion).
+      pages.push(parsePage({ file, text: read.text, ...(links === false ? { links } : {}) }, index));
     }
   }
   return { pages, findings };
@@ -318,6 +315,11 @@ export async function listDocsFiles(dirs: string[], root?: string): Promise<stri
   return [...new Set(files.map((f) => sourceName(f, root)))].sort();
 }
 
+/**
+ * Parses on this thread. A worker thread parsing half the pages was tried and removed: the corpus parsed
+ * no sooner (its pages are deserialised on this thread, and V8's GC threads keep the second CPU busy
+ * already) for ~2 s more CPU and ~70 MB more memory.
+ */
 export async function loadDocs(dirs: string[], opts: LoadOptions = {}): Promise<{ pages: ParsedPage[]; findings: Finding[] }> {
   const { snapshot, root } = opts;
   const keep: KeepText | undefined = opts.texts ? (file, text) => void opts.texts?.set(file, text) : undefined;
@@ -330,62 +332,25 @@ export async function loadDocs(dirs: string[], opts: LoadOptions = {}): Promise<
   const index = new FileIndex(shown, root);
   // Include files are read first, before any page needs them; they are fragments, not pages.
   const findings: Finding[] = [];
-  const includes: Array<[string, string]> = [];
   for (const file of shown.filter(isIncludeFile)) {
     const read = textOf(file);
     if ('error' in read) findings.push(unreadableFinding(file, root, read.error));
     else {
       keep?.(file, read.text);
       index.addInclude(file, read.text);
-      includes.push([file, read.text]);
     }
   }
   const pageFiles = shown.filter((f) => !isIncludeFile(f));
-  const chunks: Chunk[] = [];
+  const pages: ParsedPage[] = [];
   for (let i = 0; i < pageFiles.length; i += CHUNK) {
     const files = pageFiles.slice(i, i + CHUNK);
-    let texts: FileText[] | undefined; // taken from the snapshot once (a failed worker's chunk is parsed here from them)
-    chunks.push({ files, ...(snapshot ? { texts: () => (texts ??= files.map(textOf)) } : {}) });
+    const parsed = parseFiles(files, index, { ...(snapshot ? { texts: files.map(textOf) } : {}), ...(root !== undefined ? { root } : {}), ...(keep ? { keep } : {}), ...(opts.links === false ? { links: false } : {}) });
+    pages.push(...parsed.pages);
+    findings.push(...parsed.findings);
+    opts.onProgress?.(shown.length - pageFiles.length + i + files.length, shown.length);
+    await new Promise((resolve) => setImmediate(resolve)); // progress bars redraw
   }
-  let done = shown.length - pageFiles.length;
-  const progress = (n: number): void => {
-    done += n;
-    opts.onProgress?.(done, shown.length);
-  };
-  const early = snapshot?.worker;
-  if (snapshot) delete snapshot.worker;
-  const threads = opts.threads ?? defaultThreads();
-  if (threads <= 1) void early?.terminate();
-  const data: LoadWorkerData = { files: shown, includes, pageFiles, ...(root !== undefined ? { root } : {}), ...(keep ? { keepTexts: true } : {}) };
-  const results = threads > 1 ? await parseWithWorker(data, chunks, index, progress, early, keep) : await parseHere(chunks, index, progress, root, keep);
-  return { pages: results.flatMap((r) => r.pages), findings: [...findings, ...results.flatMap((r) => r.findings)] };
-}
-
-/** A run of files parsed together; `texts` gives them as already read (a snapshot), else they are read when parsed. */
-interface Chunk {
-  files: string[];
-  texts?: () => FileText[];
-}
-
-function parseChunk(chunk: Chunk, index: FileIndex, root: string | undefined, keep?: KeepText): ParsedFiles {
-  return parseFiles(chunk.files, index, chunk.texts?.(), root, keep);
-}
-
-/**
- * One thread unless GRAPHPACT_PARSE_THREADS asks for more. A second thread did not pay: with one, the
- * process already keeps ~1.4 CPUs busy (V8's parallel and concurrent GC), and the worker's pages are
- * deserialised on this thread, so the corpus parsed no sooner (measured, interleaved: loadDocs 4.12 s with
- * one thread, 4.05 s with two on a quiet machine; median 6.1 vs 7.2 s at load 2-4) for ~2 s more CPU
- * (6.2 → 8.2 s) and ~70 MB more RSS. (It used to be started whenever a CPU had been idle during the read.)
- * cpuSample and idleCpusSince below still decide the examples worker of a build (schema/pipeline.ts).
- */
-function defaultThreads(): number {
-  return askedThreads() ?? 1;
-}
-
-function askedThreads(): number | undefined {
-  const asked = Number.parseInt(process.env.GRAPHPACT_PARSE_THREADS ?? '', 10);
-  return Number.isInteger(asked) && asked >= 1 ? asked : undefined;
+  return { pages, findings };
 }
 
 /** The machine's CPU times (ms, all CPUs summed): idle and in all. */
@@ -414,178 +379,4 @@ export function idleCpusSince(since: CpuSample, now: CpuSample = cpuSample()): n
   const elapsedPerCpu = (now.total - since.total) / Math.max(1, now.cpus);
   if (elapsedPerCpu < 50) return 0;
   return (now.idle - since.idle) / elapsedPerCpu;
-}
-
-async function parseHere(chunks: Chunk[], index: FileIndex, progress: (n: number) => void, root: string | undefined, keep?: KeepText): Promise<ParsedFiles[]> {
-  const results: ParsedFiles[] = [];
-  for (const chunk of chunks) {
-    results.push(parseChunk(chunk, index, root, keep));
-    progress(chunk.files.length);
-    await new Promise((resolve) => setImmediate(resolve)); // progress bars redraw
-  }
-  return results;
-}
-
-/** Workers that ended (failed, or ended before they were given work): their chunks are parsed here. */
-const endedWorkers = new WeakSet<Worker>();
-
-/** A worker loading the parser; it is told the files (a `setup` message) when there is work. */
-function startWorker(): Worker {
-  const worker = siblingWorker(import.meta.url, 'load-worker');
-  // A worker that fails before it is given work only costs time (its 'error' would otherwise be thrown).
-  worker.on('error', () => endedWorkers.add(worker));
-  worker.on('exit', () => endedWorkers.add(worker));
-  return worker;
-}
-
-/**
- * This thread and one worker take chunks in turn from the front of the list (whoever is free takes the
- * next), so the split follows how fast each runs; results are put back in chunk order, so the pages are
- * the same, in the same order, as parsed by one thread. Two chunks are kept in flight to the worker so
- * that it never waits for this thread. A worker that fails costs only time: its chunks are parsed here.
- */
-async function parseWithWorker(data: LoadWorkerData, chunks: Chunk[], index: FileIndex, progress: (n: number) => void, started?: Worker, keep?: KeepText): Promise<ParsedFiles[]> {
-  const results: Array<ParsedFiles | undefined> = new Array(chunks.length);
-  let next = 0;
-  let inFlight = 0;
-  const worker = started ?? startWorker();
-  worker.ref(); // an early worker was not keeping the process alive; now its replies are awaited
-  let failed = endedWorkers.has(worker);
-  if (!failed) worker.postMessage({ setup: data } satisfies LoadWorkerMessage);
-  const feed = (): void => {
-    while (!failed && inFlight < 2 && next < chunks.length) {
-      const start = next * CHUNK;
-      const texts = chunks[next].texts?.();
-      // Texts this thread sends are kept here; the worker sends back only those it read itself.
-      const files = chunks[next].files;
-      if (keep && texts) texts.forEach((read, i) => 'text' in read && keep(files[i], read.text));
-      worker.postMessage({ chunk: next, start, end: start + chunks[next].files.length, ...(texts ? { texts } : {}) } satisfies LoadWorkerMessage);
-      next++;
-      inFlight++;
-    }
-  };
-  const finished = new Promise<void>((resolve) => {
-    if (failed) resolve();
-    worker.on('message', (reply: LoadWorkerReply) => {
-      results[reply.chunk] = unpackPosted(reply.result, data.files);
-      if (keep) for (const [file, text] of reply.texts ?? []) keep(data.files[file], text);
-      inFlight--;
-      progress(chunks[reply.chunk].files.length);
-      feed();
-      if (inFlight === 0 && next >= chunks.length) resolve();
-    });
-    worker.on('error', () => {
-      failed = true;
-      resolve();
-    });
-    worker.on('exit', () => {
-      failed = true;
-      resolve();
-    });
-  });
-  feed();
-  while (next < chunks.length) {
-    const mine = next++;
-    results[mine] = parseChunk(chunks[mine], index, data.root, keep);
-    progress(chunks[mine].files.length);
-    await new Promise((resolve) => setImmediate(resolve)); // the worker's replies are taken in here
-  }
-  await finished;
-  await worker.terminate();
-  return chunks.map((chunk, i) => results[i] ?? parseChunk(chunk, index, data.root, keep));
-}
-
-export interface LoadWorkerData {
-  /** Every docs file, for the link index. */
-  files: string[];
-  /** Include files and their text. */
-  includes: Array<[string, string]>;
-  /** The files to parse; requests are ranges of it. */
-  pageFiles: string[];
-  /** LoadOptions.root: what the file names are relative to. */
-  root?: string;
-  /** LoadOptions.texts was given: the worker sends back the texts it read. */
-  keepTexts?: boolean;
-}
-/** What loadDocs posts to its worker: the files (once, first), then chunks to parse. */
-export type LoadWorkerMessage = { setup: LoadWorkerData } | LoadWorkerRequest;
-export interface LoadWorkerRequest {
-  chunk: number;
-  start: number;
-  end: number;
-  /** The files' text as already read (from a snapshot); else the worker reads them. */
-  texts?: FileText[];
-}
-export interface LoadWorkerReply {
-  chunk: number;
-  result: ParsedFiles;
-  /** With LoadWorkerData.keepTexts, the texts the worker read: [number of the file in LoadWorkerData.files, text]. */
-  texts?: Array<[number, string]>;
-}
-
-/** Parsed data that is docs content, not structure: never walked. */
-const CONTENT_KEYS = new Set(['value', 'data', 'frontMatter', 'cells', 'pointers']);
-
-/** Visits every object (not array) of parsed data below `value`, docs content excluded. */
-function eachPart(value: unknown, visit: (part: Record<string, unknown>) => void): void {
-  if (Array.isArray(value)) {
-    for (const item of value) if (item && typeof item === 'object') eachPart(item, visit);
-    return;
-  }
-  const record = value as Record<string, unknown>;
-  visit(record);
-  for (const key of Object.keys(record)) {
-    if (CONTENT_KEYS.has(key)) continue;
-    const inner = record[key];
-    if (inner && typeof inner === 'object') eachPart(inner, visit);
-  }
-}
-
-/** The parts of a page (its headings, links, examples, rows, ...), the page itself excluded. */
-function eachPartOf(page: ParsedPage, visit: (part: Record<string, unknown>) => void): void {
-  const record = page as unknown as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    if (CONTENT_KEYS.has(key)) continue;
-    const inner = record[key];
-    if (inner && typeof inner === 'object') eachPart(inner, visit);
-  }
-}
-
-/** A JSON body: an object with `pointers` and a string `text`. */
-function isJsonBody(part: Record<string, unknown>): boolean {
-  return Object.hasOwn(part, 'pointers') && typeof part.text === 'string';
-}
-
-/**
- * Before parsed pages are posted from the worker, what this thread can put back is left out of the
- * structured clone (which copies a string every time it occurs, and reads getters):
- * - a part's `file` or `resolved` that names a docs file (most parts: headings, links, rows, examples are
- *   positions in their page) crosses as that file's number in the file list both threads share;
- * - a body whose `pointers` are still lazy crosses as `pointers: null` (the getter would scan every body).
- * Neither is a number or null otherwise. Keys keep their places. The pages then share this thread's file
- * names instead of holding a copy of one in every part.
- */
-export function packForPost(result: ParsedFiles, fileIds: ReadonlyMap<string, number>): ParsedFiles {
-  for (const page of result.pages) {
-    eachPartOf(page, (part) => {
-      const file = typeof part.file === 'string' ? fileIds.get(part.file) : undefined;
-      if (file !== undefined) part.file = file;
-      const resolved = typeof part.resolved === 'string' ? fileIds.get(part.resolved) : undefined;
-      if (resolved !== undefined) part.resolved = resolved;
-      if (isJsonBody(part) && Object.getOwnPropertyDescriptor(part, 'pointers')?.get) part.pointers = null;
-    });
-  }
-  return result;
-}
-
-/** After: numbered files are named again, `pointers: null` lazy again. */
-function unpackPosted(result: ParsedFiles, files: readonly string[]): ParsedFiles {
-  for (const page of result.pages) {
-    eachPartOf(page, (part) => {
-      if (typeof part.file === 'number') part.file = files[part.file];
-      if (typeof part.resolved === 'number') part.resolved = files[part.resolved];
-      if (part.pointers === null && isJsonBody(part)) withLazyPointers(part as unknown as JsonBody);
-    });
-  }
-  return result;
 }

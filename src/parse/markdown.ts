@@ -138,9 +138,11 @@ md.normalizeLink = (url: string): string => (PLAIN_TARGET.test(url) && !url.star
  * Inline content is parsed only where it can hold a link. Facts are read from block tokens and source
  * lines; an inline token's children are read only for links (links.ts), and every link, inline or by
  * reference, starts with `[`. The rest keeps `children: []`. Inline parsing was half of markdown-it's
- * time on the corpus, and most of its tokens (garbage right after).
+ * time on the corpus, and most of its tokens (garbage right after). A caller that reads no links (the
+ * build) has none parsed (tokenise's `links: false`).
  */
 md.core.ruler.at('inline', (state) => {
+  if ((state.env as TokeniseEnv)[NO_LINKS]) return;
   for (const token of state.tokens) {
     if (token.type === 'inline' && token.content.includes('[')) state.md.inline.parse(token.content, state.md, state.env, token.children ?? (token.children = []));
   }
@@ -154,8 +156,13 @@ export interface Tokenised {
   references: LinkReferences;
 }
 
-export function tokenise(text: string): Tokenised {
-  const env: Record<string, unknown> = {};
+/** Set in the env when the caller reads no links: no inline token is parsed at all. */
+const NO_LINKS = Symbol('no links');
+type TokeniseEnv = Record<string | symbol, unknown>;
+
+/** `links: false`: inline tokens keep `children: []` (they are read only for links). */
+export function tokenise(text: string, options: { links?: boolean } = {}): Tokenised {
+  const env: TokeniseEnv = options.links === false ? { [NO_LINKS]: true } : {};
   const tokens = md.parse(text, env);
   return { tokens, references: (env.references as LinkReferences | undefined) ?? {} };
 }

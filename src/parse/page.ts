@@ -28,13 +28,18 @@ export interface PageInput {
   text: string;
   /** API version from the caller (the folder), when known. */
   version?: string;
+  /**
+   * false: the page's links are not read (`links: []`), nor the inline markdown they are read from. For
+   * callers that never look at links (the build: only lint rules do); every other fact is the same.
+   */
+  links?: boolean;
 }
 
 export function parsePage(input: PageInput, ctx?: ParseContext): ParsedPage {
   const file = String(input?.file ?? '');
   const findings: Finding[] = [];
   try {
-    return buildPage(file, typeof input.text === 'string' ? input.text : '', input.version, ctx, findings);
+    return buildPage(file, typeof input.text === 'string' ? input.text : '', input.version, input.links !== false, ctx, findings);
   } catch (err) {
     findings.push({ ruleId: 'parse-internal-error', severity: 'error', file, line: 1, message: `could not parse page: ${(err as Error)?.message ?? String(err)}` });
     return emptyPage(file, kindFromPath(file) ?? 'resource', findings);
@@ -54,11 +59,11 @@ function normalise(text: string): string {
   return s;
 }
 
-function buildPage(file: string, rawText: string, version: string | undefined, ctx: ParseContext | undefined, findings: Finding[]): ParsedPage {
+function buildPage(file: string, rawText: string, version: string | undefined, links: boolean, ctx: ParseContext | undefined, findings: Finding[]): ParsedPage {
   const text = normalise(rawText);
   const front = splitFrontMatter(text);
   if (front.error) findings.push({ ruleId: 'parse-front-matter-invalid', severity: 'warning', file, line: front.error.line, message: `front matter is not valid YAML: ${front.error.message}` });
-  const { tokens, references } = tokenise(front.body);
+  const { tokens, references } = tokenise(front.body, { links });
   const src: PageSource = { file, lines: front.body.split('\n'), tokens, references, findings };
 
   const outline = readOutline(src);
@@ -78,7 +83,7 @@ function buildPage(file: string, rawText: string, version: string | undefined, c
     ...stringField('description', front.data.description),
     ...(h1 ? { h1 } : {}),
     headings: outline.headings,
-    links: guarded(src, 'links', 1, [], () => readLinks(src, ctx)),
+    links: links ? guarded(src, 'links', 1, [], () => readLinks(src, ctx)) : [],
     findings,
   };
 

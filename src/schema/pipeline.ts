@@ -78,7 +78,7 @@ const MIN_FILES_FOR_WORKER = 2000;
 
 /**
  * A worker for the examples only for a large set, with a CPU free for it (measured over the schema
- * generation, as the parser decides on its worker); GRAPHPACT_EXAMPLE_THREADS=1 or 2 decides instead.
+ * generation); GRAPHPACT_EXAMPLE_THREADS=1 or 2 decides instead.
  */
 function useExamplesWorker(files: number, since: CpuSample): boolean {
   const asked = Number.parseInt(process.env.GRAPHPACT_EXAMPLE_THREADS ?? '', 10);
@@ -111,6 +111,8 @@ export interface DocsBuildOptions {
   snapshot?: DocsSnapshot;
   /** Filled with each docs file's text, by name (loadDocs' LoadOptions.texts); errata anchors are read from it. */
   texts?: Map<string, string>;
+  /** false: the pages' links are not read (loadDocs' LoadOptions.links); no output is made from them. */
+  links?: boolean;
 }
 
 export interface LoadedCatalog {
@@ -142,6 +144,7 @@ export async function loadCatalog(dirs: string[], options: DocsBuildOptions = {}
     ...(options.snapshot ? { snapshot: options.snapshot } : {}),
     ...(options.root !== undefined ? { root: options.root } : {}),
     ...(options.texts ? { texts: options.texts } : {}),
+    ...(options.links === false ? { links: false } : {}),
   });
   const base = options.root ?? process.cwd();
   const errata = await loadErrata(dirs, base);
@@ -195,7 +198,8 @@ export async function buildOutputsFromDocs(dirs: string[], options: DocsBuildOpt
 
 /** loadCatalog, keeping only the count of pages and the findings of the documented catalog (the rest unreachable once this returns). */
 async function loadForOutputs(dirs: string[], options: DocsBuildOptions): Promise<{ pages: number; catalog: Catalog; unreadable: Finding[]; findings: Finding[] }> {
-  const loaded = await loadCatalog(dirs, options);
+  // Links are read by lint rules only: the outputs are made without them.
+  const loaded = await loadCatalog(dirs, { ...options, links: false });
   return { pages: loaded.pages.length, catalog: loaded.catalog, unreadable: loaded.unreadable, findings: [...loaded.unreadable, ...loaded.documented.findings, ...loaded.errataFindings] };
 }
 

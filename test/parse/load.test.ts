@@ -2,7 +2,11 @@ import { expect } from 'chai';
 import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { DocsDirError, FileIndex, displayPath, loadDocs } from '../../src/parse/index.js';
+import { isIncludeFile, listDocsFiles, readDocsSnapshot } from '../../src/parse/load.js';
 
 describe('parse/load: loadDocs and link resolution', () => {
   let dir: string;
@@ -77,6 +81,37 @@ describe('parse/load: loadDocs and link resolution', () => {
       ['../v1.0/resources/user.md', '../v1.0/resources/user.md'],
     ]);
     expect(beside.pages[0].links[0].resolved).to.equal('../v1.0/resources/user.md');
+  });
+
+  it('links: false gives the pages without their links and every other fact the same (the seeds and apidocs)', async () => {
+    const docs = [fileURLToPath(new URL('../../apidocs', import.meta.url)), dir];
+    const withLinks = await loadDocs(docs);
+    const without = await loadDocs(docs, { links: false });
+    expect(withLinks.pages.reduce((n, p) => n + p.links.length, 0)).to.be.greaterThan(10);
+    expect(without.pages.every((p) => p.links.length === 0)).to.equal(true);
+    const noLinks = withLinks.pages.map((p) => ({ ...p, links: [] }));
+    expect(isDeepStrictEqual(without.pages, noLinks)).to.equal(true);
+    expect(without.findings).to.deep.equal(withLinks.findings);
+  });
+
+  it('LoadOptions.texts gets every file as read (pages and includes), from the files or from a snapshot', async () => {
+    const extra = await mkdtemp(path.join(tmpdir(), 'graphpact-texts-'));
+    try {
+      await mkdir(path.join(extra, 'includes'));
+      await writeFile(path.join(extra, 'includes', 'note.md'), 'An include.\r\n');
+      const files = await listDocsFiles([dir, extra], dir);
+      const expected = new Map(files.map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
+      expect(files.filter(isIncludeFile)).to.have.length(1);
+      const sorted = (texts: Map<string, string>) => new Map([...texts].sort(([a], [b]) => (a < b ? -1 : 1)));
+      const read = new Map<string, string>();
+      await loadDocs([dir, extra], { root: dir, texts: read });
+      expect(isDeepStrictEqual(sorted(read), expected)).to.equal(true);
+      const fromSnapshot = new Map<string, string>();
+      await loadDocs([dir, extra], { snapshot: await readDocsSnapshot([dir, extra]), root: dir, texts: fromSnapshot });
+      expect(isDeepStrictEqual(sorted(fromSnapshot), expected)).to.equal(true);
+    } finally {
+      await rm(extra, { recursive: true, force: true });
+    }
   });
 
   it('a missing directory is a DocsDirError naming it', async () => {

@@ -66,8 +66,6 @@ export function buildCommand(): Command {
     const inputs = buildFingerprint(docs, snapshot, PACKAGE_ROOT);
     const recorded = asRecordedReport(upToDateReport(out, inputs));
     if (recorded) {
-      // Nothing to parse: a parse worker started during the read would load its parser for nothing.
-      void snapshot.worker?.terminate();
       return print(upToDateSummary(docs, out, recorded, performance.now() - started), opts.format);
     }
     const progress = createProgress();
