@@ -75,33 +75,28 @@ function buildPage(file: string, rawText: string, version: string | undefined, l
   const blocks = guarded<PageBlocks>(src, 'code blocks', 1, { blocks: [] }, () => collectBlocks(src, outline));
   const kind = kindFromPath(file) ?? (sectionsOf(outline, 'httpRequest').length > 0 ? 'api' : 'resource');
 
-  const base = {
-    file,
-    frontMatter: front.data,
-    ...(front.line !== undefined ? { frontMatterLine: front.line } : {}),
-    ...stringField('title', front.data.title),
-    ...stringField('description', front.data.description),
-    ...(h1 ? { h1 } : {}),
-    headings: outline.headings,
-    links: links ? guarded(src, 'links', 1, [], () => readLinks(src, ctx)) : [],
-    findings,
-  };
+  // Built field by field (not by spreads: copying each page's fields twice was a tenth of the page model's
+  // time); the keys come in the same order either way.
+  const page = { file, frontMatter: front.data } as ParsedPage;
+  if (front.line !== undefined) page.frontMatterLine = front.line;
+  if (typeof front.data.title === 'string') page.title = front.data.title;
+  if (typeof front.data.description === 'string') page.description = front.data.description;
+  if (h1) page.h1 = h1;
+  page.headings = outline.headings;
+  page.links = links ? guarded(src, 'links', 1, [], () => readLinks(src, ctx)) : [];
+  page.findings = findings;
 
   if (kind === 'api') {
-    const page: ApiPage = { ...base, kind: 'api', ...readApi(src, outline, blocks, ctx) };
-    const v = detectVersion(file, version, page.examples);
-    if (v) page.version = v;
-    return page;
+    const api = Object.assign(page, { kind: 'api' as const }, readApi(src, outline, blocks, ctx));
+    const v = detectVersion(file, version, api.examples);
+    if (v) api.version = v;
+    return api;
   }
   const facts = guarded(src, 'resource', 1, { typeKind: 'unknown' as const, properties: [], relationships: [] }, () => readResource(src, outline, blocks.blocks, h1));
-  const page: ResourcePage = { ...base, kind: 'resource', ...facts };
+  const resource = Object.assign(page, { kind: 'resource' as const }, facts);
   const v = detectVersion(file, version, []);
-  if (v) page.version = v;
-  return page;
-}
-
-function stringField<K extends string>(key: K, value: unknown): Partial<Record<K, string>> {
-  return typeof value === 'string' ? ({ [key]: value } as Record<K, string>) : {};
+  if (v) resource.version = v;
+  return resource;
 }
 
 /** The API-specific part of an ApiPage. */

@@ -89,7 +89,7 @@ export function readOutline(src: PageSource): Outline {
     const content = inlineText(tokens, i + 1);
     const heading: Heading = { file: src.file, line: (t.map?.[0] ?? 0) + 1, level, text: stripMarkdown(content) };
     const tab = isTabHeading(content);
-    headingAt.set(i, { ...heading, tab });
+    headingAt.set(i, { file: heading.file, line: heading.line, level, text: heading.text, tab });
     if (tab) continue;
     if (level === 1) h1s.push(heading);
     else headings.push(heading);
