@@ -10,7 +10,7 @@ import { schemaSetFromFiles, type SchemaSet } from '../schema/load.js';
 import { generateSchemas } from '../schema/generate.js';
 import { availableParallelism } from 'node:os';
 import type { AnyLintRule, BodyValidators, ExampleSubject, LintContext } from './types.js';
-import { DeferRule, parallelValidators, validatorsOf } from './validation.js';
+import { DeferRule, parallelValidators, startValidationWorker, validatorsOf } from './validation.js';
 import { allRules } from './rules/index.js';
 import { calibrateCatalogFindings, calibrateSchemaFindings } from './catalog-findings.js';
 
@@ -78,6 +78,7 @@ export async function lintDocsTree(pages: readonly ParsedPage[], catalog: Catalo
         throw err;
       }
     });
+    parallel.helpOut(); // the rules that did not wait are done: validate the worker's last jobs here meanwhile
     await parallel.settled;
     const findings = collect(pages, ctx, rules.map((rule, i) => byRule[i] ?? runRule(rule, subjects, ctx)));
     return { findings, schemaFindings };
@@ -90,23 +91,26 @@ export async function lintDocsTree(pages: readonly ParsedPage[], catalog: Catalo
 const NO_VALIDATORS: BodyValidators = { request: () => undefined, response: () => undefined };
 
 /**
- * Generates the schemas, hands them to a validation worker and lets them go here: this thread keeps only
- * the index (a validation the worker was not sent generates them again, see parallelValidators), so the
- * two threads do not hold two copies of the schemas at once.
+ * Generates the schemas and hands them to a validation worker, keeping them here too: this thread validates
+ * the worker's last jobs once its own rules are done (helpOut), and anything it was not sent.
  */
 function startParallelLint(pages: readonly ParsedPage[], catalog: Catalog, options: LintOptions) {
-  const generated = generateSchemas(catalog);
-  const schemaFindings = calibrateSchemaFindings(generated.findings, options.knownFiles ?? pages.map((p) => p.file));
-  const ctx = lintContext(pages, catalog, NO_VALIDATORS, options);
-  const subjects = subjectsOf(pages, ctx);
-  const localSet = (): SchemaSet => {
-    const again = generateSchemas(catalog);
-    return schemaSetFromFiles('(generated from the docs)', again.index, again.files);
-  };
-  const parallel = parallelValidators(generated.index, generated.files, localSet, subjects.examples, ctx);
-  // The same context (its memos stay valid: the targets found for the jobs are the rules' too), answered by the worker.
-  ctx.validators = parallel.validators;
-  return { ctx, subjects, parallel, schemaFindings };
+  // Started first: its thread and modules load while this one generates the schemas.
+  const worker = startValidationWorker();
+  try {
+    const generated = generateSchemas(catalog);
+    const schemaFindings = calibrateSchemaFindings(generated.findings, options.knownFiles ?? pages.map((p) => p.file));
+    const ctx = lintContext(pages, catalog, NO_VALIDATORS, options);
+    const subjects = subjectsOf(pages, ctx);
+    const localSet = (): SchemaSet => schemaSetFromFiles('(generated from the docs)', generated.index, generated.files);
+    const parallel = parallelValidators(worker, generated.index, generated.files, localSet, subjects.examples, ctx);
+    // The same context (its memos stay valid: the targets found for the jobs are the rules' too), answered by the worker.
+    ctx.validators = parallel.validators;
+    return { ctx, subjects, parallel, schemaFindings };
+  } catch (err) {
+    void worker.terminate(); // it would wait for its jobs for ever
+    throw err;
+  }
 }
 
 function useWorker(examples: number): boolean {

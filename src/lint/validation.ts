@@ -46,15 +46,24 @@ export class DeferRule extends Error {
   }
 }
 
-export interface ValidationWorkerData {
+/** The one message a validation worker is sent: the generated files and the bodies to validate against them. */
+export interface ValidationJobs {
   index: SchemaIndex;
   files: Map<string, JsonSchema>;
-}
-export interface ValidationJobs {
   jobs: Array<{ path: string; value: unknown }>;
+  /**
+   * One slot per job (a SharedArrayBuffer), claimed with compareExchange from UNCLAIMED: the worker takes the
+   * jobs from the first on, this thread from the last back (helpOut) once its other rules are done; each
+   * stops at the first job the other has claimed, so every job is validated exactly once.
+   */
+  claims: Int32Array;
 }
+export const UNCLAIMED = 0;
+export const BY_WORKER = 1;
+const HERE = 2;
+
 export interface ValidationReply {
-  /** Per job: true when valid, else ajv's errors. */
+  /** Per job, from the first, for the jobs the worker claimed: true when valid, else ajv's errors. */
   results: Array<true | ErrorObject[] | null>;
 }
 
@@ -70,6 +79,11 @@ export interface ParallelValidators {
    * the answers are in, even if it caught the DeferRule itself.
    */
   deferrals(): number;
+  /**
+   * Validates here the jobs the worker has not claimed yet, from the last back, until it meets one the worker
+   * has: for this thread to call when it has nothing else to do but wait for the answers.
+   */
+  helpOut(): void;
   /** Stops the worker (when linting ends early). */
   stop(): Promise<void>;
 }
@@ -78,10 +92,8 @@ export interface ParallelValidators {
  * Starts a worker on the generated files and sends it the bodies the example rules validate (the request
  * body an example sends to its operation, the success response it shows: requestTarget / responseTarget).
  */
-export function parallelValidators(index: SchemaIndex, files: Map<string, JsonSchema>, localSet: () => SchemaSet, examples: readonly ExampleSubject[], ctx: LintContext): ParallelValidators {
+export function parallelValidators(worker: Worker, index: SchemaIndex, files: Map<string, JsonSchema>, localSet: () => SchemaSet, examples: readonly ExampleSubject[], ctx: LintContext): ParallelValidators {
   const paths = schemaPaths(index);
-  // Started first: it loads its modules and takes in the files while this thread finds the bodies.
-  const worker = startWorker({ index, files });
   // Jobs by schema path, then by the very value (identity: the rules validate the parsed body itself).
   const ids = new Map<string, Map<unknown, number>>();
   const jobs: ValidationJobs['jobs'] = [];
@@ -106,10 +118,15 @@ export function parallelValidators(index: SchemaIndex, files: Map<string, JsonSc
   }
 
   let results: ValidationReply['results'] | undefined;
+  /** Answers of the jobs validated here (helpOut), by job. */
+  const answeredHere: ValidationReply['results'] = [];
+  const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * jobs.length));
   let failed = false;
   const settled = new Promise<void>((resolve) => {
     worker.on('message', (reply: ValidationReply) => {
+      // The worker answered the first jobs; the rest were claimed here (helpOut ran to its end before this).
       results = reply.results;
+      for (let i = results.length; i < jobs.length; i++) results[i] = answeredHere[i];
       resolve();
     });
     worker.on('error', () => {
@@ -121,7 +138,7 @@ export function parallelValidators(index: SchemaIndex, files: Map<string, JsonSc
       resolve();
     });
   }).then(() => void worker.terminate());
-  worker.postMessage({ jobs } satisfies ValidationJobs);
+  worker.postMessage({ index, files, jobs, claims } satisfies ValidationJobs);
 
   let set: SchemaSet | undefined;
   let deferrals = 0;
@@ -158,6 +175,14 @@ export function parallelValidators(index: SchemaIndex, files: Map<string, JsonSc
     },
     settled,
     deferrals: () => deferrals,
+    helpOut() {
+      if (results || failed) return;
+      for (let i = jobs.length - 1; i >= 0; i--) {
+        if (Atomics.compareExchange(claims, i, UNCLAIMED, HERE) !== UNCLAIMED) break;
+        const local = (set ??= localSet()).validator(jobs[i].path);
+        answeredHere[i] = local(jobs[i].value) ? true : local.errors ?? null;
+      }
+    },
     stop: () => worker.terminate().then(() => undefined),
   };
 }
@@ -168,6 +193,10 @@ export function parallelValidators(index: SchemaIndex, files: Map<string, JsonSc
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4 };
 
-function startWorker(data: ValidationWorkerData): Worker {
-  return siblingWorker(import.meta.url, 'validation-worker', { workerData: data, resourceLimits: WORKER_LIMITS });
+/**
+ * A validation worker, started before the schemas are generated: its thread and modules load while this
+ * thread generates them. It waits for its one message (ValidationJobs), which parallelValidators sends.
+ */
+export function startValidationWorker(): Worker {
+  return siblingWorker(import.meta.url, 'validation-worker', { resourceLimits: WORKER_LIMITS });
 }

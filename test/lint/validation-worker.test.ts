@@ -9,7 +9,7 @@ import { buildCatalog } from '../../src/catalog/index.js';
 import { generateSchemas } from '../../src/schema/generate.js';
 import { schemaSetFromFiles } from '../../src/schema/load.js';
 import { lintDocsTree, lintWithGeneratedSchemas } from '../../src/lint/engine.js';
-import { DeferRule, parallelValidators } from '../../src/lint/validation.js';
+import { DeferRule, parallelValidators, startValidationWorker } from '../../src/lint/validation.js';
 import { widgetPage, WIDGET_DEFAULTS, WIDGET_RESOURCE } from '../../src/lint/rules/fixtures.js';
 import type { ExampleSubject, LintContext } from '../../src/lint/types.js';
 import type { ApiPage } from '../../src/model/page.js';
@@ -65,7 +65,7 @@ describe('lint validation worker', () => {
         .flatMap((page) => page.examples.map((example) => ({ page, example, operation: operationOf(page.file) })));
       const local = () => schemaSetFromFiles('(local)', generated.index, generated.files);
       // An empty set of files makes the worker fail on its first body.
-      const parallel = parallelValidators(generated.index, workerFiles === 'none' ? new Map() : generated.files, local, examples, ctx);
+      const parallel = parallelValidators(startValidationWorker(), generated.index, workerFiles === 'none' ? new Map() : generated.files, local, examples, ctx);
       const bad = examples.find((e) => e.page.file === 'api/widget1-create.md') as ExampleSubject;
       return { parallel, bad, local: local() };
     }
@@ -82,6 +82,27 @@ describe('lint validation worker', () => {
         expect(validate(value)).to.equal(false);
         expect(expected(value)).to.equal(false);
         expect(validate.errors).to.deep.equal(expected.errors);
+      } finally {
+        await parallel.stop();
+      }
+    });
+
+    it('helpOut: the jobs are shared, each validated once, here from the last back, and answered as the local validator', async () => {
+      const { parallel, bad, local } = setup();
+      try {
+        // Right away, before the worker has taken any: this thread takes them all, the worker none.
+        parallel.helpOut();
+        await parallel.settled;
+        const validate = parallel.validators.request(bad.operation!)!;
+        const value = bad.example.request!.body!.value;
+        const expected = local.validator('v1.0/operations/widgets1.create.request.json');
+        expect(validate(value)).to.equal(false);
+        expect(expected(value)).to.equal(false);
+        expect(validate.errors).to.deep.equal(expected.errors);
+        expect(parallel.deferrals()).to.equal(0);
+        // Once the answers are in, there is nothing left to take.
+        parallel.helpOut();
+        expect(validate(value)).to.equal(false);
       } finally {
         await parallel.stop();
       }
