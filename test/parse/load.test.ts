@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { DocsDirError, FileIndex, displayPath, loadDocs } from '../../src/parse/index.js';
-import { isIncludeFile, listDocsFiles, readDocsSnapshot } from '../../src/parse/load.js';
+import { isIncludeFile, listDocsFiles, readDocsSnapshot, sourceName, sourceNamer } from '../../src/parse/load.js';
 
 describe('parse/load: loadDocs and link resolution', () => {
   let dir: string;
@@ -111,6 +111,14 @@ describe('parse/load: loadDocs and link resolution', () => {
       expect(isDeepStrictEqual(sorted(fromSnapshot), expected)).to.equal(true);
     } finally {
       await rm(extra, { recursive: true, force: true });
+    }
+  });
+
+  it('sourceNamer names files as sourceName does, folder by folder (roots inside, above, beside and equal; no root)', () => {
+    const files = [path.join(dir, 'v1.0', 'api', 'user-get.md'), path.join(dir, 'v1.0', 'api', '..odd.md'), path.join(dir, 'top.md'), 'relative/a.md', 'b.md', path.join(process.cwd(), 'c.md'), path.join(process.cwd(), '..odd.md')];
+    for (const root of [undefined, dir, path.join(dir, 'v1.0'), path.join(dir, 'v1.0', 'api'), path.join(dir, 'elsewhere'), process.cwd(), path.parse(dir).root]) {
+      const name = sourceNamer(root);
+      for (const file of [...files, ...files]) expect(name(file), `${file} from ${root}`).to.equal(sourceName(file, root));
     }
   });
 
