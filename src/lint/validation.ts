@@ -15,7 +15,7 @@ import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { Operation } from '../model/catalog.js';
 import type { SchemaIndex } from '../model/schema-layout.js';
 import type { JsonSchema } from '../schema/edm.js';
-import type { SchemaSet, SchemaValidator } from '../schema/load.js';
+import { withoutAnnotations, type SchemaSet, type SchemaValidator } from '../schema/load.js';
 import type { BodyValidators, ExampleSubject, LintContext } from './types.js';
 import { requestTarget } from './request-target.js';
 import { responseTarget } from './response-target.js';
@@ -138,7 +138,9 @@ export function parallelValidators(worker: Worker, index: SchemaIndex, files: Ma
       resolve();
     });
   }).then(() => void worker.terminate());
-  worker.postMessage({ index, files, jobs, claims } satisfies ValidationJobs);
+  const bare = new Map<string, JsonSchema>();
+  for (const [path, schema] of files) bare.set(path, withoutAnnotations(schema));
+  worker.postMessage({ index, files: bare, jobs, claims } satisfies ValidationJobs);
 
   let set: SchemaSet | undefined;
   let deferrals = 0;
