@@ -1,8 +1,8 @@
 /**
  * The body validators lint rules use (ctx.validators), and their parallel variant: on a large docs tree
  * validating the examples (ajv compiling what the fast path cannot answer, then validating) is about
- * half of the rules' time, so a worker thread validates every body the rules will ask about while this
- * thread runs the other rules.
+ * half of the rules' time, so a worker thread validates the bodies the rules will ask about while this
+ * thread runs the other rules, and this thread takes the last of them once it has nothing else to do.
  *
  * The worker answers exactly what the local validators would (the same generated files, the same
  * SchemaSet code); a rule that asks before the answers are in is deferred (DeferRule) and run again once
@@ -89,8 +89,9 @@ export interface ParallelValidators {
 }
 
 /**
- * Starts a worker on the generated files and sends it the bodies the example rules validate (the request
- * body an example sends to its operation, the success response it shows: requestTarget / responseTarget).
+ * Sends a validation worker (startValidationWorker) the generated files and the bodies the example rules
+ * validate (the request body an example sends to its operation, the success response it shows:
+ * requestTarget / responseTarget), and answers the rules' validators from its results.
  */
 export function parallelValidators(worker: Worker, index: SchemaIndex, files: Map<string, JsonSchema>, localSet: () => SchemaSet, examples: readonly ExampleSubject[], ctx: LintContext): ParallelValidators {
   const paths = schemaPaths(index);
