@@ -3,7 +3,7 @@
  * the whole list is needed, for help): the commands' dependencies (Pact, ajv, undici, msal, ...) take
  * over a second of CPU to load, more than a build of the seeds, and a command needs only its own.
  */
-import { fileURLToPath } from 'node:url';
+import { loadModule } from '../../util/load-module.js';
 import type { Command } from 'commander';
 
 export interface CommandEntry {
@@ -13,16 +13,9 @@ export interface CommandEntry {
 
 type Mod = Record<string, () => Command>;
 
-/**
- * Whether this module runs as CommonJS: under the test runner (mocha + tsx) modules are transpiled to
- * CommonJS as they are required, and there an `import()` would load a second copy of every module the
- * command uses (two exit-code holders, two UsageError classes), so commands are required instead. The
- * ESM build (and tsx's ESM loader) has no module `__filename`.
- */
-const commonJs = typeof __filename === 'string' && __filename === fileURLToPath(import.meta.url);
-
-async function load<T>(specifier: string): Promise<T> {
-  return commonJs ? (require(specifier) as T) : ((await import(specifier)) as T);
+/** A command's module, loaded when it runs (loadModule: the same copy the test runner's imports load). */
+function load<T>(specifier: string): Promise<T> {
+  return loadModule<T>(import.meta.url, specifier);
 }
 
 export const commandEntries: CommandEntry[] = [
