@@ -7,7 +7,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yaml } from '../util/yaml.js';
 import { PACKAGE_ROOT } from '../util/package.js';
 import { DocsDirError } from '../parse/load.js';
 import type { Erratum } from './model.js';
@@ -75,6 +76,7 @@ export async function loadErrata(docsDirs: readonly string[], root: string = pro
  * written to the path the parser gives it. Throws ErrataError naming `file` and the line.
  */
 export function parseErrataFile(text: string, file: string, pageFile: (page: string) => string = (p) => p): Erratum[] {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const syntax = doc.errors[0];
@@ -115,7 +117,7 @@ function pointerSegments(pointer: string): (string | number)[] {
 function lineOf(doc: Document, counter: LineCounter, path: (string | number)[]): number {
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
-    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
+    if (yaml().isNode(node) && node.range) return counter.linePos(node.range[0]).line;
   }
   return 1;
 }

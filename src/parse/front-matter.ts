@@ -2,7 +2,7 @@
  * YAML front matter (`---` … `---` at the top of the page). The block is blanked out (newlines kept)
  * before markdown-it sees the page, so token line numbers stay file line numbers.
  */
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../util/yaml.js';
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -29,7 +29,7 @@ export function splitFrontMatter(text: string): FrontMatter {
   const simple = parseSimpleYaml(yamlText);
   if (simple) return { data: simple, line: 1, body };
   try {
-    const value: unknown = parseYaml(yamlText);
+    const value: unknown = yaml().parse(yamlText);
     const data = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
     return { data, line: 1, body };
   } catch (err) {

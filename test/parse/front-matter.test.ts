@@ -18,6 +18,12 @@ describe('parse/front-matter', () => {
     expect(fm.error?.line).to.be.within(2, 4);
     expect(fm.data).to.deep.equal({});
   });
+  it('front matter beyond the fast path is read by the yaml package (loaded then)', () => {
+    const fm = splitFrontMatter('---\ntitle: x\nms.topic:\n  - reference\n  - api\n---\n# H\n');
+    expect(parseSimpleYaml('title: x\nms.topic:\n  - reference\n  - api\n')).to.equal(undefined);
+    expect(fm.data).to.deep.equal({ title: 'x', 'ms.topic': ['reference', 'api'] });
+    expect(fm.error).to.equal(undefined);
+  });
   describe('fast path agrees with yaml, or declines', () => {
     const agree = ['title: "Get user"\ndescription: Read a user.', "author: 'a-b'\nms.prod: microsoft-identity-platform", 'doc_type: apiPageType\nlocalization_priority: Normal', 'ms.date: 09/10/2017\nother: 9/1/2017'];
     for (const text of agree) {
