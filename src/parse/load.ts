@@ -158,12 +158,14 @@ export class FileIndex implements ParseContext {
   }
 
   private resolveUncached(fromFile: string, target: string): { resolved?: string; caseMismatch?: boolean } {
-    const clean = target.split('#')[0].split('?')[0].trim();
+    const clean = pathOf(target).trim();
     if (!clean || /^[a-z][a-z0-9+.-]*:/i.test(clean)) return {};
-    const withSlashes = clean.replace(/\\/g, '/');
+    const withSlashes = clean.includes('\\') ? clean.replace(/\\/g, '/') : clean;
     // Site-absolute links (`/graph/...`) are not files of the docs tree.
     if (withSlashes.startsWith('/')) return {};
-    const joined = normalisePath(path.posix.join(this.folderKeyOf(fromFile), decodeSafe(withSlashes)));
+    // Most targets have nothing to decode and no `\` once decoded: one normalize then (the same path).
+    const decoded = withSlashes.includes('%') ? decodeSafe(withSlashes) : withSlashes;
+    const joined = decoded.includes('\\') ? normalisePath(path.posix.join(this.folderKeyOf(fromFile), decoded)) : path.posix.normalize(`${this.folderKeyOf(fromFile)}/${decoded}`);
     if (this.exact.has(joined)) return withSlashes === clean ? { resolved: this.nameOf.get(joined) ?? joined } : { resolved: this.nameOf.get(joined) ?? joined, caseMismatch: true };
     const found = this.folded.get(joined.toLowerCase());
     return found ? { resolved: this.nameOf.get(found) ?? found, caseMismatch: true } : {};
@@ -177,6 +179,14 @@ function absoluteKey(root: string, name: string): string {
 
 function normalisePath(p: string): string {
   return path.posix.normalize(p.replace(/\\/g, '/'));
+}
+
+/** A link target without its `#anchor` and `?query` (target.split('#')[0].split('?')[0], without the arrays). */
+function pathOf(target: string): string {
+  const hash = target.indexOf('#');
+  const beforeHash = hash < 0 ? target : target.slice(0, hash);
+  const query = beforeHash.indexOf('?');
+  return query < 0 ? beforeHash : beforeHash.slice(0, query);
 }
 
 function decodeSafe(p: string): string {

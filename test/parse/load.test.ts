@@ -180,4 +180,17 @@ describe('parse/load: loadDocs and link resolution', () => {
     expect(index.resolveLink('d/api/a.md', '../resources/intune_onboarding_sideloadingkey.md')).to.deep.equal({});
     expect(index.resolveLink('d/api/a.md', '/concepts/permissions-reference.md')).to.deep.equal({});
   });
+
+  it('FileIndex: anchors and queries, `..` and `.` segments, backslashes and percent-encoding (also of a backslash)', () => {
+    const index = new FileIndex(['d/api/a.md', 'd/resources/key credential.md', 'd/resources/b.md']);
+    const from = 'd/api/a.md';
+    expect(index.resolveLink(from, '../resources/b.md#props?x=1')).to.deep.equal({ resolved: 'd/resources/b.md' });
+    expect(index.resolveLink(from, ' ./../api/../resources/./b.md?view=graph-rest-1.0 ')).to.deep.equal({ resolved: 'd/resources/b.md' });
+    expect(index.resolveLink(from, '..\\resources\\b.md')).to.deep.equal({ resolved: 'd/resources/b.md', caseMismatch: true });
+    expect(index.resolveLink(from, '../resources/key%20credential.md')).to.deep.equal({ resolved: 'd/resources/key credential.md' });
+    expect(index.resolveLink(from, '../resources%5Cb.md')).to.deep.equal({ resolved: 'd/resources/b.md' });
+    expect(index.resolveLink(from, '../resources/%E0%A4%A.md')).to.deep.equal({});
+    expect(index.resolveLink(from, 'https://learn.microsoft.com/x.md')).to.deep.equal({});
+    expect(index.resolveLink(from, '#anchor')).to.deep.equal({});
+  });
 });
