@@ -21,7 +21,7 @@ export function isDocTarget(href: string): boolean {
 }
 
 /** A link target without its `#anchor` and `?query` (as `target.split('#')[0].split('?')[0]`, without the arrays). */
-function pathOf(target: string): string {
+export function pathOf(target: string): string {
   const hash = target.indexOf('#');
   const beforeHash = hash < 0 ? target : target.slice(0, hash);
   const query = beforeHash.indexOf('?');

@@ -5,13 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Finding } from '../model/finding.js';
 import type { ParsedPage } from '../model/page.js';
-import type { ParseContext } from './links.js';
+import { pathOf, type ParseContext } from './links.js';
 import { parsePage } from './page.js';
-import { readAhead, readHere, readText, type FileText, type ReadAhead } from './read-ahead.js';
+import { readAhead, readHere, type FileText, type ReadAhead } from './read-ahead.js';
+import { errorCode } from '../util/fs.js';
 
 export class DocsDirError extends Error {
   constructor(
@@ -136,6 +137,7 @@ export class FileIndex implements ParseContext {
       if (!answers) this.cache.set(folder, (answers = new Map()));
       this.lastFile = fromFile;
       this.lastAnswers = answers;
+      this.lastFolderKey = undefined;
     }
     let answer = this.lastAnswers.get(target);
     if (!answer) {
@@ -145,16 +147,16 @@ export class FileIndex implements ParseContext {
     return answer;
   }
 
-  /** The folder of the last page asked about, as a key (its pages ask about their links in a row). */
-  private folderKey: { of: string; key: string } | undefined;
+  /** The folder of the last page asked about (lastFile), as a key: worked out once per page, when a link needs it. */
+  private lastFolderKey: string | undefined;
 
   private folderKeyOf(fromFile: string): string {
-    if (this.folderKey?.of !== fromFile) {
+    if (this.lastFolderKey === undefined) {
       const from = normalisePath(fromFile);
       const fromKey = this.root === undefined ? from : (this.keyOf.get(from) ?? absoluteKey(this.root, from));
-      this.folderKey = { of: fromFile, key: path.posix.dirname(fromKey) };
+      this.lastFolderKey = path.posix.dirname(fromKey);
     }
-    return this.folderKey.key;
+    return this.lastFolderKey;
   }
 
   private resolveUncached(fromFile: string, target: string): { resolved?: string; caseMismatch?: boolean } {
@@ -163,9 +165,9 @@ export class FileIndex implements ParseContext {
     const withSlashes = clean.includes('\\') ? clean.replace(/\\/g, '/') : clean;
     // Site-absolute links (`/graph/...`) are not files of the docs tree.
     if (withSlashes.startsWith('/')) return {};
-    // Most targets have nothing to decode and no `\` once decoded: one normalize then (the same path).
     const decoded = withSlashes.includes('%') ? decodeSafe(withSlashes) : withSlashes;
-    const joined = decoded.includes('\\') ? normalisePath(path.posix.join(this.folderKeyOf(fromFile), decoded)) : path.posix.normalize(`${this.folderKeyOf(fromFile)}/${decoded}`);
+    // One normalize (a `\` decoded from `%5C` is a separator too).
+    const joined = normalisePath(`${this.folderKeyOf(fromFile)}/${decoded}`);
     if (this.exact.has(joined)) return withSlashes === clean ? { resolved: this.nameOf.get(joined) ?? joined } : { resolved: this.nameOf.get(joined) ?? joined, caseMismatch: true };
     const found = this.folded.get(joined.toLowerCase());
     return found ? { resolved: this.nameOf.get(found) ?? found, caseMismatch: true } : {};
@@ -178,15 +180,7 @@ function absoluteKey(root: string, name: string): string {
 }
 
 function normalisePath(p: string): string {
-  return path.posix.normalize(p.replace(/\\/g, '/'));
-}
-
-/** A link target without its `#anchor` and `?query` (target.split('#')[0].split('?')[0], without the arrays). */
-function pathOf(target: string): string {
-  const hash = target.indexOf('#');
-  const beforeHash = hash < 0 ? target : target.slice(0, hash);
-  const query = beforeHash.indexOf('?');
-  return query < 0 ? beforeHash : beforeHash.slice(0, query);
+  return path.posix.normalize(p.includes('\\') ? p.replace(/\\/g, '/') : p);
 }
 
 function decodeSafe(p: string): string {
@@ -246,10 +240,6 @@ export interface LoadOptions {
 /** Files are parsed in chunks of this many; progress is reported, and the event loop given a turn, after each. */
 const CHUNK = 64;
 
-function errorCode(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  return e.code ?? e.message;
-}
 
 /**
  * Every docs file, read once, as bytes: `graphpact build` fingerprints these (to find an up-to-date output)
@@ -286,46 +276,6 @@ function takeText(snapshot: DocsSnapshot, at: number): FileText {
   return 'bytes' in content ? { text: content.bytes.toString('utf8') } : content;
 }
 
-export interface ParsedFiles {
-  pages: ParsedPage[];
-  /** Files that could not be read. */
-  findings: Finding[];
-}
-
-/** Told each file's text as read (LoadOptions.texts). */
-export type KeepText = (file: string, text: string) => void;
-
-/** How parseFiles reads and parses. */
-export interface ParseFilesOptions {
-  /** `texts[i]` is files[i] as already read; else each file is read here. */
-  texts?: readonly FileText[];
-  /** What the names are relative to (LoadOptions.root). */
-  root?: string;
-  /** Told each file's text as read. */
-  keep?: KeepText;
-  /** LoadOptions.links. */
-  links?: boolean;
-}
-
-/** Reads and parses files (named by sourceName with `root`), in order. */
-export function parseFiles(files: readonly string[], index: FileIndex, options: ParseFilesOptions = {}): ParsedFiles {
-  const { texts, root, keep, links } = options;
-  const pages: ParsedPage[] = [];
-  const findings: Finding[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i];
-    const read = texts?.[i] ?? readText(readPathOf(file, root));
-    if ('error' in read) {
-      findings.push(unreadableFinding(file, root, read.error));
-    } else {
-      keep?.(file, read.text);
-      // The version comes from the path (detectVersion).
-      pages.push(parsePage({ file, text: read.text, ...(links === false ? { links } : {}) }, index));
-    }
-  }
-  return { pages, findings };
-}
-
 /**
  * The `.md` files under the docs directories, as display paths (sourceName with `root`), sorted and
  * unique. Throws DocsDirError.
@@ -356,7 +306,6 @@ export async function listDocsFiles(dirs: string[], root?: string): Promise<stri
  */
 export async function loadDocs(dirs: string[], opts: LoadOptions = {}): Promise<{ pages: ParsedPage[]; findings: Finding[] }> {
   const { snapshot, root } = opts;
-  const keep: KeepText | undefined = opts.texts ? (file, text) => void opts.texts?.set(file, text) : undefined;
   // A snapshot names files from the current directory: renamed (and sorted again) when a root is given.
   const nameOf = sourceNamer(root);
   const named = snapshot ? snapshot.files.map((file, at) => ({ name: root === undefined ? file : nameOf(file), at })) : undefined;
@@ -370,24 +319,31 @@ export async function loadDocs(dirs: string[], opts: LoadOptions = {}): Promise<
   const reader = snapshot ? undefined : docsReader([...includeFiles, ...pageFiles].map((file) => readPathOf(file, root)));
   const textsOf = async (files: string[], at: number): Promise<FileText[]> =>
     snapshot ? files.map((file) => takeText(snapshot, position.get(file) as number)) : (reader as ReadAhead).texts(at, at + files.length);
+  const findings: Finding[] = [];
+  // A file's text as read (kept for LoadOptions.texts), or undefined and a finding when it could not be read.
+  const textOf = (file: string, read: FileText): string | undefined => {
+    if ('error' in read) {
+      findings.push(unreadableFinding(file, root, read.error));
+      return undefined;
+    }
+    opts.texts?.set(file, read.text);
+    return read.text;
+  };
   try {
-    const findings: Finding[] = [];
     const includeTexts = await textsOf(includeFiles, 0);
     includeFiles.forEach((file, i) => {
-      const read = includeTexts[i];
-      if ('error' in read) findings.push(unreadableFinding(file, root, read.error));
-      else {
-        keep?.(file, read.text);
-        index.addInclude(file, read.text);
-      }
+      const text = textOf(file, includeTexts[i]);
+      if (text !== undefined) index.addInclude(file, text);
     });
     const pages: ParsedPage[] = [];
     for (let i = 0; i < pageFiles.length; i += CHUNK) {
       const files = pageFiles.slice(i, i + CHUNK);
       const texts = await textsOf(files, includeFiles.length + i);
-      const parsed = parseFiles(files, index, { texts, ...(root !== undefined ? { root } : {}), ...(keep ? { keep } : {}), ...(opts.links === false ? { links: false } : {}) });
-      pages.push(...parsed.pages);
-      findings.push(...parsed.findings);
+      files.forEach((file, k) => {
+        const text = textOf(file, texts[k]);
+        // The version comes from the path (detectVersion).
+        if (text !== undefined) pages.push(parsePage({ file, text, ...(opts.links === false ? { links: false } : {}) }, index));
+      });
       opts.onProgress?.(includeFiles.length + i + files.length, shown.length);
       await new Promise((resolve) => setImmediate(resolve)); // progress bars redraw
     }
@@ -403,32 +359,4 @@ const READ_AHEAD_MIN_FILES = 500;
 /** The files' texts, read ahead on a worker thread for a large tree on a machine with a second CPU (read-ahead.ts). */
 function docsReader(paths: string[]): ReadAhead {
   return paths.length >= READ_AHEAD_MIN_FILES && availableParallelism() >= 2 ? readAhead(paths, CHUNK) : readHere(paths);
-}
-
-/** The machine's CPU times (ms, all CPUs summed): idle and in all. */
-export interface CpuSample {
-  idle: number;
-  total: number;
-  cpus: number;
-}
-
-export function cpuSample(): CpuSample {
-  let idle = 0;
-  let total = 0;
-  const all = cpus();
-  for (const { times } of all) {
-    idle += times.idle;
-    total += times.user + times.nice + times.sys + times.idle + times.irq;
-  }
-  return { idle, total, cpus: all.length };
-}
-
-/**
- * How many CPUs were idle on average since `since` (0 when too little time passed to tell: the kernel
- * counts in 10 ms ticks, so at least 50 ms per CPU are needed).
- */
-export function idleCpusSince(since: CpuSample, now: CpuSample = cpuSample()): number {
-  const elapsedPerCpu = (now.total - since.total) / Math.max(1, now.cpus);
-  if (elapsedPerCpu < 50) return 0;
-  return (now.idle - since.idle) / elapsedPerCpu;
 }

@@ -1,10 +1,11 @@
 /**
  * The worker thread of readAhead (read-ahead.ts): reads the files it was given, in order, and posts their
  * bytes a chunk at a time (the buffers transferred, not copied), or the error code that kept a file from
- * being read. It imports nothing of the parser: it starts in a few milliseconds.
+ * being read. It imports nothing of the parser (node's own modules only): it starts in a few milliseconds.
  */
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import { errorCode } from '../util/fs.js';
 import type { ReadAheadChunk, ReadAheadData } from './read-ahead.js';
 
 const port = parentPort;
@@ -23,8 +24,7 @@ for (let start = 0; start < paths.length; start += chunk) {
       contents.push({ bytes: own });
       transfer.push(own.buffer as ArrayBuffer);
     } catch (err) {
-      const e = err as NodeJS.ErrnoException;
-      contents.push({ error: e.code ?? e.message });
+      contents.push({ error: errorCode(err) });
     }
   }
   port.postMessage({ start, contents } satisfies ReadAheadChunk, transfer);

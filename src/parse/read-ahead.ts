@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
+import { errorCode } from '../util/fs.js';
 import { siblingWorker } from '../util/worker.js';
 
 /** A file's text, or the error code that kept it from being read. */
@@ -31,7 +32,7 @@ export interface ReadAheadChunk {
   contents: Array<{ bytes: Uint8Array } | { error: string }>;
 }
 
-/** The texts of `paths`, in order: `texts(start, end)` resolves once they are read. */
+/** The texts of `paths`, in order: `texts(start, end)` resolves once they are read (one call at a time, in order). */
 export interface ReadAhead {
   texts(start: number, end: number): Promise<FileText[]>;
   /** Ends the worker (when the caller stops early). */
@@ -44,8 +45,7 @@ export function readText(path: string): FileText {
     // Synchronous on purpose: for ~10,000 small files it is several times faster than fs.promises.
     return { text: readFileSync(path, 'utf8') };
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    return { error: e.code ?? e.message };
+    return { error: errorCode(err) };
   }
 }
 
@@ -58,10 +58,10 @@ export function readHere(paths: readonly string[]): ReadAhead {
 export function readAhead(paths: string[], chunk: number, ahead = chunk * CHUNKS_AHEAD): ReadAhead {
   const received: Array<FileText | undefined> = new Array(paths.length);
   let through = 0; // files received, from the first
-  let failed = false;
+  let ended = false; // the worker is gone (done, failed or closed): what it did not send is read here
   let waiting: { end: number; resolve: () => void } | undefined;
   const wake = (): void => {
-    if (waiting && (failed || through >= waiting.end)) {
+    if (waiting && (ended || through >= waiting.end)) {
       const { resolve } = waiting;
       waiting = undefined;
       resolve();
@@ -82,19 +82,19 @@ export function readAhead(paths: string[], chunk: number, ahead = chunk * CHUNKS
     through = start + contents.length;
     wake();
   });
-  const fail = (): void => {
-    failed = true;
+  const end = (): void => {
+    ended = true;
     wake();
   };
-  worker.on('error', fail);
-  worker.on('exit', fail);
+  worker.on('error', end);
+  worker.on('exit', end);
   return {
     async texts(start, end) {
       allow(end);
-      if (!failed && through < end) await new Promise<void>((resolve) => (waiting = { end, resolve }));
+      if (!ended && through < end) await new Promise<void>((resolve) => (waiting = { end, resolve }));
       const out: FileText[] = [];
       for (let i = start; i < end; i++) {
-        const text = received[i] ?? readText(paths[i]); // not sent (the worker failed): read here
+        const text = received[i] ?? readText(paths[i]); // not sent (the worker ended first): read here
         received[i] = undefined;
         out.push(text);
       }

@@ -13,7 +13,7 @@ import { loadDocs } from '../parse/index.js';
 import type { DocsSnapshot } from '../parse/load.js';
 import { availableParallelism } from 'node:os';
 import { generateOpenApi, type ExampleCheck } from '../openapi/generate.js';
-import { cpuSample, idleCpusSince, type CpuSample } from '../parse/load.js';
+import { cpuSample, idleCpusSince, type CpuSample } from '../util/cpu.js';
 import { schemaSetFromFiles } from './load.js';
 import { exampleCheck, workerExampleCheck } from './examples.js';
 import { generateSchemas, type GeneratedSchemas } from './generate.js';

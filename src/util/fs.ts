@@ -3,6 +3,12 @@ import { mkdir, rename, stat, writeFile, rm } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
+/** The error code of a failed file operation (`ENOENT`, `EACCES`, ...), else its message. */
+export function errorCode(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  return e.code ?? e.message;
+}
+
 /** Writes a file atomically: readers see the old content or the new, never half of it. */
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   await ensureDir(dirname(path));

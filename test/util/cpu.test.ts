@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { idleCpusSince } from '../../src/parse/load.js';
+import { idleCpusSince } from '../../src/util/cpu.js';
 
-describe('parse/load: idle CPUs since a sample (what starts a build\'s examples worker)', () => {
+describe('util/cpu: idle CPUs since a sample (what starts a build\'s examples worker)', () => {
   it('idle CPU time over the time that passed; none when both CPUs were busy or too little time passed', () => {
     const since = { idle: 1000, total: 4000, cpus: 2 };
     // 400 ms per CPU passed; 360 ms of CPU idle: nine tenths of one CPU was free.
