@@ -4,6 +4,7 @@
  * validated on the main thread.
  */
 import { expect } from 'chai';
+import type { JsonSchema } from '../../src/schema/edm.js';
 import { FileIndex, parsePage } from '../../src/parse/index.js';
 import { buildCatalog } from '../../src/catalog/index.js';
 import { generateSchemas } from '../../src/schema/generate.js';
@@ -56,14 +57,19 @@ describe('lint validation worker', () => {
   });
 
   describe('parallelValidators', () => {
-    function setup(workerFiles?: 'none') {
+    /**
+     * `workerFiles: 'none'`: the worker gets no files (it fails on its first body). `localFiles: 'accept-all'`:
+     * this thread's set accepts everything, so an answer tells which thread gave it.
+     */
+    function setup(workerFiles?: 'none', localFiles?: 'accept-all') {
       const { pages, catalog } = parsed(docsTree(3));
       const generated = generateSchemas(catalog);
       const operationOf = (file: string) => catalog.operations.find((op) => op.sources[0]?.file === file);
       const ctx: LintContext = { catalog, validators: { request: () => undefined, response: () => undefined }, knownFiles: [], operationOf, sourceLines: () => undefined };
       const examples: ExampleSubject[] = pages.filter((p): p is ApiPage => p.kind === 'api')
         .flatMap((page) => page.examples.map((example) => ({ page, example, operation: operationOf(page.file) })));
-      const local = () => schemaSetFromFiles('(local)', generated.index, generated.files);
+      const acceptAll = new Map([...generated.files.keys()].map((path) => [path, {} as JsonSchema]));
+      const local = () => schemaSetFromFiles('(local)', generated.index, localFiles === 'accept-all' ? acceptAll : generated.files);
       // An empty set of files makes the worker fail on its first body.
       const parallel = parallelValidators(startValidationWorker(), generated.index, workerFiles === 'none' ? new Map() : generated.files, local, examples, ctx);
       const bad = examples.find((e) => e.page.file === 'api/widget1-create.md') as ExampleSubject;
@@ -87,25 +93,26 @@ describe('lint validation worker', () => {
       }
     });
 
-    it('helpOut: the jobs are shared, each validated once, here from the last back, and answered as the local validator', async () => {
-      const { parallel, bad, local } = setup();
-      try {
-        // Right away, before the worker has taken any: this thread takes them all, the worker none.
-        parallel.helpOut();
-        await parallel.settled;
-        const validate = parallel.validators.request(bad.operation!)!;
-        const value = bad.example.request!.body!.value;
-        const expected = local.validator('v1.0/operations/widgets1.create.request.json');
-        expect(validate(value)).to.equal(false);
-        expect(expected(value)).to.equal(false);
-        expect(validate.errors).to.deep.equal(expected.errors);
-        expect(parallel.deferrals()).to.equal(0);
-        // Once the answers are in, there is nothing left to take.
-        parallel.helpOut();
-        expect(validate(value)).to.equal(false);
-      } finally {
-        await parallel.stop();
-      }
+    it('helpOut: this thread validates the jobs the worker has not taken, from the last back; the answers are merged', async () => {
+      const answers = async (helpOut: boolean) => {
+        const { parallel, bad } = setup(undefined, 'accept-all');
+        try {
+          // Right away, before the worker (still loading) has taken any: with helpOut this thread takes them all.
+          if (helpOut) parallel.helpOut();
+          await parallel.settled;
+          const validate = parallel.validators.request(bad.operation!)!;
+          const answer = validate(bad.example.request!.body!.value);
+          parallel.helpOut(); // the answers are in: nothing left to take, nothing changes
+          expect(validate(bad.example.request!.body!.value)).to.equal(answer);
+          expect(parallel.deferrals()).to.equal(0);
+          return answer;
+        } finally {
+          await parallel.stop();
+        }
+      };
+      // Taken here: answered by this thread's (accept-all) set. Left to the worker: its real schemas reject it.
+      expect(await answers(true)).to.equal(true);
+      expect(await answers(false)).to.equal(false);
     });
 
     it('validates here a body it was not sent, and everything when the worker failed', async () => {
