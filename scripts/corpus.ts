@@ -31,6 +31,7 @@ import { buildFromDocs, type DocsBuild } from '../src/schema/pipeline.js';
 import { createAjv, schemaSetFromFiles } from '../src/schema/load.js';
 import { schemaId } from '../src/model/schema-layout.js';
 import { writeGeneratedFiles } from '../src/schema/write.js';
+import { generateOpenApi } from '../src/openapi/generate.js';
 import { documentedLinesPresent, operationsWithout4xx, redoclyErrors, spectralErrors } from './openapi-tools.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -167,6 +168,39 @@ function ajvSection(ctx: CorpusContext): CorpusSection {
   return { title: 'ajv 2020 compile', rows: { 'schema files compiled': schemas.size - failed, 'failed to compile': failed, ...(firstError ? { 'first failure': firstError } : {}) } };
 }
 
+/**
+ * The errors the build gives rejected examples, found by the mirrored-errors walk (src/schema/mirrored-errors.ts),
+ * against ajv's own for the same values (a set with the walk turned off): every rejected example the
+ * OpenAPI documents judge. Target: 0 differ.
+ */
+function mirroredErrorsSection(ctx: CorpusContext): CorpusSection {
+  const { catalog, output } = ctx.build;
+  const schemas = { files: output.schemaFiles, index: output.index, findings: [] };
+  const judged: Array<[string, unknown]> = [];
+  for (const version of output.index.versions) {
+    generateOpenApi(catalog, schemas, version, { checkExample: (path, value) => void judged.push([path, value]) });
+  }
+  const mirrored = schemaSetFromFiles('(corpus)', output.index, output.schemaFiles);
+  const ajvOnly = schemaSetFromFiles('(corpus)', output.index, output.schemaFiles, { mirrorErrors: false });
+  let rejected = 0;
+  let differ = 0;
+  let first = '';
+  for (const [path, value] of judged) {
+    if (mirrored.certainlyValid(path, value)) continue;
+    const [m, a] = [mirrored.validator(path), ajvOnly.validator(path)];
+    const [mValid, aValid] = [m(value), a(value)];
+    if (!aValid) rejected++;
+    if (mValid !== aValid || JSON.stringify(m.errors) !== JSON.stringify(a.errors)) {
+      differ++;
+      first ||= `${path}: ${JSON.stringify(m.errors?.[0])} / ajv ${JSON.stringify(a.errors?.[0])}`;
+    }
+  }
+  return {
+    title: 'Rejected examples: mirrored errors against ajv',
+    rows: { 'examples judged': judged.length, 'rejected by ajv': rejected, 'errors differ from ajv': differ, ...(first ? { 'first difference': first } : {}) },
+  };
+}
+
 function findingsSection(ctx: CorpusContext): CorpusSection {
   const byRule: Record<string, number> = {};
   for (const f of ctx.build.findings) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
@@ -184,6 +218,7 @@ export const CORPUS_SECTIONS: Array<(ctx: CorpusContext) => CorpusSection | Prom
   queryParametersSection,
   examplesSection,
   ajvSection,
+  mirroredErrorsSection,
   findingsSection,
   (ctx) => lintSection(ctx),
   (ctx) => precisionSection(ctx),

@@ -19,6 +19,7 @@ import type { SchemaIndex } from '../model/schema-layout.js';
 import { INDEX_FILE, schemaId } from '../model/schema-layout.js';
 import type { JsonSchema } from './edm.js';
 import { certainlyValid, isAnnotation, type FastPathContext } from './certainly-valid.js';
+import { mirroredErrors, ruleGroups, type MirrorContext } from './mirrored-errors.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
@@ -69,7 +70,7 @@ export function createAjv(opts: { checkSchemas?: boolean } = {}): Ajv2020 {
  * only when such a value first reaches that `$ref` (see `lazyRefs`): the generated type graph is connected,
  * so compiling refs eagerly compiled most of the set for the first value validated.
  */
-export function schemaSetFromFiles(dir: string, index: SchemaIndex, files: Map<string, JsonSchema>): FilesSchemaSet {
+export function schemaSetFromFiles(dir: string, index: SchemaIndex, files: Map<string, JsonSchema>, options: SetOptions = {}): FilesSchemaSet {
   const ajv = createAjv({ checkSchemas: false });
   const paths = [...files.keys()].sort();
   const compiled = new Map<string, ValidateFunction>();
@@ -111,6 +112,10 @@ export function schemaSetFromFiles(dir: string, index: SchemaIndex, files: Map<s
       return schema && isOwnId(schema, path as string) ? { path: path as string, schema } : undefined;
     },
   };
+  let mirror: MirrorContext | undefined;
+  // ajv's rule table, read once the lazy-ref keyword is in it (it places that keyword among the others).
+  const mirrorContext = (): MirrorContext => (mirror ??= { ...fastPath, groups: ruleGroups(ajv.RULES.rules), refKeyword: LAZY_REF });
+  const mirrorErrors = options.mirrorErrors ?? true;
   const validators = new Map<string, SchemaValidator>();
   return {
     dir,
@@ -131,6 +136,12 @@ export function schemaSetFromFiles(dir: string, index: SchemaIndex, files: Map<s
             validate.errors = null;
             return true;
           }
+          // Rejected: ajv's errors without compiling, when the walk can be sure of them (mirrored-errors.ts).
+          const mirrored = fast && mirrorErrors ? mirroredErrors(schema, data, relativePath, mirrorContext()) : undefined;
+          if (mirrored && mirrored.length > 0) {
+            validate.errors = mirrored;
+            return false;
+          }
           const full = compile(relativePath);
           const valid = full(data) as boolean;
           validate.errors = full.errors;
@@ -148,6 +159,14 @@ export function schemaSetFromFiles(dir: string, index: SchemaIndex, files: Map<s
     if (!schema) throw new Error(`no schema ${relativePath} in ${dir} (run \`graphpact build\`)`);
     return schema;
   }
+}
+
+export interface SetOptions {
+  /**
+   * false: every value the fast path does not accept is validated by ajv (compiled), never by the
+   * mirrored-errors walk. For comparing the two; the verdicts and errors are the same.
+   */
+  mirrorErrors?: boolean;
 }
 
 /** The relative path a `$ref` of the file at `fromPath` names (`../types/x.json` → `beta/types/x.json`); undefined for a ref with a fragment or a scheme. */
