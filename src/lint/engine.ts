@@ -8,9 +8,8 @@ import type { Finding } from '../model/finding.js';
 import type { ApiPage, ParsedPage } from '../model/page.js';
 import { schemaSetFromFiles, type SchemaSet } from '../schema/load.js';
 import { generateSchemas } from '../schema/generate.js';
-import { availableParallelism } from 'node:os';
 import type { AnyLintRule, BodyValidators, ExampleSubject, LintContext } from './types.js';
-import { DeferRule, parallelValidators, startValidationWorker, validatorsOf } from './validation.js';
+import { validatorsOf } from './validation.js';
 import { allRules } from './rules/index.js';
 import { calibrateCatalogFindings, calibrateSchemaFindings } from './catalog-findings.js';
 
@@ -50,74 +49,6 @@ export function lintWithGeneratedSchemas(pages: readonly ParsedPage[], catalog: 
   return { findings: lintDocs(pages, catalog, set, options), schemaFindings: calibrateSchemaFindings(generated.findings, knownFiles) };
 }
 
-/** Below this many examples a validation worker costs more (its start, the files it is sent) than it saves. */
-const MIN_EXAMPLES_FOR_WORKER = 1000;
-
-/**
- * lintWithGeneratedSchemas for a whole docs tree: the same findings, with the examples validated by a
- * worker thread while this one runs the other rules (validation.ts). `parallel`: true forces the worker,
- * false forbids it; by default it is used for a tree of at least MIN_EXAMPLES_FOR_WORKER examples when the
- * machine has a second CPU (GRAPHPACT_LINT_THREADS=1 turns it off, e.g. to profile one thread).
- */
-export async function lintDocsTree(pages: readonly ParsedPage[], catalog: Catalog, options: LintOptions & { parallel?: boolean } = {}): Promise<{ findings: Finding[]; schemaFindings: Finding[] }> {
-  const rules = options.rules ?? allRules;
-  // subjectsOf's examples: every example of every API page (counted without building a lint context).
-  let examples = 0;
-  for (const page of pages) if (page.kind === 'api') examples += page.examples.length;
-  if (!(options.parallel ?? useWorker(examples))) return lintWithGeneratedSchemas(pages, catalog, options);
-  const { ctx, subjects, parallel, schemaFindings } = startParallelLint(pages, catalog, options);
-  try {
-    // Rules that need the worker's answers are run again once they are in; outputs stay in rule order.
-    const byRule: Array<Finding[] | undefined> = rules.map((rule) => {
-      const before = parallel.deferrals();
-      try {
-        const out = runRule(rule, subjects, ctx);
-        return parallel.deferrals() === before ? out : undefined;
-      } catch (err) {
-        if (err instanceof DeferRule) return undefined;
-        throw err;
-      }
-    });
-    parallel.helpOut(); // the rules that did not wait are done: validate the worker's last jobs here meanwhile
-    await parallel.settled;
-    const findings = collect(pages, ctx, rules.map((rule, i) => byRule[i] ?? runRule(rule, subjects, ctx)));
-    return { findings, schemaFindings };
-  } finally {
-    await parallel.stop();
-  }
-}
-
-/** Placeholder validators for a context that only finds the subjects. */
-const NO_VALIDATORS: BodyValidators = { request: () => undefined, response: () => undefined };
-
-/**
- * Generates the schemas and hands them to a validation worker, keeping them here too: this thread validates
- * the worker's last jobs once its own rules are done (helpOut), and anything it was not sent.
- */
-function startParallelLint(pages: readonly ParsedPage[], catalog: Catalog, options: LintOptions) {
-  // Started first: its thread and modules load while this one generates the schemas.
-  const worker = startValidationWorker();
-  try {
-    const generated = generateSchemas(catalog);
-    const schemaFindings = calibrateSchemaFindings(generated.findings, options.knownFiles ?? pages.map((p) => p.file));
-    const ctx = lintContext(pages, catalog, NO_VALIDATORS, options);
-    const subjects = subjectsOf(pages, ctx);
-    const localSet = (): SchemaSet => schemaSetFromFiles('(generated from the docs)', generated.index, generated.files);
-    const parallel = parallelValidators(worker, generated.index, generated.files, localSet, subjects.examples, ctx);
-    // The same context (its memos stay valid: the targets found for the jobs are the rules' too), answered by the worker.
-    ctx.validators = parallel.validators;
-    return { ctx, subjects, parallel, schemaFindings };
-  } catch (err) {
-    void worker.terminate(); // it would wait for its jobs for ever
-    throw err;
-  }
-}
-
-function useWorker(examples: number): boolean {
-  if (process.env.GRAPHPACT_LINT_THREADS === '1') return false;
-  return examples >= MIN_EXAMPLES_FOR_WORKER && availableParallelism() >= 2;
-}
-
 /**
  * Parser findings that lint rules report again with calibrated severities (json-lenient, json-invalid):
  * kept once, under the lint rule.
@@ -151,7 +82,6 @@ function runRule(rule: AnyLintRule, s: Subjects, ctx: LintContext): Finding[] {
     try {
       out.push(...fn());
     } catch (err) {
-      if (err instanceof DeferRule) throw err;
       out.push({ ruleId: 'lint-rule-failed', severity: 'error', file, line,
         message: `rule ${rule.id} could not check this: ${err instanceof Error ? err.message : String(err)}` });
     }

@@ -16,7 +16,7 @@ export interface ResponseTarget {
   envelope?: Envelope;
 }
 
-/** Several rules (and the validation worker's jobs) ask for the same example's target: computed once per example and context. */
+/** Several rules ask for the same example's target: computed once per example and context. */
 const targets = new WeakMap<object, { subject: ExampleSubject; ctx: LintContext; target: ResponseTarget | undefined }>();
 
 export function responseTarget(subject: ExampleSubject, ctx: LintContext): ResponseTarget | undefined {

@@ -9,7 +9,7 @@ import type { Finding } from '../model/finding.js';
 import type { ParsedPage } from '../model/page.js';
 import type { Catalog } from '../model/catalog.js';
 import { loadCatalog } from '../schema/pipeline.js';
-import { lintDocsTree, sortFindings } from './engine.js';
+import { lintWithGeneratedSchemas, sortFindings } from './engine.js';
 import { applyBaseline, fingerprint, makeBaseline, parseBaseline, BaselineError, type Baseline } from './baseline.js';
 import { allRules } from './rules/index.js';
 import { markAnsweredFindings, staleErrataFindings, ERRATUM_STALE, ERRATUM_STALE_PURPOSE, type ErrataReport } from '../errata/index.js';
@@ -66,7 +66,7 @@ export async function runLint(options: LintRunOptions = {}): Promise<LintRun> {
   const t1 = performance.now();
   const lines = lineReader(root, texts);
   // Lint judges the docs as written (the uncorrected catalog); errata only mark what they correct.
-  const { findings: lintFindings, schemaFindings } = await lintDocsTree(pages, catalog, { sourceLines: lines });
+  const { findings: lintFindings, schemaFindings } = lintWithGeneratedSchemas(pages, catalog, { sourceLines: lines });
   // Schema-generation findings that a lint rule also reported are kept once (a set: no scan per finding).
   const linted = new Set(lintFindings.map(findingKey));
   const docFindings = sortFindings([...loadFindings, ...schemaFindings.filter((f) => !linted.has(findingKey(f))), ...lintFindings]);

@@ -234,16 +234,6 @@ function lazyRefs(schema: JsonSchema, path: string, files: ReadonlyMap<string, J
   }
 }
 
-/**
- * A schema file without its annotations (`description`, `title`, `x-graphpact-source`, ...): what a set
- * validates with is the same (ajv and the fast path skip annotations). `$id`s stay: one inside a file
- * moves the base its refs resolve against. Lint's validation worker is sent these files: half the bytes
- * to copy across threads.
- */
-export function withoutAnnotations(schema: JsonSchema): JsonSchema {
-  return copySchema(schema, (key, value) => (isAnnotation(key) && key !== '$id' ? undefined : [key, value]));
-}
-
 /** Reads `index.json` and every `<version>/{types,operations}/*.json` of a schemas directory. */
 export async function loadSchemaSet(dir: string): Promise<SchemaSet> {
   const index = (await readJson(join(dir, INDEX_FILE))) as SchemaIndex;

@@ -5,7 +5,7 @@
  */
 import { expect } from 'chai';
 import { certainlyValid, type FastPathContext } from '../../src/schema/certainly-valid.js';
-import { createAjv, schemaSetFromFiles, withoutAnnotations } from '../../src/schema/load.js';
+import { createAjv, schemaSetFromFiles } from '../../src/schema/load.js';
 import { schemaId } from '../../src/model/schema-layout.js';
 import type { JsonSchema } from '../../src/schema/edm.js';
 import type { SchemaIndex } from '../../src/model/schema-layout.js';
@@ -159,22 +159,6 @@ describe('schema: a set validates as eagerly compiled ajv does', () => {
       expect(errorsOf(validate.errors), what).to.deep.equal(errorsOf(reference.errors));
       if (valid) expect(validate.errors, what).to.equal(null);
     }
-  });
-
-  it('withoutAnnotations: a set of the files without annotations validates alike (verdicts, errors, fast path)', () => {
-    const full = schemaSetFromFiles('memory', INDEX, set);
-    const bare = schemaSetFromFiles('memory', INDEX, new Map([...set].map(([path, schema]) => [path, withoutAnnotations(schema)])));
-    for (const [what, path, value] of CASES) {
-      const a = full.validator(path);
-      const b = bare.validator(path);
-      expect(b(value), what).to.equal(a(value));
-      expect(errorsOf(b.errors), what).to.deep.equal(errorsOf(a.errors));
-      expect(bare.certainlyValid(path, value), what).to.equal(full.certainlyValid(path, value));
-    }
-    // Annotations go; $ids, properties that are called like annotations, and enum values stay.
-    const schema = { $id: 'x', title: 'T', description: 'D', 'x-graphpact-source': { file: 'a.md', line: 1 }, type: 'object',
-      properties: { description: { type: 'string', description: 'the description property' }, title: { enum: ['description'] } } } as JsonSchema;
-    expect(withoutAnnotations(schema)).to.deep.equal({ $id: 'x', type: 'object', properties: { description: { type: 'string' }, title: { enum: ['description'] } } });
   });
 
   it('throws naming the file for a $ref to no file of the set, and for a file the set does not have', () => {

@@ -64,8 +64,7 @@ export function lintCommand(): Command {
 /**
  * TurboFan inlines less from here on. A corpus lint compiles much of its code once and runs it briefly
  * (parse, rules, validation each a few seconds): with V8's default inlining budget the background
- * compiler threads took ~5 s of CPU beside the main thread's ~7 s, on a 2-CPU machine the main thread and
- * the validation worker share. With a budget of 100 bytes of bytecode (default 920), measured on the corpus
+ * compiler threads took ~5 s of CPU beside the main thread's ~7 s, on a 2-CPU machine. With a budget of 100 bytes of bytecode (default 920), measured on the corpus
  * lint at load ~4 (2 runs each): process CPU 13.35/13.28 -> 12.41/12.38 s, main-thread CPU 7.03/6.94 ->
  * 6.88/6.93 s (the less-inlined code is no slower here), peak RSS alike. Only the inlining heuristic
  * changes: never what the code computes. Set at run time, which V8 reads at each compilation.
