@@ -26,24 +26,18 @@ export function componentName(relativePath: string): string {
 
 /**
  * Checks an example value against a schema file (relative path): the first error as one line, or undefined
- * when it validates. The build passes one over the generated schema set. It may answer later (a promise:
- * the build explains rejected examples on a worker thread); the document is complete once `settled`
- * (generateOpenApi) resolves.
+ * when it validates. The build passes one over the generated schema set.
  */
-export type ExampleCheck = (schemaPath: string, value: unknown) => string | undefined | Promise<string | undefined>;
+export type ExampleCheck = (schemaPath: string, value: unknown) => string | undefined;
 
 export interface OpenApiOptions {
   /** Without it every parsed example is embedded (unit tests of the layout). */
   checkExample?: ExampleCheck;
 }
 
-/**
- * The document and its findings. `settled` is there when the example check answered any example later:
- * until it resolves, the media types of those examples lack their `examples` and left-out lists.
- */
-export function generateOpenApi(catalog: Catalog, schemas: GeneratedSchemas, version: string, options: OpenApiOptions = {}): { document: OpenApiDocument; findings: Finding[]; settled?: Promise<void> } {
+/** The document and its findings. */
+export function generateOpenApi(catalog: Catalog, schemas: GeneratedSchemas, version: string, options: OpenApiOptions = {}): { document: OpenApiDocument; findings: Finding[] } {
   const findings: Finding[] = [];
-  const pending: Array<Promise<void>> = [];
   const prefix = `${version}/`;
   const components: Record<string, JsonSchema> = {};
   for (const [path, schema] of schemas.files) {
@@ -55,7 +49,7 @@ export function generateOpenApi(catalog: Catalog, schemas: GeneratedSchemas, ver
   for (const item of paths.values()) {
     for (const placed of Object.values(item.operations)) {
       const entry = entries.get(placed.op.id);
-      item.object[placed.method.toLowerCase()] = operationObject(placed, item.parameters, entry?.request, entry?.response, pending, options.checkExample);
+      item.object[placed.method.toLowerCase()] = operationObject(placed, item.parameters, entry?.request, entry?.response, options.checkExample);
     }
   }
   const document: OpenApiDocument = {
@@ -77,7 +71,7 @@ export function generateOpenApi(catalog: Catalog, schemas: GeneratedSchemas, ver
       schemas: { ...components, ...errorSchemas() },
     },
   };
-  return { document, findings, ...(pending.length > 0 ? { settled: Promise.all(pending).then(() => undefined) } : {}) };
+  return { document, findings };
 }
 
 /** One operation at one documented path: which catalog operation, which line, and any other lines saying the same. */
@@ -193,7 +187,7 @@ function tagOf(path: string): string {
   return path.split('/').filter(Boolean)[0]?.replace(/[({:].*$/, '') || 'root';
 }
 
-function operationObject(placed: PlacedOperation, parameters: string[], request: string | undefined, response: string | undefined, pending: Array<Promise<void>>, check?: ExampleCheck): Record<string, unknown> {
+function operationObject(placed: PlacedOperation, parameters: string[], request: string | undefined, response: string | undefined, check?: ExampleCheck): Record<string, unknown> {
   const { op, source } = placed;
   const out: Record<string, unknown> = {
     operationId: placed.operationId,
@@ -220,13 +214,13 @@ function operationObject(placed: PlacedOperation, parameters: string[], request:
     const examples = exampleValues(documentedExamples, 'request', request, check);
     out.requestBody = {
       required: true,
-      content: { 'application/json': withExamples({ schema: { $ref: `#/components/schemas/${componentName(request)}` } }, examples, pending) },
+      content: { 'application/json': withExamples({ schema: { $ref: `#/components/schemas/${componentName(request)}` } }, examples) },
     };
   }
   const success: Record<string, unknown> = { description: `${op.successStatus} success` };
   if (response) {
     const examples = exampleValues(documentedExamples.filter((e) => e.response?.status === undefined || e.response.status === op.successStatus), 'response', response, check);
-    success.content = { 'application/json': withExamples({ schema: { $ref: `#/components/schemas/${componentName(response)}` } }, examples, pending) };
+    success.content = { 'application/json': withExamples({ schema: { $ref: `#/components/schemas/${componentName(response)}` } }, examples) };
   }
   if (isRedirect(op.successStatus)) {
     // Report and download pages: the answer is where to fetch the content (a short-lived URL), not a body.
@@ -294,27 +288,19 @@ interface JudgedExample {
   entry: Record<string, unknown>;
   /** The entry of the left-out list, given the error. */
   leftOut: (error: string) => Record<string, unknown>;
-  verdict: string | undefined | Promise<string | undefined>;
+  verdict: string | undefined;
 }
 
-/**
- * The media type with its `examples` and left-out list, in example order. When a verdict comes later,
- * they are added to the media type then, and `pending` gets the promise of that.
- */
-function withExamples(media: Record<string, unknown>, judged: JudgedExample[], pending: Array<Promise<void>>): Record<string, unknown> {
-  const place = (verdicts: Array<string | undefined>): void => {
-    const examples: Record<string, unknown> = {};
-    const leftOut: Array<Record<string, unknown>> = [];
-    judged.forEach((j, i) => {
-      const error = verdicts[i];
-      if (error) leftOut.push(j.leftOut(error));
-      else examples[j.key] = j.entry;
-    });
-    if (Object.keys(examples).length > 0) media.examples = examples;
-    if (leftOut.length > 0) media[LEFT_OUT_EXAMPLES_KEYWORD] = leftOut;
-  };
-  if (judged.some((j) => j.verdict instanceof Promise)) pending.push(Promise.all(judged.map((j) => j.verdict)).then(place));
-  else place(judged.map((j) => j.verdict as string | undefined));
+/** The media type with its `examples` and left-out list, in example order. */
+function withExamples(media: Record<string, unknown>, judged: JudgedExample[]): Record<string, unknown> {
+  const examples: Record<string, unknown> = {};
+  const leftOut: Array<Record<string, unknown>> = [];
+  for (const j of judged) {
+    if (j.verdict) leftOut.push(j.leftOut(j.verdict));
+    else examples[j.key] = j.entry;
+  }
+  if (Object.keys(examples).length > 0) media.examples = examples;
+  if (leftOut.length > 0) media[LEFT_OUT_EXAMPLES_KEYWORD] = leftOut;
   return media;
 }
 

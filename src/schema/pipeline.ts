@@ -11,12 +11,10 @@ import { INDEX_FILE, openApiPath, type SchemaIndex } from '../model/schema-layou
 import { buildCatalog } from '../catalog/index.js';
 import { loadDocs } from '../parse/index.js';
 import type { DocsSnapshot } from '../parse/load.js';
-import { availableParallelism } from 'node:os';
-import { generateOpenApi, type ExampleCheck } from '../openapi/generate.js';
-import { cpuSample, idleCpusSince, type CpuSample } from '../util/cpu.js';
+import { generateOpenApi } from '../openapi/generate.js';
 import { schemaSetFromFiles } from './load.js';
-import { exampleCheck, workerExampleCheck } from './examples.js';
-import { generateSchemas, type GeneratedSchemas } from './generate.js';
+import { exampleCheck } from './examples.js';
+import { generateSchemas } from './generate.js';
 import { applyErrata, loadErrata, staleErrataFindings, type ErrataReport, type Erratum } from '../errata/index.js';
 import { lineReader } from '../util/lines.js';
 
@@ -24,8 +22,6 @@ import { lineReader } from '../util/lines.js';
 export interface BuildOutput {
   /** Relative path → JSON value: schema files, `openapi.<version>.json`, `index.json`. */
   files: Map<string, unknown>;
-  /** Files still being completed (generateOutputAsync): write them only once `settled` resolves. */
-  pending?: { paths: string[]; settled: Promise<void> };
   index: SchemaIndex;
   /** Schema files only (types and operations), e.g. for an in-memory SchemaSet. */
   schemaFiles: Map<string, Record<string, unknown>>;
@@ -35,59 +31,17 @@ export interface BuildOutput {
 /** Catalog → every output file. Pure. */
 export function generateOutput(catalog: Catalog): BuildOutput {
   const schemas = generateSchemas(catalog);
-  return openApiOutput(catalog, schemas, exampleCheck(schemaSetFromFiles('(build)', schemas.index, schemas.files))).output;
-}
-
-/**
- * generateOutput, with the examples that ajv must judge judged on a worker thread when the set is large
- * and a CPU is free (examples.ts). The outputs are the same. When `pending` is there, the files it names
- * (the OpenAPI documents) are complete only once its `settled` resolves: the caller can write the others
- * meanwhile.
- */
-export function generateOutputAsync(catalog: Catalog, options: { worker?: boolean } = {}): BuildOutput {
-  const since = cpuSample();
-  const schemas = generateSchemas(catalog);
-  const set = schemaSetFromFiles('(build)', schemas.index, schemas.files);
-  if (!(options.worker ?? useExamplesWorker(schemas.files.size, since))) return openApiOutput(catalog, schemas, exampleCheck(set)).output;
-  const judge = workerExampleCheck(set, schemas.files);
-  const { output, settled } = openApiOutput(catalog, schemas, judge.check);
-  const done = settled.finally(judge.close);
-  // Nothing waited for: the worker is ended now (its answers, if any, were never needed).
-  return settled === NOTHING_PENDING ? (void done, output) : { ...output, pending: { paths: output.index.versions.map(openApiPath), settled: done } };
-}
-
-const NOTHING_PENDING = Promise.resolve();
-
-function openApiOutput(catalog: Catalog, schemas: GeneratedSchemas, checkExample: ExampleCheck): { output: BuildOutput; settled: Promise<void> } {
+  const checkExample = exampleCheck(schemaSetFromFiles('(build)', schemas.index, schemas.files));
   const files = new Map<string, unknown>(schemas.files);
   const findings = [...schemas.findings];
-  const waits: Array<Promise<void>> = [];
   for (const version of schemas.index.versions) {
     const openapi = generateOpenApi(catalog, schemas, version, { checkExample });
     files.set(openApiPath(version), openapi.document);
     findings.push(...openapi.findings);
-    if (openapi.settled) waits.push(openapi.settled);
   }
   files.set(INDEX_FILE, schemas.index);
-  const settled = waits.length > 0 ? Promise.all(waits).then(() => undefined) : NOTHING_PENDING;
-  return { output: { files, index: schemas.index, schemaFiles: schemas.files, findings }, settled };
+  return { files, index: schemas.index, schemaFiles: schemas.files, findings };
 }
-
-/** Below this many schema files the examples are judged in this thread: starting a worker and copying the set to it cost more. */
-const MIN_FILES_FOR_WORKER = 2000;
-
-/**
- * A worker for the examples only for a large set, with a CPU free for it (measured over the schema
- * generation); GRAPHPACT_EXAMPLE_THREADS=1 or 2 decides instead.
- */
-function useExamplesWorker(files: number, since: CpuSample): boolean {
-  const asked = Number.parseInt(process.env.GRAPHPACT_EXAMPLE_THREADS ?? '', 10);
-  if (asked === 1 || asked === 2) return asked === 2;
-  return files >= MIN_FILES_FOR_WORKER && availableParallelism() >= 2 && idleCpusSince(since) >= MIN_IDLE_CPUS;
-}
-
-/** How much of a CPU must have been idle while the schemas were generated for the worker to start: most of one. */
-const MIN_IDLE_CPUS = 0.6;
 
 export interface DocsBuild {
   pages: ParsedPage[];
@@ -165,17 +119,12 @@ export function correctCatalog(catalog: Catalog, errata: readonly Erratum[], roo
 /** Loads, parses, catalogs, corrects (errata) and generates. Throws DocsDirError when a docs directory cannot be read. */
 export async function buildFromDocs(dirs: string[], options: DocsBuildOptions = {}): Promise<DocsBuild> {
   const { pages, catalog, documented, unreadable, errata, errataReport, errataFindings } = await loadCatalog(dirs, options);
-  let output = generateOutputAsync(catalog);
-  if (output.pending) {
-    await output.pending.settled;
-    const { pending: _settled, ...complete } = output;
-    output = complete;
-  }
+  const output = generateOutput(catalog);
   const findings = [...unreadable, ...documented.findings, ...errataFindings, ...output.findings];
   return { pages, catalog, output, unreadable, findings, errata, errataReport };
 }
 
-/** What `graphpact build` keeps of a build: no pages, and outputs that may still be completing (`output.pending`). */
+/** What `graphpact build` keeps of a build: no pages. */
 export interface OutputsBuild {
   pages: number;
   catalog: Catalog;
@@ -186,13 +135,11 @@ export interface OutputsBuild {
 
 /**
  * buildFromDocs for a caller that only writes the outputs: the parsed pages and the catalog as documented
- * are let go before the outputs are generated (~70 MB of the corpus's peak), and the function returns
- * before the OpenAPI documents are complete when their rejected examples are still being explained on a
- * worker thread (`output.pending`), so that the other files can be written meanwhile.
+ * are let go before the outputs are generated (~70 MB of the corpus's peak).
  */
 export async function buildOutputsFromDocs(dirs: string[], options: DocsBuildOptions = {}): Promise<OutputsBuild> {
   const { pages, catalog, unreadable, findings } = await loadForOutputs(dirs, options);
-  const output = generateOutputAsync(catalog);
+  const output = generateOutput(catalog);
   return { pages, catalog, output, unreadable, findings: [...findings, ...output.findings] };
 }
 

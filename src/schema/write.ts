@@ -275,8 +275,6 @@ interface BuildState {
 export interface WriteOptions {
   /** Leave a build record beside the outputs (graphpact build does). */
   record?: BuildRecord;
-  /** Files whose values are complete only once `settled` resolves (BuildOutput.pending): written after the others. */
-  pending?: { paths: string[]; settled: Promise<void> };
   /**
    * A fresh set's small files are written by a writer thread (NewFileWriter). Default: when the set has
    * WRITER_MIN_FILES files or more and there are 2 CPUs or more. The bytes are the same either way.
@@ -299,7 +297,7 @@ export async function writeGeneratedFiles(outDir: string, files: Map<string, unk
   const sha256: Record<string, string> = {};
   let written = 0;
   let unchanged = 0;
-  for await (const path of writingOrder(paths, options.pending)) {
+  for (const path of paths) {
     const target = join(outDir, path);
     const serialized = serializeToBuffers(files.get(path));
     sha256[path] = serialized.sha256;
@@ -388,20 +386,8 @@ function readOrUndefined(path: string): string | undefined {
   }
 }
 
-/**
- * The paths in the order they are written: the ones still being completed last, once they are. The order
- * changes no output (a fresh set is renamed into place whole; the manifest lists the paths sorted).
- */
-async function* writingOrder(paths: string[], pending: WriteOptions['pending']): AsyncGenerator<string> {
-  const later = new Set(pending?.paths ?? []);
-  for (const path of paths) if (!later.has(path)) yield path;
-  if (!pending) return;
-  await pending.settled;
-  for (const path of paths) if (later.has(path)) yield path;
-}
-
 /** The whole set into a temporary sibling folder, renamed into place: no partial output directory, ever. */
-async function writeFreshDir(outDir: string, paths: string[], files: Map<string, unknown>, { record, pending, writerThread }: WriteOptions): Promise<WriteResult> {
+async function writeFreshDir(outDir: string, paths: string[], files: Map<string, unknown>, { record, writerThread }: WriteOptions): Promise<WriteResult> {
   const tmp = join(dirname(outDir), `.${basename(outDir)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const made = new Set<string>();
   const dirOf = (rel: string): void => {
@@ -414,7 +400,7 @@ async function writeFreshDir(outDir: string, paths: string[], files: Map<string,
   const writer = (writerThread ?? (paths.length >= WRITER_MIN_FILES && availableParallelism() >= 2)) ? new NewFileWriter() : undefined;
   try {
     mkdirSync(tmp);
-    for await (const path of writingOrder(paths, pending)) {
+    for (const path of paths) {
       dirOf(dirname(path));
       const value = files.get(path);
       // A large document is streamed to its file from here (never whole in memory); the others go to the writer.

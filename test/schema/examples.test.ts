@@ -3,16 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateOutput, generateOutputAsync, loadCatalog } from '../../src/schema/pipeline.js';
-import { openApiPath } from '../../src/model/schema-layout.js';
-import { serializeJson } from '../../src/schema/write.js';
+import { generateOutput, loadCatalog } from '../../src/schema/pipeline.js';
+import { openApiPath, schemaId } from '../../src/model/schema-layout.js';
 import { schemaSetFromFiles } from '../../src/schema/load.js';
-import { workerExampleCheck } from '../../src/schema/examples.js';
-import { schemaId } from '../../src/model/schema-layout.js';
+import { exampleCheck } from '../../src/schema/examples.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-describe('schema: rejected examples explained on a worker thread', () => {
+describe('schema: documented examples a schema rejects', () => {
   let docs: string;
   before(async () => {
     docs = await mkdtemp(join(tmpdir(), 'graphpact-examples-'));
@@ -26,42 +24,27 @@ describe('schema: rejected examples explained on a worker thread', () => {
     await rm(docs, { recursive: true, force: true });
   });
 
-  it('gives the same outputs as judging them in this thread, once pending settles', async () => {
+  it('are left out of the OpenAPI document, listed with ajv\'s first error', async () => {
     const { catalog } = await loadCatalog([docs], { root: docs });
-    const here = generateOutput(catalog);
-    const there = generateOutputAsync(catalog, { worker: true });
-    expect(there.pending?.paths).to.deep.equal(here.index.versions.map(openApiPath));
-    const media = (files: Map<string, unknown>): any => (files.get(openApiPath('localtest')) as any).paths['/applications/{applicationsId}/addKey'].post.requestBody.content['application/json'];
-    // Before the worker answers, the media type has neither list; after, the one the thread gives.
-    expect(media(there.files)).to.not.have.property('x-graphpact-examples-left-out');
-    await there.pending?.settled;
-    expect(media(there.files)['x-graphpact-examples-left-out']).to.deep.equal(media(here.files)['x-graphpact-examples-left-out']);
-    expect(media(here.files)['x-graphpact-examples-left-out'][0].error).to.equal('/ must NOT have additional properties');
-    expect([...there.files.keys()]).to.deep.equal([...here.files.keys()]);
-    for (const [path, value] of here.files) expect(serializeJson(there.files.get(path)), path).to.equal(serializeJson(value));
+    const media = (generateOutput(catalog).files.get(openApiPath('localtest')) as any).paths['/applications/{applicationsId}/addKey'].post.requestBody.content['application/json'];
+    expect(media).to.not.have.property('examples');
+    expect(media['x-graphpact-examples-left-out'].map((e: { error: string }) => e.error)).to.deep.equal(['/ must NOT have additional properties']);
   });
 
-  it('with nothing to explain, nothing is pending', async () => {
+  it('none are left out of the project\'s own docs', async () => {
     const { catalog } = await loadCatalog([`${ROOT}apidocs`], { root: ROOT });
-    expect(generateOutputAsync(catalog, { worker: true }).pending).to.equal(undefined);
+    const text = JSON.stringify([...generateOutput(catalog).files.values()]);
+    expect(text).to.not.contain('x-graphpact-examples-left-out');
   });
 });
 
-describe('schema: workerExampleCheck', () => {
-  it('answers a certainly valid value at once and a rejected one from the worker, with ajv\'s first error', async () => {
+describe('schema: exampleCheck', () => {
+  it('answers undefined for a valid value and the first error, in one line, for a rejected one', () => {
     const file = 'v1.0/types/microsoft.graph.thing.json';
     const files = new Map([[file, { $id: schemaId(file), type: 'object', properties: { n: { type: 'integer' } }, additionalProperties: false }]]);
-    const set = schemaSetFromFiles('(test)', { versions: ['v1.0'], operations: [] }, files);
-    const judge = workerExampleCheck(set, files);
-    try {
-      expect(judge.check(file, { n: 1 })).to.equal(undefined);
-      const later = judge.check(file, { n: 'one' });
-      expect(later).to.be.instanceOf(Promise);
-      expect(await later).to.equal('/n must be integer');
-      expect(await judge.check(file, { m: 1 })).to.equal('/ must NOT have additional properties');
-      expect(judge.fellBack()).to.equal(false);
-    } finally {
-      await judge.close();
-    }
+    const check = exampleCheck(schemaSetFromFiles('(test)', { versions: ['v1.0'], operations: [] }, files));
+    expect(check(file, { n: 1 })).to.equal(undefined);
+    expect(check(file, { n: 'one' })).to.equal('/n must be integer');
+    expect(check(file, { m: 1 })).to.equal('/ must NOT have additional properties');
   });
 });

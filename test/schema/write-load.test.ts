@@ -119,21 +119,6 @@ describe('schema: writing and loading a schema set', () => {
     expect(Buffer.concat(serializeToBuffers(documents[0]).buffers).toString()).to.not.contain('hunter1-secret');
   });
 
-  it('writes a file still being completed (pending) only once it is complete, into a new or an existing directory', async () => {
-    for (const out of [join(dir, 'new'), dir]) {
-      const late: Record<string, unknown> = { state: 'incomplete' };
-      let complete!: () => void;
-      const settled = new Promise<void>((resolve) => { complete = resolve; });
-      const writing = writeGeneratedFiles(out, new Map<string, unknown>([['a.json', { n: 1 }], ['late.json', late]]), { pending: { paths: ['late.json'], settled } });
-      await new Promise((resolve) => setImmediate(resolve));
-      late.state = 'complete';
-      complete();
-      await writing;
-      expect(JSON.parse(await readFile(join(out, 'late.json'), 'utf8'))).to.deep.equal({ state: 'complete' });
-      expect(JSON.parse(await readFile(join(out, MANIFEST_FILE), 'utf8')).files).to.deep.equal(['a.json', 'late.json']);
-    }
-  });
-
   it('writes a new output directory whole (through a temporary folder) and records each file\'s hash', async () => {
     const out = join(dir, 'nested', 'out');
     const result = await writeGeneratedFiles(out, new Map<string, unknown>([['index.json', index], [typeFile, thing()]]));

@@ -82,7 +82,7 @@ export function buildCommand(): Command {
       const first = built.unreadable[0];
       return reportCouldNotRun('graphpact build', `${first.message}${built.unreadable.length > 1 ? ` (and ${built.unreadable.length - 1} more unreadable files)` : ''}; nothing written`, opts.format);
     }
-    const written = await writeGeneratedFiles(out, built.files, { record: { inputs, report: built.report }, ...(built.pending ? { pending: built.pending } : {}) });
+    const written = await writeGeneratedFiles(out, built.files, { record: { inputs, report: built.report } });
     return print(summarize(docs, out, built.report, written, performance.now() - started), opts.format);
   }));
 }
@@ -91,15 +91,10 @@ export function buildCommand(): Command {
  * The output files and report of a full build, or the files that could not be read. The pages are let go
  * before the outputs are generated, and the catalog before they are written (buildOutputsFromDocs).
  */
-async function generate(docs: string[], snapshot: DocsSnapshot, onProgress: ((done: number, total: number) => void) | undefined): Promise<{ files: Map<string, unknown>; pending?: BuildOutput['pending']; report: RecordedReport } | { unreadable: Finding[] }> {
-  // The OpenAPI documents may still be waiting for their rejected examples' explanations (a worker
-  // thread): the other files are written meanwhile.
+async function generate(docs: string[], snapshot: DocsSnapshot, onProgress: ((done: number, total: number) => void) | undefined): Promise<{ files: Map<string, unknown>; report: RecordedReport } | { unreadable: Finding[] }> {
   const built = await buildOutputsFromDocs(docs, { root: PACKAGE_ROOT, onProgress, snapshot });
-  if (built.unreadable.length > 0) {
-    await built.output.pending?.settled;
-    return { unreadable: built.unreadable };
-  }
-  return { files: built.output.files, ...(built.output.pending ? { pending: built.output.pending } : {}), report: recordedReport(built) };
+  if (built.unreadable.length > 0) return { unreadable: built.unreadable };
+  return { files: built.output.files, report: recordedReport(built) };
 }
 
 function print(summary: BuildSummary, format: OutputFormat): number {
