@@ -85,16 +85,28 @@ function serializeInto(value: unknown, sink: (bytes: Buffer) => void): { sha256:
   };
   if (hasRegisteredSecrets() || !isLargeContainer(value)) flush(serializeJson(value));
   else {
-    // Concatenated (V8 keeps a rope; Buffer.from reads it once): an array join of the pieces cost more than their stringify.
-    let pending = '';
-    writePieces(resolved({ '': value }, ''), 0, (piece) => {
-      pending += piece;
-      if (pending.length >= BUFFER_CHARS) {
-        flush(pending);
-        pending = '';
+    // Each piece encoded straight into a buffer: no rope of pieces to flatten, and the pieces without a
+    // character beyond Latin-1 (most) take V8's one-byte path even when a neighbour does not.
+    let buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+    let used = 0;
+    const emit = (bytes: Buffer): void => {
+      hash.update(bytes);
+      sink(bytes);
+      size += bytes.length;
+    };
+    const put = (piece: string): void => {
+      // A UTF-16 unit is at most 3 bytes of UTF-8: room for that, else the buffer goes first.
+      if (used + piece.length * 3 > BUFFER_BYTES) {
+        if (used > 0) emit(buffer.subarray(0, used));
+        buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+        used = 0;
+        if (piece.length * 3 > BUFFER_BYTES) return emit(Buffer.from(piece));
       }
-    });
-    flush(pending + '\n');
+      used += buffer.write(piece, used);
+    };
+    writePieces(resolved({ '': value }, ''), 0, put);
+    put('\n');
+    emit(buffer.subarray(0, used));
   }
   return { sha256: hash.digest('hex'), size };
 }
@@ -109,8 +121,8 @@ const WRAPPINGS = Array.from({ length: PIECE_DEPTH + 1 }, (_, depth) => {
   const at = text.lastIndexOf('0');
   return { open: at, close: text.length - at - 1 };
 });
-/** Text gathered before it is encoded and hashed (~1 MB). */
-const BUFFER_CHARS = 1 << 20;
+/** Bytes gathered before they are hashed and written (1 MiB). */
+const BUFFER_BYTES = 1 << 20;
 /**
  * Documents with at least this many entries at their top two levels are serialized in pieces: on the
  * corpus the index and the OpenAPI documents (42 MB in 5 files). Below that a file is one JSON.stringify:

@@ -108,6 +108,8 @@ describe('schema: writing and loading a schema set', () => {
       Array.from({ length: 1100 }, (_, i) => (i % 7 === 0 ? undefined : entry(i))),
       { b: 1, a: 2 },
       'text',
+      // Pieces beyond Latin-1 (“quotes”, 𝔊 as a surrogate pair) among one-byte ones, and pieces larger than a buffer.
+      Object.fromEntries(Array.from({ length: 1200 }, (_, i) => [`k${i}`, { d: i % 3 === 0 ? `“${'𝔊'.repeat(i)}” ü` : 'plain', big: i % 400 === 1 ? 'x€'.repeat(300_000) : i }])),
     ];
     for (const value of documents) {
       const { buffers, sha256, size } = serializeToBuffers(value);
