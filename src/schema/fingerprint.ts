@@ -11,7 +11,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { DocsSnapshot } from '../parse/load.js';
+import { sourceNamer, type DocsSnapshot } from '../parse/load.js';
 import { ERRATA_FOLDER, ERRATA_SCHEMA_FILE } from '../errata/load.js';
 import { codeFingerprint } from '../util/package.js';
 
@@ -34,10 +34,12 @@ export function buildFingerprint(dirs: readonly string[], snapshot: DocsSnapshot
     if (typeof listed === 'string') hash.update(`errata folder ${listed}\0`);
     else for (const file of listed) addFile(hash, name(join(folder, file)), join(folder, file));
   }
+  // The same names as name(), worked out folder by folder (path.relative per file was ~60 ms of the corpus's).
+  const fileName = sourceNamer(root);
   snapshot.files.forEach((file, i) => {
     const content = snapshot.contents[i];
     if (!content) throw new Error(`${file}: fingerprinted after it was parsed`);
-    hash.update(`file\0${name(file)}\0`);
+    hash.update(`file\0${fileName(file)}\0`);
     if ('bytes' in content) hash.update(`${content.bytes.length}\0`).update(content.bytes);
     else hash.update(`unreadable ${content.error}`);
     hash.update('\0');
