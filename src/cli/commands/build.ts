@@ -15,6 +15,7 @@ import { buildFingerprint } from '../../schema/fingerprint.js';
 import { buildOutputsFromDocs, type BuildOutput, type OutputsBuild } from '../../schema/pipeline.js';
 import { upToDateReport, writeGeneratedFiles, type WriteResult } from '../../schema/write.js';
 import { redactText } from '../../util/redact.js';
+import { inlineLess } from '../../util/v8-flags.js';
 import { action, addFormatOption, collect, EXIT, reportCouldNotRun, type OutputFormat } from '../command.js';
 
 /** The package root (three levels above src/cli/commands and dist/cli/commands). */
@@ -53,6 +54,7 @@ export function buildCommand(): Command {
     .option('--out <dir>', "output directory (default: the package's schemas/)");
   addFormatOption(cmd);
   return cmd.action(action(async (opts: BuildOptions) => {
+    inlineLess();
     const started = performance.now();
     const docs = opts.docs && opts.docs.length > 0 ? opts.docs : [resolve(PACKAGE_ROOT, 'apidocs')];
     const out = opts.out ?? resolve(PACKAGE_ROOT, 'schemas');

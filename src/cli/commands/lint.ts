@@ -5,7 +5,6 @@
  */
 import { PACKAGE_VERSION } from '../../util/package.js';
 import { resolve } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { Command } from 'commander';
 import { DocsDirError } from '../../parse/index.js';
 import { baselineOf, LintInputError, runLint, type LintRun } from '../../lint/run.js';
@@ -14,6 +13,7 @@ import { formatJson } from '../../lint/format/json.js';
 import { loadModule } from '../../util/load-module.js';
 import { redactValue } from '../../util/redact.js';
 import { stableJson, writeFileAtomic } from '../../util/fs.js';
+import { inlineLess } from '../../util/v8-flags.js';
 import { action, addFormatOption, collect, EXIT, reportCouldNotRun } from '../command.js';
 
 type LintFormat = 'text' | 'json' | 'junit' | 'sarif';
@@ -59,18 +59,6 @@ export function lintCommand(): Command {
     }
     return run.report.exitCode;
   }));
-}
-
-/**
- * TurboFan inlines less from here on. A corpus lint compiles much of its code once and runs it briefly
- * (parse, rules, validation each a few seconds): with V8's default inlining budget the background
- * compiler threads took ~5 s of CPU beside the main thread's ~7 s, on a 2-CPU machine. With a budget of 100 bytes of bytecode (default 920), measured on the corpus
- * lint at load ~4 (2 runs each): process CPU 13.35/13.28 -> 12.41/12.38 s, main-thread CPU 7.03/6.94 ->
- * 6.88/6.93 s (the less-inlined code is no slower here), peak RSS alike. Only the inlining heuristic
- * changes: never what the code computes. Set at run time, which V8 reads at each compilation.
- */
-function inlineLess(): void {
-  setFlagsFromString('--max-inlined-bytecode-size-cumulative=100');
 }
 
 async function render(run: LintRun, format: LintFormat, toTerminal: boolean): Promise<string> {
