@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { DocsDirError, FileIndex, displayPath, loadDocs } from '../../src/parse/index.js';
-import { isIncludeFile, listDocsFiles, readDocsSnapshot, sourceName, sourceNamer } from '../../src/parse/load.js';
+import { isIncludeFile, listDocsFiles, normalisePath, readDocsSnapshot, sourceName, sourceNamer } from '../../src/parse/load.js';
 
 describe('parse/load: loadDocs and link resolution', () => {
   let dir: string;
@@ -112,6 +112,19 @@ describe('parse/load: loadDocs and link resolution', () => {
     } finally {
       await rm(extra, { recursive: true, force: true });
     }
+  });
+
+  it('normalisePath is path.posix.normalize with \\ read as /, also where it skips it (names that are normal already)', () => {
+    const paths = ['', '.', '..', '../', '../..', '../../a', '../a/../b', '../a/./b', 'a//b', '/a/b', '/../a', './a', 'a/.', 'a/..', 'a/.b', 'a/..b',
+      'a/b.', '.a/b', '...', 'a/.../b', 'a\\b\\..\\c', '..\\x', 'a/b/', '../a/b/', '//a', 'a/b//', '../../x/./y', '.../a', '../shared/corpus/v1.0/api/user-get.md'];
+    for (const p of paths) expect(normalisePath(p), JSON.stringify(p)).to.equal(path.posix.normalize(p.replace(/\\/g, '/')));
+  });
+
+  it('isIncludeFile: a file in a folder named includes (any case, either separator), not a file named so', () => {
+    const yes = ['includes/a.md', 'docs/includes/a.md', 'docs\\Includes\\a.md', '../x/INCLUDES/y/a.md', '/abs/includes/a.md'];
+    const no = ['includes.md', 'docs/includes.md', 'docs/myincludes/a.md', 'docs/includes-old/a.md', 'a.md'];
+    for (const file of yes) expect(isIncludeFile(file), file).to.equal(true);
+    for (const file of no) expect(isIncludeFile(file), file).to.equal(false);
   });
 
   it('sourceNamer names files as sourceName does, folder by folder (roots inside, above, beside and equal; no root)', () => {
