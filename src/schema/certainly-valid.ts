@@ -106,18 +106,21 @@ function keywordHolds(key: string, value: unknown, schema: Record<string, unknow
 /** ajv's type test with strictNumbers off: NaN and Infinity are numbers; an integer is a number with no fraction. */
 function typeHolds(type: unknown, data: unknown): boolean {
   const types = Array.isArray(type) ? type : [type];
-  return types.some((t) => {
-    switch (t) {
-      case 'null': return data === null;
-      case 'boolean': return typeof data === 'boolean';
-      case 'string': return typeof data === 'string';
-      case 'number': return typeof data === 'number';
-      case 'integer': return typeof data === 'number' && !(data % 1) && !Number.isNaN(data);
-      case 'array': return Array.isArray(data);
-      case 'object': return isObjectData(data);
-      default: return false;
-    }
-  });
+  return types.some((t) => isOfType(t, data));
+}
+
+/** ajv's test of one JSON Schema type (strictNumbers off); false for a name that is not a type. */
+export function isOfType(type: unknown, data: unknown): boolean {
+  switch (type) {
+    case 'null': return data === null;
+    case 'boolean': return typeof data === 'boolean';
+    case 'string': return typeof data === 'string';
+    case 'number': return typeof data === 'number';
+    case 'integer': return typeof data === 'number' && !(data % 1) && !Number.isNaN(data);
+    case 'array': return Array.isArray(data);
+    case 'object': return isObjectData(data);
+    default: return false;
+  }
 }
 
 /** ajv's `format`: the format's own check, applied only to data of the format's type (string unless it says). */
@@ -170,7 +173,8 @@ function additionalPropertiesHold(additional: unknown, schema: Record<string, un
   return true;
 }
 
-function regExp(pattern: string, ctx: FastPathContext): RegExp {
+/** A `pattern` as ajv compiles it (the `u` flag), compiled once per context. */
+export function regExp(pattern: string, ctx: FastPathContext): RegExp {
   let re = ctx.patterns.get(pattern);
   if (!re) {
     re = new RegExp(pattern, 'u');
@@ -179,7 +183,7 @@ function regExp(pattern: string, ctx: FastPathContext): RegExp {
   return re;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -188,7 +192,7 @@ function isObjectData(data: unknown): data is Record<string, unknown> {
   return typeof data === 'object' && data !== null && !Array.isArray(data);
 }
 
-function isPrimitive(value: unknown): value is string | number | boolean | null {
+export function isPrimitive(value: unknown): value is string | number | boolean | null {
   return value === null || (typeof value !== 'object' && typeof value !== 'function');
 }
 

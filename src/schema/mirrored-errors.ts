@@ -16,7 +16,7 @@
  * scripts/corpus.ts compare the two on every rejected example.
  */
 import type { ErrorObject } from 'ajv';
-import { isAnnotation, type FastPathContext } from './certainly-valid.js';
+import { isAnnotation, isOfType, isPrimitive, isRecord, regExp, type FastPathContext } from './certainly-valid.js';
 
 /** ajv's rule groups, in order: keywords for any data (no type), then one group per data type. */
 export interface RuleGroup {
@@ -254,18 +254,6 @@ function schemaTypes(type: unknown): string[] {
   return types as string[];
 }
 
-/** ajv's data type tests with strictNumbers off. */
-function isOfType(type: string, data: unknown): boolean {
-  switch (type) {
-    case 'null': return data === null;
-    case 'array': return Array.isArray(data);
-    case 'object': return typeof data === 'object' && data !== null && !Array.isArray(data);
-    case 'integer': return typeof data === 'number' && !(data % 1) && !Number.isNaN(data);
-    case 'number': return typeof data === 'number';
-    default: return typeof data === type;
-  }
-}
-
 /** ajv's `format` in the group of `groupType`: only formats of that data type are checked there; unknown and async ones: doubt. */
 function formatHolds(name: unknown, data: unknown, groupType: string | undefined, ctx: MirrorContext): boolean {
   if (typeof name !== 'string' || !Object.hasOwn(ctx.formats, name)) throw DOUBT;
@@ -294,27 +282,10 @@ function schemaMap(value: unknown): Record<string, unknown> {
   return value;
 }
 
-function regExp(pattern: string, ctx: MirrorContext): RegExp {
-  let re = ctx.patterns.get(pattern);
-  if (!re) {
-    re = new RegExp(pattern, 'u');
-    ctx.patterns.set(pattern, re);
-  }
-  return re;
-}
-
 function escapeJsonPointer(name: string): string {
   return name.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function escapeFragment(name: string): string {
   return encodeURIComponent(escapeJsonPointer(name));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isPrimitive(value: unknown): boolean {
-  return value === null || (typeof value !== 'object' && typeof value !== 'function');
 }
