@@ -27,8 +27,10 @@ import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statS
 import { readdir, rm, rmdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { ensureDir } from '../util/fs.js';
+import { siblingWorker } from '../util/worker.js';
+import type { WriterBatch, WriterReply } from './writer-worker.js';
 import { hasRegisteredSecrets, redactText } from '../util/redact.js';
 
 export const MANIFEST_FILE = 'build-manifest.json';
@@ -440,51 +442,21 @@ interface NewFile {
   mtimeMs: number;
 }
 
-/**
- * The writer thread: it takes batches of [absolute path, text] and for each creates the file, writes the
- * text as UTF-8 (the bytes serializeJson's text is written as on this thread), hashes it and takes its
- * stat data before closing it (what the build record keeps: nothing changes a file after its last write).
- * Plain CommonJS evaluated as it is: it needs no module of the project, under the test runner or built.
- */
-const WRITER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
-const { closeSync, fstatSync, openSync, writeSync } = require('node:fs');
-const { createHash } = require('node:crypto');
-parentPort.on('message', ({ id, files }) => {
-  const made = [];
-  try {
-    for (const [path, text] of files) {
-      const bytes = Buffer.from(text);
-      const fd = openSync(path, 'w');
-      try {
-        for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
-        const { size, mtimeMs } = fstatSync(fd);
-        made.push([createHash('sha256').update(bytes).digest('hex'), size, mtimeMs]);
-      } finally {
-        closeSync(fd);
-      }
-    }
-    parentPort.postMessage({ id, made });
-  } catch (err) {
-    parentPort.postMessage({ id, error: { message: String(err && err.message), code: err && err.code } });
-  }
-});
-`;
-
 /** Files are posted to the writer in batches of about this many characters (fewer messages, each still small). */
 const WRITER_BATCH_CHARS = 256 * 1024;
 /** At most this many characters posted and not yet written: the queue's memory is bounded. */
 const WRITER_MAX_QUEUED_CHARS = 4 * 1024 * 1024;
 
 /**
- * New files written on a worker thread, in batches, while this thread goes on (the files of a fresh
- * folder: created, never replaced). write() waits only when too much is queued; finish() gives every
+ * New files written on a worker thread (writer-worker.ts), in batches, while this thread goes on (the files
+ * of a fresh folder: created, never replaced; each file's stat data is taken before it is closed, which is
+ * what the build record keeps: nothing changes a file after its last write). write() waits only when too much is queued; finish() gives every
  * file's hash and stat data, or throws the first error the writer met (its message names the file, as
  * Node's fs errors do). The writer thread is ended by finish() and close().
  */
 class NewFileWriter {
   // A small young generation: each text lives only until it is written (the build's peak memory is near here).
-  private readonly worker = new Worker(WRITER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+  private readonly worker: Worker = siblingWorker(import.meta.url, 'writer-worker', { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
   private batch: Array<[string, string]> = [];
   private batchPaths: string[] = [];
   private batchChars = 0;
@@ -498,7 +470,7 @@ class NewFileWriter {
   private wake: (() => void) | undefined;
 
   constructor() {
-    this.worker.on('message', (reply: { id: number; made?: Array<[string, number, number]>; error?: { message: string; code?: string } }) => {
+    this.worker.on('message', (reply: WriterReply) => {
       const batch = this.posted.get(reply.id);
       this.posted.delete(reply.id);
       if (batch) this.queuedChars -= batch.chars;
@@ -540,7 +512,7 @@ class NewFileWriter {
     const id = this.nextId++;
     this.posted.set(id, { paths: this.batchPaths, chars: this.batchChars });
     this.queuedChars += this.batchChars;
-    this.worker.postMessage({ id, files: this.batch });
+    this.worker.postMessage({ id, files: this.batch } satisfies WriterBatch);
     this.batch = [];
     this.batchPaths = [];
     this.batchChars = 0;
