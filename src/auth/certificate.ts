@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { registerSecret } from '../util/redact.js';
 import { AuthConfigError } from './options.js';
+import { errorCode } from '../util/fs.js';
 
 export interface ClientCertificate {
   /** Hex SHA-256 thumbprint of the certificate (what MSAL's thumbprintSha256 takes). */
@@ -42,7 +43,7 @@ export async function loadClientCertificate(file: string, now = new Date()): Pro
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new AuthConfigError(`${file}: cannot read the client certificate (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new AuthConfigError(`${file}: cannot read the client certificate (${errorCode(err)})`);
   }
   return clientCertificateFromPem(text, file, now);
 }

@@ -8,6 +8,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as comparatorModule from '@pactflow/openapi-pact-comparator';
 import { jsonErrorLine } from '../util/json-error-line.js';
+import { errorCode } from '../util/fs.js';
 
 /** The comparator's result (its dist/src/results/index.d.ts; its declaration files import without extensions, which NodeNext cannot follow). */
 interface ComparatorResult {
@@ -68,7 +69,7 @@ async function readJson(file: string, what: string): Promise<Record<string, unkn
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new CompareInputError(`${file}: cannot read the ${what} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new CompareInputError(`${file}: cannot read the ${what} (${errorCode(err)})`);
   }
   let value: unknown;
   try {
@@ -91,7 +92,7 @@ export async function readCompareInputs(openapiFile: string, pactDir: string): P
     if (!(await stat(pactDir)).isDirectory()) throw new Error('not a directory');
     names = (await readdir(pactDir)).filter((n) => n.endsWith('.json')).sort();
   } catch (err) {
-    throw new CompareInputError(`${pactDir}: cannot read the contracts directory (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new CompareInputError(`${pactDir}: cannot read the contracts directory (${errorCode(err)})`);
   }
   if (names.length === 0) throw new CompareInputError(`${pactDir}: no Pact contract (*.json) to compare (run \`graphpact contracts\`)`);
   const pacts: PactFile[] = [];

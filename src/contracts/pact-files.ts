@@ -5,6 +5,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { jsonErrorLine } from '../util/json-error-line.js';
+import { errorCode } from '../util/fs.js';
 
 export class PactFileError extends Error {}
 
@@ -33,7 +34,7 @@ export async function readPactFiles(dir: string): Promise<PactFile[]> {
     try {
       text = await readFile(file, 'utf8');
     } catch (err) {
-      throw new PactFileError(`${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      throw new PactFileError(`${file}: cannot be read (${errorCode(err)})`);
     }
     try {
       out.push({ file, pact: JSON.parse(text) as unknown });

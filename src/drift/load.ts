@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { VerificationReport } from '../report/model.js';
 import { jsonErrorLine } from '../util/json-error-line.js';
+import { errorCode } from '../util/fs.js';
 
 export class ReportFileError extends Error {}
 
@@ -10,7 +11,7 @@ export async function loadReport(file: string): Promise<VerificationReport> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new ReportFileError(`${file}: cannot read the report (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new ReportFileError(`${file}: cannot read the report (${errorCode(err)})`);
   }
   return parseReport(text, file);
 }

@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import picomatch from 'picomatch';
 import { normalizePath } from '../catalog/operation-id.js';
+import { errorCode } from '../util/fs.js';
 
 /** What a selection looks at: an operation's id, its first path and every documented path. */
 export interface Selectable {
@@ -39,7 +40,7 @@ export function parseSelectionTerms(text: string, readText: (file: string) => st
       try {
         content = readText(file);
       } catch (err) {
-        throw new SelectionError(`--operations ${term}: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        throw new SelectionError(`--operations ${term}: cannot read ${file}: ${errorCode(err)}`);
       }
       content.split(/\r?\n/).forEach((line) => {
         const t = line.replace(/#.*$/, '').trim();
