@@ -189,20 +189,22 @@ const SCHEMA_LIST_KEYWORDS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems'])
 const SCHEMA_MAP_KEYWORDS = new Set(['properties', 'patternProperties', '$defs', 'dependentSchemas']);
 
 /**
- * A copy of a schema in which every keyword, of the schema and of each subschema, went through `keyword`:
- * kept as it returns it (`[key, value]`, subschemas copied the same way), or left out (undefined).
+ * A copy of a schema file for compiling alone: no `$id` (the set's files are not registered with ajv), no
+ * annotations (`description`, `x-graphpact-source`, ...), and every `$ref` to another file of the set
+ * (`../types/microsoft.graph.entity.json`) replaced by `LAZY_REF` naming that file's relative path. Refs
+ * within the file (`#/...`) stay. Throws for a ref to no file of the set.
  */
-function copySchema(schema: JsonSchema, keyword: (key: string, value: unknown) => [string, unknown] | undefined): JsonSchema {
+function lazyRefs(schema: JsonSchema, path: string, files: ReadonlyMap<string, JsonSchema>): JsonSchema {
   return copy(schema) as JsonSchema;
 
   function copy(value: unknown): unknown {
     if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
     const out: Record<string, unknown> = {};
-    for (const name in value) {
-      const kept = keyword(name, (value as Record<string, unknown>)[name]);
-      if (!kept) continue;
-      const [key, inner] = kept;
-      if (SCHEMA_KEYWORDS.has(key)) out[key] = Array.isArray(inner) ? inner.map(copy) : copy(inner);
+    for (const key in value) {
+      const inner = (value as Record<string, unknown>)[key];
+      if (isAnnotation(key)) continue;
+      if (key === '$ref' && typeof inner === 'string' && !inner.startsWith('#')) out[LAZY_REF] = target(inner);
+      else if (SCHEMA_KEYWORDS.has(key)) out[key] = Array.isArray(inner) ? inner.map(copy) : copy(inner);
       else if (SCHEMA_LIST_KEYWORDS.has(key) && Array.isArray(inner)) out[key] = inner.map(copy);
       else if (SCHEMA_MAP_KEYWORDS.has(key) && inner && typeof inner === 'object') {
         const map: Record<string, unknown> = {};
@@ -212,20 +214,6 @@ function copySchema(schema: JsonSchema, keyword: (key: string, value: unknown) =
     }
     return out;
   }
-}
-
-/**
- * A copy of a schema file for compiling alone: no `$id` (the set's files are not registered with ajv), no
- * annotations (`description`, `x-graphpact-source`, ...), and every `$ref` to another file of the set
- * (`../types/microsoft.graph.entity.json`) replaced by `LAZY_REF` naming that file's relative path. Refs
- * within the file (`#/...`) stay. Throws for a ref to no file of the set.
- */
-function lazyRefs(schema: JsonSchema, path: string, files: ReadonlyMap<string, JsonSchema>): JsonSchema {
-  return copySchema(schema, (key, value) => {
-    if (isAnnotation(key)) return undefined;
-    if (key === '$ref' && typeof value === 'string' && !value.startsWith('#')) return [LAZY_REF, target(value)];
-    return [key, value];
-  });
 
   function target(ref: string): string {
     const resolved = refTarget(path, ref);
