@@ -79,23 +79,17 @@ export function serializeToBuffers(value: unknown): { buffers: Buffer[]; sha256:
 function serializeInto(value: unknown, sink: (bytes: Buffer) => void): { sha256: string; size: number } {
   const hash = createHash('sha256');
   let size = 0;
-  const flush = (text: string): void => {
-    const bytes = Buffer.from(text);
+  const emit = (bytes: Buffer): void => {
     hash.update(bytes);
     sink(bytes);
     size += bytes.length;
   };
-  if (hasRegisteredSecrets() || !isLargeContainer(value)) flush(serializeJson(value));
+  if (hasRegisteredSecrets() || !isLargeContainer(value)) emit(Buffer.from(serializeJson(value)));
   else {
     // Each piece encoded straight into a buffer: no rope of pieces to flatten, and the pieces without a
     // character beyond Latin-1 (most) take V8's one-byte path even when a neighbour does not.
     let buffer = Buffer.allocUnsafe(BUFFER_BYTES);
     let used = 0;
-    const emit = (bytes: Buffer): void => {
-      hash.update(bytes);
-      sink(bytes);
-      size += bytes.length;
-    };
     const put = (piece: string): void => {
       // A UTF-16 unit is at most 3 bytes of UTF-8: room for that, else the buffer goes first.
       if (used + piece.length * 3 > BUFFER_BYTES) {
@@ -450,9 +444,9 @@ const WRITER_MAX_QUEUED_CHARS = 4 * 1024 * 1024;
 /**
  * New files written on a worker thread (writer-worker.ts), in batches, while this thread goes on (the files
  * of a fresh folder: created, never replaced; each file's stat data is taken before it is closed, which is
- * what the build record keeps: nothing changes a file after its last write). write() waits only when too much is queued; finish() gives every
- * file's hash and stat data, or throws the first error the writer met (its message names the file, as
- * Node's fs errors do). The writer thread is ended by finish() and close().
+ * what the build record keeps: nothing changes a file after its last write). write() waits only when too
+ * much is queued; finish() gives every file's hash and stat data, or throws the first error the writer met
+ * (its message names the file, as Node's fs errors do). The writer thread is ended by finish() and close().
  */
 class NewFileWriter {
   // A small young generation: each text lives only until it is written (the build's peak memory is near here).
