@@ -1,6 +1,7 @@
 /** Small helpers rules use to build findings and quote values in messages. */
 import type { Finding, Severity, SourcePos } from '../model/finding.js';
 import { redactText } from '../util/redact.js';
+import { pointerSegment } from '../util/json-pointer.js';
 
 export interface FindingExtras {
   severity?: Severity;
@@ -62,5 +63,5 @@ export function pointerLeaf(pointer: string): string {
 
 /** JSON pointer of a child (`/a` + `b/c` → `/a/b~1c`). */
 export function childPointer(pointer: string, key: string | number): string {
-  return `${pointer}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  return `${pointer}/${pointerSegment(key)}`;
 }

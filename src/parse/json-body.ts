@@ -5,6 +5,7 @@
  */
 import JSON5 from 'json5';
 import type { JsonBody, JsonParseStatus } from '../model/page.js';
+import { pointerSegment } from '../util/json-pointer.js';
 
 export interface JsonScan {
   /** JSON pointer of every key → 0-based line offset within the text. */
@@ -21,11 +22,6 @@ interface Frame {
   key?: string;
   index: number;
   expectKey: boolean;
-}
-
-/** RFC 6901 escaping of one pointer segment. */
-export function pointerSegment(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** Characters of an unquoted key or literal (`true`, `12.5`, `displayName`). */

@@ -16,6 +16,7 @@
  * scripts/corpus.ts compare the two on every rejected example.
  */
 import type { ErrorObject } from 'ajv';
+import { pointerSegment } from '../util/json-pointer.js';
 import { isAnnotation, isOfType, isPrimitive, isRecord, regExp, type FastPathContext } from './certainly-valid.js';
 
 /** ajv's rule groups, in order: keywords for any data (no type), then one group per data type. */
@@ -243,7 +244,7 @@ function sub(at: At, schemaPath: string): At {
 
 /** A subschema of a property of the data. */
 function property(at: At, name: string, schemaPath: string): At {
-  return { file: at.file, instancePath: `${at.instancePath}/${escapeJsonPointer(name)}`, schemaPath: at.schemaPath + schemaPath, depth: at.depth + 1, fileRoot: false };
+  return { file: at.file, instancePath: `${at.instancePath}/${pointerSegment(name)}`, schemaPath: at.schemaPath + schemaPath, depth: at.depth + 1, fileRoot: false };
 }
 
 /** The `type` keyword's types (ajv's getSchemaTypes without `nullable`, which generated schemas never use). */
@@ -282,10 +283,6 @@ function schemaMap(value: unknown): Record<string, unknown> {
   return value;
 }
 
-function escapeJsonPointer(name: string): string {
-  return name.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 function escapeFragment(name: string): string {
-  return encodeURIComponent(escapeJsonPointer(name));
+  return encodeURIComponent(pointerSegment(name));
 }
