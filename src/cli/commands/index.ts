@@ -36,12 +36,12 @@ export const commandEntries: CommandEntry[] = [
 
 /**
  * The commands `argv` needs: only the named one when the first word names a command (program options
- * come only before it, and none takes a value), none for `--version` alone, else all of them (help, a
- * typo's suggestions).
+ * come only before it, and none takes a value); none for `--version` with no command (commander prints the
+ * version whatever else is there, `--help` too); else all of them (help, a typo's suggestions).
  */
 export async function commandsFor(argv: readonly string[]): Promise<Array<() => Command>> {
   const word = argv.find((a) => !a.startsWith('-'));
   const named = commandEntries.find((e) => e.name === word);
-  if (!named && word === undefined && argv.some((a) => a === '-V' || a === '--version') && !argv.some((a) => a === '-h' || a === '--help')) return [];
+  if (word === undefined && argv.some((a) => a === '-V' || a === '--version')) return [];
   return Promise.all((named ? [named] : commandEntries).map((e) => e.load()));
 }
