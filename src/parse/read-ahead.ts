@@ -82,12 +82,12 @@ export function readAhead(paths: string[], chunk: number, ahead = chunk * CHUNKS
     through = start + contents.length;
     wake();
   });
-  const end = (): void => {
+  const gone = (): void => {
     ended = true;
     wake();
   };
-  worker.on('error', end);
-  worker.on('exit', end);
+  worker.on('error', gone);
+  worker.on('exit', gone);
   return {
     async texts(start, end) {
       allow(end);

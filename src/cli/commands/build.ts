@@ -12,7 +12,7 @@ import type { Finding } from '../../model/finding.js';
 import { DocsDirError } from '../../parse/index.js';
 import { readDocsSnapshot, type DocsSnapshot } from '../../parse/load.js';
 import { buildFingerprint } from '../../schema/fingerprint.js';
-import { buildOutputsFromDocs, type BuildOutput, type OutputsBuild } from '../../schema/pipeline.js';
+import { buildOutputsFromDocs, type OutputsBuild } from '../../schema/pipeline.js';
 import { upToDateReport, writeGeneratedFiles, type WriteResult } from '../../schema/write.js';
 import { redactText } from '../../util/redact.js';
 import { inlineLess } from '../../util/v8-flags.js';
