@@ -7,8 +7,9 @@
  * --findings-out writes every lint finding with its half (tuning / held-out) as JSON: what to tune rules
  * on (the tuning half only) and what the precision sample is drawn from.
  *
- * Exit 0 when built, 2 when it could not run. Sections are a list of functions over one build
- * context (CORPUS_SECTIONS below): add a section to report more (lint totals go there).
+ * Exit 0 when built, 1 when a section's invariant does not hold (CorpusSection.failure: CI fails on it),
+ * 2 when it could not run. Sections are a list of functions over one build context (CORPUS_SECTIONS
+ * below): add a section to report more (lint totals go there).
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -54,6 +55,8 @@ export interface CorpusSection {
   title: string;
   /** name → number or split; shown in order. */
   rows: Record<string, number | Split | string>;
+  /** Set when something that must hold on any docs tree does not (not a target): the run exits 1. */
+  failure?: string;
 }
 
 function split<P extends ParsedPage>(pages: P[], count: (page: P) => number): Split {
@@ -171,7 +174,7 @@ function ajvSection(ctx: CorpusContext): CorpusSection {
 /**
  * The errors the build gives rejected examples, found by the mirrored-errors walk (src/schema/mirrored-errors.ts),
  * against ajv's own for the same values (a set with the walk turned off): every rejected example the
- * OpenAPI documents judge. Target: 0 differ.
+ * OpenAPI documents judge. Any difference fails the run.
  */
 function mirroredErrorsSection(ctx: CorpusContext): CorpusSection {
   const { catalog, output } = ctx.build;
@@ -198,6 +201,8 @@ function mirroredErrorsSection(ctx: CorpusContext): CorpusSection {
   return {
     title: 'Rejected examples: mirrored errors against ajv',
     rows: { 'examples judged': judged.length, 'rejected by ajv': rejected, 'errors differ from ajv': differ, ...(first ? { 'first difference': first } : {}) },
+    // The walk must give ajv's errors exactly, or leave the value to ajv.
+    ...(differ > 0 ? { failure: `${differ} rejected examples get other errors from the mirrored-errors walk than from ajv (first: ${first})` } : {}),
   };
 }
 
@@ -291,7 +296,9 @@ async function run(opts: { docs: string[]; format: string; keep?: boolean; findi
       if (opts.keep) lines.push('', `output kept in ${outDir}`);
       process.stdout.write(lines.join('\n') + '\n');
     }
-    return 0;
+    const failures = sections.flatMap((s) => (s.failure ? [`${s.title}: ${s.failure}`] : []));
+    for (const failure of failures) process.stderr.write(`corpus: FAILED ${failure}\n`);
+    return failures.length > 0 ? 1 : 0;
   } catch (err) {
     if (err instanceof DocsDirError) {
       process.stderr.write(`corpus: ${err.message}\n`);
