@@ -168,7 +168,11 @@ function ajvSection(ctx: CorpusContext): CorpusSection {
       firstError ||= `${path}: ${(err as Error).message}`;
     }
   }
-  return { title: 'ajv 2020 compile', rows: { 'schema files compiled': schemas.size - failed, 'failed to compile': failed, ...(firstError ? { 'first failure': firstError } : {}) } };
+  return {
+    title: 'ajv 2020 compile',
+    rows: { 'schema files compiled': schemas.size - failed, 'failed to compile': failed, ...(firstError ? { 'first failure': firstError } : {}) },
+    ...(failed > 0 ? { failure: `${failed} schema files do not compile (first: ${firstError})` } : {}),
+  };
 }
 
 /**
@@ -238,6 +242,7 @@ export const CORPUS_SECTIONS: Array<(ctx: CorpusContext) => CorpusSection | Prom
 async function openApiToolsSection(ctx: CorpusContext): Promise<CorpusSection> {
   const started = performance.now();
   const rows: CorpusSection['rows'] = {};
+  const missed: string[] = [];
   const documents = new Map<string, Record<string, unknown>>();
   for (const [path, value] of ctx.build.output.files) {
     const version = /^openapi\.(.+)\.json$/.exec(path)?.[1];
@@ -250,12 +255,18 @@ async function openApiToolsSection(ctx: CorpusContext): Promise<CorpusSection> {
     for (const [rule, n] of Object.entries(redocly.byRule)) rows[`${path}: Redocly ${rule}`] = n;
     rows[`${path}: Spectral spectral:oas errors`] = spectral.errors;
     for (const [rule, n] of Object.entries(spectral.byRule)) rows[`${path}: Spectral ${rule}`] = n;
-    rows[`${path}: operations without a 4XX response`] = operationsWithout4xx(document);
+    const without4xx = operationsWithout4xx(document);
+    rows[`${path}: operations without a 4XX response`] = without4xx;
+    if (redocly.errors > 0) missed.push(`${path}: ${redocly.errors} Redocly errors`);
+    if (spectral.errors > 0) missed.push(`${path}: ${spectral.errors} Spectral errors`);
+    if (without4xx > 0) missed.push(`${path}: ${without4xx} operations without a 4XX response`);
   }
   const coverage = documentedLinesPresent(api(ctx), documents);
   rows['documented `METHOD path` lines with an operation in the OpenAPI'] = `${coverage.present} of ${coverage.documented}`;
+  if (coverage.present < coverage.documented) missed.push(`${coverage.documented - coverage.present} documented METHOD path lines have no operation`);
   rows['OpenAPI tools ms'] = Math.round(performance.now() - started);
-  return { title: 'OpenAPI as tools read it (Redocly recommended, Spectral spectral:oas; targets 0)', rows };
+  // The targets are the section's invariants: what the tools' users would see, so CI fails on any miss.
+  return { title: 'OpenAPI as tools read it (Redocly recommended, Spectral spectral:oas; targets 0)', rows, ...(missed.length > 0 ? { failure: missed.join('; ') } : {}) };
 }
 
 function formatValue(value: number | Split | string): string {
