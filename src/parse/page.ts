@@ -4,7 +4,7 @@
  * (recorded as a `parse-internal-error` finding).
  */
 import type { Finding } from '../model/finding.js';
-import type { ApiPage, ParsedPage, ResourcePage } from '../model/page.js';
+import type { ApiPage, ParsedPage } from '../model/page.js';
 import { collectBlocks, type PageBlocks } from './blocks.js';
 import { readExamples } from './examples.js';
 import { splitFrontMatter } from './front-matter.js';

@@ -2,7 +2,6 @@ import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startProvider, type RunningProvider } from '../../src/provider/index.js';
 import { createGraphClient, type GraphClient } from '../../src/client/index.js';

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Handler, RequestContext } from '../context.js';
-import { GraphError, CODES, directoryBadRequest, directoryNotFound } from '../errors.js';
+import { CODES, directoryBadRequest, directoryNotFound } from '../errors.js';
 import { isPlainObject, withoutAnnotations } from '../annotations.js';
 import { describeError } from '../schemas.js';
 import { applyCollectionQuery, parseCollectionQuery } from '../query.js';
