@@ -313,7 +313,9 @@ export async function listDocsFiles(dirs: string[], root?: string): Promise<stri
 /**
  * Parses on this thread. A worker thread parsing half the pages was tried and removed: the corpus parsed
  * no sooner (its pages are deserialised on this thread, and V8's GC threads keep the second CPU busy
- * already) for ~2 s more CPU and ~70 MB more memory.
+ * already) for ~2 s more CPU and ~70 MB more memory. So was a build split by API version, a worker taking
+ * v1.0 from parse to serialized files (exact: the parts traded type-link tables): no faster on 2 CPUs
+ * (5.66-6.50 s against 5.39-6.58 s), 130 MB more.
  */
 export async function loadDocs(dirs: string[], opts: LoadOptions = {}): Promise<{ pages: ParsedPage[]; findings: Finding[] }> {
   const { snapshot, root } = opts;
