@@ -55,7 +55,7 @@ export interface CorpusSection {
   title: string;
   /** name → number or split; shown in order. */
   rows: Record<string, number | Split | string>;
-  /** Set when something that must hold on any docs tree does not (not a target): the run exits 1. */
+  /** Set when something the build must give on any docs tree does not hold (an invariant, or a target of 0 such as Redocly errors): the run exits 1. */
   failure?: string;
 }
 
