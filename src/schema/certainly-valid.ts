@@ -34,7 +34,15 @@ export function isAnnotation(keyword: string): boolean {
 }
 
 /** Beyond this many nested schemas for one value, give up (a ref cycle that consumes no data). */
-const MAX_DEPTH = 200;
+export const MAX_DEPTH = 200;
+
+/** ajv's number limits: the comparison a value must meet (as ajv's messages write it), and when it fails (NaN fails every limit). */
+export const LIMITS: Readonly<Record<string, { okStr: string; fails: (data: number, limit: number) => boolean }>> = {
+  maximum: { okStr: '<=', fails: (d, l) => d > l || Number.isNaN(d) },
+  minimum: { okStr: '>=', fails: (d, l) => d < l || Number.isNaN(d) },
+  exclusiveMaximum: { okStr: '<', fails: (d, l) => d >= l || Number.isNaN(d) },
+  exclusiveMinimum: { okStr: '>', fails: (d, l) => d <= l || Number.isNaN(d) },
+};
 
 /** True only when ajv would find `data` valid against `schema` (the file at `path`). */
 export function certainlyValid(schema: JsonSchema | boolean, data: unknown, path: string, ctx: FastPathContext): boolean {
@@ -76,15 +84,12 @@ function keywordHolds(key: string, value: unknown, schema: Record<string, unknow
       return typeof data !== 'string' || (typeof value === 'string' && regExp(value, ctx).test(data));
     case 'format':
       return formatHolds(value, data, ctx);
-    // Number keywords (ajv also fails NaN against a limit).
+    // Number keywords.
     case 'minimum':
-      return typeof data !== 'number' || (typeof value === 'number' && !(data < value || Number.isNaN(data)));
     case 'maximum':
-      return typeof data !== 'number' || (typeof value === 'number' && !(data > value || Number.isNaN(data)));
     case 'exclusiveMinimum':
-      return typeof data !== 'number' || (typeof value === 'number' && !(data <= value || Number.isNaN(data)));
     case 'exclusiveMaximum':
-      return typeof data !== 'number' || (typeof value === 'number' && !(data >= value || Number.isNaN(data)));
+      return typeof data !== 'number' || (typeof value === 'number' && !LIMITS[key].fails(data, value));
     // Array keywords.
     case 'items':
       return !Array.isArray(data) || (!Array.isArray(value) && schema.prefixItems === undefined && data.every((item) => valid(value, item, path, ctx, depth + 1)));
@@ -126,16 +131,27 @@ export function isOfType(type: unknown, data: unknown): boolean {
 /** ajv's `format`: the format's own check, applied only to data of the format's type (string unless it says). */
 function formatHolds(name: unknown, data: unknown, ctx: FastPathContext): boolean {
   if (typeof data !== 'string' && typeof data !== 'number') return true;
-  if (typeof name !== 'string' || !Object.hasOwn(ctx.formats, name)) return false;
-  const def = ctx.formats[name];
+  const rule = formatRule(name, ctx.formats);
+  if (rule === undefined) return false;
+  return rule === true || typeof data !== rule.type || rule.test(data);
+}
+
+/**
+ * How ajv checks the format `name` from its format table: the data type it applies to and the test ajv's
+ * code runs (a RegExp's `test`, or the function, its result taken as a condition); `true` for a format
+ * that accepts anything; undefined when only ajv can tell (an unknown or async format, no test).
+ */
+export function formatRule(name: unknown, formats: FormatTable): { type: string; test: (data: unknown) => boolean } | true | undefined {
+  if (typeof name !== 'string' || !Object.hasOwn(formats, name)) return undefined;
+  const def = formats[name];
   if (def === true) return true;
   const detailed = isRecord(def) && !(def instanceof RegExp);
-  if (detailed && def.async) return false;
-  const type = detailed ? (def.type ?? 'string') : 'string';
-  if (typeof data !== type) return true;
+  if (detailed && def.async) return undefined;
+  const type = detailed ? ((def.type as string | undefined) ?? 'string') : 'string';
   const check = detailed ? def.validate : def;
-  if (check instanceof RegExp) return typeof data === 'string' && check.test(data);
-  return typeof check === 'function' && (check as (value: unknown) => boolean)(data) === true;
+  if (check instanceof RegExp) return { type, test: (data) => check.test(data as string) };
+  if (typeof check !== 'function') return undefined;
+  return { type, test: (data) => Boolean((check as (value: unknown) => unknown)(data)) };
 }
 
 /** ajv reads `data[name]` (inherited properties too) and validates it when it is not undefined. */
@@ -189,7 +205,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** ajv's object test: `data && typeof data == "object" && !Array.isArray(data)`. */
 function isObjectData(data: unknown): data is Record<string, unknown> {
-  return typeof data === 'object' && data !== null && !Array.isArray(data);
+  return isRecord(data);
 }
 
 export function isPrimitive(value: unknown): value is string | number | boolean | null {

@@ -17,7 +17,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import { pointerSegment } from '../util/json-pointer.js';
-import { isAnnotation, isOfType, isPrimitive, isRecord, regExp, type FastPathContext } from './certainly-valid.js';
+import { formatRule, isAnnotation, isOfType, isPrimitive, isRecord, LIMITS, MAX_DEPTH, regExp, type FastPathContext } from './certainly-valid.js';
 
 /** ajv's rule groups, in order: keywords for any data (no type), then one group per data type. */
 export interface RuleGroup {
@@ -42,16 +42,6 @@ const MIRRORED = new Set(['type', 'enum', 'anyOf', 'allOf', '$ref', 'pattern', '
 
 /** Data types with a rule group of their own in ajv (`integer`, `boolean` and `null` have none). */
 const GROUP_TYPES = new Set(['number', 'string', 'array', 'object']);
-
-const LIMITS: Record<string, { okStr: string; fails: (data: number, limit: number) => boolean }> = {
-  maximum: { okStr: '<=', fails: (d, l) => d > l || Number.isNaN(d) },
-  minimum: { okStr: '>=', fails: (d, l) => d < l || Number.isNaN(d) },
-  exclusiveMaximum: { okStr: '<', fails: (d, l) => d >= l || Number.isNaN(d) },
-  exclusiveMinimum: { okStr: '>', fails: (d, l) => d <= l || Number.isNaN(d) },
-};
-
-/** Beyond this many nested schemas for one value, give up (a ref cycle that consumes no data). */
-const MAX_DEPTH = 200;
 
 /** Thrown inside the walk when ajv must judge: never escapes mirroredErrors. */
 const DOUBT = Symbol('ask ajv');
@@ -257,16 +247,9 @@ function schemaTypes(type: unknown): string[] {
 
 /** ajv's `format` in the group of `groupType`: only formats of that data type are checked there; unknown and async ones: doubt. */
 function formatHolds(name: unknown, data: unknown, groupType: string | undefined, ctx: MirrorContext): boolean {
-  if (typeof name !== 'string' || !Object.hasOwn(ctx.formats, name)) throw DOUBT;
-  const def = ctx.formats[name];
-  if (def === true) return true;
-  const detailed = isRecord(def) && !(def instanceof RegExp);
-  if (detailed && def.async) throw DOUBT;
-  if ((detailed ? (def.type ?? 'string') : 'string') !== groupType) return true;
-  const check = detailed ? def.validate : def;
-  if (check instanceof RegExp) return check.test(data as string);
-  if (typeof check !== 'function') throw DOUBT;
-  return Boolean((check as (value: unknown) => unknown)(data));
+  const rule = formatRule(name, ctx.formats);
+  if (rule === undefined) throw DOUBT;
+  return rule === true || rule.type !== groupType || rule.test(data);
 }
 
 /** ajv's alwaysValidSchema for the compiled copy: `true`, or nothing left once annotations are gone. */

@@ -4,7 +4,7 @@
  * the errors an eagerly compiled ajv reports.
  */
 import { expect } from 'chai';
-import { certainlyValid, type FastPathContext } from '../../src/schema/certainly-valid.js';
+import { certainlyValid, formatRule, type FastPathContext } from '../../src/schema/certainly-valid.js';
 import { createAjv, schemaSetFromFiles } from '../../src/schema/load.js';
 import { schemaId } from '../../src/model/schema-layout.js';
 import type { JsonSchema } from '../../src/schema/edm.js';
@@ -167,5 +167,26 @@ describe('schema: a set validates as eagerly compiled ajv does', () => {
     const schemaSet = schemaSetFromFiles('memory', INDEX, broken);
     expect(() => schemaSet.validator('v1.0/operations/lamps.fix.request.json')({ part: 1 })).to.throw(/lamps\.fix\.request\.json: \$ref \.\.\/types\/microsoft\.graph\.missing\.json names no schema file/);
     expect(() => schemaSet.validator('v1.0/types/microsoft.graph.nothing.json')).to.throw(/no schema v1\.0\/types\/microsoft\.graph\.nothing\.json in memory/);
+  });
+});
+
+describe('schema: formatRule (how both walks read ajv\'s format table)', () => {
+  const formats = createAjv({ checkSchemas: false }).formats;
+
+  it('gives the data type a format applies to and ajv\'s test, true for an any-value format, undefined when only ajv can tell', () => {
+    const uuid = formatRule('uuid', formats);
+    expect(uuid).to.include({ type: 'string' });
+    expect((uuid as { test: (d: unknown) => boolean }).test('123e4567-e89b-12d3-a456-426614174000')).to.equal(true);
+    expect((uuid as { test: (d: unknown) => boolean }).test('nope')).to.equal(false);
+    const int32 = formatRule('int32', formats);
+    expect(int32).to.include({ type: 'number' });
+    expect((int32 as { test: (d: unknown) => boolean }).test(7)).to.equal(true);
+    expect((int32 as { test: (d: unknown) => boolean }).test(2 ** 31)).to.equal(false);
+    expect(formatRule('anything', { anything: true })).to.equal(true);
+    // A function's result is a condition, as ajv's code uses it: truthy passes.
+    expect((formatRule('odd', { odd: (d: number) => d % 2 }) as { test: (d: unknown) => boolean }).test(3)).to.equal(true);
+    for (const [name, table] of [['no-such-format', formats], [7, formats], ['slow', { slow: { async: true, validate: async () => true } }], ['empty', { empty: { type: 'string' } }]] as const) {
+      expect(formatRule(name, table as Record<string, unknown>), String(name)).to.equal(undefined);
+    }
   });
 });
