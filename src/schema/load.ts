@@ -18,7 +18,7 @@ import addFormatsModule from 'ajv-formats';
 import type { SchemaIndex } from '../model/schema-layout.js';
 import { INDEX_FILE, schemaId } from '../model/schema-layout.js';
 import type { JsonSchema } from './edm.js';
-import { certainlyValid, isAnnotation, type FastPathContext } from './certainly-valid.js';
+import { certainlyValid, isAnnotation } from './certainly-valid.js';
 import { mirroredErrors, ruleGroups, type MirrorContext } from './mirrored-errors.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
@@ -103,7 +103,9 @@ export function schemaSetFromFiles(dir: string, index: SchemaIndex, files: Map<s
       return referenced;
     },
   });
-  const fastPath: FastPathContext = {
+  // Both walks' context (certainly-valid.ts, mirrored-errors.ts): ajv's formats, and its rule table read
+  // now that the lazy-ref keyword is in it (ajv places that keyword among the others).
+  const walks: MirrorContext = {
     formats: ajv.formats,
     patterns: new Map(),
     resolveRef(fromPath, ref) {
@@ -111,10 +113,9 @@ export function schemaSetFromFiles(dir: string, index: SchemaIndex, files: Map<s
       const schema = path === undefined ? undefined : files.get(path);
       return schema && isOwnId(schema, path as string) ? { path: path as string, schema } : undefined;
     },
+    groups: ruleGroups(ajv.RULES.rules),
+    refKeyword: LAZY_REF,
   };
-  let mirror: MirrorContext | undefined;
-  // ajv's rule table, read once the lazy-ref keyword is in it (it places that keyword among the others).
-  const mirrorContext = (): MirrorContext => (mirror ??= { ...fastPath, groups: ruleGroups(ajv.RULES.rules), refKeyword: LAZY_REF });
   const mirrorErrors = options.mirrorErrors ?? true;
   const validators = new Map<string, SchemaValidator>();
   return {
@@ -124,7 +125,7 @@ export function schemaSetFromFiles(dir: string, index: SchemaIndex, files: Map<s
     schema: (relativePath) => files.get(relativePath),
     certainlyValid(relativePath, data) {
       const schema = schemaAt(relativePath);
-      return isOwnId(schema, relativePath) && certainlyValid(schema, data, relativePath, fastPath);
+      return isOwnId(schema, relativePath) && certainlyValid(schema, data, relativePath, walks);
     },
     validator(relativePath) {
       let validator = validators.get(relativePath);
@@ -132,12 +133,12 @@ export function schemaSetFromFiles(dir: string, index: SchemaIndex, files: Map<s
         const schema = schemaAt(relativePath);
         const fast = isOwnId(schema, relativePath);
         const validate: SchemaValidator = Object.assign((data: unknown): boolean => {
-          if (fast && certainlyValid(schema, data, relativePath, fastPath)) {
+          if (fast && certainlyValid(schema, data, relativePath, walks)) {
             validate.errors = null;
             return true;
           }
           // Rejected: ajv's errors without compiling, when the walk can be sure of them (mirrored-errors.ts).
-          const mirrored = fast && mirrorErrors ? mirroredErrors(schema, data, relativePath, mirrorContext()) : undefined;
+          const mirrored = fast && mirrorErrors ? mirroredErrors(schema, data, relativePath, walks) : undefined;
           if (mirrored && mirrored.length > 0) {
             validate.errors = mirrored;
             return false;
