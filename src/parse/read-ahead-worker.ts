@@ -1,7 +1,8 @@
 /**
  * The worker thread of readAhead (read-ahead.ts): reads the files it was given, in order, and posts their
  * bytes a chunk at a time (the buffers transferred, not copied), or the error code that kept a file from
- * being read. It imports nothing of the parser (node's own modules only): it starts in a few milliseconds.
+ * being read. It imports nothing of the parser (util/fs.js for errorCode, otherwise node's own modules): it
+ * starts in a few milliseconds.
  */
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';

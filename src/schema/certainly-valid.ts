@@ -10,7 +10,8 @@
  *
  * It only ever answers `true` when ajv would: every keyword it does not mirror exactly (or any doubt:
  * object enums, refs within a file, `__proto__` keys) answers `false`, which means "ask ajv", never
- * "invalid". ajv stays the validator of record and the only source of error messages (src/schema/load.ts).
+ * "invalid". ajv stays the validator of record; a rejected value's errors are ajv's own, or ajv's exactly as
+ * mirrored-errors.ts finds them (src/schema/load.ts).
  */
 import type { JsonSchema } from './edm.js';
 
