@@ -142,9 +142,24 @@ function formatHolds(name: unknown, data: unknown, ctx: FastPathContext): boolea
  * code runs (a RegExp's `test`, or the function, its result taken as a condition); `true` for a format
  * that accepts anything; undefined when only ajv can tell (an unknown or async format, no test).
  */
-export function formatRule(name: unknown, formats: FormatTable): { type: string; test: (data: unknown) => boolean } | true | undefined {
+export function formatRule(name: unknown, formats: FormatTable): FormatRule | true | undefined {
   if (typeof name !== 'string' || !Object.hasOwn(formats, name)) return undefined;
-  const def = formats[name];
+  // Read once per table and name (a set's ajv has all its formats before it validates): the walks ask for
+  // every value a format keyword meets.
+  let rules = formatRules.get(formats);
+  if (!rules) formatRules.set(formats, (rules = new Map()));
+  if (!rules.has(name)) rules.set(name, readFormat(formats[name]));
+  return rules.get(name);
+}
+
+interface FormatRule {
+  type: string;
+  test: (data: unknown) => boolean;
+}
+
+const formatRules = new WeakMap<FormatTable, Map<string, FormatRule | true | undefined>>();
+
+function readFormat(def: unknown): FormatRule | true | undefined {
   if (def === true) return true;
   const detailed = isRecord(def) && !(def instanceof RegExp);
   if (detailed && def.async) return undefined;
