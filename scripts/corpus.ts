@@ -28,10 +28,10 @@ import { operationFromPage } from '../src/catalog/operation.js';
 import type { ApiPage, ParsedPage } from '../src/model/page.js';
 import { requestSchemaPath } from '../src/model/schema-layout.js';
 import { DocsDirError } from '../src/parse/index.js';
-import { buildFromDocs, type DocsBuild } from '../src/schema/pipeline.js';
+import { buildFromDocs, generateOutput, type DocsBuild } from '../src/schema/pipeline.js';
 import { createAjv, schemaSetFromFiles } from '../src/schema/load.js';
 import { schemaId } from '../src/model/schema-layout.js';
-import { writeGeneratedFiles } from '../src/schema/write.js';
+import { MANIFEST_FILE, serializeToBuffers, writeGeneratedFiles } from '../src/schema/write.js';
 import { generateOpenApi } from '../src/openapi/generate.js';
 import { documentedLinesPresent, operationsWithout4xx, redoclyErrors, spectralErrors } from './openapi-tools.js';
 
@@ -232,7 +232,29 @@ export const CORPUS_SECTIONS: Array<(ctx: CorpusContext) => CorpusSection | Prom
   (ctx) => lintSection(ctx),
   (ctx) => precisionSection(ctx),
   openApiToolsSection,
+  serializedBuildSection,
 ];
+
+/**
+ * What `graphpact build` writes is what the build in memory says: its outputs are serialized once (schema
+ * files as JsonTexts, OpenAPI components made from the same text, generateOutput's `serialized`), and every
+ * file must have the bytes written here from the plain values (the manifest's SHA-256). Target: 0 differ.
+ */
+async function serializedBuildSection(ctx: CorpusContext): Promise<CorpusSection> {
+  const started = performance.now();
+  const manifest = JSON.parse(await readFile(join(ctx.outDir, MANIFEST_FILE), 'utf8')) as { sha256: Record<string, string> };
+  const serialized = generateOutput(ctx.build.catalog, { serialized: true }).files;
+  const differ = [...serialized].filter(([path, value]) => serializeToBuffers(value).sha256 !== manifest.sha256[path]).map(([path]) => path);
+  const missing = Object.keys(manifest.sha256).filter((path) => !serialized.has(path));
+  const rows = {
+    'files compared': serialized.size,
+    'files whose bytes differ from the in-memory build': differ.length,
+    'files the in-memory build has and the serialized one not': missing.length,
+    'comparison ms': Math.round(performance.now() - started),
+  };
+  const failure = [...differ, ...missing].slice(0, 5).join(', ');
+  return { title: 'Outputs as `graphpact build` serializes them (target: the same bytes)', rows, ...(failure ? { failure: `differ: ${failure}` } : {}) };
+}
 
 /**
  * The OpenAPI documents as their readers see them: Redocly's recommended ruleset and Spectral's spectral:oas

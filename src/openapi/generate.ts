@@ -13,7 +13,9 @@ import { operationId } from '../catalog/operation-id.js';
 import type { GeneratedSchemas } from '../schema/generate.js';
 import { errataMark, JSON_SCHEMA_DIALECT, SOURCE_KEYWORD } from '../schema/generate.js';
 import { edmSchema, type JsonSchema } from '../schema/edm.js';
-import { redactValue } from '../util/redact.js';
+import { redactedValue } from '../util/redact.js';
+import { JsonText } from '../schema/json-text.js';
+import { canonicalJson } from '../schema/write.js';
 import { errorResponses, errorSchemas, operationErrorResponses } from './errors.js';
 import { operationSecurity, SECURITY_SCHEME, securityScheme } from './security.js';
 
@@ -33,15 +35,20 @@ export type ExampleCheck = (schemaPath: string, value: unknown) => string | unde
 export interface OpenApiOptions {
   /** Without it every parsed example is embedded (unit tests of the layout). */
   checkExample?: ExampleCheck;
+  /**
+   * Schema file path → its component, serialized already (serializedSchema): the document then holds these
+   * texts, not copies of the schemas. For a document that is only written (`graphpact build`).
+   */
+  serializedComponents?: ReadonlyMap<string, JsonText>;
 }
 
 /** The document and its findings. */
 export function generateOpenApi(catalog: Catalog, schemas: GeneratedSchemas, version: string, options: OpenApiOptions = {}): { document: OpenApiDocument; findings: Finding[] } {
   const findings: Finding[] = [];
   const prefix = `${version}/`;
-  const components: Record<string, JsonSchema> = {};
+  const components: Record<string, JsonSchema | JsonText> = {};
   for (const [path, schema] of schemas.files) {
-    if (path.startsWith(prefix)) components[componentName(path)] = inlineSchema(schema, path);
+    if (path.startsWith(prefix)) components[componentName(path)] = options.serializedComponents?.get(path) ?? inlineSchema(schema, path);
   }
   const operations = catalog.operations.filter((op) => op.version === version);
   const entries = new Map(schemas.index.operations.filter((e) => e.version === version).map((e) => [e.id, e]));
@@ -315,7 +322,8 @@ function exampleValues(examples: Example[], side: 'request' | 'response', schema
     const body = example[side]?.body;
     if (!body || body.parse === 'invalid' || body.value === undefined) return;
     const key = `example${i + 1}`;
-    const value = redactValue(body.value);
+    // The docs' value itself when there is nothing to redact (the catalog's values are never changed).
+    const value = redactedValue(body.value);
     const summary = example.title ?? example.name;
     out.push({
       key,
@@ -343,9 +351,52 @@ function rewriteRefs(value: unknown, fromPath: string): unknown {
   if (!value || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    out[key] = key === '$ref' && typeof v === 'string' && !v.startsWith('#')
-      ? `#/components/schemas/${componentName(posix.join(posix.dirname(fromPath), v))}`
-      : rewriteRefs(v, fromPath);
+    out[key] = key === '$ref' && typeof v === 'string' && !v.startsWith('#') ? componentRef(fromPath, v) : rewriteRefs(v, fromPath);
   }
   return out;
 }
+
+/** A schema file's relative `$ref` as a reference to the component of the file it names. */
+function componentRef(fromPath: string, ref: string): string {
+  const from = posix.dirname(fromPath);
+  // ~100,000 refs from a few folders (see relativeRef).
+  const key = `${from}\u0000${ref}`;
+  let out = componentRefs.get(key);
+  if (out === undefined) {
+    out = `#/components/schemas/${componentName(posix.join(from, ref))}`;
+    if (componentRefs.size >= COMPONENT_REFS_MAX) componentRefs.clear();
+    componentRefs.set(key, out);
+  }
+  return out;
+}
+
+const componentRefs = new Map<string, string>();
+const COMPONENT_REFS_MAX = 50_000;
+
+/**
+ * A schema file serialized once, for both places it is written: the file (the text serializeJson writes)
+ * and its component (the text serializeJson writes for inlineSchema's copy). The component's text is the
+ * file's without its first two members, `$id` and `$schema` (sorted first: no other key of a generated
+ * schema comes before them), with each relative `$ref` rewritten in the text. A `"$ref": "` can only be a
+ * member (inside a JSON string every quote is escaped), so the rewrite finds exactly what rewriteRefs
+ * does. A schema whose keys do not allow the split is serialized twice, as before.
+ */
+export function serializedSchema(schema: JsonSchema, path: string): { file: JsonText; component: JsonText } {
+  const { $schema: dialect, $id: id, ...rest } = schema;
+  const keys = Object.keys(rest);
+  if (typeof dialect !== 'string' || typeof id !== 'string' || keys.length === 0 || !keys.every((key) => key > '$schema' && !ARRAY_INDEX.test(key))) {
+    return { file: new JsonText(canonicalJson(schema)), component: new JsonText(canonicalJson(inlineSchema(schema, path))) };
+  }
+  const restText = canonicalJson(rest);
+  const file = `{\n  "$id": ${JSON.stringify(id)},\n  "$schema": ${JSON.stringify(dialect)},\n${restText.slice(2)}`;
+  const component = restText.replace(REF_MEMBER, (member: string, quoted: string) => {
+    const ref = JSON.parse(quoted) as string;
+    return ref.startsWith('#') ? member : `"$ref": ${JSON.stringify(componentRef(path, ref))}`;
+  });
+  return { file: new JsonText(file), component: new JsonText(component) };
+}
+
+/** A `$ref` member with a string value, as JSON.stringify(…, null, 2) writes it. */
+const REF_MEMBER = /"\$ref": ("(?:[^"\\]|\\.)*")/g;
+/** A key JavaScript enumerates before all others (an array index), whatever its place in sorted order. */
+const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;

@@ -11,7 +11,8 @@ import { INDEX_FILE, openApiPath, type SchemaIndex } from '../model/schema-layou
 import { buildCatalog } from '../catalog/index.js';
 import { loadDocs } from '../parse/index.js';
 import type { DocsSnapshot } from '../parse/load.js';
-import { generateOpenApi } from '../openapi/generate.js';
+import { generateOpenApi, serializedSchema } from '../openapi/generate.js';
+import type { JsonText } from './json-text.js';
 import { schemaSetFromFiles } from './load.js';
 import { exampleCheck } from './examples.js';
 import { generateSchemas } from './generate.js';
@@ -20,7 +21,7 @@ import { lineReader } from '../util/lines.js';
 
 
 export interface BuildOutput {
-  /** Relative path → JSON value: schema files, `openapi.<version>.json`, `index.json`. */
+  /** Relative path → JSON value (a JsonText when serialized already): schema files, `openapi.<version>.json`, `index.json`. */
   files: Map<string, unknown>;
   index: SchemaIndex;
   /** Schema files only (types and operations), e.g. for an in-memory SchemaSet. */
@@ -28,14 +29,32 @@ export interface BuildOutput {
   findings: Finding[];
 }
 
+export interface OutputOptions {
+  /**
+   * true: for a caller that only writes the files (`graphpact build`). Each schema file is a JsonText,
+   * serialized once, and the OpenAPI documents hold their components as JsonTexts made from the same text
+   * (serializedSchema): the same bytes are written, without a copy of every schema. The documents are then
+   * not for reading in memory.
+   */
+  serialized?: boolean;
+}
+
 /** Catalog → every output file. Pure. */
-export function generateOutput(catalog: Catalog): BuildOutput {
+export function generateOutput(catalog: Catalog, options: OutputOptions = {}): BuildOutput {
   const schemas = generateSchemas(catalog);
   const checkExample = exampleCheck(schemaSetFromFiles('(build)', schemas.index, schemas.files));
   const files = new Map<string, unknown>(schemas.files);
+  const serializedComponents = options.serialized ? new Map<string, JsonText>() : undefined;
+  if (serializedComponents) {
+    for (const [path, schema] of schemas.files) {
+      const { file, component } = serializedSchema(schema, path);
+      files.set(path, file);
+      serializedComponents.set(path, component);
+    }
+  }
   const findings = [...schemas.findings];
   for (const version of schemas.index.versions) {
-    const openapi = generateOpenApi(catalog, schemas, version, { checkExample });
+    const openapi = generateOpenApi(catalog, schemas, version, { checkExample, ...(serializedComponents ? { serializedComponents } : {}) });
     files.set(openApiPath(version), openapi.document);
     findings.push(...openapi.findings);
   }
@@ -139,7 +158,7 @@ export interface OutputsBuild {
  */
 export async function buildOutputsFromDocs(dirs: string[], options: DocsBuildOptions = {}): Promise<OutputsBuild> {
   const { pages, catalog, unreadable, findings } = await loadForOutputs(dirs, options);
-  const output = generateOutput(catalog);
+  const output = generateOutput(catalog, { serialized: true });
   return { pages, catalog, output, unreadable, findings: [...findings, ...output.findings] };
 }
 

@@ -31,7 +31,8 @@ import type { Worker } from 'node:worker_threads';
 import { ensureDir } from '../util/fs.js';
 import { siblingWorker } from '../util/worker.js';
 import type { WriterBatch, WriterReply } from './writer-worker.js';
-import { hasRegisteredSecrets, redactText } from '../util/redact.js';
+import { hasRegisteredSecrets, redactedValue, redactText } from '../util/redact.js';
+import { JsonText } from './json-text.js';
 
 export const MANIFEST_FILE = 'build-manifest.json';
 export const STATE_FILE = '.graphpact-build-state.json';
@@ -55,12 +56,20 @@ const EXAMPLE_KEYS = new Set(['example', 'examples', 'default', 'const']);
 /**
  * The bytes a generated file is written as: JSON with every object's keys sorted, 2-space indent, final
  * newline (the bytes of stableJson(sortKeys(value)); only the objects whose keys are out of order are
- * copied sorted, so no second copy of the whole value is made), example values redacted. Secrets registered
- * at run time (a --token) are redacted everywhere.
+ * copied sorted, so no second copy of the whole value is made), example values redacted. A JsonText is
+ * that text already. Secrets registered at run time (a --token) are redacted everywhere.
  */
 export function serializeJson(value: unknown): string {
-  const text = JSON.stringify(normalized(withToJson(value, '')), null, 2) + '\n';
+  const text = (value instanceof JsonText ? value.text : canonicalJson(value)) + '\n';
   return hasRegisteredSecrets() ? redactText(text) : text;
+}
+
+/**
+ * The text serializeJson writes for `value`, without the final newline and before registered secrets are
+ * redacted: what a JsonText holds.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(normalized(withToJson(value, '')), null, 2);
 }
 
 /**
@@ -179,7 +188,7 @@ function normalized(value: unknown): unknown {
     const key = keys[i];
     const inner = record[key];
     let next = withToJson(inner, key);
-    if (EXAMPLE_KEYS.has(key) && next !== undefined) next = redactedExample(next);
+    if (EXAMPLE_KEYS.has(key) && next !== undefined) next = redactedValue(next);
     next = normalized(next);
     if (next !== inner && !copy) {
       copy = {};
@@ -197,6 +206,7 @@ function omitted(value: unknown): boolean {
 
 /** Emits a resolved value as JSON.stringify(…, sortAndRedact, 2) writes it at `depth`. */
 function writePieces(value: unknown, depth: number, emit: (piece: string) => void): void {
+  if (value instanceof JsonText) return emit(value.at(depth));
   if (depth >= PIECE_DEPTH || !value || typeof value !== 'object') {
     if (depth === 0) return emit(JSON.stringify(normalized(value), null, 2));
     // Written inside `depth` one-key objects, so that JSON.stringify itself indents it to its depth; the
@@ -214,7 +224,8 @@ function writePieces(value: unknown, depth: number, emit: (piece: string) => voi
     if (value.length === 0) return emit('[]');
     for (let i = 0; i < value.length; i++) {
       emit(i === 0 ? `[${inner}` : `,${inner}`);
-      const item = resolved(value, String(i));
+      // Serialized already (sorted and redacted): taken as it is, never through its toJSON.
+      const item = value[i] instanceof JsonText ? value[i] : resolved(value, String(i));
       if (omitted(item)) emit('null');
       else writePieces(item, depth + 1, emit);
     }
@@ -222,7 +233,8 @@ function writePieces(value: unknown, depth: number, emit: (piece: string) => voi
   }
   let first = true;
   for (const name of Object.keys(value)) {
-    const entry = resolved(value, name);
+    const raw = (value as Record<string, unknown>)[name];
+    const entry = raw instanceof JsonText ? raw : resolved(value, name);
     if (omitted(entry)) continue;
     emit(`${first ? '{' : ','}${inner}${JSON.stringify(name)}: `);
     writePieces(entry, depth + 1, emit);
@@ -231,19 +243,9 @@ function writePieces(value: unknown, depth: number, emit: (piece: string) => voi
   emit(first ? '{}' : `${close}}`);
 }
 
-/**
- * redactValue(value), without its copy when there was nothing to redact (the usual case, and always for
- * OpenAPI examples, redacted when they were generated): the same JSON either way.
- */
-function redactedExample(value: unknown): unknown {
-  const text = JSON.stringify(value);
-  if (text === undefined) return value;
-  const redacted = redactText(text);
-  return redacted === text ? value : JSON.parse(redacted);
-}
 
 function sortAndRedact(this: unknown, key: string, value: unknown): unknown {
-  if (EXAMPLE_KEYS.has(key) && value !== undefined && !Array.isArray(this)) value = redactedExample(value);
+  if (EXAMPLE_KEYS.has(key) && value !== undefined && !Array.isArray(this)) value = redactedValue(value);
   if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
   const keys = Object.keys(value);
   for (let i = 1; i < keys.length; i++) {
@@ -408,13 +410,25 @@ async function writeFreshDir(outDir: string, paths: string[], files: Map<string,
   const writer = (writerThread ?? (paths.length >= WRITER_MIN_FILES && availableParallelism() >= 2)) ? new NewFileWriter() : undefined;
   try {
     mkdirSync(tmp);
-    for (const path of paths) {
+    // A large document is streamed to its file from here (never whole in memory); the others go to the writer.
+    const toWriter = writer ? paths.filter((path) => !isLargeContainer(files.get(path))) : [];
+    const here = writer ? paths.filter((path) => isLargeContainer(files.get(path))) : paths;
+    let next = 0;
+    // Hands the writer files while it has room. Called between the pieces of the large documents too: the
+    // writer works through its queue while this thread serializes them, and neither waits for the other.
+    const feed = (): void => {
+      while (writer && next < toWriter.length && writer.hasRoom()) {
+        const path = toWriter[next++];
+        dirOf(dirname(path));
+        writer.add(path, join(tmp, path), serializeJson(files.get(path)));
+      }
+    };
+    feed();
+    for (const path of here) {
       dirOf(dirname(path));
-      const value = files.get(path);
-      // A large document is streamed to its file from here (never whole in memory); the others go to the writer.
-      if (writer && !isLargeContainer(value)) await writer.write(path, join(tmp, path), serializeJson(value));
-      else sha256[path] = serializeToFile(join(tmp, path), value);
+      sha256[path] = serializeToFile(join(tmp, path), files.get(path), feed);
     }
+    for (feed(); writer && next < toWriter.length; feed()) await writer.progress();
     const byWriter = (await writer?.finish()) ?? new Map<string, NewFile>();
     for (const [path, file] of byWriter) sha256[path] = file.sha256;
     const manifest = manifestText(paths, sha256);
@@ -444,17 +458,22 @@ const WRITER_MAX_QUEUED_CHARS = 4 * 1024 * 1024;
 /**
  * New files written on a worker thread (writer-worker.ts), in batches, while this thread goes on (the files
  * of a fresh folder: created, never replaced; each file's stat data is taken before it is closed, which is
- * what the build record keeps: nothing changes a file after its last write). write() waits only when too
- * much is queued; finish() gives every file's hash and stat data, or throws the first error the writer met
- * (its message names the file, as Node's fs errors do). The writer thread is ended by finish() and close().
+ * what the build record keeps: nothing changes a file after its last write). add() never waits: the caller
+ * asks hasRoom() first, which reads how much the writer has written from memory the two threads share, so
+ * it can be asked in the middle of synchronous work; progress() waits for the writer's next answer.
+ * finish() gives every file's hash and stat data, or throws the first error the writer met (its message
+ * names the file, as Node's fs errors do). The writer thread is ended by finish() and close().
  */
 class NewFileWriter {
+  /** Characters the writer has written so far, counted by the writer thread: read while this thread is busy. */
+  private readonly written = new BigInt64Array(new SharedArrayBuffer(8));
   // A small young generation: each text lives only until it is written (the build's peak memory is near here).
-  private readonly worker: Worker = siblingWorker(import.meta.url, 'writer-worker', { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+  private readonly worker: Worker = siblingWorker(import.meta.url, 'writer-worker', { resourceLimits: { maxYoungGenerationSizeMb: 4 }, workerData: this.written });
   private batch: Array<[string, string]> = [];
   private batchPaths: string[] = [];
   private batchChars = 0;
-  private queuedChars = 0;
+  /** Characters handed to add(), batched or posted. */
+  private addedChars = 0;
   private nextId = 0;
   /** Posted batches not yet answered: their paths and size. */
   private readonly posted = new Map<number, { paths: string[]; chars: number }>();
@@ -467,7 +486,6 @@ class NewFileWriter {
     this.worker.on('message', (reply: WriterReply) => {
       const batch = this.posted.get(reply.id);
       this.posted.delete(reply.id);
-      if (batch) this.queuedChars -= batch.chars;
       if (reply.error) this.fail(Object.assign(new Error(reply.error.message), reply.error.code ? { code: reply.error.code } : {}));
       else if (batch && reply.made) batch.paths.forEach((path, i) => this.made.set(path, { sha256: reply.made![i][0], size: reply.made![i][1], mtimeMs: reply.made![i][2] }));
       this.wakeUp();
@@ -478,14 +496,25 @@ class NewFileWriter {
     });
   }
 
-  /** Queues `text` to be written to the new file `absolute` (recorded as `path`). */
-  async write(path: string, absolute: string, text: string): Promise<void> {
+  /** Whether fewer than WRITER_MAX_QUEUED_CHARS characters are waiting to be written. Throws the writer's first error. */
+  hasRoom(): boolean {
     if (this.failure) throw this.failure;
+    return this.addedChars - Number(Atomics.load(this.written, 0)) < WRITER_MAX_QUEUED_CHARS;
+  }
+
+  /** Queues `text` to be written to the new file `absolute` (recorded as `path`). Never waits: see hasRoom. */
+  add(path: string, absolute: string, text: string): void {
     this.batch.push([absolute, text]);
     this.batchPaths.push(path);
     this.batchChars += text.length;
+    this.addedChars += text.length;
     if (this.batchChars >= WRITER_BATCH_CHARS) this.post();
-    while (this.queuedChars > WRITER_MAX_QUEUED_CHARS && !this.failure) await this.answer();
+  }
+
+  /** Resolves when the writer has answered a batch (so it may have room again). Posts what is batched first. */
+  async progress(): Promise<void> {
+    this.post();
+    if (this.posted.size > 0 && !this.failure) await this.answer();
     if (this.failure) throw this.failure;
   }
 
@@ -505,7 +534,6 @@ class NewFileWriter {
     if (this.batch.length === 0) return;
     const id = this.nextId++;
     this.posted.set(id, { paths: this.batchPaths, chars: this.batchChars });
-    this.queuedChars += this.batchChars;
     this.worker.postMessage({ id, files: this.batch } satisfies WriterBatch);
     this.batch = [];
     this.batchPaths = [];
@@ -550,12 +578,16 @@ function isUnchanged(target: string, serialized: { buffers: Buffer[]; size: numb
   return readFileSync(target).equals(serialized.buffers.length === 1 ? serialized.buffers[0] : Buffer.concat(serialized.buffers));
 }
 
-/** Serializes `value` into a new file as it goes (serializeInto); the SHA-256 of what was written. */
-function serializeToFile(path: string, value: unknown): string {
+/**
+ * Serializes `value` into a new file as it goes (serializeInto); the SHA-256 of what was written. `between`
+ * is called after each buffer is written.
+ */
+function serializeToFile(path: string, value: unknown, between?: () => void): string {
   const fd = openSync(path, 'w');
   try {
     return serializeInto(value, (buffer) => {
       for (let offset = 0; offset < buffer.length; ) offset += writeSync(fd, buffer, offset);
+      between?.();
     }).sha256;
   } finally {
     closeSync(fd);

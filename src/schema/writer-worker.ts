@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, writeSync } from 'node:fs';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 
 /** A batch of new files: [absolute path, text]. */
 export interface WriterBatch {
@@ -23,6 +23,8 @@ export interface WriterReply {
 
 const port = parentPort;
 if (!port) throw new Error('writer-worker runs only as the writer thread of a build');
+/** Characters written so far, shared with the main thread (its queue bound). */
+const written = workerData as BigInt64Array;
 port.on('message', ({ id, files }: WriterBatch) => {
   const made: NonNullable<WriterReply['made']> = [];
   try {
@@ -36,6 +38,7 @@ port.on('message', ({ id, files }: WriterBatch) => {
       } finally {
         closeSync(fd);
       }
+      Atomics.add(written, 0, BigInt(text.length));
     }
     port.postMessage({ id, made } satisfies WriterReply);
   } catch (err) {

@@ -52,3 +52,14 @@ export function redactText(text: string): string {
 export function redactValue<T>(value: T): T {
   return JSON.parse(redactText(JSON.stringify(value))) as T;
 }
+
+/**
+ * redactValue(value), without its copy when there is nothing to redact (the usual case): the value itself
+ * then, which JSON writes the same. For values that are only serialized afterwards, never changed.
+ */
+export function redactedValue<T>(value: T): T {
+  const text = JSON.stringify(value);
+  if (text === undefined) return value;
+  const redacted = redactText(text);
+  return redacted === text ? value : (JSON.parse(redacted) as T);
+}

@@ -3,7 +3,8 @@ import { mkdtemp, readFile, readdir, rm, stat, utimes, writeFile, mkdir } from '
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MANIFEST_FILE, STATE_FILE, serializeJson, serializeToBuffers, upToDateReport, writeGeneratedFiles } from '../../src/schema/write.js';
+import { MANIFEST_FILE, STATE_FILE, canonicalJson, serializeJson, serializeToBuffers, upToDateReport, writeGeneratedFiles } from '../../src/schema/write.js';
+import { JsonText } from '../../src/schema/json-text.js';
 import { sortKeys, stableJson } from '../../src/util/fs.js';
 import { clearRegisteredSecrets, redactValue, registerSecret } from '../../src/util/redact.js';
 import { loadSchemaSet } from '../../src/schema/load.js';
@@ -156,6 +157,22 @@ describe('schema: writing and loading a schema set', () => {
     } finally {
       clearRegisteredSecrets();
     }
+  });
+
+  it('more small files than the writer thread may have queued (4 MiB) are all written, fed between the pieces of the large documents', async () => {
+    const files = new Map<string, unknown>([['index.json', index]]);
+    // 160 files of ~40,000 characters: 6.4 MB, so the writer is fed in turns; some are JsonTexts, as a build's are.
+    for (let i = 0; i < 160; i++) {
+      const value = thing({ description: `${i}: ${'x'.repeat(40_000)}` });
+      files.set(`beta/types/t${String(i).padStart(3, '0')}.json`, i % 2 === 0 ? value : new JsonText(canonicalJson(value)));
+    }
+    for (const version of ['beta', 'v1.0']) files.set(`openapi.${version}.json`, { paths: Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`/t/${i}`, { get: { d: 'y'.repeat(500), i } }])) });
+    const outs = { here: join(dir, 'here'), writer: join(dir, 'writer') };
+    for (const [name, out] of Object.entries(outs)) await writeGeneratedFiles(out, files, { writerThread: name === 'writer' });
+    const listed = JSON.parse(await readFile(join(outs.here, MANIFEST_FILE), 'utf8')).files as string[];
+    expect(listed).to.have.length(files.size);
+    for (const file of [...listed, MANIFEST_FILE]) expect(await readFile(join(outs.writer, file)), file).to.deep.equal(await readFile(join(outs.here, file)));
+    expect(await readFile(join(outs.writer, 'beta/types/t001.json'), 'utf8')).to.equal(serializeJson(thing({ description: `1: ${'x'.repeat(40_000)}` })));
   });
 
   it('a file the writer thread cannot create fails the write with its error, and no folder is left behind', async () => {

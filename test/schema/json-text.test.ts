@@ -1,0 +1,108 @@
+import { expect } from 'chai';
+import { fileURLToPath } from 'node:url';
+import { JsonText } from '../../src/schema/json-text.js';
+import { canonicalJson, serializeJson, serializeToBuffers } from '../../src/schema/write.js';
+import { generateOutput, loadCatalog } from '../../src/schema/pipeline.js';
+import { serializedSchema } from '../../src/openapi/generate.js';
+import { schemaId } from '../../src/model/schema-layout.js';
+import { JSON_SCHEMA_DIALECT } from '../../src/schema/generate.js';
+import { clearRegisteredSecrets, registerSecret } from '../../src/util/redact.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The text of a JsonText standing for `value`. */
+const textOf = (value: unknown): JsonText => new JsonText(canonicalJson(value));
+
+describe('schema: serialized values (JsonText) written as they are', () => {
+  const value = { z: [1, { b: 'x', a: null }], a: { deep: { deeper: ['“quoted” 𝔊', {}] } }, example: { password: 'hunter2-secret' } };
+
+  it('a JsonText at any depth of a document gives the bytes of the value it stands for', () => {
+    for (const document of [
+      { paths: { '/x': { get: textOf(value) } }, top: textOf(value) },
+      [textOf(value), { inner: [textOf(value)] }],
+      // Large enough to be serialized in pieces: the texts sit at the pieces' depths and below.
+      { paths: Object.fromEntries(Array.from({ length: 1200 }, (_, i) => [`/t/${i}`, { get: textOf({ ...value, i }), deep: { a: { b: textOf(value) } } }])) },
+    ]) {
+      const plain = JSON.parse(JSON.stringify(document)) as unknown;
+      expect(serializeJson(document)).to.equal(serializeJson(plain));
+      expect(Buffer.concat(serializeToBuffers(document).buffers).toString('utf8')).to.equal(serializeJson(plain));
+    }
+    expect(serializeJson(textOf(value))).to.not.contain('hunter2-secret');
+  });
+
+  it('a JsonText read by anything else (JSON.stringify) is the value again', () => {
+    expect(JSON.parse(JSON.stringify({ a: textOf(value) }))).to.deep.equal(JSON.parse(JSON.stringify({ a: { ...value, example: { password: '[REDACTED]' } } })));
+  });
+
+  it('a secret registered at run time is redacted from a JsonText too', () => {
+    registerSecret('registered-secret-in-text');
+    try {
+      expect(serializeJson(new JsonText('{\n  "note": "registered-secret-in-text"\n}'))).to.not.contain('registered-secret-in-text');
+    } finally {
+      clearRegisteredSecrets();
+    }
+  });
+});
+
+describe('openapi: a schema file serialized once for its file and its component (serializedSchema)', () => {
+  const path = 'beta/operations/things.create.request.json';
+  const schema = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+    $schema: JSON_SCHEMA_DIALECT,
+    $id: schemaId(path),
+    title: 'Create thing: "$ref": "../types/not.a.ref.json" in prose',
+    type: 'object',
+    properties: {
+      owner: { anyOf: [{ $ref: '../types/microsoft.graph.user.json' }, { type: 'null' }] },
+      items: { type: 'array', items: { $ref: './things.create.response.json' } },
+      local: { $ref: '#/$defs/x' },
+      $ref: { type: 'string', description: 'a property named $ref' },
+      default: { type: 'string', description: 'password=hunter2-secret' },
+    },
+    ...extra,
+  });
+  /** What the build wrote before: the file, and inlineSchema's copy serialized as a component. */
+  const expected = (s: Record<string, unknown>) => {
+    const document = generateComponent(s);
+    return { file: canonicalJson(s), component: canonicalJson(document) };
+  };
+
+  for (const [name, extra] of [
+    ['a generated schema (the `$id`/`$schema` split)', {}],
+    ['a schema with a key sorted before `$schema` (serialized twice)', { $comment: 'first' }],
+    ['a schema with an array-index key, which JavaScript puts first (serialized twice)', { '0': 'zero' }],
+  ] as const) {
+    it(`${name}: the file's text and the component's are those serializeJson writes`, () => {
+      const serialized = serializedSchema(schema(extra), path);
+      const want = expected(schema(extra));
+      expect(serialized.file.text).to.equal(want.file);
+      expect(serialized.component.text).to.equal(want.component);
+      expect(serialized.component.text).to.contain('"$ref": "#/components/schemas/microsoft.graph.user"');
+      expect(serialized.component.text).to.contain('"$ref": "#/components/schemas/things.create.response"');
+      expect(serialized.component.text).to.contain('"$ref": "#/$defs/x"');
+      expect(serialized.component.text).to.contain('not.a.ref.json');
+      expect(serialized.file.text).to.not.contain('hunter2-secret');
+    });
+  }
+
+  it('every output of a build serialized this way has the bytes of the build in memory (the seed docs)', async () => {
+    const { catalog } = await loadCatalog([`${ROOT}apidocs`], { root: ROOT });
+    const plain = generateOutput(catalog).files;
+    const serialized = generateOutput(catalog, { serialized: true }).files;
+    expect([...serialized.keys()]).to.deep.equal([...plain.keys()]);
+    expect([...serialized.values()].filter((v) => v instanceof JsonText)).to.have.length(plain.size - 3); // all but index.json and the two documents
+    for (const [file, value] of plain) {
+      expect(Buffer.concat(serializeToBuffers(serialized.get(file)).buffers).toString('utf8'), file).to.equal(serializeJson(value));
+    }
+  });
+});
+
+/** inlineSchema's component, as generate.ts made it before serializedSchema: no `$schema`/`$id`, refs to components. */
+function generateComponent(schema: Record<string, unknown>): unknown {
+  const { $schema: _d, $id: _i, ...rest } = schema;
+  const rewrite = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(rewrite);
+    if (!value || typeof value !== 'object') return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && !v.startsWith('#') ? `#/components/schemas/${v.split('/').pop()!.replace(/\.json$/, '')}` : rewrite(v)]));
+  };
+  return rewrite(rest);
+}
