@@ -14,7 +14,8 @@
  * than the same number of promise round trips through the thread pool. A large fresh set is the exception
  * (NewFileWriter): creating a file is mostly kernel time (an inode to allocate: 0.3-2.5 s of system CPU
  * for the corpus's 8,500 files on the reference VM), so one writer thread creates, writes and hashes the
- * small files while this thread serializes the next ones.
+ * small files while this thread serializes the next ones and the large documents (writeFreshDir feeds the
+ * writer between their pieces: a build's schema files come serialized already, as JsonTexts).
  *
  * `graphpact build` also leaves a build record (STATE_FILE) beside the manifest: the input fingerprint
  * (fingerprint.ts) the outputs were built from, the manifest's hash, each output's size and modification
