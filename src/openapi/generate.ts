@@ -13,7 +13,7 @@ import { operationId } from '../catalog/operation-id.js';
 import type { GeneratedSchemas } from '../schema/generate.js';
 import { errataMark, JSON_SCHEMA_DIALECT, SOURCE_KEYWORD } from '../schema/generate.js';
 import { edmSchema, type JsonSchema } from '../schema/edm.js';
-import { redactedValue } from '../util/redact.js';
+import { markRedacted, redactedValue } from '../util/redact.js';
 import { JsonText } from '../schema/json-text.js';
 import { canonicalJson } from '../schema/write.js';
 import { errorResponses, errorSchemas, operationErrorResponses } from './errors.js';
@@ -306,7 +306,8 @@ function withExamples(media: Record<string, unknown>, judged: JudgedExample[]): 
     if (j.verdict) leftOut.push(j.leftOut(j.verdict));
     else examples[j.key] = j.entry;
   }
-  if (Object.keys(examples).length > 0) media.examples = examples;
+  // Each entry was redacted whole (exampleValues), so the writer need not redact the map again.
+  if (Object.keys(examples).length > 0) media.examples = markRedacted(examples);
   if (leftOut.length > 0) media[LEFT_OUT_EXAMPLES_KEYWORD] = leftOut;
   return media;
 }
@@ -322,19 +323,20 @@ function exampleValues(examples: Example[], side: 'request' | 'response', schema
     const body = example[side]?.body;
     if (!body || body.parse === 'invalid' || body.value === undefined) return;
     const key = `example${i + 1}`;
-    // The docs' value itself when there is nothing to redact (the catalog's values are never changed).
-    const value = redactedValue(body.value);
     const summary = example.title ?? example.name;
+    // Redacted whole, summary and all, as the writer redacts an `examples` entry (the docs' value itself when
+    // there is nothing to redact: the catalog's values are never changed); the schema judges what is written.
+    const entry = redactedValue({
+      ...(summary ? { summary } : {}),
+      value: body.value,
+      [SOURCE_KEYWORD]: { file: body.file, line: body.line },
+      ...errataMark(body.errata),
+    });
     out.push({
       key,
-      entry: {
-        ...(summary ? { summary } : {}),
-        value,
-        [SOURCE_KEYWORD]: { file: body.file, line: body.line },
-        ...errataMark(body.errata),
-      },
+      entry,
       leftOut: (error) => ({ name: key, [SOURCE_KEYWORD]: { file: body.file, line: body.line }, lintRule: `example-${side}-invalid`, error }),
-      verdict: check?.(schemaPath, value),
+      verdict: check?.(schemaPath, entry.value),
     });
   });
   return out;

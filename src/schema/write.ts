@@ -32,7 +32,7 @@ import type { Worker } from 'node:worker_threads';
 import { ensureDir } from '../util/fs.js';
 import { siblingWorker } from '../util/worker.js';
 import type { WriterBatch, WriterReply } from './writer-worker.js';
-import { hasRegisteredSecrets, redactedValue, redactText } from '../util/redact.js';
+import { hasRegisteredSecrets, isRedacted, redactedValue, redactText } from '../util/redact.js';
 import { JsonText } from './json-text.js';
 
 export const MANIFEST_FILE = 'build-manifest.json';
@@ -189,7 +189,7 @@ function normalized(value: unknown): unknown {
     const key = keys[i];
     const inner = record[key];
     let next = withToJson(inner, key);
-    if (EXAMPLE_KEYS.has(key) && next !== undefined) next = redactedValue(next);
+    if (EXAMPLE_KEYS.has(key) && next !== undefined && !isRedacted(next)) next = redactedValue(next);
     next = normalized(next);
     if (next !== inner && !copy) {
       copy = {};
@@ -246,7 +246,7 @@ function writePieces(value: unknown, depth: number, emit: (piece: string) => voi
 
 
 function sortAndRedact(this: unknown, key: string, value: unknown): unknown {
-  if (EXAMPLE_KEYS.has(key) && value !== undefined && !Array.isArray(this)) value = redactedValue(value);
+  if (EXAMPLE_KEYS.has(key) && value !== undefined && !Array.isArray(this) && !isRedacted(value)) value = redactedValue(value);
   if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
   const keys = Object.keys(value);
   for (let i = 1; i < keys.length; i++) {

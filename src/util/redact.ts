@@ -63,3 +63,19 @@ export function redactedValue<T>(value: T): T {
   const redacted = redactText(text);
   return redacted === text ? value : (JSON.parse(redacted) as T);
 }
+
+/** Objects whose JSON has been through redactText already (markRedacted). */
+const redactedObjects = new WeakSet<object>();
+
+/**
+ * Remembers that `value`'s JSON has been through redactText (redactedValue's result), so that a writer does
+ * not redact it a second time (isRedacted): for values built once and never changed afterwards.
+ */
+export function markRedacted<T extends object>(value: T): T {
+  redactedObjects.add(value);
+  return value;
+}
+
+export function isRedacted(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && redactedObjects.has(value);
+}

@@ -9,6 +9,8 @@ import { buildCatalog } from '../../src/catalog/index.js';
 import { parsePage } from '../../src/parse/index.js';
 import { openApiPath as openApiFile } from '../../src/model/schema-layout.js';
 import { openApiPath } from '../../src/openapi/generate.js';
+import { serializeJson } from '../../src/schema/write.js';
+import { isRedacted } from '../../src/util/redact.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -119,6 +121,25 @@ describe('openapi: OpenAPI 3.1 per version', () => {
   it('redacts secret-named example values (localtest addKey proof)', () => {
     const example = doc('localtest').paths['/applications/{applicationsId}/addKey'].post.requestBody.content['application/json'].examples.example1;
     expect(example.value.proof).to.equal('[REDACTED]');
+  });
+
+  it('redacts an example entry whole when it is embedded: its summary too, as it is written (the writer does not redact it again)', () => {
+    const file = 'docs/v1.0/api/thing-create.md';
+    const page = parsePage({ file, text: [
+      '# Create thing', '', '## HTTP request', '```http', 'POST /things', '```', '',
+      '## Request body', '', '| Property | Type | Description |', '|:--|:--|:--|', '| name | String | The name. |', '| password | String | The password. |', '',
+      '## Response', '', 'If successful, this method returns a `201 Created` response code.', '',
+      '## Example', '### Request: with Authorization Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl', '```http', 'POST https://graph.microsoft.com/v1.0/things', 'Content-Type: application/json', '',
+      '{', '  "name": "x",', '  "password": "hunter2-secret"', '}', '```', '',
+    ].join('\n') });
+    const files = generateOutput(buildCatalog([page])).files;
+    const document: any = files.get(openApiFile('v1.0'));
+    const examples = document.paths['/things'].post.requestBody?.content['application/json'].examples;
+    expect(examples, JSON.stringify(document.paths['/things'].post)).to.not.equal(undefined);
+    expect(examples.example1.value).to.deep.equal({ name: 'x', password: '[REDACTED]' });
+    expect(examples.example1.summary).to.not.contain('eyJhbGciOiJIUzI1NiJ9');
+    expect(isRedacted(examples), 'marked: the writer skips its second pass').to.equal(true);
+    expect(serializeJson(document)).to.not.match(/hunter2-secret|eyJhbGciOiJIUzI1NiJ9/);
   });
 
   it('numbers a placeholder used twice, since parameters are unique by name', () => {

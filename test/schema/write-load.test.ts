@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { MANIFEST_FILE, STATE_FILE, canonicalJson, serializeJson, serializeToBuffers, upToDateReport, writeGeneratedFiles } from '../../src/schema/write.js';
 import { JsonText } from '../../src/schema/json-text.js';
 import { sortKeys, stableJson } from '../../src/util/fs.js';
-import { clearRegisteredSecrets, redactValue, registerSecret } from '../../src/util/redact.js';
+import { clearRegisteredSecrets, markRedacted, redactValue, registerSecret } from '../../src/util/redact.js';
 import { loadSchemaSet } from '../../src/schema/load.js';
 import { schemaId } from '../../src/model/schema-layout.js';
 
@@ -66,6 +66,12 @@ describe('schema: writing and loading a schema set', () => {
     for (const secret of ['hunter2-secret', 'MIIEvQIBADANBg', 'eyJhbGciOiJIUzI1NiJ9', 'abc123def', 'eyJhbGciOiJSUzI1NiJ9', 'p@ssw0rd-in-example']) expect(text).to.not.contain(secret);
     expect(text).to.contain('SafetyNet basic integrity check');
     expect(text).to.contain('"password": {');
+  });
+
+  it('does not redact an example value a second time once it is marked redacted (markRedacted); an unmarked one it does', () => {
+    const marked = markRedacted({ example1: { value: { note: 'password=kept-as-marked' } } });
+    expect(serializeJson({ examples: marked })).to.contain('kept-as-marked');
+    expect(serializeJson({ examples: { example1: { value: { note: 'password=not-marked' } } } })).to.not.contain('not-marked');
   });
 
   it('redacts a secret registered at run time wherever it appears', () => {
