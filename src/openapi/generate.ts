@@ -391,11 +391,31 @@ export function serializedSchema(schema: JsonSchema, path: string): { file: Json
   }
   const restText = canonicalJson(rest);
   const file = `{\n  "$id": ${JSON.stringify(id)},\n  "$schema": ${JSON.stringify(dialect)},\n${restText.slice(2)}`;
-  const component = restText.replace(REF_MEMBER, (member: string, quoted: string) => {
-    const ref = JSON.parse(quoted) as string;
-    return ref.startsWith('#') ? member : `"$ref": ${JSON.stringify(componentRef(path, ref))}`;
-  });
-  return { file: new JsonText(file), component: new JsonText(component) };
+  return { file: new JsonText(file), component: new JsonText(componentRefsInText(restText, path)) };
+}
+
+/** How JSON.stringify(…, null, 2) opens a `$ref` member with a string value. */
+const REF_OPEN = '"$ref": "';
+
+/**
+ * rewriteRefs on a schema's text: each relative `$ref` value replaced by its component's. By split and join:
+ * a replace calling a function per match took as long as the stringify (~110 ms against ~20 ms on the
+ * corpus). A value with an escape in it is read the exact way, as JSON.
+ */
+function componentRefsInText(text: string, path: string): string {
+  const parts = text.split(REF_OPEN);
+  for (let i = 1; i < parts.length; i++) {
+    const part = parts[i];
+    const end = part.indexOf('"');
+    const escape = part.indexOf('\\');
+    if (escape !== -1 && escape < end) return text.replace(REF_MEMBER, (member: string, quoted: string) => {
+      const ref = JSON.parse(quoted) as string;
+      return ref.startsWith('#') ? member : `"$ref": ${JSON.stringify(componentRef(path, ref))}`;
+    });
+    if (part.startsWith('#')) continue;
+    parts[i] = JSON.stringify(componentRef(path, part.slice(0, end))).slice(1, -1) + part.slice(end);
+  }
+  return parts.join(REF_OPEN);
 }
 
 /** A `$ref` member with a string value, as JSON.stringify(…, null, 2) writes it. */

@@ -70,6 +70,7 @@ describe('openapi: a schema file serialized once for its file and its component 
     ['a generated schema (the `$id`/`$schema` split)', {}],
     ['a schema with a key sorted before `$schema` (serialized twice)', { $comment: 'first' }],
     ['a schema with an array-index key, which JavaScript puts first (serialized twice)', { '0': 'zero' }],
+    ['a schema with an escaped character in a `$ref` (read as JSON)', { anyOf: [{ $ref: '../types/odd\\name "quoted".json' }] }],
   ] as const) {
     it(`${name}: the file's text and the component's are those serializeJson writes`, () => {
       const serialized = serializedSchema(schema(extra), path);
