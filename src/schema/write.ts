@@ -144,9 +144,10 @@ function isLargeContainer(value: unknown): boolean {
   return entries >= LARGE_ENTRIES;
 }
 
-/** holder[key] as JSON.stringify sees it: toJSON, then the replacer. */
+/** holder[key] as JSON.stringify sees it: toJSON, then the replacer. A JsonText as it is (sorted and redacted already). */
 function resolved(holder: object, key: string): unknown {
-  return sortAndRedact.call(holder, key, withToJson((holder as Record<string, unknown>)[key], key));
+  const value = (holder as Record<string, unknown>)[key];
+  return value instanceof JsonText ? value : sortAndRedact.call(holder, key, withToJson(value, key));
 }
 
 /** A value as JSON.stringify writes it in place of `value` found under `key`: its toJSON's result, if it has one. */
@@ -225,8 +226,7 @@ function writePieces(value: unknown, depth: number, emit: (piece: string) => voi
     if (value.length === 0) return emit('[]');
     for (let i = 0; i < value.length; i++) {
       emit(i === 0 ? `[${inner}` : `,${inner}`);
-      // Serialized already (sorted and redacted): taken as it is, never through its toJSON.
-      const item = value[i] instanceof JsonText ? value[i] : resolved(value, String(i));
+      const item = resolved(value, String(i));
       if (omitted(item)) emit('null');
       else writePieces(item, depth + 1, emit);
     }
@@ -234,8 +234,7 @@ function writePieces(value: unknown, depth: number, emit: (piece: string) => voi
   }
   let first = true;
   for (const name of Object.keys(value)) {
-    const raw = (value as Record<string, unknown>)[name];
-    const entry = raw instanceof JsonText ? raw : resolved(value, name);
+    const entry = resolved(value, name);
     if (omitted(entry)) continue;
     emit(`${first ? '{' : ','}${inner}${JSON.stringify(name)}: `);
     writePieces(entry, depth + 1, emit);
@@ -412,8 +411,9 @@ async function writeFreshDir(outDir: string, paths: string[], files: Map<string,
   try {
     mkdirSync(tmp);
     // A large document is streamed to its file from here (never whole in memory); the others go to the writer.
-    const toWriter = writer ? paths.filter((path) => !isLargeContainer(files.get(path))) : [];
-    const here = writer ? paths.filter((path) => isLargeContainer(files.get(path))) : paths;
+    const toWriter: string[] = [];
+    const here: string[] = [];
+    for (const path of paths) (writer && !isLargeContainer(files.get(path)) ? toWriter : here).push(path);
     let next = 0;
     // Hands the writer files while it has room. Called between the pieces of the large documents too: the
     // writer works through its queue while this thread serializes them, and neither waits for the other.
@@ -476,8 +476,8 @@ class NewFileWriter {
   /** Characters handed to add(), batched or posted. */
   private addedChars = 0;
   private nextId = 0;
-  /** Posted batches not yet answered: their paths and size. */
-  private readonly posted = new Map<number, { paths: string[]; chars: number }>();
+  /** Posted batches not yet answered: their paths. */
+  private readonly posted = new Map<number, string[]>();
   private readonly made = new Map<string, NewFile>();
   private failure: Error | undefined;
   /** Woken when an answer (or a failure) comes in. */
@@ -485,10 +485,10 @@ class NewFileWriter {
 
   constructor() {
     this.worker.on('message', (reply: WriterReply) => {
-      const batch = this.posted.get(reply.id);
+      const paths = this.posted.get(reply.id);
       this.posted.delete(reply.id);
       if (reply.error) this.fail(Object.assign(new Error(reply.error.message), reply.error.code ? { code: reply.error.code } : {}));
-      else if (batch && reply.made) batch.paths.forEach((path, i) => this.made.set(path, { sha256: reply.made![i][0], size: reply.made![i][1], mtimeMs: reply.made![i][2] }));
+      else if (paths && reply.made) paths.forEach((path, i) => this.made.set(path, { sha256: reply.made![i][0], size: reply.made![i][1], mtimeMs: reply.made![i][2] }));
       this.wakeUp();
     });
     this.worker.on('error', (err) => this.fail(err));
@@ -534,7 +534,7 @@ class NewFileWriter {
   private post(): void {
     if (this.batch.length === 0) return;
     const id = this.nextId++;
-    this.posted.set(id, { paths: this.batchPaths, chars: this.batchChars });
+    this.posted.set(id, this.batchPaths);
     this.worker.postMessage({ id, files: this.batch } satisfies WriterBatch);
     this.batch = [];
     this.batchPaths = [];
