@@ -344,7 +344,7 @@ function exampleValues(examples: Example[], side: 'request' | 'response', schema
 }
 
 /** A schema file as a component: no `$schema`/`$id` (they would rebase refs), refs to components. */
-function inlineSchema(schema: JsonSchema, path: string): JsonSchema {
+export function inlineSchema(schema: JsonSchema, path: string): JsonSchema {
   const { $schema: _dialect, $id: _id, ...rest } = schema;
   return rewriteRefs(rest, path) as JsonSchema;
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { JsonText } from '../../src/schema/json-text.js';
 import { canonicalJson, serializeJson, serializeToBuffers } from '../../src/schema/write.js';
 import { generateOutput, loadCatalog } from '../../src/schema/pipeline.js';
-import { serializedSchema } from '../../src/openapi/generate.js';
+import { inlineSchema, serializedSchema } from '../../src/openapi/generate.js';
 import { schemaId } from '../../src/model/schema-layout.js';
 import { JSON_SCHEMA_DIALECT } from '../../src/schema/generate.js';
 import { clearRegisteredSecrets, registerSecret } from '../../src/util/redact.js';
@@ -61,10 +61,7 @@ describe('openapi: a schema file serialized once for its file and its component 
     ...extra,
   });
   /** What the build wrote before: the file, and inlineSchema's copy serialized as a component. */
-  const expected = (s: Record<string, unknown>) => {
-    const document = generateComponent(s);
-    return { file: canonicalJson(s), component: canonicalJson(document) };
-  };
+  const expected = (s: Record<string, unknown>) => ({ file: canonicalJson(s), component: canonicalJson(inlineSchema(s, path)) });
 
   for (const [name, extra] of [
     ['a generated schema (the `$id`/`$schema` split)', {}],
@@ -97,13 +94,3 @@ describe('openapi: a schema file serialized once for its file and its component 
   });
 });
 
-/** inlineSchema's component, as generate.ts made it before serializedSchema: no `$schema`/`$id`, refs to components. */
-function generateComponent(schema: Record<string, unknown>): unknown {
-  const { $schema: _d, $id: _i, ...rest } = schema;
-  const rewrite = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(rewrite);
-    if (!value || typeof value !== 'object') return value;
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && !v.startsWith('#') ? `#/components/schemas/${v.split('/').pop()!.replace(/\.json$/, '')}` : rewrite(v)]));
-  };
-  return rewrite(rest);
-}
