@@ -30,6 +30,17 @@ describe('schema: serialized values (JsonText) written as they are', () => {
     expect(serializeJson(textOf(value))).to.not.contain('hunter2-secret');
   });
 
+  it('a document holding JsonTexts is written in pieces, small or large, so that no JsonText is parsed back (toJSON)', () => {
+    class Unparsed extends JsonText {
+      override toJSON(): unknown {
+        throw new Error('parsed back');
+      }
+    }
+    const small = { components: { schemas: { a: new Unparsed(canonicalJson(value)), b: { type: 'object' } } }, openapi: '3.1.0' };
+    const plain = { components: { schemas: { a: JSON.parse(JSON.stringify(value)), b: { type: 'object' } } }, openapi: '3.1.0' };
+    expect(Buffer.concat(serializeToBuffers(small).buffers).toString('utf8')).to.equal(serializeJson(plain));
+  });
+
   it('a JsonText read by anything else (JSON.stringify) is the value again', () => {
     expect(JSON.parse(JSON.stringify({ a: textOf(value) }))).to.deep.equal(JSON.parse(JSON.stringify({ a: { ...value, example: { password: '[REDACTED]' } } })));
   });
