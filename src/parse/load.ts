@@ -3,7 +3,6 @@
  * resolution, read and parse each page. Unreadable files are findings; a missing directory is a
  * DocsDirError (the CLI exits 2).
  */
-import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -11,7 +10,7 @@ import type { Finding } from '../model/finding.js';
 import type { ParsedPage } from '../model/page.js';
 import { pathOf, type ParseContext } from './links.js';
 import { parsePage } from './page.js';
-import { readAhead, readHere, type FileText, type ReadAhead } from './read-ahead.js';
+import { readAhead, readHere, readText, type FileText, type ReadAhead } from './read-ahead.js';
 import { errorCode } from '../util/fs.js';
 
 export class DocsDirError extends Error {
@@ -253,38 +252,32 @@ const CHUNK = 64;
 
 
 /**
- * Every docs file, read once, as bytes: `graphpact build` fingerprints these (to find an up-to-date output)
- * and then parses the same bytes, so a page is never read twice and the fingerprint is of what was parsed.
+ * Every docs file, read once, as text: `graphpact build` fingerprints these (to find an up-to-date output)
+ * and then parses the same texts, so a page is never read twice and the fingerprint is of what was parsed.
  */
 export interface DocsSnapshot {
   /** Display paths (displayPath), sorted, unique: the files loadDocs parses. */
   files: string[];
   /**
-   * Each file's bytes, or the error code that kept it from being read (same order as `files`). loadDocs
-   * takes each file's bytes out (undefined after) as it decodes them: 50 MB of buffers are not kept for
-   * the whole build.
+   * Each file's text (decoded as UTF-8), or the error code that kept it from being read (same order as
+   * `files`). loadDocs takes each one out (undefined after) as it parses it. Read as text, not as bytes
+   * decoded later: the corpus's 50 MB of Buffers cost its build 28 MB of peak memory and 0.6 s of CPU
+   * (11 interleaved builds: 400 → 372 MB, 8.1 → 7.4 s), for a fingerprint of the same texts.
    */
-  contents: Array<{ bytes: Buffer } | { error: string } | undefined>;
+  contents: Array<FileText | undefined>;
 }
 
 export async function readDocsSnapshot(dirs: string[]): Promise<DocsSnapshot> {
   const files = await listDocsFiles(dirs);
-  const contents = files.map((file): { bytes: Buffer } | { error: string } => {
-    try {
-      return { bytes: readFileSync(file) };
-    } catch (err) {
-      return { error: errorCode(err) };
-    }
-  });
-  return { files, contents };
+  return { files, contents: files.map(readText) };
 }
 
-/** A snapshot's file as text (decoded as readFileSync(file, 'utf8') would), taken out of the snapshot. */
+/** A snapshot's file, taken out of the snapshot. */
 function takeText(snapshot: DocsSnapshot, at: number): FileText {
   const content = snapshot.contents[at];
   snapshot.contents[at] = undefined;
   if (!content) throw new Error(`${snapshot.files[at]} was taken from the docs snapshot already`);
-  return 'bytes' in content ? { text: content.bytes.toString('utf8') } : content;
+  return content;
 }
 
 /**

@@ -2,7 +2,7 @@
  * The input fingerprint of a build: one SHA-256 over everything a build's outputs depend on, so that a
  * build whose fingerprint matches the one recorded beside its outputs (write.ts) can skip all work.
  *
- * - every docs file's bytes (the snapshot the build then parses), named as the outputs name it: relative
+ * - every docs file's text (the snapshot the build then parses, hashed as UTF-8), named as the outputs name it: relative
  *   to the project root (a read error counts too: that build cannot have succeeded);
  * - the docs folders, in order (errata are read folder by folder), and each folder's errata files;
  * - graphpact's own code, dependencies and Node version (codeFingerprint), and the errata schema.
@@ -16,7 +16,7 @@ import { ERRATA_FOLDER, ERRATA_SCHEMA_FILE } from '../errata/load.js';
 import { codeFingerprint } from '../util/package.js';
 
 /** Bumped when what goes into the fingerprint changes. */
-const FORMAT = 'graphpact build inputs 1';
+const FORMAT = 'graphpact build inputs 2';
 
 /** `code` defaults to this graphpact's own (codeFingerprint). */
 export function buildFingerprint(dirs: readonly string[], snapshot: DocsSnapshot, root: string, code: string = codeFingerprint()): string {
@@ -37,7 +37,8 @@ export function buildFingerprint(dirs: readonly string[], snapshot: DocsSnapshot
     const content = snapshot.contents[i];
     if (!content) throw new Error(`${file}: fingerprinted after it was parsed`);
     hash.update(`file\0${name(file)}\0`);
-    if ('bytes' in content) hash.update(`${content.bytes.length}\0`).update(content.bytes);
+    // The length in UTF-16 units: what matters is only that it marks where the text ends.
+    if ('text' in content) hash.update(`${content.text.length}\0`).update(content.text);
     else hash.update(`unreadable ${content.error}`);
     hash.update('\0');
   });
