@@ -1,6 +1,6 @@
 /**
- * YAML front matter (`---` … `---` at the top of the page). The block is blanked out (newlines kept)
- * before markdown-it sees the page, so token line numbers stay file line numbers.
+ * YAML front matter (`---` … `---` at the top of the page). markdown-it skips its lines and the page's
+ * source lines have them empty (pageSource), so token line numbers stay file line numbers.
  */
 import { yaml } from '../util/yaml.js';
 
@@ -8,34 +8,37 @@ export interface FrontMatter {
   data: Record<string, unknown>;
   /** 1-based line of the opening `---`, undefined when the page has none. */
   line?: number;
-  /** Body for markdown-it: the page with the front matter lines emptied. */
-  body: string;
+  /**
+   * How many lines at the top of the page the block takes, closing `---` included (0: no front matter).
+   * Those lines are skipped rather than blanked in a copy of the page: the copy was a second 38 MB of
+   * page text kept alive for the corpus (the front matter's values are slices of the original).
+   */
+  lines: number;
   /** YAML error message with its file line, when the block could not be parsed. */
   error?: { line: number; message: string };
 }
 
 export function splitFrontMatter(text: string): FrontMatter {
-  if (!text.startsWith('---')) return { data: {}, body: text };
+  if (!text.startsWith('---')) return { data: {}, lines: 0 };
   const firstEnd = text.indexOf('\n');
-  if (firstEnd < 0 || text.slice(0, firstEnd).trim() !== '---') return { data: {}, body: text };
+  if (firstEnd < 0 || text.slice(0, firstEnd).trim() !== '---') return { data: {}, lines: 0 };
   const close = /^(---|\.\.\.)[ \t]*$/m;
   const rest = text.slice(firstEnd + 1);
   const m = close.exec(rest);
-  if (!m) return { data: {}, body: text };
+  if (!m) return { data: {}, lines: 0 };
   const yamlText = rest.slice(0, m.index);
   const blockEnd = firstEnd + 1 + m.index + m[0].length;
-  const blankedLines = countLines(text.slice(0, blockEnd));
-  const body = '\n'.repeat(blankedLines - 1) + text.slice(blockEnd);
+  const lines = countLines(text.slice(0, blockEnd));
   const simple = parseSimpleYaml(yamlText);
-  if (simple) return { data: simple, line: 1, body };
+  if (simple) return { data: simple, line: 1, lines };
   try {
     const value: unknown = yaml().parse(yamlText);
     const data = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-    return { data, line: 1, body };
+    return { data, line: 1, lines };
   } catch (err) {
     const e = err as { message?: string; linePos?: Array<{ line: number }> };
     const line = 1 + (e.linePos?.[0]?.line ?? 1);
-    return { data: {}, line: 1, body, error: { line, message: (e.message ?? String(err)).split('\n')[0] } };
+    return { data: {}, line: 1, lines, error: { line, message: (e.message ?? String(err)).split('\n')[0] } };
   }
 }
 

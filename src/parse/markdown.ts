@@ -134,6 +134,13 @@ md.core.ruler.at('normalize', (state) => {
 md.block.State = BlockState;
 md.inline.State = InlineState;
 md.block.ruler.at('table', table);
+// First of all block rules, at the top of the page only: the lines tokenise was told to skip make no token.
+md.block.ruler.before('table', 'skip_lines', (state, startLine) => {
+  const skip = (state.env as TokeniseEnv)[SKIP_LINES];
+  if (startLine !== 0 || typeof skip !== 'number' || skip <= 0) return false;
+  state.line = Math.min(skip, state.lineMax);
+  return true;
+});
 
 /**
  * A link target made only of letters, digits and `. _ ~ / # -` (and not `//host`) is one that
@@ -169,11 +176,18 @@ export interface Tokenised {
 
 /** Set in the env when the caller reads no links: no inline token is parsed at all. */
 const NO_LINKS = Symbol('no links');
+/** Set in the env to the number of lines at the top of the text that are not markdown (front matter). */
+const SKIP_LINES = Symbol('skip lines');
 type TokeniseEnv = Record<string | symbol, unknown>;
 
-/** `links: false`: inline tokens keep `children: []` (they are read only for links). */
-export function tokenise(text: string, options: { links?: boolean } = {}): Tokenised {
-  const env: TokeniseEnv = options.links === false ? { [NO_LINKS]: true } : {};
+/**
+ * `links: false`: inline tokens keep `children: []` (they are read only for links). `skipLines`: the
+ * first lines make no tokens (the front matter), and the rest keep their line numbers.
+ */
+export function tokenise(text: string, options: { links?: boolean; skipLines?: number } = {}): Tokenised {
+  const env: TokeniseEnv = {};
+  if (options.links === false) env[NO_LINKS] = true;
+  if (options.skipLines) env[SKIP_LINES] = options.skipLines;
   const tokens = md.parse(text, env);
   return { tokens, references: (env.references as LinkReferences | undefined) ?? {} };
 }

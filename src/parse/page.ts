@@ -10,14 +10,13 @@ import { readExamples } from './examples.js';
 import { splitFrontMatter } from './front-matter.js';
 import { readHttpRequests } from './http-request.js';
 import { readLinks, type ParseContext } from './links.js';
-import { tokenise } from './markdown.js';
 import { readPermissions, readPermissionsInclude } from './permissions.js';
 import { readRequestBody } from './request-body.js';
 import { readResource } from './resource.js';
 import { readResponse } from './response.js';
 import { readOutline, sectionsOf, subsectionsOf, type Outline } from './sections.js';
 import { readQueryParameters } from './query-parameters.js';
-import { addFinding, guarded, type PageSource } from './source.js';
+import { addFinding, guarded, pageSource, type PageSource } from './source.js';
 import { tablesInRange } from './tables.js';
 import { detectVersion, kindFromPath } from './version.js';
 
@@ -63,8 +62,7 @@ function buildPage(file: string, rawText: string, version: string | undefined, l
   const text = normalise(rawText);
   const front = splitFrontMatter(text);
   if (front.error) findings.push({ ruleId: 'parse-front-matter-invalid', severity: 'warning', file, line: front.error.line, message: `front matter is not valid YAML: ${front.error.message}` });
-  const { tokens, references } = tokenise(front.body, { links });
-  const src: PageSource = { file, lines: front.body.split('\n'), tokens, references, findings };
+  const src = pageSource(file, text, front.lines, findings, { links });
 
   const outline = readOutline(src);
   const h1 = outline.h1s[0];

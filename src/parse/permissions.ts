@@ -6,9 +6,9 @@ import type { ApiPage, Permission, Table } from '../model/page.js';
 import { splitFrontMatter } from './front-matter.js';
 import { parseJsonText } from './json-body.js';
 import type { ParseContext } from './links.js';
-import { stripMarkdown, tokenise } from './markdown.js';
+import { stripMarkdown } from './markdown.js';
 import type { Section } from './sections.js';
-import type { PageSource } from './source.js';
+import { pageSource, type PageSource } from './source.js';
 import { tablesInRange } from './tables.js';
 
 /** Scopes of one cell or prose list: split on commas/semicolons; "Not supported." gives none. */
@@ -112,8 +112,7 @@ function annotationOfPermissions(html: string): string | undefined {
 
 /** The permission rows of an include file's table(s); positions are in the include file. */
 export function permissionsOfInclude(file: string, text: string, findings: PageSource['findings']): Permission[] {
-  const front = splitFrontMatter(text.replace(/\r\n?/g, '\n'));
-  const { tokens, references } = tokenise(front.body);
-  const src: PageSource = { file, lines: front.body.split('\n'), tokens, references, findings };
-  return tablesInRange(src, 0, tokens.length).flatMap(permissionsFromTable);
+  const normalised = text.replace(/\r\n?/g, '\n');
+  const src = pageSource(file, normalised, splitFrontMatter(normalised).lines, findings);
+  return tablesInRange(src, 0, src.tokens.length).flatMap(permissionsFromTable);
 }

@@ -4,7 +4,7 @@
  */
 import type { Finding, Severity } from '../model/finding.js';
 import type { LinkReferences, Token } from './markdown.js';
-import { lookupReference } from './markdown.js';
+import { lookupReference, tokenise } from './markdown.js';
 
 export interface PageSource {
   file: string;
@@ -13,6 +13,18 @@ export interface PageSource {
   tokens: Token[];
   references: LinkReferences;
   findings: Finding[];
+}
+
+/**
+ * A page's source, `\r\n` normalised already: tokenised once, and its lines. The first `frontMatterLines`
+ * (the YAML front matter) are skipped by markdown-it and empty in `lines`, so that no extractor reads YAML
+ * as markdown and token line numbers stay file line numbers.
+ */
+export function pageSource(file: string, text: string, frontMatterLines: number, findings: Finding[], options: { links?: boolean } = {}): PageSource {
+  const { tokens, references } = tokenise(text, { ...options, skipLines: frontMatterLines });
+  const lines = text.split('\n');
+  for (let i = 0; i < frontMatterLines && i < lines.length; i++) lines[i] = '';
+  return { file, lines, tokens, references, findings };
 }
 
 export function addFinding(src: PageSource, ruleId: string, severity: Severity, line: number, message: string, fix?: string): void {

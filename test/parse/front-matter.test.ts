@@ -1,17 +1,30 @@
 import { expect } from 'chai';
 import { parse as parseYaml } from 'yaml';
 import { parseSimpleYaml, splitFrontMatter } from '../../src/parse/front-matter.js';
+import { parsePage } from '../../src/parse/page.js';
+import { pageSource } from '../../src/parse/source.js';
 
 describe('parse/front-matter', () => {
-  it('blanks the block so markdown lines keep their numbers', () => {
+  it('says how many lines the block takes, closing line included', () => {
     const fm = splitFrontMatter('---\ntitle: x\n---\n# H\n');
-    expect(fm).to.include({ line: 1 });
+    expect(fm).to.include({ line: 1, lines: 3 });
     expect(fm.data).to.deep.equal({ title: 'x' });
-    expect(fm.body.split('\n')[3]).to.equal('# H');
+    expect(splitFrontMatter('---\ntitle: x\n...').lines).to.equal(3);
   });
-  it('no front matter / unclosed front matter: body unchanged', () => {
-    expect(splitFrontMatter('# H\n')).to.deep.equal({ data: {}, body: '# H\n' });
-    expect(splitFrontMatter('---\ntitle: x\n')).to.deep.equal({ data: {}, body: '---\ntitle: x\n' });
+  it('no front matter / unclosed front matter: no lines', () => {
+    expect(splitFrontMatter('# H\n')).to.deep.equal({ data: {}, lines: 0 });
+    expect(splitFrontMatter('---\ntitle: x\n')).to.deep.equal({ data: {}, lines: 0 });
+  });
+  it('a page: markdown-it skips the front matter, its lines are empty, the rest keep their numbers', () => {
+    // A YAML comment would be a heading, and the closing `---` a setext underline of `title: x`.
+    const text = '---\n# a YAML comment\ntitle: x\n---\n# H\n\ntext\n';
+    const src = pageSource('p.md', text, splitFrontMatter(text).lines, []);
+    expect(src.lines).to.deep.equal(['', '', '', '', '# H', '', 'text', '']);
+    expect(src.tokens.map((t) => `${t.type}@${t.map?.[0] ?? ''}`)).to.deep.equal(['heading_open@4', 'inline@4', 'heading_close@', 'paragraph_open@6', 'inline@6', 'paragraph_close@']);
+    const page = parsePage({ file: 'p.md', text });
+    expect(page.h1).to.include({ text: 'H', line: 5 });
+    expect(page.headings).to.deep.equal([]);
+    expect(page.title).to.equal('x');
   });
   it('a YAML error names the file line', () => {
     const fm = splitFrontMatter('---\ntitle: x\nbad: [\n---\n');
