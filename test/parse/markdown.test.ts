@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { tokenise } from '../../src/parse/markdown.js';
+import MarkdownIt from 'markdown-it';
+import { BlockState, tokenise } from '../../src/parse/markdown.js';
 
 describe('parse/markdown: tokenise', () => {
   const paragraph = (text: string) => tokenise(text).tokens.find((t) => t.type === 'inline')?.content;
@@ -15,4 +16,16 @@ describe('parse/markdown: tokenise', () => {
     expect(inline()?.children?.some((c) => c.type === 'link_open')).to.equal(true);
     expect(inline(false)?.children ?? []).to.deep.equal([]);
   });
+});
+
+describe('parse/markdown: BlockState', () => {
+  const stock = new MarkdownIt();
+  const texts = ['', '\n', '\n\n', 'a', 'a\n', 'a\nb', '  a\n\tb\n \t c\n', '# H\n\n| a | b |\n|---|---|\n| 1 | 2 |', '\t\t\n    code\n', 'x\n\n\n'];
+  for (const text of texts) {
+    it(`measures the lines of ${JSON.stringify(text)} as markdown-it does`, () => {
+      const ours = new BlockState(text, stock, {}, []);
+      const theirs = new stock.block.State(text, stock, {}, []);
+      for (const key of ['bMarks', 'eMarks', 'tShift', 'sCount', 'bsCount', 'lineMax', 'src'] as const) expect(ours[key], key).to.deep.equal(theirs[key]);
+    });
+  }
 });
