@@ -3,10 +3,11 @@
  * apidocs/errata/errata.schema.json. Errata travel with the docs they correct, so a docs tree without
  * an errata/ folder (the shared corpus) has none. A bad file is one ErrataError naming file and line.
  */
+import { createRequire } from 'node:module';
 import { readdir, readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import type { Ajv2020, ErrorObject } from 'ajv/dist/2020.js';
 import type { Document, LineCounter } from 'yaml';
 import { yaml } from '../util/yaml.js';
 import { PACKAGE_ROOT } from '../util/package.js';
@@ -29,7 +30,9 @@ export class ErrataError extends DocsDirError {
 let validator: ReturnType<Ajv2020['compile']> | undefined;
 function validateErrataFile(data: unknown): ErrorObject[] {
   if (!validator) {
-    const ajv = new Ajv2020({ allErrors: false, discriminator: true, strict: false });
+    // Loaded with the first errata file, not with this module (most docs folders have none).
+    const { Ajv2020: Ajv } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+    const ajv = new Ajv({ allErrors: false, discriminator: true, strict: false });
     validator = ajv.compile(JSON.parse(readFileSync(ERRATA_SCHEMA_FILE, 'utf8')));
   }
   return validator(data) ? [] : [...(validator.errors ?? [])];

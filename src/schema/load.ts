@@ -11,18 +11,40 @@
  * between files resolve by path.
  */
 import { readFile, readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join, posix } from 'node:path';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import type { DataValidationCxt, SchemaValidateFunction } from 'ajv/dist/types/index.js';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
+import type { DataValidationCxt, Format, SchemaValidateFunction } from 'ajv/dist/types/index.js';
 import type { SchemaIndex } from '../model/schema-layout.js';
 import { INDEX_FILE, schemaId } from '../model/schema-layout.js';
 import type { JsonSchema } from './edm.js';
 import { certainlyValid, isAnnotation } from './certainly-valid.js';
-import { mirroredErrors, ruleGroups, type MirrorContext } from './mirrored-errors.js';
+import { mirroredErrors, type MirrorContext, type RuleGroup } from './mirrored-errors.js';
 
-// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
+// ajv and ajv-formats (CommonJS) are loaded when a value first needs ajv, not with this module: the fast
+// paths answer every example of the corpus build, and loading them was ~50 ms of every command's start.
+const require = createRequire(import.meta.url);
+const loadAjv = (): typeof import('ajv/dist/2020.js') => require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+const addFormats = (ajv: Ajv2020): Ajv2020 => (require('ajv-formats') as (ajv: Ajv2020) => Ajv2020)(ajv);
+
+/** The formats ajv-formats gives an ajv (its `fullFormats`, the same objects): what the fast paths check formats with. */
+export const FORMATS = (require('ajv-formats/dist/formats.js') as { fullFormats: Record<string, Format> }).fullFormats;
+
+/** The keyword a `$ref` to another schema file of the set becomes (the file's relative path as its value). */
+const LAZY_REF = 'x-graphpact-lazy-ref';
+
+/**
+ * `ajv.RULES.rules` of a set's ajv (createAjv without schema checks, with the lazy-ref keyword), as keyword
+ * lists: the order mirrored-errors.ts applies keywords in. Written out so that ajv need not be loaded to
+ * know it; test/schema/load.test.ts checks it against a real instance.
+ */
+export const RULE_GROUPS: RuleGroup[] = [
+  { keywords: ['$dynamicAnchor', '$dynamicRef', '$recursiveAnchor', '$recursiveRef', '$comment', 'id', '$ref', 'type', 'nullable', 'const', 'enum', 'not', 'anyOf', 'oneOf', 'allOf', 'if', 'then', 'else', LAZY_REF] },
+  { type: 'number', keywords: ['maximum', 'minimum', 'exclusiveMaximum', 'exclusiveMinimum', 'multipleOf', 'format'] },
+  { type: 'string', keywords: ['maxLength', 'minLength', 'pattern', 'format', 'formatMaximum', 'formatMinimum', 'formatExclusiveMaximum', 'formatExclusiveMinimum'] },
+  { type: 'array', keywords: ['maxItems', 'minItems', 'prefixItems', 'items', 'contains', 'uniqueItems', 'maxContains', 'minContains', 'unevaluatedItems'] },
+  { type: 'object', keywords: ['maxProperties', 'minProperties', 'required', 'propertyNames', 'additionalProperties', 'dependencies', 'properties', 'patternProperties', 'dependentRequired', 'dependentSchemas', 'unevaluatedProperties'] },
+];
 
 export interface SchemaSet {
   dir: string;
@@ -50,7 +72,7 @@ export type SchemaValidator = ((data: unknown) => boolean) & Pick<ValidateFuncti
  */
 export function createAjv(opts: { checkSchemas?: boolean } = {}): Ajv2020 {
   const checkSchemas = opts.checkSchemas ?? true;
-  const ajv = new Ajv2020({
+  const ajv = new (loadAjv().Ajv2020)({
     strict: false,
     allErrors: true,
     validateFormats: true,
@@ -71,7 +93,7 @@ export function createAjv(opts: { checkSchemas?: boolean } = {}): Ajv2020 {
  * so compiling refs eagerly compiled most of the set for the first value validated.
  */
 export function schemaSetFromFiles(dir: string, index: SchemaIndex, files: Map<string, JsonSchema>, options: SetOptions = {}): FilesSchemaSet {
-  const ajv = createAjv({ checkSchemas: false });
+  let ajv: Ajv2020 | undefined;
   const paths = [...files.keys()].sort();
   const compiled = new Map<string, ValidateFunction>();
   // Files that validate alike (a create and an update request, often) share one compiled function: ajv's
@@ -82,38 +104,23 @@ export function schemaSetFromFiles(dir: string, index: SchemaIndex, files: Map<s
     if (!validate) {
       const schema = lazyRefs(schemaAt(relativePath), relativePath, files);
       const key = JSON.stringify(schema);
-      validate = byContent.get(key) ?? ajv.compile(schema);
+      validate = byContent.get(key) ?? (ajv ??= setAjv(compile)).compile(schema);
       byContent.set(key, validate);
       compiled.set(relativePath, validate);
     }
     return validate;
   };
-  ajv.addKeyword({
-    keyword: LAZY_REF,
-    schemaType: 'string',
-    // One small function per reference: compiles its file on the first value that reaches it. ajv adds
-    // the errors it leaves in `.errors` as it adds a `$ref`'s (only their schemaPath differs).
-    compile(target: string) {
-      const referenced = function (data: unknown, cxt?: DataValidationCxt): boolean {
-        const validate = compile(target);
-        const valid = validate(data, cxt) as boolean;
-        referenced.errors = validate.errors ?? undefined;
-        return valid;
-      } as SchemaValidateFunction;
-      return referenced;
-    },
-  });
-  // Both walks' context (certainly-valid.ts, mirrored-errors.ts): ajv's formats, and its rule table read
-  // now that the lazy-ref keyword is in it (ajv places that keyword among the others).
+  // Both walks' context (certainly-valid.ts, mirrored-errors.ts): ajv's formats, and its rule table with
+  // the lazy-ref keyword in it (ajv places that keyword among the others).
   const walks: MirrorContext = {
-    formats: ajv.formats,
+    formats: FORMATS,
     patterns: new Map(),
     resolveRef(fromPath, ref) {
       const path = refTarget(fromPath, ref);
       const schema = path === undefined ? undefined : files.get(path);
       return schema && isOwnId(schema, path as string) ? { path: path as string, schema } : undefined;
     },
-    groups: ruleGroups(ajv.RULES.rules),
+    groups: RULE_GROUPS,
     refKeyword: LAZY_REF,
   };
   const mirrorErrors = options.mirrorErrors ?? true;
@@ -162,6 +169,30 @@ export function schemaSetFromFiles(dir: string, index: SchemaIndex, files: Map<s
   }
 }
 
+/**
+ * The ajv of a set (made when a value first needs it): createAjv without schema checks, and the lazy-ref
+ * keyword, whose functions compile the file they name with `compile`.
+ */
+export function setAjv(compile: (relativePath: string) => ValidateFunction): Ajv2020 {
+  const ajv = createAjv({ checkSchemas: false });
+  ajv.addKeyword({
+    keyword: LAZY_REF,
+    schemaType: 'string',
+    // One small function per reference: compiles its file on the first value that reaches it. ajv adds
+    // the errors it leaves in `.errors` as it adds a `$ref`'s (only their schemaPath differs).
+    compile(target: string) {
+      const referenced = function (data: unknown, cxt?: DataValidationCxt): boolean {
+        const validate = compile(target);
+        const valid = validate(data, cxt) as boolean;
+        referenced.errors = validate.errors ?? undefined;
+        return valid;
+      } as SchemaValidateFunction;
+      return referenced;
+    },
+  });
+  return ajv;
+}
+
 export interface SetOptions {
   /**
    * false: every value the fast path does not accept is validated by ajv (compiled), never by the
@@ -180,9 +211,6 @@ function refTarget(fromPath: string, ref: string): string | undefined {
 function isOwnId(schema: JsonSchema, relativePath: string): boolean {
   return schema.$id === undefined || schema.$id === schemaId(relativePath);
 }
-
-/** The keyword a `$ref` to another schema file of the set becomes (the file's relative path as its value). */
-const LAZY_REF = 'x-graphpact-lazy-ref';
 
 /** Keywords whose value is a schema, a list of schemas or a map of schemas (JSON Schema 2020-12 applicators). */
 const SCHEMA_KEYWORDS = new Set(['items', 'additionalProperties', 'not', 'contains', 'propertyNames', 'if', 'then', 'else', 'unevaluatedProperties', 'unevaluatedItems', 'contentSchema']);

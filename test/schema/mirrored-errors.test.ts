@@ -4,7 +4,7 @@
  * where it cannot be sure it answers undefined and ajv judges.
  */
 import { expect } from 'chai';
-import { createAjv, schemaSetFromFiles } from '../../src/schema/load.js';
+import { FORMATS, RULE_GROUPS, schemaSetFromFiles, setAjv } from '../../src/schema/load.js';
 import { mirroredErrors, ruleGroups, type MirrorContext } from '../../src/schema/mirrored-errors.js';
 import { schemaId, type SchemaIndex } from '../../src/model/schema-layout.js';
 import type { JsonSchema } from '../../src/schema/edm.js';
@@ -90,8 +90,9 @@ function files(): Map<string, JsonSchema> {
 }
 
 function context(set: Map<string, JsonSchema>): MirrorContext {
-  const ajv = createAjv({ checkSchemas: false });
-  ajv.addKeyword({ keyword: 'x-graphpact-lazy-ref', schemaType: 'string', compile: () => () => true });
+  const ajv = setAjv(() => {
+    throw new Error('not compiled here');
+  });
   return {
     formats: ajv.formats,
     patterns: new Map(),
@@ -108,6 +109,12 @@ function context(set: Map<string, JsonSchema>): MirrorContext {
 describe('schema: mirrored errors', () => {
   const set = files();
   const ctx = context(set);
+
+  it("the walks' rule table and formats, written out so that ajv loads only when needed, are a set's ajv's own", () => {
+    expect(RULE_GROUPS).to.deep.equal(ctx.groups);
+    expect(Object.keys(FORMATS)).to.deep.equal(Object.keys(ctx.formats));
+    for (const name of Object.keys(FORMATS)) expect(FORMATS[name], name).to.equal(ctx.formats[name]);
+  });
   // ajv alone: the set's validators with the walk turned off.
   const ajvSet = schemaSetFromFiles('memory', INDEX, set, { mirrorErrors: false });
   const ajvErrors = (path: string, value: unknown): string => {
