@@ -7,7 +7,8 @@
  * An erratum applies whole or not at all: when its anchor is gone or one of its corrections no longer
  * fits the catalog (the docs changed), it is stale and nothing of it is applied.
  */
-import jsonPatch from 'fast-json-patch';
+import { createRequire } from 'node:module';
+import type jsonPatch from 'fast-json-patch';
 import type { Catalog, Operation, TypeDef } from '../model/catalog.js';
 import type { Example, JsonBody, PropertyRow, TypeRef } from '../model/page.js';
 import { lookupType, qualifyTypeName } from '../catalog/index.js';
@@ -203,7 +204,9 @@ function typeRef(raw: string, version: string, types: Map<string, TypeDef>): Typ
 
 function patched<T extends object>(target: T, patch: JsonPatchOperation[]): T {
   try {
-    return jsonPatch.applyPatch(structuredClone(target), patch as jsonPatch.Operation[], true, true).newDocument;
+    // Loaded with the first patch, not with this module (most docs have no errata).
+    const { applyPatch } = createRequire(import.meta.url)('fast-json-patch') as typeof jsonPatch;
+    return applyPatch(structuredClone(target), patch as jsonPatch.Operation[], true, true).newDocument;
   } catch (err) {
     const e = err as { name?: string; message?: string };
     if (e.name === 'TEST_OPERATION_FAILED') throw new Stale('a JSON Patch "test" failed: the catalog no longer says what the erratum expects');
