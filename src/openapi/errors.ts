@@ -57,8 +57,8 @@ export function errorSchemas(): Record<string, JsonSchema> {
 export function errorResponses(): Record<string, unknown> {
   return {
     [ERROR_RESPONSE]: {
-      description: 'Graph error: the error envelope with a code and a message.',
       content: { 'application/json': { schema: ref(ERROR_SCHEMA) } },
+      description: 'Graph error: the error envelope with a code and a message.',
     },
   };
 }

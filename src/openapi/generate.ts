@@ -197,47 +197,42 @@ function tagOf(path: string): string {
 
 function operationObject(placed: PlacedOperation, parameters: string[], request: string | undefined, response: string | undefined, check?: ExampleCheck): Record<string, unknown> {
   const { op, source } = placed;
-  const out: Record<string, unknown> = {
-    operationId: placed.operationId,
-    summary: op.title,
-    tags: [tagOf(source.path)],
-    [SOURCE_KEYWORD]: { file: source.file, line: source.line },
-    ...(placed.alsoDocumented.length > 0 ? { [SOURCES_KEYWORD]: [source, ...placed.alsoDocumented].map((d) => ({ file: d.file, line: d.line, path: d.raw })) } : {}),
-    // The catalog operation this one is (schemas, contracts and the provider are keyed by it).
-    ...(placed.primary ? {} : { [OPERATION_KEYWORD]: op.id }),
-    // Every erratum that corrected the operation, its request body or one of its examples.
-    ...errataMark(op.errata, op.requestBody?.errata, ...op.examples.flatMap((e) => [e.request?.body?.errata, e.response?.body?.errata])),
-    parameters: [
-      ...parameters.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
-      ...headerParameters(op),
-      ...queryParameters(op),
-    ],
-  };
-  // Whether the page names its OData options, says "supports the OData query parameters" without naming them, or none.
-  if (op.query) out[QUERY_SUPPORT_KEYWORD] = op.query.support;
-  if (op.description) out.description = op.description;
   // Examples stay with the operation's own path: the others share its schemas, not its documented exchanges.
   const documentedExamples = placed.primary ? op.examples : [];
-  if (request) {
-    const examples = exampleValues(documentedExamples, 'request', request, check);
-    out.requestBody = {
-      required: true,
-      content: { 'application/json': withExamples({ schema: { $ref: `#/components/schemas/${componentName(request)}` } }, examples) },
-    };
-  }
-  const success: Record<string, unknown> = { description: `${op.successStatus} success` };
+  const requestExamples = request ? exampleValues(documentedExamples, 'request', request, check) : undefined;
+  const success: Record<string, unknown> = {};
   if (response) {
     const examples = exampleValues(documentedExamples.filter((e) => e.response?.status === undefined || e.response.status === op.successStatus), 'response', response, check);
-    success.content = { 'application/json': withExamples({ schema: { $ref: `#/components/schemas/${componentName(response)}` } }, examples) };
+    success.content = { 'application/json': withExamples(`#/components/schemas/${componentName(response)}`, examples) };
   }
   if (isRedirect(op.successStatus)) {
     // Report and download pages: the answer is where to fetch the content (a short-lived URL), not a body.
     success.description = `${op.successStatus} redirect to the content (its URL in the Location header)`;
-    success.headers = { Location: { description: 'URL to fetch the content from (pre-authenticated and short-lived).', required: true, schema: { type: 'string', format: 'uri' } } };
-  }
-  out.responses = { [String(op.successStatus)]: success, ...operationErrorResponses(op.errorStatuses ?? []) };
+    success.headers = { Location: { description: 'URL to fetch the content from (pre-authenticated and short-lived).', required: true, schema: { format: 'uri', type: 'string' } } };
+  } else success.description = `${op.successStatus} success`;
   const security = operationSecurity(op);
+  // Members in sorted order, as the writer writes them: otherwise it copies each operation to sort it.
+  const out: Record<string, unknown> = {};
+  if (op.description) out.description = op.description;
+  out.operationId = placed.operationId;
+  out.parameters = [
+    ...parameters.map((name) => ({ in: 'path', name, required: true, schema: { type: 'string' } })),
+    ...headerParameters(op),
+    ...queryParameters(op),
+  ];
+  if (request) out.requestBody = { content: { 'application/json': withExamples(`#/components/schemas/${componentName(request)}`, requestExamples ?? []) }, required: true };
+  out.responses = { [String(op.successStatus)]: success, ...operationErrorResponses(op.errorStatuses ?? []) };
   if (security) out.security = security;
+  out.summary = op.title;
+  out.tags = [tagOf(source.path)];
+  // Every erratum that corrected the operation, its request body or one of its examples.
+  Object.assign(out, errataMark(op.errata, op.requestBody?.errata, ...op.examples.flatMap((e) => [e.request?.body?.errata, e.response?.body?.errata])));
+  // The catalog operation this one is (schemas, contracts and the provider are keyed by it).
+  if (!placed.primary) out[OPERATION_KEYWORD] = op.id;
+  // Whether the page names its OData options, says "supports the OData query parameters" without naming them, or none.
+  if (op.query) out[QUERY_SUPPORT_KEYWORD] = op.query.support;
+  out[SOURCE_KEYWORD] = { file: source.file, line: source.line };
+  if (placed.alsoDocumented.length > 0) out[SOURCES_KEYWORD] = [source, ...placed.alsoDocumented].map((d) => ({ file: d.file, line: d.line, path: d.raw }));
   return out;
 }
 
@@ -251,9 +246,9 @@ export const QUERY_SUPPORT_KEYWORD = 'x-graphpact-query-support';
 
 /** Schemas of the OData options whose values are not plain text. */
 const ODATA_OPTION_SCHEMAS: Record<string, Record<string, unknown>> = {
-  $top: { type: 'integer', minimum: 0 },
-  $skip: { type: 'integer', minimum: 0 },
-  $levels: { anyOf: [{ type: 'integer', minimum: 1 }, { const: 'max' }] },
+  $top: { minimum: 0, type: 'integer' },
+  $skip: { minimum: 0, type: 'integer' },
+  $levels: { anyOf: [{ minimum: 1, type: 'integer' }, { const: 'max' }] },
   $count: { type: 'boolean' },
 };
 
@@ -263,10 +258,10 @@ function queryParameters(op: Operation): Record<string, unknown>[] {
     const primitive = p.type?.kind === 'primitive' && !p.type.collection ? edmSchema(p.type.name) : undefined;
     const description = p.description || (p.name.startsWith('$') ? `OData ${p.name} query option` : undefined);
     return {
-      name: p.name,
-      in: 'query',
-      required: p.required ?? false,
       ...(description ? { description } : {}),
+      in: 'query',
+      name: p.name,
+      required: p.required ?? false,
       schema: ODATA_OPTION_SCHEMAS[p.name] ?? primitive ?? { type: 'string' },
       [SOURCE_KEYWORD]: { file: p.file, line: p.line },
     };
@@ -277,10 +272,10 @@ function queryParameters(op: Operation): Record<string, unknown>[] {
 function headerParameters(op: Operation): Record<string, unknown>[] {
   const seen = new Set<string>();
   return (op.headers ?? []).filter((h) => !seen.has(h.name.toLowerCase()) && seen.add(h.name.toLowerCase())).map((h) => ({
-    name: h.name,
-    in: 'header',
-    required: h.required,
     ...(h.description ? { description: h.description } : {}),
+    in: 'header',
+    name: h.name,
+    required: h.required,
     schema: { type: 'string' },
     [SOURCE_KEYWORD]: { file: h.file, line: h.line },
   }));
@@ -300,15 +295,17 @@ interface JudgedExample {
 }
 
 /** The media type with its `examples` and left-out list, in example order. */
-function withExamples(media: Record<string, unknown>, judged: JudgedExample[]): Record<string, unknown> {
+function withExamples(schemaRef: string, judged: JudgedExample[]): Record<string, unknown> {
   const examples: Record<string, unknown> = {};
   const leftOut: Array<Record<string, unknown>> = [];
   for (const j of judged) {
     if (j.verdict) leftOut.push(j.leftOut(j.verdict));
     else examples[j.key] = j.entry;
   }
+  const media: Record<string, unknown> = {};
   // Each entry was redacted whole (exampleValues), so the writer need not redact the map again.
   if (Object.keys(examples).length > 0) media.examples = markRedacted(examples);
+  media.schema = { $ref: schemaRef };
   if (leftOut.length > 0) media[LEFT_OUT_EXAMPLES_KEYWORD] = leftOut;
   return media;
 }
@@ -336,7 +333,7 @@ function exampleValues(examples: Example[], side: 'request' | 'response', schema
     out.push({
       key,
       entry,
-      leftOut: (error) => ({ name: key, [SOURCE_KEYWORD]: { file: body.file, line: body.line }, lintRule: `example-${side}-invalid`, error }),
+      leftOut: (error) => ({ error, lintRule: `example-${side}-invalid`, name: key, [SOURCE_KEYWORD]: { file: body.file, line: body.line } }),
       verdict: check?.(schemaPath, entry.value),
     });
   });

@@ -12,8 +12,9 @@ export const BASE64_PATTERN = '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za
 /** Edm.TimeOfDay is `hh:mm:ss[.fffffff]` without an offset, which the `time` format (RFC 3339) rejects. */
 export const TIME_OF_DAY_PATTERN = '^(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,12})?)?$';
 
+// Keys in sorted order, as the writer writes them (see mergedInOrder in type-ref.ts).
 const integer = (minimum: number, maximum: number, format?: string): JsonSchema =>
-  format ? { type: 'integer', format, minimum, maximum } : { type: 'integer', minimum, maximum };
+  format ? { format, maximum, minimum, type: 'integer' } : { maximum, minimum, type: 'integer' };
 
 /** IEEE 754 specials that Graph serialises as strings for Edm.Double/Single. */
 const FLOAT_SPECIALS = ['NaN', 'INF', '-INF'];
@@ -27,17 +28,17 @@ const EDM: Record<string, () => JsonSchema> = {
   int32: () => integer(-2147483648, 2147483647, 'int32'),
   // Int64 does not fit a JSON number exactly beyond 2^53; no range, so that large values are not
   // rejected because of a rounding error in the parser.
-  int64: () => ({ type: 'integer', format: 'int64' }),
-  double: () => ({ anyOf: [{ type: 'number' }, { type: 'string', enum: [...FLOAT_SPECIALS] }] }),
-  single: () => ({ anyOf: [{ type: 'number' }, { type: 'string', enum: [...FLOAT_SPECIALS] }] }),
+  int64: () => ({ format: 'int64', type: 'integer' }),
+  double: () => ({ anyOf: [{ type: 'number' }, { enum: [...FLOAT_SPECIALS], type: 'string' }] }),
+  single: () => ({ anyOf: [{ type: 'number' }, { enum: [...FLOAT_SPECIALS], type: 'string' }] }),
   decimal: () => ({ type: 'number' }),
-  datetimeoffset: () => ({ type: 'string', format: 'date-time' }),
-  date: () => ({ type: 'string', format: 'date' }),
-  timeofday: () => ({ type: 'string', pattern: TIME_OF_DAY_PATTERN }),
-  duration: () => ({ type: 'string', format: 'duration' }),
-  guid: () => ({ type: 'string', format: 'uuid' }),
-  binary: () => ({ type: 'string', contentEncoding: 'base64', pattern: BASE64_PATTERN }),
-  stream: () => ({ type: 'string', format: 'binary', contentMediaType: 'application/octet-stream' }),
+  datetimeoffset: () => ({ format: 'date-time', type: 'string' }),
+  date: () => ({ format: 'date', type: 'string' }),
+  timeofday: () => ({ pattern: TIME_OF_DAY_PATTERN, type: 'string' }),
+  duration: () => ({ format: 'duration', type: 'string' }),
+  guid: () => ({ format: 'uuid', type: 'string' }),
+  binary: () => ({ contentEncoding: 'base64', pattern: BASE64_PATTERN, type: 'string' }),
+  stream: () => ({ contentMediaType: 'application/octet-stream', format: 'binary', type: 'string' }),
 };
 
 /**

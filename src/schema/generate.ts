@@ -16,7 +16,7 @@ import type { SchemaIndex, SchemaIndexEntry } from '../model/schema-layout.js';
 import { requestSchemaPath, responseSchemaPath, schemaId, typeSchemaPath } from '../model/schema-layout.js';
 import { UNVERSIONED, compareStrings } from '../catalog/index.js';
 import type { JsonSchema } from './edm.js';
-import { propertiesSchema, refTarget, relativeRef, singleValueSchema, type RefContext } from './type-ref.js';
+import { mergedInOrder, propertiesSchema, refTarget, relativeRef, singleValueSchema, type RefContext } from './type-ref.js';
 
 export const JSON_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 export const SOURCE_KEYWORD = 'x-graphpact-source';
@@ -31,7 +31,9 @@ export function errataMark(...lists: Array<readonly string[] | undefined>): Reco
 
 /** `@odata.*` control information is allowed on every object (`@odata.type` is a string). */
 const ODATA_ANNOTATIONS = { '^@odata\\.': {} };
-const ODATA_TYPE = { type: 'string', description: 'OData type annotation (`#microsoft.graph.x`).' };
+// Keys in sorted order, as the writer writes them (it copies an object whose keys are not: this one is in
+// almost every type).
+const ODATA_TYPE = { description: 'OData type annotation (`#microsoft.graph.x`).', type: 'string' };
 
 export interface GeneratedSchemas {
   /** Relative path (`beta/types/microsoft.graph.keyCredential.json`) → schema. */
@@ -94,33 +96,41 @@ export function generateSchemas(catalog: Catalog): GeneratedSchemas {
   return { files, index: { versions, operations: entries }, findings: unique };
 }
 
+/**
+ * The members every schema file starts from. Schema files are built with their keys in sorted order, as the
+ * writer writes them (it copies an object whose keys are not): `file(head, body)` with body's keys sorted.
+ */
 function header(path: string, title: string, description: string | undefined, source: SourcePos, errata?: readonly string[]): JsonSchema {
-  const out: JsonSchema = { $schema: JSON_SCHEMA_DIALECT, $id: schemaId(path), title, [SOURCE_KEYWORD]: { file: source.file, line: source.line }, ...errataMark(errata) };
+  const out: JsonSchema = { $id: schemaId(path), $schema: JSON_SCHEMA_DIALECT };
   if (description && description.trim()) out.description = description.trim();
+  out.title = title;
+  Object.assign(out, errataMark(errata));
+  out[SOURCE_KEYWORD] = { file: source.file, line: source.line };
   return out;
 }
+
+/** A schema file: its header's members and the body's, in sorted order. */
+const file = mergedInOrder;
 
 export function typeSchema(def: TypeDef, ctx: RefContext, findings: Finding[] = []): JsonSchema {
   const head = header(ctx.fromPath, def.name, def.description, def.source, def.errata);
   if (def.kind === 'enum') {
     // An enum without documented members still is a string.
-    return def.members && def.members.length > 0 ? { ...head, type: 'string', enum: [...new Set(def.members)] } : { ...head, type: 'string' };
+    return def.members && def.members.length > 0 ? file(head, { enum: [...new Set(def.members)], type: 'string' }) : file(head, { type: 'string' });
   }
-  const schema: JsonSchema = {
-    ...head,
-    type: 'object',
-    properties: { '@odata.type': ODATA_TYPE, ...propertiesSchema([...def.properties, ...def.relationships], ctx) },
-    patternProperties: ODATA_ANNOTATIONS,
-  };
+  const body: JsonSchema = {};
   if (def.baseType) {
     const base = refTarget({ raw: def.baseType, kind: 'named', name: def.baseType, collection: false }, ctx);
     if (base && base.name !== def.name) {
-      schema.allOf = [{ $ref: relativeRef(ctx.fromPath, typeSchemaPath(ctx.version, base.name)) }];
+      body.allOf = [{ $ref: relativeRef(ctx.fromPath, typeSchemaPath(ctx.version, base.name)) }];
     } else {
       findings.push({ ...def.source, ruleId: 'schema-unresolved-base-type', severity: 'warning', message: `${def.name}: base type ${def.baseType} is defined by no resource page; its properties are not inherited` });
     }
   }
-  return schema;
+  body.patternProperties = ODATA_ANNOTATIONS;
+  body.properties = { '@odata.type': ODATA_TYPE, ...propertiesSchema([...def.properties, ...def.relationships], ctx) };
+  body.type = 'object';
+  return file(head, body);
 }
 
 /** Request body schema; undefined when the operation takes no body. */
@@ -130,18 +140,18 @@ export function requestSchema(op: Operation, ctx: RefContext): JsonSchema | unde
   const head = header(ctx.fromPath, `${op.title}: request body`, op.description || `Request body of ${op.method} ${op.path}.`, body.source, [...(op.errata ?? []), ...(body.errata ?? [])]);
   if (body.representationOf && body.properties.length === 0) {
     const def = refTarget(body.representationOf, ctx);
-    if (!def || def.kind === 'enum') return { ...head, type: 'object' };
+    if (!def || def.kind === 'enum') return file(head, { type: 'object' });
     // The type allows unknown properties; a request does not: close it over the type's own and inherited
     // properties, written out. (`$ref` + `unevaluatedProperties: false` says the same, but only a complete
     // 2020-12 reader understands it; OpenAPI tools and PactFlow's comparator read it as an open object.)
     const closed = closedObject(inheritedRows(def, ctx), ctx);
-    return { ...head, ...closed, properties: { '@odata.type': ODATA_TYPE, ...(closed.properties as object) } };
+    return file(head, { ...closed, properties: { '@odata.type': ODATA_TYPE, ...(closed.properties as object) } });
   }
   const table = closedObject(body.properties, ctx);
   if (body.wrapperProperty) {
-    return { ...head, type: 'object', properties: { [body.wrapperProperty]: table }, patternProperties: ODATA_ANNOTATIONS, additionalProperties: false };
+    return file(head, { additionalProperties: false, patternProperties: ODATA_ANNOTATIONS, properties: { [body.wrapperProperty]: table }, type: 'object' });
   }
-  return { ...head, ...table };
+  return file(head, table);
 }
 
 /** Properties of a type and of its base types (the type's own first: they win a repeated name). */
@@ -158,8 +168,9 @@ function inheritedRows(def: TypeDef, ctx: RefContext): PropertyRow[] {
 
 function closedObject(rows: PropertyRow[], ctx: RefContext): JsonSchema {
   const required = [...new Set(rows.filter((r) => r.required === true && r.name).map((r) => r.name))];
-  const out: JsonSchema = { type: 'object', properties: propertiesSchema(rows, ctx), patternProperties: ODATA_ANNOTATIONS, additionalProperties: false };
+  const out: JsonSchema = { additionalProperties: false, patternProperties: ODATA_ANNOTATIONS, properties: propertiesSchema(rows, ctx) };
   if (required.length > 0) out.required = required;
+  out.type = 'object';
   return out;
 }
 
@@ -175,22 +186,21 @@ export function responseSchema(op: Operation, ctx: RefContext): JsonSchema | und
   const item = singleValueSchema({ ...ret, collection: false }, ctx);
   const context = { type: 'string' };
   if (op.returnsCollection || ret.collection) {
-    return {
-      ...head,
-      type: 'object',
+    return file(head, {
       properties: {
-        value: { type: 'array', items: item },
+        value: { items: item, type: 'array' },
         '@odata.context': context,
-        '@odata.nextLink': { type: 'string', description: 'URL of the next page of results (present while there are more).' },
-        '@odata.count': { type: 'integer', minimum: 0, description: 'Total number of items, when $count=true was requested.' },
+        '@odata.nextLink': { description: 'URL of the next page of results (present while there are more).', type: 'string' },
+        '@odata.count': { description: 'Total number of items, when $count=true was requested.', minimum: 0, type: 'integer' },
       },
       required: ['value'],
-    };
+      type: 'object',
+    });
   }
   const target = refTarget(ret, ctx);
   // allOf, not `$ref` beside the title and description: tools read a `$ref` with siblings as an empty object.
-  if (target && target.kind !== 'enum') return { ...head, type: 'object', allOf: [item] };
-  if (ret.kind === 'named' && !target) return { ...head, type: 'object' };
+  if (target && target.kind !== 'enum') return file(head, { allOf: [item], type: 'object' });
+  if (ret.kind === 'named' && !target) return file(head, { type: 'object' });
   if (ret.kind === 'unknown') return head; // free text we could not read: accept any body
-  return { ...head, type: 'object', properties: { value: item, '@odata.context': context }, required: ['value'] };
+  return file(head, { properties: { value: item, '@odata.context': context }, required: ['value'], type: 'object' });
 }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { edmSchema } from '../../src/schema/edm.js';
-import { withNull } from '../../src/schema/type-ref.js';
+import { mergedInOrder, withNull } from '../../src/schema/type-ref.js';
 import { createAjv } from '../../src/schema/load.js';
 
 /** Compiles the schema of an Edm type (nullable, as properties are) and returns a checker. */
@@ -58,5 +58,28 @@ describe('schema: Edm primitives', () => {
     expect(edmSchema('long')).to.deep.equal(edmSchema('Edm.Int64'));
     expect(edmSchema('Json')).to.equal(undefined); // free-form JSON is TypeRef kind 'json', schema {}
     expect(edmSchema('sandwich')).to.equal(undefined);
+  });
+});
+
+describe('schema/type-ref: mergedInOrder', () => {
+  it('is { ...a, ...b }: every key, b winning a key both have', () => {
+    const cases: Array<[Record<string, unknown>, Record<string, unknown>]> = [
+      [{ format: 'uuid', type: 'string' }, { description: 'd', readOnly: true }],
+      [{ type: 'string', description: 'old' }, { description: 'new' }],
+      [{ items: {}, type: 'array' }, {}],
+      [{}, { b: 1, a: 2 }],
+      [{ z: 1, a: 2 }, { m: 3, a: 4 }],
+    ];
+    for (const [a, b] of cases) expect(mergedInOrder(a, b)).to.deep.equal({ ...a, ...b });
+  });
+  it('keeps keys in sorted order when both sides have them so, as the writer writes them', () => {
+    expect(Object.keys(mergedInOrder({ format: 'uuid', maximum: 1, type: 'string' }, { description: 'd', readOnly: true }))).to.deep.equal(['description', 'format', 'maximum', 'readOnly', 'type']);
+    expect(Object.keys(mergedInOrder({ $id: 'x', $schema: 'y', title: 't' }, { allOf: [], type: 'object' }))).to.deep.equal(['$id', '$schema', 'allOf', 'title', 'type']);
+  });
+  it('edm schemas come with their keys sorted', () => {
+    for (const name of ['Edm.Int32', 'Edm.Int64', 'Edm.Binary', 'Edm.Stream', 'Edm.Guid', 'Edm.TimeOfDay', 'Edm.Byte']) {
+      const keys = Object.keys(edmSchema(name) ?? {});
+      expect(keys, name).to.deep.equal([...keys].sort());
+    }
   });
 });
