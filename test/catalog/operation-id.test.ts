@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { normalizePath, operationId, pathPlaceholders } from '../../src/catalog/index.js';
+import { normalizePathFully } from '../../src/catalog/operation-id.js';
 
 describe('catalog: operation paths and ids', () => {
   it('normalises documented paths', () => {
@@ -36,4 +37,16 @@ describe('catalog: operation paths and ids', () => {
     expect(operationId('POST', '/groups/{id}/members/$ref')).to.equal('groups.members.ref');
     expect(operationId('GET', '/me/drive/root:/{item-path}:/content')).to.match(/^[A-Za-z0-9_.-]+$/);
   });
+});
+
+describe('catalog/operation-id: normalizePath shortcut', () => {
+  const paths = [
+    '/users', '/users/{id}', '/Beta/users', '/beta', '/betax/users', '/v1.0x', '/users/{id | upn}', '/users/{ id}', '/users/<id>',
+    '/users?$top=1', '/users/', '//users', '/a b', '/a\\b', "/users/{id}/x(y='1')", '/users/{{id}}', '/{', '/}', '/users/{id}extra',
+    'users', 'https://graph.microsoft.com/v1.0/users', '/v1.0', '/LocalTest/x', '/x/microsoft.graph.delta()', '/', '',
+    '/drives/{drive-id}/items/{item-id}:/{path}:/content', ' /users', '/users\t', '/a|b', '/users/{id|}',
+  ];
+  for (const path of paths) {
+    it(`gives ${JSON.stringify(path)} as the full normalisation does`, () => expect(normalizePath(path)).to.equal(normalizePathFully(path)));
+  }
 });
