@@ -4,17 +4,12 @@
  * ajv's errors found by a second walk (mirrored-errors.ts), compiling with ajv only what neither is sure of.
  */
 import type { ExampleCheck } from '../openapi/generate.js';
-import type { SchemaSet } from './load.js';
+import type { FilesSchemaSet } from './load.js';
 
-/** ajv's first error for a value, in one line; undefined when it validates. */
-export function firstError(set: SchemaSet, schemaPath: string, value: unknown): string | undefined {
-  const validate = set.validator(schemaPath);
-  if (validate(value)) return undefined;
-  const error = validate.errors?.[0];
-  return error ? `${error.instancePath || '/'} ${error.message ?? 'is invalid'}` : 'does not validate';
-}
-
-/** Validates in this thread (compiled on first use): the first error, in one line. */
-export function exampleCheck(set: SchemaSet): ExampleCheck {
-  return (schemaPath, value) => firstError(set, schemaPath, value);
+/** Validates in this thread: ajv's first error for a value, in one line; undefined when it validates. */
+export function exampleCheck(set: FilesSchemaSet): ExampleCheck {
+  return (schemaPath, value) => {
+    const error = set.firstError(schemaPath, value);
+    return error ? `${error.instancePath || '/'} ${error.message ?? 'is invalid'}` : undefined;
+  };
 }

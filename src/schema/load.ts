@@ -13,7 +13,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, posix } from 'node:path';
-import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { DataValidationCxt, Format, SchemaValidateFunction } from 'ajv/dist/types/index.js';
 import type { SchemaIndex } from '../model/schema-layout.js';
 import { INDEX_FILE, schemaId } from '../model/schema-layout.js';
@@ -61,6 +61,11 @@ export interface SchemaSet {
 export interface FilesSchemaSet extends SchemaSet {
   /** True only when the file's validator would accept `data`, judged by the fast path alone (false: ask the validator). */
   certainlyValid(relativePath: string, data: unknown): boolean;
+  /**
+   * The first error the file's validator would report for `data`, or null when it accepts it: the same as
+   * `validator(relativePath)` then `.errors[0]`, but a rejected value is walked only up to that error.
+   */
+  firstError(relativePath: string, data: unknown): ErrorObject | null;
 }
 
 /** Validates like an ajv ValidateFunction: true, or false with ajv's errors in `errors`. */
@@ -133,6 +138,17 @@ export function schemaSetFromFiles(dir: string, index: SchemaIndex, files: Map<s
     certainlyValid(relativePath, data) {
       const schema = schemaAt(relativePath);
       return isOwnId(schema, relativePath) && certainlyValid(schema, data, relativePath, walks);
+    },
+    firstError(relativePath, data) {
+      const schema = schemaAt(relativePath);
+      if (isOwnId(schema, relativePath)) {
+        if (certainlyValid(schema, data, relativePath, walks)) return null;
+        const mirrored = mirrorErrors ? mirroredErrors(schema, data, relativePath, walks, { first: true }) : undefined;
+        if (mirrored) return mirrored[0] ?? null;
+      }
+      const full = compile(relativePath);
+      if (full(data)) return null;
+      return full.errors?.[0] ?? { instancePath: '', schemaPath: '#', keyword: 'false', params: {}, message: 'does not validate' };
     },
     validator(relativePath) {
       let validator = validators.get(relativePath);

@@ -45,22 +45,42 @@ const GROUP_TYPES = new Set(['number', 'string', 'array', 'object']);
 
 /** Thrown inside the walk when ajv must judge: never escapes mirroredErrors. */
 const DOUBT = Symbol('ask ajv');
+/** Thrown inside the walk when the first error is found and only that was asked for: never escapes mirroredErrors. */
+const FIRST_FOUND = Symbol('first error found');
 
-type Errors = ErrorObject[];
+/**
+ * The errors found so far. With `first`, the walk stops at the first error that is sure to stay first:
+ * ajv only ever adds errors after those it has, except that a matching anyOf branch takes back the errors
+ * of the branches before it, so an error is sure once no anyOf branch is being tried.
+ */
+class Found {
+  readonly list: ErrorObject[] = [];
+  /** anyOf branches being tried, one inside another. */
+  trying = 0;
+
+  constructor(private readonly first: boolean) {}
+
+  add(error: ErrorObject): void {
+    this.list.push(error);
+    if (this.first && this.trying === 0) throw FIRST_FOUND;
+  }
+}
 
 /**
  * ajv's errors for `data` against the file `schema` (at `path`), in ajv's order; [] when ajv would accept
- * it; undefined when only ajv can tell.
+ * it; undefined when only ajv can tell. `first`: the walk stops as soon as ajv's first error is sure (a
+ * one-line reason needs no more: the rest of a large rejected example is not walked); the list then starts
+ * with that error, and holds at most the few found with it (a failed anyOf's).
  */
-export function mirroredErrors(schema: unknown, data: unknown, path: string, ctx: MirrorContext): Errors | undefined {
-  const errors: Errors = [];
+export function mirroredErrors(schema: unknown, data: unknown, path: string, ctx: MirrorContext, options: { first?: boolean } = {}): ErrorObject[] | undefined {
+  const found = new Found(options.first === true);
   try {
-    walk(schema, data, { file: path, instancePath: '', schemaPath: '#', depth: 0, fileRoot: true }, errors, ctx);
+    walk(schema, data, { file: path, instancePath: '', schemaPath: '#', depth: 0, fileRoot: true }, found, ctx);
   } catch (err) {
     if (err === DOUBT) return undefined;
-    throw err;
+    if (err !== FIRST_FOUND) throw err;
   }
-  return errors;
+  return found.list;
 }
 
 interface At {
@@ -73,31 +93,31 @@ interface At {
   fileRoot: boolean;
 }
 
-/** Applies one schema to `data` as ajv's compiled subschema would, adding its errors to `errors`; valid when it added none. */
-function walk(schema: unknown, data: unknown, at: At, errors: Errors, ctx: MirrorContext): boolean {
+/** Applies one schema to `data` as ajv's compiled subschema would, adding its errors to `found`; valid when it added none. */
+function walk(schema: unknown, data: unknown, at: At, found: Found, ctx: MirrorContext): boolean {
   if (schema === true) return true;
   if (!isRecord(schema) || at.depth > MAX_DEPTH) throw DOUBT;
-  const before = errors.length;
+  const before = found.list.length;
   const present = presentKeywords(schema, at.fileRoot, ctx);
   const types = schemaTypes(schema.type);
   const groupUsed = (group: RuleGroup): boolean => group.keywords.some((k) => present.has(k));
   // ajv checks the type first unless it is one type whose group has keywords here (then it is checked there).
   const typeGroup = types.length === 1 && GROUP_TYPES.has(types[0]) ? ctx.groups.find((g) => g.type === types[0]) : undefined;
   const checkedFirst = types.length > 0 && !(typeGroup && groupUsed(typeGroup));
-  if (checkedFirst && !types.some((t) => isOfType(t, data))) errors.push(typeError(schema, at));
+  if (checkedFirst && !types.some((t) => isOfType(t, data))) found.add(typeError(schema, at));
   for (const group of ctx.groups) {
     if (!groupUsed(group)) continue;
     if (group.type && !isOfType(group.type, data)) {
-      if (!checkedFirst && types.length === 1 && types[0] === group.type) errors.push(typeError(schema, at));
+      if (!checkedFirst && types.length === 1 && types[0] === group.type) found.add(typeError(schema, at));
       continue;
     }
     for (const keyword of group.keywords) {
       if (keyword === 'type' || !present.has(keyword)) continue;
       const source = keyword === ctx.refKeyword ? '$ref' : keyword;
-      applyKeyword(source, schema[source], schema, data, group.type, at, errors, ctx);
+      applyKeyword(source, schema[source], schema, data, group.type, at, found, ctx);
     }
   }
-  return errors.length === before;
+  return found.list.length === before;
 }
 
 /** The keywords of a schema as ajv's compiled copy has them (annotations gone, a `$ref` to a file as the lazy-ref keyword); doubt on any other. */
@@ -112,45 +132,53 @@ function presentKeywords(schema: Record<string, unknown>, fileRoot: boolean, ctx
   return present;
 }
 
-function applyKeyword(keyword: string, value: unknown, schema: Record<string, unknown>, data: unknown, groupType: string | undefined, at: At, errors: Errors, ctx: MirrorContext): void {
+function applyKeyword(keyword: string, value: unknown, schema: Record<string, unknown>, data: unknown, groupType: string | undefined, at: At, found: Found, ctx: MirrorContext): void {
   switch (keyword) {
     case 'enum':
       if (!Array.isArray(value) || value.length === 0 || !value.every(isPrimitive)) throw DOUBT;
-      if (!value.some((member) => member === data)) errors.push(error(at, 'enum', { allowedValues: value }, 'must be equal to one of the allowed values'));
+      if (!value.some((member) => member === data)) found.add(error(at, 'enum', { allowedValues: value }, 'must be equal to one of the allowed values'));
       return;
     case 'anyOf': {
       if (!Array.isArray(value)) throw DOUBT;
       if (value.some(alwaysValid)) return;
-      const before = errors.length;
-      for (let i = 0; i < value.length; i++) {
-        if (walk(value[i], data, sub(at, `/anyOf/${i}`), errors, ctx)) {
-          errors.length = before;
-          return;
+      const before = found.list.length;
+      found.trying++;
+      try {
+        for (let i = 0; i < value.length; i++) {
+          if (walk(value[i], data, sub(at, `/anyOf/${i}`), found, ctx)) {
+            found.list.length = before;
+            return;
+          }
         }
+      } finally {
+        found.trying--;
       }
-      errors.push(error(at, 'anyOf', {}, 'must match a schema in anyOf'));
+      found.add(error(at, 'anyOf', {}, 'must match a schema in anyOf'));
       return;
     }
     case 'allOf':
       if (!Array.isArray(value)) throw DOUBT;
-      for (let i = 0; i < value.length; i++) if (!alwaysValid(value[i])) walk(value[i], data, sub(at, `/allOf/${i}`), errors, ctx);
+      for (let i = 0; i < value.length; i++) if (!alwaysValid(value[i])) walk(value[i], data, sub(at, `/allOf/${i}`), found, ctx);
       return;
     case '$ref': {
       if (typeof value !== 'string' || value.startsWith('#')) throw DOUBT;
       const target = ctx.resolveRef(at.file, value);
       if (!target) throw DOUBT;
-      const before = errors.length;
-      walk(target.schema, data, { file: target.path, instancePath: at.instancePath, schemaPath: '#', depth: at.depth + 1, fileRoot: true }, errors, ctx);
-      // ajv's code for a custom keyword gives every error it adds the keyword's own schemaPath.
-      for (let i = before; i < errors.length; i++) errors[i].schemaPath = `${at.schemaPath}/${ctx.refKeyword}`;
+      const before = found.list.length;
+      try {
+        walk(target.schema, data, { file: target.path, instancePath: at.instancePath, schemaPath: '#', depth: at.depth + 1, fileRoot: true }, found, ctx);
+      } finally {
+        // ajv's code for a custom keyword gives every error it adds the keyword's own schemaPath.
+        for (let i = before; i < found.list.length; i++) found.list[i].schemaPath = `${at.schemaPath}/${ctx.refKeyword}`;
+      }
       return;
     }
     case 'pattern':
       if (typeof value !== 'string') throw DOUBT;
-      if (!regExp(value, ctx).test(data as string)) errors.push(error(at, 'pattern', { pattern: value }, `must match pattern "${value}"`));
+      if (!regExp(value, ctx).test(data as string)) found.add(error(at, 'pattern', { pattern: value }, `must match pattern "${value}"`));
       return;
     case 'format':
-      if (!formatHolds(value, data, groupType, ctx)) errors.push(error(at, 'format', { format: value }, `must match format "${value as string}"`));
+      if (!formatHolds(value, data, groupType, ctx)) found.add(error(at, 'format', { format: value }, `must match format "${value as string}"`));
       return;
     case 'minimum':
     case 'maximum':
@@ -158,14 +186,14 @@ function applyKeyword(keyword: string, value: unknown, schema: Record<string, un
     case 'exclusiveMaximum': {
       if (typeof value !== 'number') throw DOUBT;
       const limit = LIMITS[keyword];
-      if (limit.fails(data as number, value)) errors.push(error(at, keyword, { comparison: limit.okStr, limit: value }, `must be ${limit.okStr} ${value}`));
+      if (limit.fails(data as number, value)) found.add(error(at, keyword, { comparison: limit.okStr, limit: value }, `must be ${limit.okStr} ${value}`));
       return;
     }
     case 'items': {
       if (Array.isArray(value) || schema.prefixItems !== undefined) throw DOUBT;
       if (alwaysValid(value)) return;
       const items = data as unknown[];
-      for (let i = 0; i < items.length; i++) walk(value, items[i], { ...sub(at, '/items'), instancePath: `${at.instancePath}/${i}` }, errors, ctx);
+      for (let i = 0; i < items.length; i++) walk(value, items[i], { ...sub(at, '/items'), instancePath: `${at.instancePath}/${i}` }, found, ctx);
       return;
     }
     case 'required': {
@@ -173,7 +201,7 @@ function applyKeyword(keyword: string, value: unknown, schema: Record<string, un
       const object = data as Record<string, unknown>;
       for (const name of value) {
         if (typeof name !== 'string' || name === '__proto__') throw DOUBT;
-        if (object[name] === undefined) errors.push(error(at, 'required', { missingProperty: name }, `must have required property '${name}'`));
+        if (object[name] === undefined) found.add(error(at, 'required', { missingProperty: name }, `must have required property '${name}'`));
       }
       return;
     }
@@ -183,7 +211,7 @@ function applyKeyword(keyword: string, value: unknown, schema: Record<string, un
       for (const name of Object.keys(properties)) {
         const inner = object[name];
         if (inner === undefined || alwaysValid(properties[name])) continue;
-        walk(properties[name], inner, property(at, name, `/properties/${escapeFragment(name)}`), errors, ctx);
+        walk(properties[name], inner, property(at, name, `/properties/${escapeFragment(name)}`), found, ctx);
       }
       return;
     }
@@ -195,7 +223,7 @@ function applyKeyword(keyword: string, value: unknown, schema: Record<string, un
         const re = regExp(pattern, ctx);
         for (const key in object) {
           if (key === '__proto__') throw DOUBT;
-          if (re.test(key)) walk(patterns[pattern], object[key], property(at, key, `/patternProperties/${escapeFragment(pattern)}`), errors, ctx);
+          if (re.test(key)) walk(patterns[pattern], object[key], property(at, key, `/patternProperties/${escapeFragment(pattern)}`), found, ctx);
         }
       }
       return;
@@ -209,8 +237,8 @@ function applyKeyword(keyword: string, value: unknown, schema: Record<string, un
       for (const key in object) {
         if (key === '__proto__') throw DOUBT;
         if (names.has(key) || patterns.some((re) => re.test(key))) continue;
-        if (value === false) errors.push(error(at, 'additionalProperties', { additionalProperty: key }, 'must NOT have additional properties'));
-        else walk(value, object[key], property(at, key, '/additionalProperties'), errors, ctx);
+        if (value === false) found.add(error(at, 'additionalProperties', { additionalProperty: key }, 'must NOT have additional properties'));
+        else walk(value, object[key], property(at, key, '/additionalProperties'), found, ctx);
       }
       return;
     }

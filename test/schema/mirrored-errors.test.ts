@@ -129,7 +129,23 @@ describe('schema: mirrored errors', () => {
       expect(mirrored, 'the walk answers').to.be.an('array').that.is.not.empty;
       expect(JSON.stringify(mirrored)).to.equal(ajvErrors(path, value));
     });
+    it(`ajv's first error alone, found without walking the rest: ${what}`, () => {
+      const first = mirroredErrors(set.get(path), value, path, ctx, { first: true });
+      const all = JSON.parse(ajvErrors(path, value)) as unknown[];
+      expect(JSON.stringify(first?.[0])).to.equal(JSON.stringify(all[0]));
+      // Stopped there: at most the errors ajv adds along with the first (a failed anyOf's), never all of a long list.
+      expect(first?.length).to.be.at.most(all.length);
+      expect(JSON.stringify(schemaSetFromFiles('memory', INDEX, set).firstError(path, value))).to.equal(JSON.stringify(JSON.parse(ajvErrors(path, value))[0]));
+    });
   }
+
+  it('first: stops at the first error, which is sure unless an anyOf branch is being tried', () => {
+    const many = { value: [{ id: 1 }, { name: 2 }, { shade: null }] };
+    expect(JSON.parse(ajvErrors(LIST, many))).to.have.length.above(1);
+    expect(mirroredErrors(set.get(LIST), many, LIST, ctx, { first: true })).to.have.length(1);
+    // Behind a nullable $ref the first error comes from the anyOf's first branch: known only once every branch failed.
+    expect(mirroredErrors(set.get(LAMP), { shade: 'purple' }, LAMP, ctx, { first: true })?.map((e) => e.keyword)).to.deep.equal(['enum', 'type', 'anyOf']);
+  });
 
   it('no errors for values ajv accepts', () => {
     const accepted: Array<[string, unknown]> = [
@@ -140,6 +156,8 @@ describe('schema: mirrored errors', () => {
     for (const [path, value] of accepted) {
       expect(ajvSet.validator(path)(value), JSON.stringify(value)).to.equal(true);
       expect(mirroredErrors(set.get(path), value, path, ctx), JSON.stringify(value)).to.deep.equal([]);
+      expect(mirroredErrors(set.get(path), value, path, ctx, { first: true }), JSON.stringify(value)).to.deep.equal([]);
+      expect(schemaSetFromFiles('memory', INDEX, set).firstError(path, value), JSON.stringify(value)).to.equal(null);
     }
   });
 
