@@ -20,6 +20,7 @@ import { INDEX_FILE, schemaId } from '../model/schema-layout.js';
 import type { JsonSchema } from './edm.js';
 import { certainlyValid, isAnnotation } from './certainly-valid.js';
 import { mirroredErrors, type MirrorContext, type RuleGroup } from './mirrored-errors.js';
+import { memoizedPair } from '../util/memo.js';
 
 // ajv and ajv-formats (CommonJS) are loaded when a value first needs ajv, not with this module: the fast
 // paths answer every example of the corpus build, and loading them was ~50 ms of every command's start.
@@ -220,8 +221,11 @@ export interface SetOptions {
 /** The relative path a `$ref` of the file at `fromPath` names (`../types/x.json` → `beta/types/x.json`); undefined for a ref with a fragment or a scheme. */
 function refTarget(fromPath: string, ref: string): string | undefined {
   if (ref.includes('#') || ref.includes(':')) return undefined;
-  return posix.normalize(posix.join(posix.dirname(fromPath), ref));
+  return joinedRef(fromPath, ref);
 }
+
+// The walks follow the same refs of the same files for every example (~45 ms of path arithmetic on the corpus).
+const joinedRef = memoizedPair((fromPath, ref) => posix.normalize(posix.join(posix.dirname(fromPath), ref)));
 
 /** A file whose `$id` is its own path's (as the build writes them): its relative refs mean the files beside it. */
 function isOwnId(schema: JsonSchema, relativePath: string): boolean {
