@@ -17,7 +17,7 @@ let codeHash: string | undefined;
 /**
  * SHA-256 over what decides graphpact's behaviour besides its inputs: every file of its own code (so an
  * edited or rebuilt checkout counts as another version, whatever package.json says) but source maps
- * (they never run, and were 60% of dist's bytes), its package.json, the installed version of each runtime
+ * (they never run, and were half of dist's bytes), its package.json, the installed version of each runtime
  * dependency (a markdown-it or ajv upgrade can change outputs) and the Node version. Computed once per
  * process (~1 MB of code, ~10 ms). `dir`: another code folder (tests).
  */
