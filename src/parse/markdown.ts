@@ -124,6 +124,8 @@ export class BlockState extends md.block.State {
     tShift[line] = 0;
     sCount[line] = 0;
     bsCount[line] = 0;
+    // A last line of only spaces and no newline is never ended (markdown-it's loop skips it the same way).
+    if (bMarks.length > line + 1) for (const marks of [bMarks, eMarks, tShift, sCount, bsCount]) marks.length = line + 1;
     this.bMarks = bMarks;
     this.eMarks = eMarks;
     this.tShift = tShift;

@@ -20,7 +20,7 @@ describe('parse/markdown: tokenise', () => {
 
 describe('parse/markdown: BlockState', () => {
   const stock = new MarkdownIt();
-  const texts = ['', '\n', '\n\n', 'a', 'a\n', 'a\nb', '  a\n\tb\n \t c\n', '# H\n\n| a | b |\n|---|---|\n| 1 | 2 |', '\t\t\n    code\n', 'x\n\n\n'];
+  const texts = ['', '\n', '\n\n', 'a', 'a\n', 'a\nb', '  a\n\tb\n \t c\n', '# H\n\n| a | b |\n|---|---|\n| 1 | 2 |', '\t\t\n    code\n', 'x\n\n\n', 'a\n  ', '  ', 'a\n\t', '\t'];
   for (const text of texts) {
     it(`measures the lines of ${JSON.stringify(text)} as markdown-it does`, () => {
       const ours = new BlockState(text, stock, {}, []);
