@@ -37,7 +37,7 @@ const LAZY_REF = 'x-graphpact-lazy-ref';
 /**
  * `ajv.RULES.rules` of a set's ajv (createAjv without schema checks, with the lazy-ref keyword), as keyword
  * lists: the order mirrored-errors.ts applies keywords in. Written out so that ajv need not be loaded to
- * know it; test/schema/load.test.ts checks it against a real instance.
+ * know it; test/schema/mirrored-errors.test.ts checks it against a real instance.
  */
 export const RULE_GROUPS: RuleGroup[] = [
   { keywords: ['$dynamicAnchor', '$dynamicRef', '$recursiveAnchor', '$recursiveRef', '$comment', 'id', '$ref', 'type', 'nullable', 'const', 'enum', 'not', 'anyOf', 'oneOf', 'allOf', 'if', 'then', 'else', LAZY_REF] },
