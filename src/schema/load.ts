@@ -141,36 +141,16 @@ export function schemaSetFromFiles(dir: string, index: SchemaIndex, files: Map<s
       return isOwnId(schema, relativePath) && certainlyValid(schema, data, relativePath, walks);
     },
     firstError(relativePath, data) {
-      const schema = schemaAt(relativePath);
-      if (isOwnId(schema, relativePath)) {
-        if (certainlyValid(schema, data, relativePath, walks)) return null;
-        const mirrored = mirrorErrors ? mirroredErrors(schema, data, relativePath, walks, { first: true }) : undefined;
-        if (mirrored) return mirrored[0] ?? null;
-      }
-      const full = compile(relativePath);
-      if (full(data)) return null;
-      return full.errors?.[0] ?? { instancePath: '', schemaPath: '#', keyword: 'false', params: {}, message: 'does not validate' };
+      const errors = errorsOf(relativePath, data, true);
+      return errors && (errors[0] ?? NO_REASON);
     },
     validator(relativePath) {
       let validator = validators.get(relativePath);
       if (!validator) {
-        const schema = schemaAt(relativePath);
-        const fast = isOwnId(schema, relativePath);
+        schemaAt(relativePath); // throws now for a file the set does not have
         const validate: SchemaValidator = Object.assign((data: unknown): boolean => {
-          if (fast && certainlyValid(schema, data, relativePath, walks)) {
-            validate.errors = null;
-            return true;
-          }
-          // Rejected: ajv's errors without compiling, when the walk can be sure of them (mirrored-errors.ts).
-          const mirrored = fast && mirrorErrors ? mirroredErrors(schema, data, relativePath, walks) : undefined;
-          if (mirrored && mirrored.length > 0) {
-            validate.errors = mirrored;
-            return false;
-          }
-          const full = compile(relativePath);
-          const valid = full(data) as boolean;
-          validate.errors = full.errors;
-          return valid;
+          validate.errors = errorsOf(relativePath, data, false);
+          return validate.errors === null;
         }, { errors: null });
         validator = validate;
         validators.set(relativePath, validator);
@@ -179,12 +159,31 @@ export function schemaSetFromFiles(dir: string, index: SchemaIndex, files: Map<s
     },
   };
 
+  /**
+   * null when the file's validator accepts `data`, else ajv's errors (with `first`, at least ajv's first):
+   * the certainly-valid walk, then the mirrored-errors walk (ajv's errors without compiling, when it can be
+   * sure of them), then ajv itself.
+   */
+  function errorsOf(relativePath: string, data: unknown, first: boolean): ErrorObject[] | null {
+    const schema = schemaAt(relativePath);
+    if (isOwnId(schema, relativePath)) {
+      if (certainlyValid(schema, data, relativePath, walks)) return null;
+      const mirrored = mirrorErrors ? mirroredErrors(schema, data, relativePath, walks, { first }) : undefined;
+      if (mirrored && mirrored.length > 0) return mirrored;
+    }
+    const full = compile(relativePath);
+    return full(data) ? null : (full.errors ?? []);
+  }
+
   function schemaAt(relativePath: string): JsonSchema {
     const schema = files.get(relativePath);
     if (!schema) throw new Error(`no schema ${relativePath} in ${dir} (run \`graphpact build\`)`);
     return schema;
   }
 }
+
+/** The reason given for a value ajv rejects without an error (never seen: ajv always says why). */
+const NO_REASON: ErrorObject = { instancePath: '', schemaPath: '#', keyword: 'false', params: {}, message: 'does not validate' };
 
 /**
  * The ajv of a set (made when a value first needs it): createAjv without schema checks, and the lazy-ref
