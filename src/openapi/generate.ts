@@ -327,8 +327,8 @@ function exampleValues(examples: Example[], side: 'request' | 'response', schema
     const entry = redactedValue({
       ...(summary ? { summary } : {}),
       value: body.value,
-      [SOURCE_KEYWORD]: { file: body.file, line: body.line },
       ...errataMark(body.errata),
+      [SOURCE_KEYWORD]: { file: body.file, line: body.line },
     });
     out.push({
       key,

@@ -69,27 +69,23 @@ export function generateSchemas(catalog: Catalog): GeneratedSchemas {
   }
   // Every operation's version has a folder (schemaVersions is derived from them).
   for (const op of catalog.operations) {
-    const entry: SchemaIndexEntry = {
-      version: op.version,
+    const requestPath = requestSchemaPath(op.version, op.id);
+    const request = requestSchema(op, { version: op.version, fromPath: requestPath, types: catalog.types });
+    if (request) files.set(requestPath, request);
+    const responsePath = responseSchemaPath(op.version, op.id);
+    const response = responseSchema(op, { version: op.version, fromPath: responsePath, types: catalog.types });
+    if (response) files.set(responsePath, response);
+    // Keys in sorted order, as the writer writes them (header's comment).
+    entries.push({
       id: op.id,
       method: op.method,
       path: op.path,
-      successStatus: op.successStatus,
+      ...(request ? { request: requestPath } : {}),
+      ...(response ? { response: responsePath } : {}),
       source: { file: op.sources[0].file, line: op.sources[0].line },
-    };
-    const requestPath = requestSchemaPath(op.version, op.id);
-    const request = requestSchema(op, { version: op.version, fromPath: requestPath, types: catalog.types });
-    if (request) {
-      files.set(requestPath, request);
-      entry.request = requestPath;
-    }
-    const responsePath = responseSchemaPath(op.version, op.id);
-    const response = responseSchema(op, { version: op.version, fromPath: responsePath, types: catalog.types });
-    if (response) {
-      files.set(responsePath, response);
-      entry.response = responsePath;
-    }
-    entries.push(entry);
+      successStatus: op.successStatus,
+      version: op.version,
+    });
   }
   // An unversioned type is generated once per version: report its problems once.
   const unique = [...new Map(findings.map((f) => [`${f.file}:${f.line}:${f.ruleId}:${f.message}`, f])).values()];
