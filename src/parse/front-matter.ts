@@ -10,7 +10,7 @@ export interface FrontMatter {
   line?: number;
   /**
    * How many lines at the top of the page the block takes, closing `---` included (0: no front matter).
-   * Those lines are skipped rather than blanked in a copy of the page: the copy was a second 38 MB of
+   * Those lines are skipped rather than blanked in a copy of the page: the copy was a second 36 MB of
    * page text kept alive for the corpus (the front matter's values are slices of the original).
    */
   lines: number;
